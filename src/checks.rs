@@ -1,0 +1,170 @@
+//! Reusable string syntaxes shared by vendors: email, calendar dates, epoch
+//! milliseconds. Hand-written matchers: each is a few lines, and the regex
+//! engine they would replace costs far more in the wasm binary.
+
+use crate::schema::{Format, FormatResult, Text};
+
+fn ok_if(good: bool) -> FormatResult {
+    if good {
+        FormatResult::Ok
+    } else {
+        FormatResult::Bad
+    }
+}
+
+/// Email syntax as mail systems accept it in practice: a dot-atom local
+/// part of at most 64 bytes, `@`, and a domain of at least two labels
+/// (letters, digits, hyphens, or non-ASCII for internationalised names;
+/// no label starting or ending with `-`), at most 254 bytes in all.
+/// Quoted local parts and IP-literal domains are rejected: no HR system
+/// takes them.
+pub fn is_email(s: &str) -> bool {
+    if s.len() > 254 {
+        return false;
+    }
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return false;
+    };
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local
+            .split('.')
+            .all(|atom| !atom.is_empty() && atom.chars().all(atext));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| {
+                    c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())
+                })
+        })
+        && labels.last().is_some_and(|tld| {
+            tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit())
+        });
+    local_ok && domain_ok
+}
+
+/// Whether `y-m-d` is a real Gregorian calendar date.
+pub fn is_real_date(year: u32, month: u32, day: u32) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 1 && (1..=days).contains(&day)
+}
+
+/// `yyyy-MM-dd`, zero-padded, a real calendar date.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    match (num(0..4), num(5..7), num(8..10)) {
+        (Some(y), Some(m), Some(d)) => is_real_date(y, m, d),
+        _ => false,
+    }
+}
+
+/// Epoch milliseconds as a digit string: 1 to 15 digits, optionally led by
+/// `-` for dates before 1970 (birthdays).
+pub fn is_epoch_millis(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Email address.
+pub static EMAIL: Format = Format {
+    name: "email",
+    check: |s| ok_if(is_email(s)),
+    expected: Text::new(
+        "an email address such as name@example.com",
+        "邮箱地址，例如 name@example.com",
+    ),
+};
+
+/// `yyyy-MM-dd` real date.
+pub static DATE: Format = Format {
+    name: "date",
+    check: |s| ok_if(is_iso_date(s)),
+    expected: Text::new(
+        "a real date written yyyy-MM-dd, such as 2020-09-01",
+        "yyyy-MM-dd 格式的有效日期，例如 2020-09-01",
+    ),
+};
+
+/// Epoch milliseconds as a digit string, or a `yyyy-MM-dd` real date.
+pub static MILLIS_OR_DATE: Format = Format {
+    name: "epoch_millis_or_date",
+    check: |s| ok_if(is_epoch_millis(s) || is_iso_date(s)),
+    expected: Text::new(
+        "epoch milliseconds as digits (such as 1504173600000) or a real date written yyyy-MM-dd",
+        "以数字表示的毫秒时间戳（例如 1504173600000）或 yyyy-MM-dd 格式的有效日期",
+    ),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for good in [
+            "xxx@fxiaoke.com",
+            "15588881010@163.com",
+            "a.b+c@sub.example.cn",
+            "zhang@例子.公司",
+        ] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "",
+            "a",
+            "a@",
+            "@b.com",
+            "a@b",
+            "a..b@c.com",
+            ".a@c.com",
+            "a@-b.com",
+            "a@b.c",
+            "a b@c.com",
+            "a@b..com",
+            "a@1.23",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2020-02-29"));
+        assert!(is_iso_date("2000-02-29"));
+        assert!(!is_iso_date("1900-02-29"));
+        assert!(!is_iso_date("2021-02-29"));
+        assert!(!is_iso_date("2020-9-01"));
+        assert!(!is_iso_date("2020/09/01"));
+        assert!(!is_iso_date("2020-13-01"));
+        assert!(!is_iso_date("2020-04-31"));
+        assert!(!is_iso_date("+020-04-01"));
+        assert!(!is_iso_date("２０２０-04-01"));
+        assert!(is_epoch_millis("1504173600000"));
+        assert!(is_epoch_millis("-315648000000"));
+        assert!(!is_epoch_millis("15e11"));
+        assert!(!is_epoch_millis("-"));
+    }
+}

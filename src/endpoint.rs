@@ -1,0 +1,239 @@
+//! What an endpoint is (metadata, sections, cross-field rules, URL and
+//! reply decoding) and the generic run that checks an input envelope
+//! against it.
+
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+use crate::options::Options;
+use crate::params;
+use crate::reply::ReplyOutcome;
+use crate::report::{Code, Ctx};
+use crate::schema::{
+    check_field, check_object, type_name, Empty, Field, ObjectRule, StrRule, Text, Ty,
+};
+use crate::url;
+
+/// One vendor endpoint. Each lives in its vendor's file under `src/vendors/`.
+#[derive(Debug)]
+pub struct Endpoint {
+    /// Stable id, e.g. `ekuaibao.updateStaff`.
+    pub id: &'static str,
+    /// Vendor key: `fxiaoke`, `dingtalk`, `ekuaibao`.
+    pub vendor: &'static str,
+    /// Human title.
+    pub title: Text,
+    /// HTTP method.
+    pub method: &'static str,
+    /// The vendor's documentation page.
+    pub doc_url: &'static str,
+    /// Set when the vendor discourages the endpoint.
+    pub deprecated: Option<Text>,
+    /// Used when the input has no `baseUrl`.
+    pub default_base_url: &'static str,
+    /// The documented request path (placeholders in `{}`).
+    pub documented_path: &'static str,
+    /// `path` section, if the endpoint has path parameters.
+    pub path: Option<&'static ObjectRule>,
+    /// `query` section, if the endpoint has query parameters.
+    pub query: Option<&'static ObjectRule>,
+    /// `body` section.
+    pub body: &'static ObjectRule,
+    /// Cross-field rules, run after the field walk.
+    pub cross: fn(&mut Ctx, &Parts),
+    /// Path and query (everything after the base URL) of a valid input.
+    pub url: fn(&Parts, &Options) -> Result<String, Error>,
+    /// Decodes a vendor reply.
+    pub reply: fn(u16, &str) -> ReplyOutcome,
+}
+
+/// The checked, normalised sections of an input, plus the raw input for
+/// cross-field rules that care about what was sent rather than what passed.
+#[derive(Debug)]
+pub struct Parts<'a> {
+    /// Base URL without trailing `/`.
+    pub base_url: String,
+    /// Normalised path parameters.
+    pub path: Map<String, Value>,
+    /// Normalised query parameters (input order).
+    pub query: Map<String, Value>,
+    /// Normalised body: exactly what is sent.
+    pub body: Map<String, Value>,
+    /// The caller's input.
+    pub raw: &'a Value,
+}
+
+impl Parts<'_> {
+    /// The raw value at a pointer inside the caller's input.
+    pub fn raw_at(&self, pointer: &str) -> Option<&Value> {
+        self.raw.pointer(pointer)
+    }
+
+    /// Whether the caller sent a non-null value at `pointer`.
+    pub fn sent(&self, pointer: &str) -> bool {
+        self.raw_at(pointer).is_some_and(|v| !v.is_null())
+    }
+
+    /// A normalised query value as text.
+    pub fn query_str(&self, key: &str) -> Option<&str> {
+        self.query.get(key).and_then(Value::as_str)
+    }
+
+    /// A normalised path value as text.
+    pub fn path_str(&self, key: &str) -> Option<&str> {
+        self.path.get(key).and_then(Value::as_str)
+    }
+
+    /// `?k=v&…` of the normalised query, documented keys first in `order`,
+    /// then any passed-through unknown keys in input order. Non-string
+    /// values are sent as their JSON text.
+    pub fn query_string(&self, order: &[&str], extra: &[(&str, &str)]) -> String {
+        let text = |v: &Value| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let mut pairs: Vec<(String, String)> = extra
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        for key in order {
+            if let Some(v) = self.query.get(*key) {
+                pairs.push(((*key).to_owned(), text(v)));
+            }
+        }
+        for (k, v) in &self.query {
+            if !order.contains(&k.as_str()) {
+                pairs.push((k.clone(), text(v)));
+            }
+        }
+        url::query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+}
+
+static BASE_URL_FIELD: Field = Field::new(
+    "baseUrl",
+    Ty::Str(StrRule {
+        one_of: &[],
+        format: Some(&url::BASE_URL),
+        blank_is_empty: true,
+    }),
+)
+.on_empty(Empty::Reject)
+.label("Base URL", "服务地址")
+.source("vendor-notes.md: public hosts; http only for loopback");
+
+impl Endpoint {
+    /// Checks `opts.url_path` (a misuse error, not a report issue).
+    pub fn check_options(&self, opts: &Options) -> Result<(), Error> {
+        if let Some(p) = &opts.url_path {
+            if !url::is_request_path(p) {
+                return Err(Error::InvalidOption {
+                    option: "urlPath",
+                    reason: "must start with a single '/' and hold only path characters (no '?', '#', white space, control or non-ASCII characters; percent-encode them)".into(),
+                });
+            }
+            if self.documented_path.contains("{staffId}") && !p.contains("{staffId}") {
+                return Err(Error::InvalidOption {
+                    option: "urlPath",
+                    reason: format!(
+                        "for {} it must contain {{staffId}}, where the encoded $<staffId> segment goes",
+                        self.id
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The request path: `opts.url_path` if set, else the documented one.
+    pub fn request_path<'o>(&'o self, opts: &'o Options) -> &'o str {
+        opts.url_path.as_deref().unwrap_or(self.documented_path)
+    }
+
+    /// Walks the envelope and every section, then the cross-field rules.
+    pub(crate) fn run<'a>(&self, ctx: &mut Ctx, input: &'a Value) -> Parts<'a> {
+        let mut parts = Parts {
+            base_url: self.default_base_url.to_owned(),
+            path: Map::new(),
+            query: Map::new(),
+            body: Map::new(),
+            raw: input,
+        };
+        let Value::Object(map) = input else {
+            ctx.error(
+                "",
+                Code::Type,
+                params! {"expected": "object", "actual": type_name(input)},
+            );
+            return parts;
+        };
+        let sections: [(&str, Option<&ObjectRule>); 3] = [
+            ("path", self.path),
+            ("query", self.query),
+            ("body", Some(self.body)),
+        ];
+        for (key, value) in map {
+            if key == "baseUrl" {
+                if let Some(Value::String(s)) = check_field(ctx, "/baseUrl", &BASE_URL_FIELD, value)
+                {
+                    parts.base_url = s.trim_end_matches('/').to_owned();
+                }
+                continue;
+            }
+            match sections
+                .iter()
+                .find(|(name, rule)| name == key && rule.is_some())
+            {
+                Some((name, Some(rule))) => {
+                    let pointer = format!("/{name}");
+                    let out = match value {
+                        Value::Object(m) => check_object(ctx, &pointer, rule, m),
+                        other => {
+                            ctx.error(
+                                &pointer,
+                                Code::Type,
+                                params! {"expected": "object", "actual": type_name(other)},
+                            );
+                            continue;
+                        }
+                    };
+                    match *name {
+                        "path" => parts.path = out,
+                        "query" => parts.query = out,
+                        _ => parts.body = out,
+                    }
+                }
+                _ => {
+                    let mut allowed = vec![Value::from("baseUrl")];
+                    allowed.extend(
+                        sections
+                            .iter()
+                            .filter(|(_, r)| r.is_some())
+                            .map(|(n, _)| Value::from(*n)),
+                    );
+                    let path = crate::pointer::join("", key);
+                    let p = params! {"allowed": allowed};
+                    if ctx.allow_unknown {
+                        ctx.warn(&path, Code::UnknownField, p);
+                    } else {
+                        ctx.error(&path, Code::UnknownField, p);
+                    }
+                }
+            }
+        }
+        // A missing section reports each of its required fields at its own pointer.
+        for (name, rule) in sections {
+            if let Some(rule) = rule {
+                if !map.contains_key(name) {
+                    check_object(ctx, &format!("/{name}"), rule, &Map::new());
+                }
+            }
+        }
+        let walked = ctx.len();
+        (self.cross)(ctx, &parts);
+        if ctx.len() > walked {
+            ctx.sort_by_document(input);
+        }
+        parts
+    }
+}

@@ -1,0 +1,256 @@
+//! RFC 6901 JSON Pointers: building them while walking, and reading them back.
+
+use serde_json::Value;
+
+/// Appends `/segment` to `path`, escaping `~` and `/` as RFC 6901 requires.
+pub fn push(path: &mut String, segment: &str) {
+    path.push('/');
+    if segment.contains(['~', '/']) {
+        for c in segment.chars() {
+            match c {
+                '~' => path.push_str("~0"),
+                '/' => path.push_str("~1"),
+                c => path.push(c),
+            }
+        }
+    } else {
+        path.push_str(segment);
+    }
+}
+
+/// Appends an array index.
+pub fn push_index(path: &mut String, index: usize) {
+    use std::fmt::Write;
+    // Writing to a String cannot fail.
+    let _ = write!(path, "/{index}");
+}
+
+/// `base` + `/segment`, as a new string.
+pub fn join(base: &str, segment: &str) -> String {
+    let mut p = base.to_owned();
+    push(&mut p, segment);
+    p
+}
+
+/// `base` + `/index`, as a new string.
+pub fn join_index(base: &str, index: usize) -> String {
+    let mut p = base.to_owned();
+    push_index(&mut p, index);
+    p
+}
+
+/// Whether `path` equals `prefix` or lies below it (segment-wise, so
+/// `/body/name2` is not below `/body/name`).
+pub fn is_at_or_below(path: &str, prefix: &str) -> bool {
+    match path.strip_prefix(prefix) {
+        Some(rest) => rest.is_empty() || rest.starts_with('/'),
+        None => false,
+    }
+}
+
+/// Splits a pointer into unescaped segments. `None` if it is not a pointer
+/// (non-empty and not starting with `/`).
+pub fn segments(pointer: &str) -> Option<Vec<String>> {
+    if pointer.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = pointer.strip_prefix('/')?;
+    Some(
+        rest.split('/')
+            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    )
+}
+
+fn is_index(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A short readable name for the field at `pointer`, used in messages:
+/// the last key, with the nearest array index kept so that items can be
+/// told apart (`/body/departments/2` → `departments[2]`,
+/// `/body/param/groups/0/sections/1/old_index` → `sections[1].old_index`).
+pub fn field_name(pointer: &str) -> String {
+    let segs = segments(pointer).unwrap_or_default();
+    match segs.as_slice() {
+        [] => "input".to_owned(),
+        [.., parent, last] if is_index(last) && !is_index(parent) => format!("{parent}[{last}]"),
+        [.., list, index, last] if is_index(index) && !is_index(last) && !is_index(list) => {
+            format!("{list}[{index}].{last}")
+        }
+        [.., last] => last.clone(),
+    }
+}
+
+/// Orders two pointers by where they lead in `input`: parents before
+/// children, array items by index, object keys by their position in the
+/// caller's object (keys absent from the input after present ones).
+pub fn cmp_in_document(input: &Value, a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (Some(sa), Some(sb)) = (segments(a), segments(b)) else {
+        return Ordering::Equal;
+    };
+    let mut node = Some(input);
+    for (x, y) in sa.iter().zip(sb.iter()) {
+        if x != y {
+            return match node {
+                Some(Value::Array(_)) => match (x.parse::<usize>(), y.parse::<usize>()) {
+                    (Ok(i), Ok(j)) => i.cmp(&j),
+                    _ => Ordering::Equal,
+                },
+                Some(Value::Object(map)) => {
+                    let pos = |k: &str| map.keys().position(|key| key == k).unwrap_or(usize::MAX);
+                    pos(x).cmp(&pos(y))
+                }
+                _ => Ordering::Equal,
+            };
+        }
+        node = match node {
+            Some(Value::Array(items)) => x.parse::<usize>().ok().and_then(|i| items.get(i)),
+            Some(Value::Object(map)) => map.get(x.as_str()),
+            _ => None,
+        };
+    }
+    sa.len().cmp(&sb.len())
+}
+
+/// Sets `value` at `pointer` inside `root`, creating objects on the way.
+/// Array segments must name an existing index or `-` (append). Returns
+/// `false` (and leaves `root` as it was in the failing branch) when the
+/// pointer cannot be followed.
+pub fn set(root: &mut Value, pointer: &str, value: Value) -> bool {
+    let Some(segs) = segments(pointer) else {
+        return false;
+    };
+    let Some((last, parents)) = segs.split_last() else {
+        *root = value;
+        return true;
+    };
+    let mut cur = root;
+    for seg in parents {
+        cur = match cur {
+            Value::Object(map) => map
+                .entry(seg.clone())
+                .or_insert_with(|| Value::Object(Default::default())),
+            Value::Array(items) => match seg.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                Some(v) => v,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match cur {
+        Value::Object(map) => {
+            map.insert(last.clone(), value);
+            true
+        }
+        Value::Array(items) => {
+            if last == "-" {
+                items.push(value);
+                return true;
+            }
+            match last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                Some(slot) => {
+                    *slot = value;
+                    true
+                }
+                None => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Removes the value at `pointer` (object key or array item). Returns
+/// whether something was removed.
+pub fn remove(root: &mut Value, pointer: &str) -> bool {
+    let Some(segs) = segments(pointer) else {
+        return false;
+    };
+    let Some((last, parents)) = segs.split_last() else {
+        return false;
+    };
+    let mut cur = root;
+    for seg in parents {
+        cur = match cur {
+            Value::Object(map) => match map.get_mut(seg) {
+                Some(v) => v,
+                None => return false,
+            },
+            Value::Array(items) => match seg.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                Some(v) => v,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match cur {
+        Value::Object(map) => map.shift_remove(last).is_some(),
+        Value::Array(items) => match last.parse::<usize>() {
+            Ok(i) if i < items.len() => {
+                items.remove(i);
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn escapes_and_unescapes() {
+        let mut p = String::new();
+        push(&mut p, "a/b~c");
+        push_index(&mut p, 3);
+        assert_eq!(p, "/a~1b~0c/3");
+        assert_eq!(segments(&p).unwrap(), vec!["a/b~c", "3"]);
+        assert_eq!(segments("x"), None);
+    }
+
+    #[test]
+    fn prefix_is_segment_wise() {
+        assert!(is_at_or_below("/body/name", "/body/name"));
+        assert!(is_at_or_below("/body/name/0", "/body/name"));
+        assert!(!is_at_or_below("/body/name2", "/body/name"));
+        assert!(is_at_or_below("/body", ""));
+    }
+
+    #[test]
+    fn document_order() {
+        use std::cmp::Ordering::*;
+        let v = json!({"b": {"y": 1, "x": [0, 1, 2]}, "a": 1});
+        assert_eq!(cmp_in_document(&v, "/b/x/2", "/a"), Less);
+        assert_eq!(cmp_in_document(&v, "/b/y", "/b/x/0"), Less);
+        assert_eq!(cmp_in_document(&v, "/b/x/10", "/b/x/9"), Greater);
+        assert_eq!(cmp_in_document(&v, "/b", "/b/y"), Less);
+        assert_eq!(cmp_in_document(&v, "/a", "/zz"), Less);
+    }
+
+    #[test]
+    fn field_names() {
+        assert_eq!(field_name("/body/departments/2"), "departments[2]");
+        assert_eq!(
+            field_name("/body/param/groups/0/sections/1/old_index"),
+            "sections[1].old_index"
+        );
+        assert_eq!(field_name("/body/user/gender"), "gender");
+        assert_eq!(field_name(""), "input");
+    }
+
+    #[test]
+    fn set_and_remove() {
+        let mut v = json!({"a": [1, 2]});
+        assert!(set(&mut v, "/a/1", json!(5)));
+        assert!(set(&mut v, "/b/c", json!(true)));
+        assert!(!set(&mut v, "/a/9", json!(0)));
+        assert_eq!(v, json!({"a": [1, 5], "b": {"c": true}}));
+        assert!(remove(&mut v, "/a/0"));
+        assert!(!remove(&mut v, "/zz"));
+        assert_eq!(v, json!({"a": [5], "b": {"c": true}}));
+    }
+}

@@ -1,0 +1,277 @@
+//! The validation report: a flat, ordered list of issues, each with a JSON
+//! Pointer into the caller's input, a stable code, parameters and a message.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::messages;
+use crate::options::Locale;
+use crate::schema::Text;
+
+/// A stable, closed set of issue codes. Errors and warnings share the enum so
+/// that a form can map any code to a style; which list an issue lands in is
+/// fixed per code (see [`Code::is_warning`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// A required field is absent (or `null`).
+    Required,
+    /// The value has the wrong JSON type (and no documented coercion applies).
+    Type,
+    /// A field that must not be empty is `""` (or only white space where noted).
+    Empty,
+    /// The value is not one of the documented values.
+    Enum,
+    /// A number is outside its documented range.
+    Range,
+    /// A string does not have the documented syntax (email, date, phone…).
+    Format,
+    /// An array has fewer items than documented.
+    MinItems,
+    /// An array has more items than documented.
+    MaxItems,
+    /// An array item (or a keyed entry) repeats an earlier one.
+    Duplicate,
+    /// A value must be one of the values of another field and is not.
+    NotIn,
+    /// Two fields must be sent together and only one is.
+    Together,
+    /// A field the vendor does not document.
+    UnknownField,
+    /// Warning: a value was converted to the documented JSON type.
+    Coerced,
+    /// Warning: an optional field sent as `""` or `null` means "no change" and is not sent.
+    DroppedEmpty,
+    /// Warning: a value was rewritten into the vendor's canonical form.
+    Normalized,
+    /// Warning (DingTalk): a section without `old_index` adds a new section and clears unsent fields.
+    NewSection,
+}
+
+impl Code {
+    /// Every code, in documentation order.
+    pub const ALL: [Code; 16] = [
+        Code::Required,
+        Code::Type,
+        Code::Empty,
+        Code::Enum,
+        Code::Range,
+        Code::Format,
+        Code::MinItems,
+        Code::MaxItems,
+        Code::Duplicate,
+        Code::NotIn,
+        Code::Together,
+        Code::UnknownField,
+        Code::Coerced,
+        Code::DroppedEmpty,
+        Code::Normalized,
+        Code::NewSection,
+    ];
+
+    /// The code as it appears in JSON (`"min_items"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Required => "required",
+            Code::Type => "type",
+            Code::Empty => "empty",
+            Code::Enum => "enum",
+            Code::Range => "range",
+            Code::Format => "format",
+            Code::MinItems => "min_items",
+            Code::MaxItems => "max_items",
+            Code::Duplicate => "duplicate",
+            Code::NotIn => "not_in",
+            Code::Together => "together",
+            Code::UnknownField => "unknown_field",
+            Code::Coerced => "coerced",
+            Code::DroppedEmpty => "dropped_empty",
+            Code::Normalized => "normalized",
+            Code::NewSection => "new_section",
+        }
+    }
+
+    /// Whether issues with this code are warnings (never block a request).
+    /// `unknown_field` is the one code that can be either: see `allowUnknown`.
+    pub fn is_warning(self) -> bool {
+        matches!(
+            self,
+            Code::Coerced | Code::DroppedEmpty | Code::Normalized | Code::NewSection
+        )
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding. Serialises to `{"path", "code", "message", "params"}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// RFC 6901 JSON Pointer into the input ("" is the root).
+    pub path: String,
+    /// Stable machine-readable code.
+    pub code: Code,
+    /// Human-readable message in the requested locale. Never contains a
+    /// token or other secret: messages name fields, never echo values.
+    pub message: String,
+    /// Code-specific parameters (`allowed`, `min`, `max`, `expected`, …).
+    pub params: Map<String, Value>,
+}
+
+/// The outcome of validation. Serialises to `{"ok", "errors", "warnings"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Report {
+    /// True iff `errors` is empty.
+    pub ok: bool,
+    /// Problems that stop the request from being built.
+    pub errors: Vec<Issue>,
+    /// Things the caller should know that do not block the request.
+    pub warnings: Vec<Issue>,
+}
+
+impl Report {
+    /// Issues of both lists whose path is `pointer` or lies below it.
+    pub fn issues_at<'a>(&'a self, pointer: &'a str) -> impl Iterator<Item = &'a Issue> + 'a {
+        self.errors
+            .iter()
+            .chain(self.warnings.iter())
+            .filter(move |i| crate::pointer::is_at_or_below(&i.path, pointer))
+    }
+}
+
+/// An issue before its message is rendered: cheap to create, rendered once
+/// at the end in the caller's locale.
+#[derive(Debug, Clone)]
+pub(crate) struct RawIssue {
+    pub path: String,
+    pub code: Code,
+    pub warning: bool,
+    pub params: Map<String, Value>,
+    /// What a valid value looks like, for `format`-style messages.
+    pub hint: Option<Text>,
+}
+
+/// Collects issues during one validation run.
+#[derive(Debug, Default)]
+pub struct Ctx {
+    issues: Vec<RawIssue>,
+    /// Whether unknown fields are warnings (and passed through) instead of errors.
+    pub allow_unknown: bool,
+}
+
+impl Ctx {
+    /// A collector; `allow_unknown` mirrors [`crate::Options::allow_unknown`].
+    pub fn new(allow_unknown: bool) -> Self {
+        Ctx {
+            issues: Vec::new(),
+            allow_unknown,
+        }
+    }
+
+    /// Records an error at `path`.
+    pub fn error(&mut self, path: &str, code: Code, params: Map<String, Value>) {
+        self.push(path, code, false, params, None);
+    }
+
+    /// Records a warning at `path`.
+    pub fn warn(&mut self, path: &str, code: Code, params: Map<String, Value>) {
+        self.push(path, code, true, params, None);
+    }
+
+    /// Records an error whose message completes "must be …" with `hint`.
+    pub fn error_hint(&mut self, path: &str, code: Code, params: Map<String, Value>, hint: Text) {
+        self.push(path, code, false, params, Some(hint));
+    }
+
+    /// Records a warning whose message describes the canonical form with `hint`.
+    pub fn warn_hint(&mut self, path: &str, code: Code, params: Map<String, Value>, hint: Text) {
+        self.push(path, code, true, params, Some(hint));
+    }
+
+    fn push(
+        &mut self,
+        path: &str,
+        code: Code,
+        warning: bool,
+        params: Map<String, Value>,
+        hint: Option<Text>,
+    ) {
+        self.issues.push(RawIssue {
+            path: path.to_owned(),
+            code,
+            warning,
+            params,
+            hint,
+        });
+    }
+
+    /// How many issues have been recorded.
+    pub(crate) fn len(&self) -> usize {
+        self.issues.len()
+    }
+
+    /// Puts issues in the order their paths take in `input` (stable, so
+    /// issues at one path keep the order they were found in). Needed only
+    /// after cross-field rules, which run after the walk.
+    pub(crate) fn sort_by_document(&mut self, input: &Value) {
+        self.issues
+            .sort_by(|a, b| crate::pointer::cmp_in_document(input, &a.path, &b.path));
+    }
+
+    /// Whether nothing at all (error or warning) has been recorded.
+    pub fn is_clean(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// Whether any error has been recorded so far.
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| !i.warning)
+    }
+
+    /// Whether an error has been recorded at `path` or below it.
+    pub fn has_error_at(&self, path: &str) -> bool {
+        self.issues
+            .iter()
+            .any(|i| !i.warning && crate::pointer::is_at_or_below(&i.path, path))
+    }
+
+    /// Renders the messages and splits errors from warnings.
+    pub fn finish(self, locale: Locale) -> Report {
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        for raw in self.issues {
+            let message = messages::render(&raw, locale);
+            let issue = Issue {
+                path: raw.path,
+                code: raw.code,
+                message,
+                params: raw.params,
+            };
+            if raw.warning {
+                warnings.push(issue);
+            } else {
+                errors.push(issue);
+            }
+        }
+        Report {
+            ok: errors.is_empty(),
+            errors,
+            warnings,
+        }
+    }
+}
+
+/// Builds a params map from `(key, value)` pairs.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! params {
+    () => { ::serde_json::Map::new() };
+    ($($k:literal : $v:expr),+ $(,)?) => {{
+        let mut m = ::serde_json::Map::new();
+        $( m.insert(($k).to_owned(), ::serde_json::Value::from($v)); )+
+        m
+    }};
+}

@@ -1,0 +1,96 @@
+//! The built request, ready for `fetch(url, request)`, and its redaction.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// Query and body keys that hold tokens, across all vendors.
+pub const SECRET_KEYS: [&str; 3] = ["corpAccessToken", "access_token", "accessToken"];
+
+/// Mask written in place of a secret.
+pub const MASK: &str = "***";
+
+/// A fetch-ready HTTP request. Serialises to
+/// `{"method", "url", "headers": {"Content-Type": "application/json"}, "body"}`.
+#[derive(Clone, PartialEq, Serialize)]
+pub struct HttpRequest {
+    /// `POST` or `PUT`.
+    pub method: String,
+    /// Absolute URL, query values percent-encoded.
+    pub url: String,
+    /// Request headers.
+    pub headers: BTreeMap<String, String>,
+    /// The JSON body as text.
+    pub body: String,
+}
+
+impl HttpRequest {
+    /// A JSON request.
+    pub fn json(method: &str, url: String, body: String) -> Self {
+        let mut headers = BTreeMap::new();
+        headers.insert("Content-Type".to_owned(), "application/json".to_owned());
+        HttpRequest {
+            method: method.to_owned(),
+            url,
+            headers,
+            body,
+        }
+    }
+
+    /// A copy safe to log: token query values and top-level token body
+    /// fields replaced by `***`.
+    pub fn redacted(&self) -> HttpRequest {
+        let mut out = self.clone();
+        out.url = redact_url(&self.url);
+        if let Ok(Value::Object(mut body)) = serde_json::from_str::<Value>(&self.body) {
+            let mut changed = false;
+            for key in SECRET_KEYS {
+                if let Some(v) = body.get_mut(key) {
+                    *v = Value::from(MASK);
+                    changed = true;
+                }
+            }
+            if changed {
+                out.body = Value::Object(body).to_string();
+            }
+        }
+        out
+    }
+}
+
+/// Replaces the values of token query parameters in `url` with `***`.
+pub fn redact_url(url: &str) -> String {
+    let Some((head, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let (query, fragment) = match query.split_once('#') {
+        Some((q, f)) => (q, Some(f)),
+        None => (query, None),
+    };
+    let parts: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if SECRET_KEYS.contains(&k) => format!("{k}={MASK}"),
+            _ => pair.to_owned(),
+        })
+        .collect();
+    let mut out = format!("{head}?{}", parts.join("&"));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let safe = self.redacted();
+        f.debug_struct("HttpRequest")
+            .field("method", &safe.method)
+            .field("url", &safe.url)
+            .field("headers", &safe.headers)
+            .field("body", &safe.body)
+            .finish()
+    }
+}

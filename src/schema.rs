@@ -1,0 +1,629 @@
+//! The declarative field model every endpoint is written in, and the one
+//! generic walker that checks a JSON tree against it.
+//!
+//! A vendor file declares its fields as `static` [`Field`] tables; the walker
+//! applies the reusable checks (required, type and documented coercions,
+//! empty handling, enum, range, format, item counts, duplicates, unknown
+//! fields) and returns the normalised value that the request builder sends.
+//! Cross-field rules are plain functions in the vendor file.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use crate::params;
+use crate::pointer;
+use crate::report::{Code, Ctx};
+
+/// A pair of texts, English and Simplified Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    /// English.
+    pub en: &'static str,
+    /// Simplified Chinese.
+    pub zh: &'static str,
+}
+
+impl Text {
+    /// No text.
+    pub const NONE: Text = Text { en: "", zh: "" };
+
+    /// A text pair.
+    pub const fn new(en: &'static str, zh: &'static str) -> Text {
+        Text { en, zh }
+    }
+
+    /// The text for a locale.
+    pub fn get(&self, locale: crate::Locale) -> &'static str {
+        match locale {
+            crate::Locale::En => self.en,
+            crate::Locale::ZhCn => self.zh,
+        }
+    }
+}
+
+/// What an optional string (or number) field sent as `""` means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Empty {
+    /// `""` is a value like any other and is sent.
+    Keep,
+    /// `""` means "no change" to the vendor: warn `dropped_empty` and do not send it.
+    Drop,
+    /// `""` is rejected with `empty`.
+    Reject,
+}
+
+/// Result of a string format check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatResult {
+    /// The value has the documented syntax.
+    Ok,
+    /// The value is accepted once rewritten to this canonical form (`normalized` warning).
+    Normalized(String),
+    /// The value does not have the documented syntax.
+    Bad,
+}
+
+/// A named string syntax with its check and a description for messages.
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    /// Stable name, reported as `params.format`.
+    pub name: &'static str,
+    /// The check.
+    pub check: fn(&str) -> FormatResult,
+    /// What a valid value looks like, completing "must be …".
+    pub expected: Text,
+}
+
+/// String rules.
+#[derive(Debug, Clone, Copy)]
+pub struct StrRule {
+    /// Allowed values (empty: any).
+    pub one_of: &'static [&'static str],
+    /// Syntax check, applied to non-empty values.
+    pub format: Option<&'static Format>,
+    /// Whether a string of only white space counts as empty.
+    pub blank_is_empty: bool,
+}
+
+/// Integer rules. Integers are sent as JSON numbers.
+#[derive(Debug, Clone, Copy)]
+pub struct IntRule {
+    /// Smallest allowed value.
+    pub min: Option<i64>,
+    /// Largest allowed value.
+    pub max: Option<i64>,
+    /// Allowed values (empty: any in range).
+    pub one_of: &'static [i64],
+}
+
+/// Object rules.
+#[derive(Debug, Clone, Copy)]
+pub struct ObjectRule {
+    /// The documented keys, in documentation order.
+    pub fields: &'static [Field],
+    /// Keys starting with this prefix (and longer than it) are checked with
+    /// the given field template (Ekuaibao's `u_<name>` custom fields).
+    pub prefixed: Option<(&'static str, &'static Field)>,
+}
+
+/// Array rules.
+#[derive(Debug, Clone, Copy)]
+pub struct ArrayRule {
+    /// The rule for every item (its `key` is unused).
+    pub item: &'static Field,
+    /// Fewest items.
+    pub min_items: usize,
+    /// Most items.
+    pub max_items: Option<usize>,
+    /// Whether items must be distinct (checked in linear time).
+    pub unique: bool,
+}
+
+/// A check too specific for the generic kinds; it reports its own issues
+/// and returns the value to send.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomRule {
+    /// The JSON type(s) it accepts, for metadata (`"string"`, `"string|array"`).
+    pub json_type: &'static str,
+    /// The check.
+    pub check: fn(&mut Ctx, &str, &Value) -> Option<Value>,
+}
+
+/// The kind of a field's value.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    /// A JSON string (numbers are coerced with a warning).
+    Str(StrRule),
+    /// A JSON integer (canonical digit strings are coerced with a warning).
+    Int(IntRule),
+    /// A JSON boolean.
+    Bool,
+    /// A JSON object.
+    Object(&'static ObjectRule),
+    /// A JSON array.
+    Array(&'static ArrayRule),
+    /// A vendor-specific check.
+    Custom(&'static CustomRule),
+}
+
+/// One documented field.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// Key in the parent object.
+    pub key: &'static str,
+    /// Value kind and rules.
+    pub ty: Ty,
+    /// Whether the field must be present.
+    pub required: bool,
+    /// What `""` means when the field is optional (required fields reject it).
+    pub empty: Empty,
+    /// Tokens and secrets: never echoed, masked by `redact`.
+    pub secret: bool,
+    /// Form label.
+    pub label: Text,
+    /// Help text for forms.
+    pub help: Text,
+    /// Where the rule comes from (seed page, vendor note).
+    pub source: &'static str,
+}
+
+/// A plain string rule.
+pub const STRING: StrRule = StrRule {
+    one_of: &[],
+    format: None,
+    blank_is_empty: false,
+};
+
+/// A non-negative integer.
+pub const NON_NEGATIVE: IntRule = IntRule {
+    min: Some(0),
+    max: None,
+    one_of: &[],
+};
+
+impl Field {
+    /// An optional field with no texts.
+    pub const fn new(key: &'static str, ty: Ty) -> Field {
+        Field {
+            key,
+            ty,
+            required: false,
+            empty: Empty::Keep,
+            secret: false,
+            label: Text::NONE,
+            help: Text::NONE,
+            source: "",
+        }
+    }
+
+    /// An optional plain string field.
+    pub const fn string(key: &'static str) -> Field {
+        Field::new(key, Ty::Str(STRING))
+    }
+
+    /// Marks the field required (which also rejects `""`).
+    pub const fn required(mut self) -> Field {
+        self.required = true;
+        self.empty = Empty::Reject;
+        self
+    }
+
+    /// Marks the field secret.
+    pub const fn secret(mut self) -> Field {
+        self.secret = true;
+        self
+    }
+
+    /// Sets what `""` means.
+    pub const fn on_empty(mut self, empty: Empty) -> Field {
+        self.empty = empty;
+        self
+    }
+
+    /// Sets the label.
+    pub const fn label(mut self, en: &'static str, zh: &'static str) -> Field {
+        self.label = Text::new(en, zh);
+        self
+    }
+
+    /// Sets the help text.
+    pub const fn help(mut self, en: &'static str, zh: &'static str) -> Field {
+        self.help = Text::new(en, zh);
+        self
+    }
+
+    /// Sets the citation.
+    pub const fn source(mut self, source: &'static str) -> Field {
+        self.source = source;
+        self
+    }
+}
+
+impl ObjectRule {
+    /// The documented field named `key`.
+    pub fn field(&self, key: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+}
+
+/// The JSON type name of a value, as used in `type` issues.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn type_error(ctx: &mut Ctx, path: &str, expected: &'static str, v: &Value) {
+    ctx.error(
+        path,
+        Code::Type,
+        params! {"expected": expected, "actual": type_name(v)},
+    );
+}
+
+/// Checks `v` against `field` at `path`; returns the value to send, or
+/// `None` when nothing is to be sent (dropped, or in error).
+pub fn check_field(ctx: &mut Ctx, path: &str, field: &Field, v: &Value) -> Option<Value> {
+    if v.is_null() {
+        if field.required {
+            ctx.error(path, Code::Required, params! {});
+        } else {
+            ctx.warn(path, Code::DroppedEmpty, params! {"value": "null"});
+        }
+        return None;
+    }
+    match field.ty {
+        Ty::Str(rule) => check_str(ctx, path, field, &rule, v),
+        Ty::Int(rule) => check_int(ctx, path, field, &rule, v),
+        Ty::Bool => match v {
+            Value::Bool(_) => Some(v.clone()),
+            _ => {
+                type_error(ctx, path, "boolean", v);
+                None
+            }
+        },
+        Ty::Object(rule) => match v {
+            Value::Object(map) => Some(Value::Object(check_object(ctx, path, rule, map))),
+            _ => {
+                type_error(ctx, path, "object", v);
+                None
+            }
+        },
+        Ty::Array(rule) => match v {
+            Value::Array(items) => Some(Value::Array(check_array(ctx, path, rule, items))),
+            _ => {
+                type_error(ctx, path, "array", v);
+                None
+            }
+        },
+        Ty::Custom(rule) => (rule.check)(ctx, path, v),
+    }
+}
+
+/// Handles `""` for an optional or required field. Returns `Some(send)`
+/// when the emptiness decided the outcome.
+fn on_empty(ctx: &mut Ctx, path: &str, field: &Field) -> Option<Option<Value>> {
+    if field.required {
+        ctx.error(path, Code::Empty, params! {});
+        return Some(None);
+    }
+    match field.empty {
+        Empty::Keep => None,
+        Empty::Drop => {
+            ctx.warn(path, Code::DroppedEmpty, params! {"value": ""});
+            Some(None)
+        }
+        Empty::Reject => {
+            ctx.error(path, Code::Empty, params! {});
+            Some(None)
+        }
+    }
+}
+
+fn check_str(ctx: &mut Ctx, path: &str, field: &Field, rule: &StrRule, v: &Value) -> Option<Value> {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => {
+            ctx.warn(
+                path,
+                Code::Coerced,
+                params! {"from": "number", "to": "string"},
+            );
+            n.to_string()
+        }
+        _ => {
+            type_error(ctx, path, "string", v);
+            return None;
+        }
+    };
+    let empty = if rule.blank_is_empty {
+        text.trim().is_empty()
+    } else {
+        text.is_empty()
+    };
+    if empty {
+        if let Some(decided) = on_empty(ctx, path, field) {
+            return decided;
+        }
+        return Some(Value::String(text));
+    }
+    if !rule.one_of.is_empty() && !rule.one_of.contains(&text.as_str()) {
+        ctx.error(path, Code::Enum, params! {"allowed": rule.one_of.to_vec()});
+        return None;
+    }
+    if let Some(format) = rule.format {
+        return match (format.check)(&text) {
+            FormatResult::Ok => Some(Value::String(text)),
+            FormatResult::Normalized(canonical) => {
+                ctx.warn_hint(
+                    path,
+                    Code::Normalized,
+                    params! {"format": format.name},
+                    format.expected,
+                );
+                Some(Value::String(canonical))
+            }
+            FormatResult::Bad => {
+                ctx.error_hint(
+                    path,
+                    Code::Format,
+                    params! {"format": format.name},
+                    format.expected,
+                );
+                None
+            }
+        };
+    }
+    Some(Value::String(text))
+}
+
+/// Largest integer a JS number holds exactly (2^53 − 1).
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// Parses a canonical decimal integer string (`0`, `42`, `-7`; no `+`,
+/// no leading zeros, no spaces), as a number-typed field may be sent.
+pub fn parse_int_str(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if digits.is_empty()
+        || digits.len() > 16
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || (digits.len() > 1 && digits.starts_with('0'))
+        || s == "-0"
+    {
+        return None;
+    }
+    s.parse::<i64>().ok()
+}
+
+fn check_int(ctx: &mut Ctx, path: &str, field: &Field, rule: &IntRule, v: &Value) -> Option<Value> {
+    let n = match v {
+        Value::Number(num) => {
+            if let Some(i) = num.as_i64() {
+                i
+            } else if num.as_u64().is_some() {
+                ctx.error(path, Code::Range, params! {"max": MAX_SAFE_INTEGER});
+                return None;
+            } else {
+                let f = num.as_f64().unwrap_or(f64::NAN);
+                if f.fract() != 0.0 || !f.is_finite() {
+                    type_error(ctx, path, "integer", v);
+                    return None;
+                }
+                if f.abs() > MAX_SAFE_INTEGER as f64 {
+                    ctx.error(
+                        path,
+                        Code::Range,
+                        params! {"min": -MAX_SAFE_INTEGER, "max": MAX_SAFE_INTEGER},
+                    );
+                    return None;
+                }
+                f as i64
+            }
+        }
+        Value::String(s) if s.is_empty() => {
+            if let Some(decided) = on_empty(ctx, path, field) {
+                return decided;
+            }
+            // An integer field cannot carry "": keeping it would send the wrong type.
+            ctx.error(path, Code::Empty, params! {});
+            return None;
+        }
+        Value::String(s) => match parse_int_str(s) {
+            Some(i) => {
+                ctx.warn(
+                    path,
+                    Code::Coerced,
+                    params! {"from": "string", "to": "integer"},
+                );
+                i
+            }
+            None => {
+                type_error(ctx, path, "integer", v);
+                return None;
+            }
+        },
+        _ => {
+            type_error(ctx, path, "integer", v);
+            return None;
+        }
+    };
+    if n.abs() > MAX_SAFE_INTEGER {
+        ctx.error(
+            path,
+            Code::Range,
+            params! {"min": -MAX_SAFE_INTEGER, "max": MAX_SAFE_INTEGER},
+        );
+        return None;
+    }
+    if rule.min.is_some_and(|m| n < m) || rule.max.is_some_and(|m| n > m) {
+        let mut p = params! {};
+        if let Some(m) = rule.min {
+            p.insert("min".into(), m.into());
+        }
+        if let Some(m) = rule.max {
+            p.insert("max".into(), m.into());
+        }
+        ctx.error(path, Code::Range, p);
+        return None;
+    }
+    if !rule.one_of.is_empty() && !rule.one_of.contains(&n) {
+        ctx.error(path, Code::Enum, params! {"allowed": rule.one_of.to_vec()});
+        return None;
+    }
+    Some(Value::from(n))
+}
+
+/// Checks an object's keys (in the caller's order), then reports missing
+/// required keys (in documentation order). Returns the object to send.
+pub fn check_object(
+    ctx: &mut Ctx,
+    path: &str,
+    rule: &ObjectRule,
+    map: &Map<String, Value>,
+) -> Map<String, Value> {
+    let mut out = Map::new();
+    let mut child = String::with_capacity(path.len() + 24);
+    for (key, value) in map {
+        child.clear();
+        child.push_str(path);
+        pointer::push(&mut child, key);
+        let field = rule.field(key).or_else(|| match rule.prefixed {
+            Some((prefix, template)) if key.len() > prefix.len() && key.starts_with(prefix) => {
+                Some(template)
+            }
+            _ => None,
+        });
+        match field {
+            Some(field) => {
+                if let Some(v) = check_field(ctx, &child, field, value) {
+                    out.insert(key.clone(), v);
+                }
+            }
+            None => unknown_field(ctx, &child, rule, key, value, &mut out),
+        }
+    }
+    for field in rule.fields.iter().filter(|f| f.required) {
+        if !map.contains_key(field.key) {
+            ctx.error(&pointer::join(path, field.key), Code::Required, params! {});
+        }
+    }
+    out
+}
+
+fn unknown_field(
+    ctx: &mut Ctx,
+    path: &str,
+    rule: &ObjectRule,
+    key: &str,
+    value: &Value,
+    out: &mut Map<String, Value>,
+) {
+    let mut allowed: Vec<Value> = rule.fields.iter().map(|f| Value::from(f.key)).collect();
+    if let Some((prefix, _)) = rule.prefixed {
+        allowed.push(Value::from(format!("{prefix}*")));
+    }
+    let params = params! {"allowed": allowed};
+    if ctx.allow_unknown {
+        ctx.warn(path, Code::UnknownField, params);
+        out.insert(key.to_owned(), value.clone());
+    } else {
+        ctx.error(path, Code::UnknownField, params);
+    }
+}
+
+/// A hashable identity for an item, for linear-time duplicate checks.
+#[derive(Hash, PartialEq, Eq)]
+enum ItemKey {
+    Str(String),
+    Int(i64),
+    Other(String),
+}
+
+fn item_key(v: &Value) -> ItemKey {
+    match v {
+        Value::String(s) => ItemKey::Str(s.clone()),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => ItemKey::Int(i),
+            None => ItemKey::Other(n.to_string()),
+        },
+        other => ItemKey::Other(other.to_string()),
+    }
+}
+
+/// Checks an array's length, items and uniqueness. Returns the items to
+/// send. Duplicates are found as the walk goes (so they are reported in
+/// input order), comparing sent values: `"7"` coerced to `7` repeats `7`.
+pub fn check_array(ctx: &mut Ctx, path: &str, rule: &ArrayRule, items: &[Value]) -> Vec<Value> {
+    if items.len() < rule.min_items {
+        ctx.error(
+            path,
+            Code::MinItems,
+            params! {"min": rule.min_items, "actual": items.len()},
+        );
+    }
+    if let Some(max) = rule.max_items {
+        if items.len() > max {
+            ctx.error(
+                path,
+                Code::MaxItems,
+                params! {"max": max, "actual": items.len()},
+            );
+        }
+    }
+    let mut out = Vec::with_capacity(items.len());
+    let mut seen: HashMap<ItemKey, usize> = HashMap::new();
+    let mut child = String::with_capacity(path.len() + 8);
+    for (i, item) in items.iter().enumerate() {
+        child.clear();
+        child.push_str(path);
+        pointer::push_index(&mut child, i);
+        let Some(v) = check_field(ctx, &child, rule.item, item) else {
+            continue;
+        };
+        if rule.unique {
+            match seen.entry(item_key(&v)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    ctx.error(
+                        &child,
+                        Code::Duplicate,
+                        params! {"first": pointer::join_index(path, *first.get())},
+                    );
+                    continue;
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
+        }
+        out.push(v);
+    }
+    out
+}
+
+/// Reports a `duplicate` for every `(pointer, key)` whose key was seen
+/// before, pointing `params.first` at the earlier pointer. For keyed
+/// uniqueness across objects (DingTalk's `old_index`, `field_code`).
+pub fn unique_by<K: std::hash::Hash + Eq>(
+    ctx: &mut Ctx,
+    entries: impl IntoIterator<Item = (String, K)>,
+) {
+    let mut seen: HashMap<K, String> = HashMap::new();
+    for (path, key) in entries {
+        match seen.get(&key) {
+            Some(first) => {
+                let first = first.clone();
+                ctx.error(&path, Code::Duplicate, params! {"first": first});
+            }
+            None => {
+                seen.insert(key, path);
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! URL pieces: the `baseUrl` check, percent-encoding of path segments and
+//! query values, and the random Fxiaoke trace id. Hand-written because the
+//! `url` crate brings IDNA tables into the wasm binary for hosts we reject
+//! anyway (non-ASCII hosts must be sent as punycode).
+
+use crate::schema::{Format, FormatResult, Text};
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+fn encode(s: &str, keep: fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if keep(b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
+/// Percent-encodes a query key or value: everything but RFC 3986 unreserved
+/// characters, so `&`, `=`, `#`, `+`, spaces and CR/LF cannot escape it.
+pub fn encode_query(s: &str) -> String {
+    encode(s, is_unreserved)
+}
+
+/// Percent-encodes one path segment, keeping unreserved characters and
+/// `:` / `@` (Ekuaibao ids contain `:`), so `/ ? # %`, spaces and non-ASCII
+/// never leave the segment.
+pub fn encode_segment(s: &str) -> String {
+    encode(s, |b| is_unreserved(b) || b == b':' || b == b'@')
+}
+
+/// `?k=v&k2=v2` from pairs (keys and values encoded); "" when empty.
+pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = String::new();
+    for (k, v) in pairs {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(&encode_query(k));
+        out.push('=');
+        out.push_str(&encode_query(v));
+    }
+    out
+}
+
+fn is_loopback(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets.first() == Some(&"127")
+        && octets
+            .iter()
+            .all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+}
+
+fn is_host(host: &str) -> bool {
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !inner.is_empty()
+            && inner.contains(':')
+            && inner
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+fn is_path_char(b: u8) -> bool {
+    is_unreserved(b) || b"/:@!$&'()*+,;=".contains(&b)
+}
+
+/// Whether `path` is a usable absolute request path: starts with `/`, and
+/// holds only RFC 3986 path characters or valid `%XX` escapes (so no `?`,
+/// `#`, white space, control or non-ASCII characters).
+pub fn is_request_path(path: &str) -> bool {
+    let b = path.as_bytes();
+    if b.first() != Some(&b'/') || path.starts_with("//") {
+        return false;
+    }
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c == b'%' {
+            let ok = b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+            if !ok {
+                return false;
+            }
+            i += 3;
+        } else if is_path_char(c) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Checks a base URL: `https://host[:port][/prefix]`, or `http://` for
+/// loopback hosts only; no user info, query or fragment. A trailing `/` is
+/// accepted (the builder drops it).
+pub fn check_base_url(s: &str) -> FormatResult {
+    let (rest, secure) = if let Some(r) = s.strip_prefix("https://") {
+        (r, true)
+    } else if let Some(r) = s.strip_prefix("http://") {
+        (r, false)
+    } else {
+        return FormatResult::Bad;
+    };
+    let (authority, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let (host, port) = match authority.rfind(':') {
+        Some(i) if !authority.ends_with(']') => authority.split_at(i),
+        _ => (authority, ""),
+    };
+    let port_ok = match port.strip_prefix(':') {
+        None => true,
+        Some(p) => !p.is_empty() && p.len() <= 5 && p.parse::<u16>().is_ok_and(|n| n > 0),
+    };
+    let path_ok = path.is_empty() || path == "/" || is_request_path(path.trim_end_matches('/'));
+    if is_host(host) && port_ok && path_ok && (secure || is_loopback(host)) {
+        FormatResult::Ok
+    } else {
+        FormatResult::Bad
+    }
+}
+
+/// The `baseUrl` syntax.
+pub static BASE_URL: Format = Format {
+    name: "base_url",
+    check: check_base_url,
+    expected: Text::new(
+        "an https:// address such as https://open.fxiaoke.com (http:// only for localhost, 127.x.x.x or [::1]; no user, query or fragment)",
+        "https:// 开头的地址，例如 https://open.fxiaoke.com（仅 localhost、127.x.x.x 或 [::1] 可用 http://；不能含用户信息、查询串或片段）",
+    ),
+};
+
+/// A fresh random trace id: 32 lowercase hex characters (URL-safe).
+pub fn random_trace_id() -> String {
+    let mut bytes = [0u8; 16];
+    if getrandom::getrandom(&mut bytes).is_err() {
+        // No entropy source (never seen in Node or browsers): fall back to a
+        // process-unique counter mixed with a stack address, still unique per call.
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static COUNTER: AtomicU64 = AtomicU64::new(0x9E37_79B9_7F4A_7C15);
+        let n = COUNTER.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed);
+        let addr = &bytes as *const _ as u64;
+        bytes[..8].copy_from_slice(&n.to_le_bytes());
+        bytes[8..].copy_from_slice(&(addr ^ n.rotate_left(17)).to_le_bytes());
+    }
+    let mut out = String::with_capacity(32);
+    for b in bytes {
+        out.push(HEX[usize::from(b >> 4)].to_ascii_lowercase() as char);
+        out.push(HEX[usize::from(b & 15)].to_ascii_lowercase() as char);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes() {
+        assert_eq!(
+            encode_segment("JOYbpjPP-E2Q00:IIEbwYgR2E5M00"),
+            "JOYbpjPP-E2Q00:IIEbwYgR2E5M00"
+        );
+        assert_eq!(encode_segment("a/b?c#d%e f"), "a%2Fb%3Fc%23d%25e%20f");
+        assert_eq!(encode_segment("张"), "%E5%BC%A0");
+        assert_eq!(encode_query("a&b=c\r\n"), "a%26b%3Dc%0D%0A");
+        assert_eq!(query_string([("a", "1"), ("b", "x y")]), "?a=1&b=x%20y");
+    }
+
+    #[test]
+    fn base_urls() {
+        for good in [
+            "https://open.fxiaoke.com",
+            "https://open.fxiaoke.com/",
+            "https://x.example.com:8443/prefix",
+            "http://127.0.0.1:8080",
+            "http://localhost",
+            "http://[::1]:3000",
+        ] {
+            assert_eq!(check_base_url(good), FormatResult::Ok, "{good}");
+        }
+        for bad in [
+            "",
+            "open.fxiaoke.com",
+            "http://open.fxiaoke.com",
+            "https://user@host.com",
+            "https://host.com?x=1",
+            "https://host.com#x",
+            "https://host.com:0",
+            "https://host.com:99999",
+            "https://ho st.com",
+            "ftp://host.com",
+            "https://例子.com",
+            "http://127.0.0.1.evil.com",
+            "https://host.com/a b",
+        ] {
+            assert_eq!(check_base_url(bad), FormatResult::Bad, "{bad}");
+        }
+    }
+
+    #[test]
+    fn request_paths() {
+        assert!(is_request_path("/cgi/user/update"));
+        assert!(is_request_path("/a/%24b"));
+        assert!(!is_request_path("cgi"));
+        assert!(!is_request_path("/a?b"));
+        assert!(!is_request_path("/a#b"));
+        assert!(!is_request_path("/a b"));
+        assert!(!is_request_path("//evil.com/x"));
+        assert!(!is_request_path("/a%zz"));
+    }
+
+    #[test]
+    fn trace_ids_are_url_safe_and_distinct() {
+        let a = random_trace_id();
+        let b = random_trace_id();
+        assert_eq!(a.len(), 32);
+        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, b);
+    }
+}

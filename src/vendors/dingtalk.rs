@@ -1,0 +1,323 @@
+//! DingTalk (钉钉): 更新员工花名册信息 (update employee roster).
+//!
+//! Sources: `seeds/dingtalk-update-employee-roster.txt` and `vendor-notes.md`
+//! § DingTalk. Every rule of this vendor is in this file.
+
+use serde_json::Value;
+
+use crate::checks::{is_iso_date, DATE};
+use crate::endpoint::{Endpoint, Parts};
+use crate::error::Error;
+use crate::options::Options;
+use crate::params;
+use crate::pointer;
+use crate::reply::{self, ReplyOutcome};
+use crate::report::{Code, Ctx};
+use crate::schema::{
+    parse_int_str, unique_by, ArrayRule, Empty, Field, IntRule, ObjectRule, Text, Ty, NON_NEGATIVE,
+};
+
+const SEED: &str = "seeds/dingtalk-update-employee-roster.txt";
+const NOTES: &str = "vendor-notes.md § DingTalk";
+
+/// Date fields (DDDateField) known from the roster meta: `yyyy-MM-dd`.
+const DATE_CODES: [&str; 4] = [
+    "sys00-confirmJoinTime",
+    "sys01-regularTime",
+    "sys02-birthTime",
+    "sys03-graduationTime",
+];
+
+static QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
+    .required()
+    .secret()
+    .label("Access token", "access_token")
+    .help("The app's access token.", "应用的 access_token。")
+    .source("seeds/dingtalk-update-employee-roster.txt § Query 参数")];
+
+static ROSTER_FIELD_FIELDS: [Field; 2] = [
+    Field::string("field_code")
+        .required()
+        .label("Field code", "字段编码")
+        .help(
+            "From /topapi/smartwork/hrm/roster/meta/get, e.g. sys03-highestEdu; a sysNN- code belongs to group sysNN.",
+            "来自 /topapi/smartwork/hrm/roster/meta/get，例如 sys03-highestEdu；sysNN- 开头的字段属于分组 sysNN。",
+        )
+        .source(NOTES),
+    Field::string("value")
+        .required()
+        .on_empty(Empty::Keep)
+        .label("Value", "字段值")
+        .help(
+            "A string; dates yyyy-MM-dd, select fields the option value (民族 \"1\" = 汉族).",
+            "字符串；日期为 yyyy-MM-dd，选择类字段传选项值（民族 \"1\" 为汉族）。",
+        )
+        .source(NOTES),
+];
+static ROSTER_FIELD: ObjectRule = ObjectRule {
+    fields: &ROSTER_FIELD_FIELDS,
+    prefixed: None,
+};
+static ROSTER_FIELD_ITEM: Field = Field::new("", Ty::Object(&ROSTER_FIELD))
+    .required()
+    .label("Field", "字段");
+static SECTION_ITEMS: ArrayRule = ArrayRule {
+    item: &ROSTER_FIELD_ITEM,
+    min_items: 1,
+    max_items: None,
+    unique: false,
+};
+
+static SECTION_FIELDS: [Field; 2] = [
+    Field::new("old_index", Ty::Int(NON_NEGATIVE))
+        .on_empty(Empty::Reject)
+        .label("Existing section index", "已有记录序号 old_index")
+        .help(
+            "Given: edits that section, only the fields sent. Omitted: adds a new section and clears every field not sent.",
+            "传入：只修改该段记录中所传字段；不传：新增一段记录，未传字段被清空。",
+        )
+        .source(NOTES),
+    Field::new("section", Ty::Array(&SECTION_ITEMS))
+        .required()
+        .label("Fields", "字段列表")
+        .source(SEED),
+];
+static SECTION: ObjectRule = ObjectRule {
+    fields: &SECTION_FIELDS,
+    prefixed: None,
+};
+static SECTION_ITEM: Field = Field::new("", Ty::Object(&SECTION))
+    .required()
+    .label("Section", "记录");
+static SECTIONS: ArrayRule = ArrayRule {
+    item: &SECTION_ITEM,
+    min_items: 1,
+    max_items: None,
+    unique: false,
+};
+
+static GROUP_FIELDS: [Field; 2] = [
+    Field::string("group_id")
+        .required()
+        .label("Group id", "分组 ID")
+        .help(
+            "sys00 basic, sys01 work, sys02 personal, sys03 education, sys04 bank card, sys05 contract, sys06 emergency contact, sys07 family, sys09 social insurance.",
+            "sys00 基本信息、sys01 工作信息、sys02 个人信息、sys03 学历、sys04 银行卡、sys05 合同、sys06 紧急联系人、sys07 家庭、sys09 社保公积金。",
+        )
+        .source(NOTES),
+    Field::new("sections", Ty::Array(&SECTIONS))
+        .required()
+        .label("Sections", "记录列表")
+        .source(SEED),
+];
+static GROUP: ObjectRule = ObjectRule {
+    fields: &GROUP_FIELDS,
+    prefixed: None,
+};
+static GROUP_ITEM: Field = Field::new("", Ty::Object(&GROUP))
+    .required()
+    .label("Group", "分组");
+static GROUPS: ArrayRule = ArrayRule {
+    item: &GROUP_ITEM,
+    min_items: 1,
+    max_items: None,
+    unique: false,
+};
+
+static PARAM_FIELDS: [Field; 2] = [
+    Field::string("userid")
+        .required()
+        .label("User id", "员工 userid")
+        .help(
+            "Required (the page's 可选 is a rendering slip; a wrong userid returns 系统错误).",
+            "必填（页面上的“可选”为渲染错误；userid 错误会返回“系统错误”）。",
+        )
+        .source("vendor-notes.md § DingTalk: param.userid required"),
+    Field::new("groups", Ty::Array(&GROUPS))
+        .required()
+        .label("Roster groups", "花名册分组")
+        .source(SEED),
+];
+static PARAM: ObjectRule = ObjectRule {
+    fields: &PARAM_FIELDS,
+    prefixed: None,
+};
+
+static BODY_FIELDS: [Field; 2] = [
+    Field::new(
+        "agentid",
+        Ty::Int(IntRule {
+            min: Some(1),
+            max: None,
+            one_of: &[],
+        }),
+    )
+    .required()
+    .label("Agent id", "应用 agentid")
+    .help(
+        "Positive integer, sent as a number (the page's example sends a string).",
+        "正整数，以数字发送（文档示例传的是字符串）。",
+    )
+    .source("seeds/dingtalk-update-employee-roster.txt § Body 参数; vendor-notes.md: body carries numbers"),
+    Field::new("param", Ty::Object(&PARAM))
+        .required()
+        .label("Employee", "员工信息")
+        .source(SEED),
+];
+
+static QUERY: ObjectRule = ObjectRule {
+    fields: &QUERY_FIELDS,
+    prefixed: None,
+};
+static BODY: ObjectRule = ObjectRule {
+    fields: &BODY_FIELDS,
+    prefixed: None,
+};
+
+// ---- cross-field rules -----------------------------------------------------
+
+/// The `sysNN` group a `sysNN-…` field code belongs to.
+fn code_group(code: &str) -> Option<&str> {
+    let (group, rest) = code.split_once('-')?;
+    let digits = group.strip_prefix("sys")?;
+    (digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty())
+        .then_some(group)
+}
+
+fn as_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Rules across items, read from the caller's input so that paths keep the
+/// caller's indexes even where an item failed its own checks.
+fn cross(ctx: &mut Ctx, parts: &Parts) {
+    let Some(Value::Array(groups)) = parts.raw_at("/body/param/groups") else {
+        return;
+    };
+    for (gi, group) in groups.iter().enumerate() {
+        let group_path = pointer::join_index("/body/param/groups", gi);
+        let group_id = group.get("group_id").and_then(Value::as_str);
+        let Some(Value::Array(sections)) = group.get("sections") else {
+            continue;
+        };
+        let sections_path = pointer::join(&group_path, "sections");
+        let mut old_indexes = Vec::new();
+        for (si, section) in sections.iter().enumerate() {
+            let section_path = pointer::join_index(&sections_path, si);
+            match section.get("old_index") {
+                None | Some(Value::Null) if section.is_object() => {
+                    ctx.warn(&section_path, Code::NewSection, params! {});
+                }
+                Some(v) => {
+                    let index = v.as_i64().or_else(|| v.as_str().and_then(parse_int_str));
+                    if let Some(index) = index {
+                        old_indexes.push((pointer::join(&section_path, "old_index"), index));
+                    }
+                }
+                None => {}
+            }
+            let Some(Value::Array(fields)) = section.get("section") else {
+                continue;
+            };
+            let fields_path = pointer::join(&section_path, "section");
+            let mut codes = Vec::new();
+            for (fi, field) in fields.iter().enumerate() {
+                let field_path = pointer::join_index(&fields_path, fi);
+                let Some(code) = field.get("field_code").and_then(Value::as_str) else {
+                    continue;
+                };
+                let code_path = pointer::join(&field_path, "field_code");
+                if let (Some(own), Some(group_id)) = (code_group(code), group_id) {
+                    if own != group_id {
+                        ctx.error(
+                            &code_path,
+                            Code::NotIn,
+                            params! {"fieldGroup": own, "group": group_id, "list": pointer::join(&group_path, "group_id")},
+                        );
+                    }
+                }
+                if DATE_CODES.contains(&code) {
+                    let value = field.get("value").and_then(as_text);
+                    if value.as_deref().is_some_and(|v| !is_iso_date(v)) {
+                        ctx.error_hint(
+                            &pointer::join(&field_path, "value"),
+                            Code::Format,
+                            params! {"format": DATE.name},
+                            DATE.expected,
+                        );
+                    }
+                }
+                codes.push((code_path, code));
+            }
+            unique_by(ctx, codes);
+        }
+        unique_by(ctx, old_indexes);
+    }
+}
+
+// ---- request and reply -----------------------------------------------------
+
+fn url(parts: &Parts, opts: &Options) -> Result<String, Error> {
+    Ok(format!(
+        "{}{}",
+        UPDATE_EMPLOYEE_ROSTER.request_path(opts),
+        parts.query_string(&["access_token"], &[])
+    ))
+}
+
+/// `errcode` 0 (and `success` not false) is success; 88 is a transient
+/// throttle (vendor-notes § DingTalk).
+fn reply(status: u16, body: &str) -> ReplyOutcome {
+    let map = match reply::json_object(status, body) {
+        Ok(map) => map,
+        Err(outcome) => return outcome,
+    };
+    let trace_id = reply::text(&map, "request_id");
+    let message = reply::text(&map, "errmsg");
+    match reply::code_int(map.get("errcode")) {
+        Some(code) => {
+            let ok = code == 0
+                && map.get("success") != Some(&Value::Bool(false))
+                && reply::http_ok(status);
+            ReplyOutcome {
+                ok,
+                vendor_code: reply::code_text(map.get("errcode")),
+                message,
+                retryable: !ok && (code == 88 || reply::http_retryable(status)),
+                trace_id,
+            }
+        }
+        None => ReplyOutcome {
+            trace_id,
+            ..ReplyOutcome::failure(
+                format!("HTTP {status}: the reply has no integer errcode"),
+                reply::http_retryable(status),
+            )
+        },
+    }
+}
+
+/// `dingtalk.updateEmployeeRoster`.
+pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
+    id: "dingtalk.updateEmployeeRoster",
+    vendor: "dingtalk",
+    title: Text::new(
+        "DingTalk: update employee roster",
+        "钉钉：更新员工花名册信息",
+    ),
+    method: "POST",
+    doc_url: "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information",
+    deprecated: None,
+    default_base_url: "https://oapi.dingtalk.com",
+    documented_path: "/topapi/smartwork/hrm/employee/v2/update",
+    path: None,
+    query: Some(&QUERY),
+    body: &BODY,
+    cross,
+    url,
+    reply,
+};

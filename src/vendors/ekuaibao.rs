@@ -1,0 +1,502 @@
+//! Ekuaibao / Hose (易快报 / 合思): 修改员工 (update staff).
+//!
+//! Source: `seeds/ekuaibao-update-staff.md` (the vendor page, decoded) and
+//! `vendor-notes.md` § Ekuaibao. Every rule of this vendor is in this file.
+
+use serde_json::Value;
+
+use crate::checks::EMAIL;
+use crate::endpoint::{Endpoint, Parts};
+use crate::error::Error;
+use crate::options::Options;
+use crate::params;
+use crate::reply::{self, ReplyOutcome};
+use crate::report::{Code, Ctx};
+use crate::schema::{
+    check_array, type_name, ArrayRule, CustomRule, Empty, Field, Format, FormatResult, ObjectRule,
+    StrRule, Text, Ty,
+};
+use crate::url::encode_segment;
+
+const SEED: &str = "seeds/ekuaibao-update-staff.md";
+
+/// A string that must not be `""`.
+const fn non_empty(key: &'static str) -> Field {
+    Field::string(key).on_empty(Empty::Reject)
+}
+
+// ---- cellphone -------------------------------------------------------------
+
+fn is_mainland(s: &str) -> bool {
+    s.len() == 11 && s.starts_with('1') && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `(区号)号码`: 1–4 digits in ASCII parentheses, then 1–15 digits.
+fn is_foreign(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('(') else {
+        return false;
+    };
+    let Some((area, number)) = rest.split_once(')') else {
+        return false;
+    };
+    let digits = |t: &str, max: usize| {
+        !t.is_empty() && t.len() <= max && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    digits(area, 4) && digits(number, 15)
+}
+
+/// Mainland `1` + 10 digits, or `(区号)号码`; `+852 1234 5678`-style input
+/// (and numbers with spaces or hyphens) is rewritten to the documented form.
+/// `+86` numbers become plain mainland numbers, since the page reserves the
+/// bracketed form for foreign numbers.
+fn check_cellphone(s: &str) -> FormatResult {
+    if is_mainland(s) || is_foreign(s) {
+        return FormatResult::Ok;
+    }
+    let is_sep = |c: char| c == ' ' || c == '-' || c == '\u{3000}';
+    let trimmed = s.trim_matches(is_sep);
+    let candidate = if let Some(rest) = trimmed.strip_prefix('+') {
+        // The country code ends at the first separator or '(' : without one, the split is ambiguous.
+        let Some(end) = rest.find(|c: char| is_sep(c) || c == '(') else {
+            return FormatResult::Bad;
+        };
+        let (cc, number) = rest.split_at(end);
+        let number: String = number
+            .chars()
+            .filter(|c| !is_sep(*c) && *c != '(' && *c != ')')
+            .collect();
+        if cc.is_empty() || cc.len() > 3 || !cc.bytes().all(|b| b.is_ascii_digit()) {
+            return FormatResult::Bad;
+        }
+        if cc == "86" {
+            number
+        } else {
+            format!("({cc}){number}")
+        }
+    } else {
+        trimmed.chars().filter(|c| !is_sep(*c)).collect()
+    };
+    if is_mainland(&candidate) || is_foreign(&candidate) {
+        FormatResult::Normalized(candidate)
+    } else {
+        FormatResult::Bad
+    }
+}
+
+static CELLPHONE: Format = Format {
+    name: "cellphone",
+    check: check_cellphone,
+    expected: Text::new(
+        "a mainland mobile number (1 and 10 more digits) or a foreign one written (dialling code)number, such as (852)12345678",
+        "大陆手机号（1 开头共 11 位数字）或“(区号)号码”形式的境外号码，例如 (852)12345678",
+    ),
+};
+
+// ---- base (常驻地) -----------------------------------------------------------
+
+static CITY_FIELDS: [Field; 2] = [
+    Field::string("key").required().label("City id", "城市 ID"),
+    Field::string("label")
+        .required()
+        .label("City full name", "城市全称"),
+];
+static CITY: ObjectRule = ObjectRule {
+    fields: &CITY_FIELDS,
+    prefixed: None,
+};
+static CITY_ITEM: Field = Field::new("", Ty::Object(&CITY)).required();
+static CITY_LIST: ArrayRule = ArrayRule {
+    item: &CITY_ITEM,
+    min_items: 0,
+    max_items: None,
+    unique: false,
+};
+
+const CITY_LIST_TEXT: Text = Text::new(
+    "a JSON array of {\"key\", \"label\"} strings, such as [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}], as text (or given as an array, which is sent as text)",
+    "由 {\"key\", \"label\"} 字符串组成的 JSON 数组文本，例如 [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}]（也可直接传数组，将转为文本发送）",
+);
+
+/// `base` is a string holding a JSON array of `{key, label}` strings; an
+/// array given directly is checked item by item and sent as that string.
+fn check_base(ctx: &mut Ctx, path: &str, v: &Value) -> Option<Value> {
+    match v {
+        Value::String(s) => {
+            // The text must be exactly the documented shape: nothing coerced, nothing extra.
+            let mut inner = Ctx::new(false);
+            let shape_ok = match serde_json::from_str::<Value>(s) {
+                Ok(Value::Array(items)) => {
+                    check_array(&mut inner, "", &CITY_LIST, &items);
+                    inner.is_clean()
+                }
+                _ => false,
+            };
+            if shape_ok {
+                Some(v.clone())
+            } else {
+                ctx.error_hint(
+                    path,
+                    Code::Format,
+                    params! {"format": "city_list"},
+                    CITY_LIST_TEXT,
+                );
+                None
+            }
+        }
+        Value::Array(items) => {
+            let before = ctx.has_error_at(path);
+            let out = check_array(ctx, path, &CITY_LIST, items);
+            if !before && ctx.has_error_at(path) {
+                return None;
+            }
+            ctx.warn_hint(
+                path,
+                Code::Normalized,
+                params! {"format": "city_list"},
+                CITY_LIST_TEXT,
+            );
+            Some(Value::String(Value::Array(out).to_string()))
+        }
+        other => {
+            ctx.error(
+                path,
+                Code::Type,
+                params! {"expected": "string", "actual": type_name(other)},
+            );
+            None
+        }
+    }
+}
+
+static BASE: CustomRule = CustomRule {
+    json_type: "string|array",
+    check: check_base,
+};
+
+// ---- fields ----------------------------------------------------------------
+
+static PATH_FIELDS: [Field; 1] = [non_empty("staffId")
+    .required()
+    .label("Staff id or code", "员工 ID 或 CODE")
+    .help(
+        "Staff id (type=id) or staff code (type=code). Sent as the path segment $<staffId>.",
+        "员工 ID（type=id）或员工 CODE（type=code），以路径段 $<staffId> 发送。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Path Parameters; vendor-notes.md: literal $")];
+
+static QUERY_FIELDS: [Field; 2] = [
+    Field::string("accessToken")
+        .required()
+        .secret()
+        .label("Access token", "认证 token")
+        .help(
+            "From POST /api/openapi/v1/auth/getAccessToken; valid 2 hours by default.",
+            "通过 /api/openapi/v1/auth/getAccessToken 获取，默认 2 小时有效。",
+        )
+        .source("seeds/ekuaibao-update-staff.md § Query Parameters"),
+    Field::new(
+        "type",
+        Ty::Str(StrRule {
+            one_of: &["id", "code"],
+            format: None,
+            blank_is_empty: false,
+        }),
+    )
+    .on_empty(Empty::Reject)
+    .label("Id kind", "参数类型")
+    .help(
+        "id (default) or code: with code, department and dimension fields must carry codes too.",
+        "id（默认）或 code；为 code 时，部门与自定义档案字段也须传 code。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Query Parameters (changelog 1.4.0)"),
+];
+
+static DEPARTMENT_ITEM: Field = non_empty("").label("Department", "部门");
+static DEPARTMENTS: ArrayRule = ArrayRule {
+    item: &DEPARTMENT_ITEM,
+    min_items: 1,
+    max_items: None,
+    unique: true,
+};
+
+static CUSTOM_VALUE: Field = Field::string("u_*")
+    .label("Custom field", "自定义字段")
+    .help(
+        "u_<field name>, e.g. u_项目; names from the custom staff field list.",
+        "格式为 u_字段名，例如 u_项目；字段名可通过获取员工自定义字段接口获取。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: u_字段名");
+
+static CUSTOM_FORM_FIELDS: [Field; 3] = [
+    Field::string("rankType")
+        .label("Rank", "职级")
+        .help(
+            "Dimension item id (or code when type=code).",
+            "自定义档案项 ID（type=code 时传 code）。",
+        )
+        .source(SEED),
+    Field::string("postType")
+        .label("Post", "岗位")
+        .help(
+            "Dimension item id (or code when type=code).",
+            "自定义档案项 ID（type=code 时传 code）。",
+        )
+        .source(SEED),
+    Field::new("base", Ty::Custom(&BASE))
+        .label("Base location", "常驻地")
+        .help(
+            "City list: key = city id, label = city fullName, from the city list API.",
+            "城市列表：key 为城市 id，label 为城市 fullName，数据来自获取城市列表接口。",
+        )
+        .source("seeds/ekuaibao-update-staff.md § Body Parameters: base format"),
+];
+static CUSTOM_FORM: ObjectRule = ObjectRule {
+    fields: &CUSTOM_FORM_FIELDS,
+    prefixed: Some(("u_", &CUSTOM_VALUE)),
+};
+
+static BODY_FIELDS: [Field; 12] = [
+    Field::new(
+        "name",
+        Ty::Str(StrRule {
+            one_of: &[],
+            format: None,
+            blank_is_empty: true,
+        }),
+    )
+    .required()
+    .label("Name", "员工姓名")
+    .help("Required and not blank (400 员工名称不能为空).", "必填且不能为空（否则返回 400 员工名称不能为空）。")
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters; § 失败响应"),
+    Field::string("enName")
+        .label("Name (second language)", "副语言名称")
+        .source(SEED),
+    Field::string("nickName")
+        .label("Alias", "员工别名")
+        .source("seeds/ekuaibao-update-staff.md § changelog 1.20.0"),
+    Field::string("code")
+        .on_empty(Empty::Drop)
+        .label("Employee number", "工号")
+        .help(
+            "Can be changed but not blanked: \"\" has no effect and is not sent.",
+            "只能修改原值，不能置空：传 \"\" 不生效，不会发送。",
+        )
+        .source("seeds/ekuaibao-update-staff.md § Body Parameters: code"),
+    Field::new(
+        "cellphone",
+        Ty::Str(StrRule {
+            one_of: &[],
+            format: Some(&CELLPHONE),
+            blank_is_empty: false,
+        }),
+    )
+    .on_empty(Empty::Reject)
+    .label("Mobile", "手机号")
+    .help(
+        "Mainland 1xxxxxxxxxx, or (dialling code)number for foreign numbers; +852 1234 5678 is rewritten.",
+        "大陆手机号，或境外号码写作“(区号)号码”；+852 1234 5678 这类写法会被改写。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: cellphone; vendor-notes.md: digits and ASCII parentheses"),
+    Field::new(
+        "email",
+        Ty::Str(StrRule {
+            one_of: &[],
+            format: Some(&EMAIL),
+            blank_is_empty: false,
+        }),
+    )
+    .on_empty(Empty::Reject)
+    .label("Email", "邮箱")
+    .help("May be omitted, but never sent as \"\".", "可以不传，但不能传 \"\"。")
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: email"),
+    Field::string("note").label("Note", "备注").source(SEED),
+    non_empty("defaultDepartment")
+        .label("Default department", "默认部门")
+        .help(
+            "Must be one of departments; send both or neither.",
+            "必须在所在部门中；与所在部门都传或都不传。",
+        )
+        .source("seeds/ekuaibao-update-staff.md § Body Parameters: defaultDepartment"),
+    Field::new("departments", Ty::Array(&DEPARTMENTS))
+        .label("Departments", "所在部门")
+        .help(
+            "At least one department id (or code when type=code), no repeats; send with defaultDepartment.",
+            "至少 1 个部门 ID（type=code 时传 code），不能重复；须与默认部门同时传入。",
+        )
+        .source("seeds/ekuaibao-update-staff.md § Body Parameters: departments"),
+    Field::new("modifyAccountPhone", Ty::Bool)
+        .label("Change login mobile", "是否修改登录手机号")
+        .help("true needs cellphone.", "为 true 时须传 cellphone。")
+        .source("seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountPhone"),
+    Field::new("modifyAccountEmail", Ty::Bool)
+        .label("Change login email", "是否修改登录邮箱")
+        .help("true needs email.", "为 true 时须传 email。")
+        .source("seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountEmail"),
+    Field::new("staffCustomForm", Ty::Object(&CUSTOM_FORM))
+    .label("Custom fields", "自定义字段")
+    .help(
+        "rankType, postType, base, or u_<field name>; v1.1 updates only the keys sent.",
+        "rankType、postType、base 或 u_字段名；v1.1 仅更新所传字段。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: staffCustomForm"),
+];
+
+static PATH: ObjectRule = ObjectRule {
+    fields: &PATH_FIELDS,
+    prefixed: None,
+};
+static QUERY: ObjectRule = ObjectRule {
+    fields: &QUERY_FIELDS,
+    prefixed: None,
+};
+static BODY: ObjectRule = ObjectRule {
+    fields: &BODY_FIELDS,
+    prefixed: None,
+};
+
+// ---- cross-field rules -----------------------------------------------------
+
+fn cross(ctx: &mut Ctx, parts: &Parts) {
+    const DEPTS: &str = "/body/departments";
+    const DEFAULT: &str = "/body/defaultDepartment";
+    // Both or neither (seed § departments), reported at the missing one.
+    match (parts.sent(DEPTS), parts.sent(DEFAULT)) {
+        (true, false) => ctx.error(DEFAULT, Code::Together, params! {"with": DEPTS}),
+        (false, true) => ctx.error(DEPTS, Code::Together, params! {"with": DEFAULT}),
+        _ => {}
+    }
+    // defaultDepartment must be one of departments (seed § defaultDepartment).
+    if let (Some(Value::String(default)), Some(Value::Array(depts))) = (
+        parts.body.get("defaultDepartment"),
+        parts.body.get("departments"),
+    ) {
+        if !depts.iter().any(|d| d.as_str() == Some(default)) {
+            ctx.error(DEFAULT, Code::NotIn, params! {"list": DEPTS});
+        }
+    }
+    // modifyAccountPhone / modifyAccountEmail true need the new value (seed § modifyAccount*).
+    for (flag, field) in [
+        ("modifyAccountPhone", "cellphone"),
+        ("modifyAccountEmail", "email"),
+    ] {
+        let on = parts.body.get(flag) == Some(&Value::Bool(true));
+        let field_ptr = format!("/body/{field}");
+        if on && !parts.sent(&field_ptr) {
+            ctx.error(
+                &field_ptr,
+                Code::Required,
+                params! {"because": format!("/body/{flag}")},
+            );
+        }
+    }
+}
+
+// ---- request and reply -----------------------------------------------------
+
+/// `PUT {base}/api/openapi/v1.1/staffs/update/${staffId}?accessToken=…[&type=…]`:
+/// the `$` is literal (vendor-notes), the id percent-encoded as one segment.
+fn url(parts: &Parts, opts: &Options) -> Result<String, Error> {
+    let id = parts.path_str("staffId").unwrap_or_default();
+    let segment = format!("${}", encode_segment(id));
+    let path = UPDATE_STAFF
+        .request_path(opts)
+        .replace("{staffId}", &segment);
+    Ok(path + &parts.query_string(&["accessToken", "type"], &[]))
+}
+
+/// 2xx with `value` is success; 400 / 412 / 403 carry a Chinese message in
+/// an undocumented JSON shape (or plain text).
+fn reply(status: u16, body: &str) -> ReplyOutcome {
+    if reply::http_ok(status) {
+        return match reply::json_object(status, body) {
+            Ok(map) if map.get("value").is_some_and(|v| !v.is_null()) => ReplyOutcome {
+                ok: true,
+                vendor_code: None,
+                message: None,
+                retryable: false,
+                trace_id: None,
+            },
+            Ok(_) => ReplyOutcome::failure(
+                format!("HTTP {status} but the reply has no \"value\": the staff was not returned"),
+                false,
+            ),
+            Err(outcome) => outcome,
+        };
+    }
+    let retryable = reply::http_retryable(status);
+    let parsed = serde_json::from_str::<Value>(body).ok();
+    let map = parsed.as_ref().and_then(Value::as_object);
+    let message = map
+        .and_then(|m| {
+            ["message", "errorMessage", "msg", "errorMsg", "error"]
+                .iter()
+                .find_map(|k| reply::text(m, k))
+        })
+        .or_else(|| {
+            let t = body.trim();
+            (!t.is_empty() && map.is_none()).then(|| reply::clip(t))
+        })
+        .unwrap_or_else(|| format!("HTTP {status}"));
+    ReplyOutcome {
+        ok: false,
+        vendor_code: map.and_then(|m| {
+            reply::code_text(m.get("errorCode")).or_else(|| reply::code_text(m.get("code")))
+        }),
+        message: Some(message),
+        retryable,
+        trace_id: None,
+    }
+}
+
+/// `ekuaibao.updateStaff`.
+pub static UPDATE_STAFF: Endpoint = Endpoint {
+    id: "ekuaibao.updateStaff",
+    vendor: "ekuaibao",
+    title: Text::new("Ekuaibao: update staff", "易快报：修改员工"),
+    method: "PUT",
+    doc_url: "https://docs.ekuaibao.com/docs/open-api/contacts/update-staffs",
+    deprecated: None,
+    default_base_url: "https://app.ekuaibao.com",
+    documented_path: "/api/openapi/v1.1/staffs/update/{staffId}",
+    path: Some(&PATH),
+    query: Some(&QUERY),
+    body: &BODY,
+    cross,
+    url,
+    reply,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cellphones() {
+        assert_eq!(check_cellphone("15588881010"), FormatResult::Ok);
+        assert_eq!(check_cellphone("(852)12345678"), FormatResult::Ok);
+        assert_eq!(
+            check_cellphone("+852 1234 5678"),
+            FormatResult::Normalized("(852)12345678".into())
+        );
+        assert_eq!(
+            check_cellphone("+86 155-8888-1010"),
+            FormatResult::Normalized("15588881010".into())
+        );
+        assert_eq!(
+            check_cellphone("155 8888 1010"),
+            FormatResult::Normalized("15588881010".into())
+        );
+        for bad in [
+            "",
+            "1558888101",
+            "25588881010",
+            "+85212345678",
+            "(852)",
+            "（852）1234",
+            "+ 852 1",
+            "abc",
+        ] {
+            assert_eq!(check_cellphone(bad), FormatResult::Bad, "{bad}");
+        }
+    }
+}

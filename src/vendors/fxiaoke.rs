@@ -1,0 +1,316 @@
+//! Fxiaoke (纷享销客): Modify Member and Set Member Status (Batch), both
+//! "offline" API pages.
+//!
+//! Sources: `seeds/fxiaoke-modify-member.txt`,
+//! `seeds/fxiaoke-set-member-status-batch.txt` and `vendor-notes.md`
+//! § Fxiaoke. Every rule of this vendor is in this file.
+
+use crate::checks::{EMAIL, MILLIS_OR_DATE};
+use crate::endpoint::{Endpoint, Parts};
+use crate::error::Error;
+use crate::options::Options;
+use crate::reply::{self, ReplyOutcome};
+use crate::report::Ctx;
+use crate::schema::{
+    ArrayRule, Empty, Field, Format, IntRule, ObjectRule, StrRule, Text, Ty, NON_NEGATIVE,
+};
+use crate::url::random_trace_id;
+
+const MEMBER: &str = "seeds/fxiaoke-modify-member.txt § Request Parameters";
+const STATUS: &str = "seeds/fxiaoke-set-member-status-batch.txt § Request Parameters";
+const DOCUMENTED_PATH: &str = "/cgi/crm/v2/data/update";
+
+/// An optional user field where `""` means "not provided, no modification"
+/// (the page's own example sends `"account": ""`).
+const fn optional(key: &'static str) -> Field {
+    Field::string(key).on_empty(Empty::Drop).source(MEMBER)
+}
+
+const fn formatted(key: &'static str, format: &'static Format) -> Field {
+    Field::new(
+        key,
+        Ty::Str(StrRule {
+            one_of: &[],
+            format: Some(format),
+            blank_is_empty: false,
+        }),
+    )
+    .on_empty(Empty::Drop)
+    .source(MEMBER)
+}
+
+const TOKEN: Field = Field::string("corpAccessToken")
+    .required()
+    .secret()
+    .label("Corp access token", "企业访问令牌 corpAccessToken")
+    .help(
+        "From POST /cgi/corpAccessToken/get/V2.",
+        "通过 /cgi/corpAccessToken/get/V2 获取。",
+    );
+
+const CORP_ID: Field = Field::string("corpId")
+    .required()
+    .label("Corp id", "企业账号 corpId")
+    .help("Open platform company account.", "开放平台公司账号。");
+
+static QUERY_FIELDS: [Field; 1] = [Field::string("thirdTraceId")
+    .on_empty(Empty::Reject)
+    .label("Trace id", "请求追踪 ID")
+    .help(
+        "Random string; generated (32 hex characters) when not given.",
+        "随机字符串；不传时自动生成（32 位十六进制）。",
+    )
+    .source("seeds/fxiaoke-modify-member.txt § Request Specification")];
+
+static QUERY: ObjectRule = ObjectRule {
+    fields: &QUERY_FIELDS,
+    prefixed: None,
+};
+
+// ---- Modify Member ---------------------------------------------------------
+
+static DEPARTMENT_ID: Field = Field::new("", Ty::Int(NON_NEGATIVE))
+    .required()
+    .label("Department id", "部门 ID");
+
+/// "max value: 500" read as at most 500 entries: real ids are far above 500
+/// (vendor-notes § Fxiaoke).
+static ATTACHING: ArrayRule = ArrayRule {
+    item: &DEPARTMENT_ID,
+    min_items: 0,
+    max_items: Some(500),
+    unique: true,
+};
+
+static USER_FIELDS: [Field; 17] = [
+    Field::string("openUserId")
+        .required()
+        .label("Employee open id", "员工 openUserId")
+        .source(MEMBER),
+    optional("account")
+        .label("Account", "员工账号")
+        .help("Must be unique.", "不可重复。"),
+    optional("name")
+        .label("Nickname", "员工昵称")
+        .help("Must be unique.", "不可重复。"),
+    optional("fullName").label("Full name", "员工姓名"),
+    optional("position").label("Position", "职位"),
+    Field::new(
+        "gender",
+        Ty::Str(StrRule {
+            one_of: &["M", "F"],
+            format: None,
+            blank_is_empty: false,
+        }),
+    )
+    .on_empty(Empty::Drop)
+    .label("Gender", "性别")
+    .help("M or F.", "M 或 F。")
+    .source(MEMBER),
+    optional("mobile")
+        .label("Mobile", "手机号")
+        .help("Must be unique.", "不可重复。"),
+    formatted("email", &EMAIL).label("Email", "邮箱"),
+    optional("qq").label("QQ", "QQ 号"),
+    optional("weixin").label("WeChat id", "微信号"),
+    Field::new("mainDepartmentId", Ty::Int(NON_NEGATIVE))
+        .on_empty(Empty::Drop)
+        .label("Main department id", "主属部门 ID")
+        .help(
+            "Non-negative integer; \"\" (as in the page's example) means no change.",
+            "非负整数；传 \"\"（如文档示例）表示不修改。",
+        )
+        .source(MEMBER),
+    Field::new("attachingDepartmentIds", Ty::Array(&ATTACHING))
+        .label("Attached department ids", "附属部门 ID 列表")
+        .help(
+            "Non-negative integers, no repeats, at most 500 entries (the page's \"max 500\").",
+            "非负整数，不可重复，最多 500 个（文档中的“最大 500”）。",
+        )
+        .source("seeds/fxiaoke-modify-member.txt § attachingDepartmentIds; vendor-notes.md: max 500 = entries"),
+    optional("employeeNumber").label("Employee number", "员工编号"),
+    formatted("hireDate", &MILLIS_OR_DATE)
+        .label("Hire date", "入职日期")
+        .help(
+            "Epoch milliseconds as digits (as in the example) or yyyy-MM-dd; sent unchanged.",
+            "毫秒时间戳数字串（如示例）或 yyyy-MM-dd，原样发送。",
+        ),
+    formatted("birthDate", &MILLIS_OR_DATE)
+        .label("Birthday", "生日")
+        .help(
+            "Epoch milliseconds as digits or yyyy-MM-dd; sent unchanged.",
+            "毫秒时间戳数字串或 yyyy-MM-dd，原样发送。",
+        ),
+    formatted("startWorkDate", &MILLIS_OR_DATE)
+        .label("Start work date", "参加工作日期")
+        .help(
+            "Epoch milliseconds as digits or yyyy-MM-dd; sent unchanged.",
+            "毫秒时间戳数字串或 yyyy-MM-dd，原样发送。",
+        ),
+    optional("leaderId").label("Reporting manager", "汇报对象"),
+];
+
+static USER: ObjectRule = ObjectRule {
+    fields: &USER_FIELDS,
+    prefixed: None,
+};
+
+static MEMBER_BODY_FIELDS: [Field; 3] = [
+    TOKEN.source(MEMBER),
+    CORP_ID.source(MEMBER),
+    Field::new("user", Ty::Object(&USER))
+        .required()
+        .label("Member", "成员信息")
+        .source(MEMBER),
+];
+
+static MEMBER_BODY: ObjectRule = ObjectRule {
+    fields: &MEMBER_BODY_FIELDS,
+    prefixed: None,
+};
+
+// ---- Set Member Status (Batch) ---------------------------------------------
+
+static OPEN_USER_ID: Field = Field::string("")
+    .required()
+    .label("Employee open id", "员工 openUserId");
+
+static OPEN_USER_IDS: ArrayRule = ArrayRule {
+    item: &OPEN_USER_ID,
+    min_items: 1,
+    max_items: None,
+    unique: true,
+};
+
+static STATUS_BODY_FIELDS: [Field; 4] = [
+    TOKEN.source(STATUS),
+    CORP_ID.source(STATUS),
+    Field::new("openUserIds", Ty::Array(&OPEN_USER_IDS))
+        .required()
+        .label("Employee open ids", "员工 openUserId 列表")
+        .help("At least one, no repeats.", "至少 1 个，不可重复。")
+        .source(STATUS),
+    Field::new(
+        "status",
+        Ty::Int(IntRule {
+            min: None,
+            max: None,
+            one_of: &[1, 2],
+        }),
+    )
+    .required()
+    .label("Status", "状态")
+    .help("1 = disabled, 2 = enabled.", "1：停用，2：启用。")
+    .source(STATUS),
+];
+
+static STATUS_BODY: ObjectRule = ObjectRule {
+    fields: &STATUS_BODY_FIELDS,
+    prefixed: None,
+};
+
+// ---- request and reply -----------------------------------------------------
+
+fn no_cross_rules(_: &mut Ctx, _: &Parts) {}
+
+fn url_for(ep: &Endpoint, parts: &Parts, opts: &Options) -> String {
+    let generated;
+    let extra: &[(&str, &str)] = if parts.query.contains_key("thirdTraceId") {
+        &[]
+    } else {
+        generated = random_trace_id();
+        &[("thirdTraceId", generated.as_str())]
+    };
+    format!(
+        "{}{}",
+        ep.request_path(opts),
+        parts.query_string(&["thirdTraceId"], extra)
+    )
+}
+
+fn member_url(parts: &Parts, opts: &Options) -> Result<String, Error> {
+    Ok(url_for(&UPDATE_MEMBER, parts, opts))
+}
+
+fn status_url(parts: &Parts, opts: &Options) -> Result<String, Error> {
+    Ok(url_for(&SET_MEMBER_STATUS_BATCH, parts, opts))
+}
+
+/// Codes worth retrying: -1 busy, 14001 call limit, 30004 per-second limit,
+/// 50009 timeout (vendor-notes § Fxiaoke, errors).
+const RETRYABLE: [i64; 4] = [-1, 14001, 30004, 50009];
+
+/// `errorCode` 0 is success; anything else fails, even on HTTP 200. The
+/// page forbids branching on `errorMessage`, so only the code decides.
+fn reply(status: u16, body: &str) -> ReplyOutcome {
+    let map = match reply::json_object(status, body) {
+        Ok(map) => map,
+        Err(outcome) => return outcome,
+    };
+    let trace_id = reply::text(&map, "traceId");
+    let message =
+        reply::text(&map, "errorMessage").or_else(|| reply::text(&map, "errorDescription"));
+    match reply::code_int(map.get("errorCode")) {
+        Some(code) => {
+            let ok = code == 0 && reply::http_ok(status);
+            ReplyOutcome {
+                ok,
+                vendor_code: reply::code_text(map.get("errorCode")),
+                message,
+                retryable: !ok && (RETRYABLE.contains(&code) || reply::http_retryable(status)),
+                trace_id,
+            }
+        }
+        None => ReplyOutcome {
+            trace_id,
+            ..ReplyOutcome::failure(
+                format!("HTTP {status}: the reply has no integer errorCode"),
+                reply::http_retryable(status),
+            )
+        },
+    }
+}
+
+const DEPRECATED: Text = Text::new(
+    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body to /cgi/user/update (status: /cgi/user/setStatus): set the urlPath option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/update（状态：/cgi/user/setStatus），可用 urlPath 选项指定。",
+);
+
+/// `fxiaoke.updateMember`.
+pub static UPDATE_MEMBER: Endpoint = Endpoint {
+    id: "fxiaoke.updateMember",
+    vendor: "fxiaoke",
+    title: Text::new("Fxiaoke: modify member", "纷享销客：修改成员"),
+    method: "POST",
+    doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/",
+    deprecated: Some(DEPRECATED),
+    default_base_url: "https://open.fxiaoke.com",
+    documented_path: DOCUMENTED_PATH,
+    path: None,
+    query: Some(&QUERY),
+    body: &MEMBER_BODY,
+    cross: no_cross_rules,
+    url: member_url,
+    reply,
+};
+
+/// `fxiaoke.setMemberStatusBatch`.
+pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
+    id: "fxiaoke.setMemberStatusBatch",
+    vendor: "fxiaoke",
+    title: Text::new(
+        "Fxiaoke: set member status (batch)",
+        "纷享销客：批量设置成员状态",
+    ),
+    method: "POST",
+    doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/",
+    deprecated: Some(DEPRECATED),
+    default_base_url: "https://open.fxiaoke.com",
+    documented_path: DOCUMENTED_PATH,
+    path: None,
+    query: Some(&QUERY),
+    body: &STATUS_BODY,
+    cross: no_cross_rules,
+    url: status_url,
+    reply,
+};

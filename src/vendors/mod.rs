@@ -1,0 +1,17 @@
+//! One file per vendor: every rule, builder and reply decoder of that vendor
+//! lives there. Adding an endpoint means adding its `Endpoint` (and
+//! fixtures under `tests/fixtures/<id>/`) and listing it in [`ALL`].
+
+use crate::endpoint::Endpoint;
+
+pub mod dingtalk;
+pub mod ekuaibao;
+pub mod fxiaoke;
+
+/// Every endpoint, in a stable order.
+pub static ALL: &[&Endpoint] = &[
+    &fxiaoke::UPDATE_MEMBER,
+    &fxiaoke::SET_MEMBER_STATUS_BATCH,
+    &dingtalk::UPDATE_EMPLOYEE_ROSTER,
+    &ekuaibao::UPDATE_STAFF,
+];

@@ -1,0 +1,285 @@
+//! Fixture loading and checking shared by the native tests and (through
+//! the JS API) the wasm tests. Fixtures are embedded with `include_str!` so
+//! that the same list runs where there is no file system.
+
+#![allow(dead_code)]
+
+use serde_json::{Map, Value};
+
+/// Every fixture file, by path under `tests/fixtures/`.
+pub const FIXTURES: &[(&str, &str)] = &[
+    (
+        "fxiaoke.updateMember/seed.json",
+        include_str!("../fixtures/fxiaoke.updateMember/seed.json"),
+    ),
+    (
+        "fxiaoke.updateMember/cases.json",
+        include_str!("../fixtures/fxiaoke.updateMember/cases.json"),
+    ),
+    (
+        "fxiaoke.setMemberStatusBatch/seed.json",
+        include_str!("../fixtures/fxiaoke.setMemberStatusBatch/seed.json"),
+    ),
+    (
+        "fxiaoke.setMemberStatusBatch/cases.json",
+        include_str!("../fixtures/fxiaoke.setMemberStatusBatch/cases.json"),
+    ),
+    (
+        "dingtalk.updateEmployeeRoster/seed.json",
+        include_str!("../fixtures/dingtalk.updateEmployeeRoster/seed.json"),
+    ),
+    (
+        "dingtalk.updateEmployeeRoster/cases.json",
+        include_str!("../fixtures/dingtalk.updateEmployeeRoster/cases.json"),
+    ),
+    (
+        "ekuaibao.updateStaff/seed-by-id.json",
+        include_str!("../fixtures/ekuaibao.updateStaff/seed-by-id.json"),
+    ),
+    (
+        "ekuaibao.updateStaff/seed-by-code.json",
+        include_str!("../fixtures/ekuaibao.updateStaff/seed-by-code.json"),
+    ),
+    (
+        "ekuaibao.updateStaff/cases.json",
+        include_str!("../fixtures/ekuaibao.updateStaff/cases.json"),
+    ),
+];
+
+/// The parsed fixture at `name`.
+pub fn fixture(name: &str) -> Value {
+    let text = FIXTURES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .unwrap_or_else(|| panic!("no fixture {name}"));
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// One validation case, resolved to a full input.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub endpoint: String,
+    pub name: String,
+    pub input: Value,
+    pub options: Value,
+    /// Expected errors, `(path, code)` in order.
+    pub errors: Vec<(String, String)>,
+    /// Expected warnings, when the case states them.
+    pub warnings: Option<Vec<(String, String)>>,
+    /// The expected request, for seed fixtures.
+    pub request: Option<Value>,
+    /// The vendor doc's own URL for this example, where it has one.
+    pub doc_url: Option<String>,
+}
+
+fn pairs(v: Option<&Value>) -> Option<Vec<(String, String)>> {
+    Some(
+        v?.as_array()?
+            .iter()
+            .map(|p| {
+                let p = p.as_array().expect("[path, code] pair");
+                (
+                    p[0].as_str().unwrap().to_owned(),
+                    p[1].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// Every case of every fixture: seeds as-is, `cases.json` entries applied to their base.
+pub fn all_cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    for (name, _) in FIXTURES {
+        let fx = fixture(name);
+        let endpoint = name.split('/').next().unwrap().to_owned();
+        if let Some(cases) = fx.get("cases") {
+            let base_name = format!("{endpoint}/{}", fx["base"].as_str().expect("base"));
+            let base = fixture(&base_name)["input"].clone();
+            for c in cases.as_array().expect("cases array") {
+                let mut input = c.get("input").cloned().unwrap_or_else(|| base.clone());
+                if let Some(Value::Object(set)) = c.get("set") {
+                    for (ptr, v) in set {
+                        assert!(
+                            rosterguard::pointer::set(&mut input, ptr, v.clone()),
+                            "{name}: cannot set {ptr}"
+                        );
+                    }
+                }
+                if let Some(Value::Array(remove)) = c.get("remove") {
+                    for ptr in remove {
+                        let ptr = ptr.as_str().unwrap();
+                        assert!(
+                            rosterguard::pointer::remove(&mut input, ptr),
+                            "{name}: cannot remove {ptr}"
+                        );
+                    }
+                }
+                out.push(Case {
+                    endpoint: endpoint.clone(),
+                    name: c["name"].as_str().expect("case name").to_owned(),
+                    input,
+                    options: c
+                        .get("options")
+                        .cloned()
+                        .unwrap_or(Value::Object(Map::new())),
+                    errors: pairs(c.get("errors")).unwrap_or_default(),
+                    warnings: pairs(c.get("warnings")),
+                    request: None,
+                    doc_url: None,
+                });
+            }
+        } else {
+            out.push(Case {
+                endpoint: fx["endpoint"].as_str().unwrap().to_owned(),
+                name: (*name).to_owned(),
+                input: fx["input"].clone(),
+                options: fx
+                    .get("options")
+                    .cloned()
+                    .unwrap_or(Value::Object(Map::new())),
+                errors: pairs(fx.get("errors")).unwrap_or_default(),
+                warnings: pairs(fx.get("warnings")),
+                request: fx.get("request").cloned(),
+                doc_url: fx.get("docUrl").and_then(Value::as_str).map(str::to_owned),
+            });
+        }
+    }
+    out
+}
+
+/// `(path, code)` pairs of a serialised issue list.
+pub fn issue_pairs(issues: &Value) -> Vec<(String, String)> {
+    issues
+        .as_array()
+        .expect("issue list")
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_owned(),
+                i["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Checks a serialised report against a case.
+pub fn check_report(case: &Case, report: &Value) {
+    let errors = issue_pairs(&report["errors"]);
+    assert_eq!(
+        errors, case.errors,
+        "{} / {}: errors\n{report:#}",
+        case.endpoint, case.name
+    );
+    if let Some(w) = &case.warnings {
+        assert_eq!(
+            &issue_pairs(&report["warnings"]),
+            w,
+            "{} / {}: warnings\n{report:#}",
+            case.endpoint,
+            case.name
+        );
+    }
+    assert_eq!(
+        report["ok"],
+        Value::Bool(case.errors.is_empty()),
+        "{}: ok",
+        case.name
+    );
+    for issue in report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(report["warnings"].as_array().unwrap())
+    {
+        assert!(
+            !issue["message"].as_str().unwrap().is_empty(),
+            "{}: empty message",
+            case.name
+        );
+        assert!(issue["params"].is_object(), "{}: params", case.name);
+    }
+}
+
+/// Checks a serialised request against a seed's expectation.
+pub fn check_request(case: &Case, request: &Value) {
+    let Some(expected) = &case.request else {
+        return;
+    };
+    assert_eq!(
+        request["method"], expected["method"],
+        "{}: method",
+        case.name
+    );
+    assert_eq!(
+        request["headers"]["Content-Type"], "application/json",
+        "{}: content type",
+        case.name
+    );
+    let url = request["url"].as_str().unwrap();
+    let want = expected["url"].as_str().unwrap();
+    match want.split_once("{traceId}") {
+        Some((head, tail)) => {
+            assert!(
+                url.starts_with(head) && url.ends_with(tail),
+                "{}: url {url} vs {want}",
+                case.name
+            );
+            let id = &url[head.len()..url.len() - tail.len()];
+            assert!(
+                id.len() >= 16
+                    && id
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+                "{}: trace id {id}",
+                case.name
+            );
+        }
+        None => assert_eq!(url, want, "{}: url", case.name),
+    }
+    let body: Value = serde_json::from_str(request["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body, expected["body"], "{}: body", case.name);
+    // Key order is the caller's too.
+    assert_eq!(
+        body.to_string(),
+        expected["body"].to_string(),
+        "{}: body key order",
+        case.name
+    );
+}
+
+/// Decodes `%XX` escapes.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(n) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(n);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Path and decoded query of a URL, ignoring scheme and host.
+pub fn path_and_query(url: &str) -> (String, Vec<(String, String)>) {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let path_q = &rest[rest.find('/').unwrap_or(rest.len())..];
+    let (path, query) = path_q.split_once('?').unwrap_or((path_q, ""));
+    let q = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect();
+    (path.to_owned(), q)
+}
