@@ -22,6 +22,7 @@ pub mod checks;
 pub mod endpoint;
 mod error;
 mod messages;
+pub mod meta;
 mod options;
 pub mod pointer;
 pub mod reply;
@@ -33,6 +34,7 @@ pub mod vendors;
 
 pub use endpoint::Endpoint;
 pub use error::Error;
+pub use meta::{describe, json_schema, typescript_definitions};
 pub use options::{Locale, Options};
 pub use reply::ReplyOutcome;
 pub use report::{Code, Ctx, Issue, Report};
