@@ -31,6 +31,8 @@ mod request;
 pub mod schema;
 pub mod url;
 pub mod vendors;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use endpoint::Endpoint;
 pub use error::Error;
