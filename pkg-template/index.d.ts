@@ -152,14 +152,20 @@ export interface SchemaIssue extends StandardSchemaV1.Issue {
   readonly pointer: string;
 }
 
+/** The result of a rosterguard Standard Schema validation (always synchronous). */
+export type SchemaResult<K extends EndpointId> =
+  | StandardSchemaV1.SuccessResult<EndpointInputs[K]>
+  | { readonly issues: ReadonlyArray<SchemaIssue>; readonly value?: undefined };
+
+/** The `~standard` property of `schema(id)`. */
+export interface SchemaProps<K extends EndpointId> extends StandardSchemaV1.Props<EndpointInputs[K], EndpointInputs[K]> {
+  readonly vendor: 'rosterguard';
+  readonly validate: (value: unknown) => SchemaResult<K>;
+}
+
 /** What `schema(id)` returns: synchronous Standard Schema v1. */
 export interface RosterguardSchema<K extends EndpointId> extends StandardSchemaV1<EndpointInputs[K], EndpointInputs[K]> {
-  readonly '~standard': StandardSchemaV1.Props<EndpointInputs[K], EndpointInputs[K]> & {
-    readonly vendor: 'rosterguard';
-    readonly validate: (
-      value: unknown,
-    ) => StandardSchemaV1.SuccessResult<EndpointInputs[K]> | { readonly issues: ReadonlyArray<SchemaIssue> };
-  };
+  readonly '~standard': SchemaProps<K>;
 }
 
 /** Every endpoint, in a stable order. */
