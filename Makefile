@@ -14,8 +14,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p'
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
 # Size budget of what a browser downloads, gzip -9 bytes: the .wasm plus
-# the JS glue (web/rosterguard.js + web.js + api.js).
-SIZE_BUDGET := 131072
+# the JS glue (web/rosterguard.js + web.js + api.js). Reached 91,928 B (89.8 KiB)
+# before the metadata landed; the team aim is 65,536 B (64 KiB).
+SIZE_BUDGET := 94208
 
 WASM_OUT := target/wasm-pack
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -75,8 +76,8 @@ node_modules/.stamp: package.json package-lock.json
 # never download one); wasm-opt is off in Cargo.toml and run here with
 # binaryen from npm (Debian's v108 breaks the externref table).
 pkg: tools-rust node_modules/.stamp
-	wasm-pack build --release --mode no-install --no-pack --target web --out-dir $(WASM_OUT)/web
-	wasm-pack build --release --mode no-install --no-pack --target nodejs --out-dir $(WASM_OUT)/node
+	wasm-pack build --profile wasm-release --mode no-install --no-pack --target web --out-dir $(WASM_OUT)/web
+	wasm-pack build --profile wasm-release --mode no-install --no-pack --target nodejs --out-dir $(WASM_OUT)/node
 	cmp -s $(WASM_OUT)/web/rosterguard_bg.wasm $(WASM_OUT)/node/rosterguard_bg.wasm
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_OUT)/web/rosterguard_bg.wasm -o $(WASM_OUT)/rosterguard_opt.wasm
 	$(CARGO) run --quiet --example ts_inputs > $(WASM_OUT)/inputs.d.ts
@@ -109,6 +110,6 @@ test-wasm-chrome: tools-rust tools-chrome
 # the Node tests (ESM, CJS, ajv cross-check, adversarial values) and tsc.
 test-pkg: pkg
 	bash scripts/install-pkg.sh target/pkg-test
-	cp tests/js/*.mjs tests/js/*.cjs tests/js/*.ts tests/js/tsconfig.json target/pkg-test/
+	cp tests/js/*.mjs tests/js/*.cjs tests/js/*.ts tests/js/*.cts tests/js/tsconfig.json target/pkg-test/
 	cd target/pkg-test && ROSTERGUARD_REPO=$(CURDIR) node --test
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.json
