@@ -66,19 +66,38 @@ fn is_index(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains('~') {
+        segment.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        segment.into()
+    }
+}
+
 /// A short readable name for the field at `pointer`, used in messages:
 /// the last key, with the nearest array index kept so that items can be
 /// told apart (`/body/departments/2` → `departments[2]`,
 /// `/body/param/groups/0/sections/1/old_index` → `sections[1].old_index`).
 pub fn field_name(pointer: &str) -> String {
-    let segs = segments(pointer).unwrap_or_default();
-    match segs.as_slice() {
-        [] => "input".to_owned(),
-        [.., parent, last] if is_index(last) && !is_index(parent) => format!("{parent}[{last}]"),
-        [.., list, index, last] if is_index(index) && !is_index(last) && !is_index(list) => {
-            format!("{list}[{index}].{last}")
+    if pointer.is_empty() || !pointer.starts_with('/') {
+        return "input".to_owned();
+    }
+    // Only the last three segments matter: no need to split the whole pointer.
+    let mut tail = pointer.rsplitn(4, '/');
+    let last = tail.next().unwrap_or("");
+    let prev = tail.next();
+    let prev2 = tail.next();
+    // An absolute pointer's leading "" shows up as an empty segment: never a name.
+    match (prev, prev2) {
+        (Some(parent), _) if is_index(last) && !is_index(parent) && !parent.is_empty() => {
+            format!("{}[{last}]", unescape(parent))
         }
-        [.., last] => last.clone(),
+        (Some(index), Some(list))
+            if is_index(index) && !is_index(last) && !is_index(list) && !list.is_empty() =>
+        {
+            format!("{}[{index}].{}", unescape(list), unescape(last))
+        }
+        _ => unescape(last).into_owned(),
     }
 }
 
