@@ -308,9 +308,10 @@ pub fn check_field(ctx: &mut Ctx, path: &str, field: &Field, v: &Value) -> Optio
 }
 
 /// Handles `""` for an optional or required field. Returns `Some(send)`
-/// when the emptiness decided the outcome.
+/// when the emptiness decided the outcome. A required field rejects `""`
+/// unless it explicitly keeps it (DingTalk's `value`: a string, "" included).
 fn on_empty(ctx: &mut Ctx, path: &str, field: &Field) -> Option<Option<Value>> {
-    if field.required {
+    if field.required && field.empty != Empty::Keep {
         ctx.error(path, Code::Empty, params! {});
         return Some(None);
     }
