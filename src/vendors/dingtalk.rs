@@ -200,7 +200,11 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
     };
     for (gi, group) in groups.iter().enumerate() {
         let group_path = pointer::join_index("/body/param/groups", gi);
-        let group_id = group.get("group_id").and_then(Value::as_str);
+        // An empty group_id already has its own error; comparing codes with it would only add noise.
+        let group_id = group
+            .get("group_id")
+            .and_then(Value::as_str)
+            .filter(|g| !g.is_empty());
         let Some(Value::Array(sections)) = group.get("sections") else {
             continue;
         };
