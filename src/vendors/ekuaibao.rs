@@ -211,7 +211,8 @@ static QUERY_FIELDS: [Field; 2] = [
     .source("seeds/ekuaibao-update-staff.md § Query Parameters (changelog 1.4.0)"),
 ];
 
-static DEPARTMENT_ITEM: Field = non_empty("").label("Department", "部门");
+// Required: a null item is not a department id, and dropping it would change the list.
+static DEPARTMENT_ITEM: Field = non_empty("").required().label("Department", "部门");
 static DEPARTMENTS: ArrayRule = ArrayRule {
     item: &DEPARTMENT_ITEM,
     min_items: 1,
