@@ -126,13 +126,20 @@ impl Endpoint {
     /// Checks `opts.url_path` (a misuse error, not a report issue).
     pub fn check_options(&self, opts: &Options) -> Result<(), Error> {
         if let Some(p) = &opts.url_path {
-            if !url::is_request_path(p) {
+            // `{staffId}` is where the encoded id goes, not a path character: check the rest.
+            let needs_id = self.documented_path.contains("{staffId}");
+            let without_id = if needs_id {
+                p.replace("{staffId}", "x")
+            } else {
+                p.clone()
+            };
+            if !url::is_request_path(&without_id) {
                 return Err(Error::InvalidOption {
                     option: "urlPath",
                     reason: "must start with a single '/' and hold only path characters (no '?', '#', white space, control or non-ASCII characters; percent-encode them)".into(),
                 });
             }
-            if self.documented_path.contains("{staffId}") && !p.contains("{staffId}") {
+            if needs_id && !p.contains("{staffId}") {
                 return Err(Error::InvalidOption {
                     option: "urlPath",
                     reason: format!(
