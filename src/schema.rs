@@ -531,7 +531,10 @@ fn unknown_field(
         allowed.push(Value::from(format!("{prefix}*")));
     }
     let params = params! {"allowed": allowed};
-    if ctx.allow_unknown {
+    if ctx.allow_unknown && value.is_null() {
+        // Nothing to pass through, and built bodies never carry null.
+        ctx.warn(path, Code::DroppedEmpty, params! {"value": "null"});
+    } else if ctx.allow_unknown {
         ctx.warn(path, Code::UnknownField, params);
         out.insert(key.to_owned(), value.clone());
     } else {
