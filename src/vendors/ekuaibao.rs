@@ -439,9 +439,11 @@ fn reply(status: u16, body: &str) -> ReplyOutcome {
                 .iter()
                 .find_map(|k| reply::text(m, k))
         })
-        .or_else(|| {
-            let t = body.trim();
-            (!t.is_empty() && map.is_none()).then(|| reply::clip(t))
+        .or_else(|| match &parsed {
+            // A bare JSON string is the message itself, without its quotes.
+            Some(Value::String(s)) => Some(reply::clip(s)),
+            // Plain text, or JSON in an unknown shape: keep it rather than lose the reason.
+            _ => Some(body.trim()).filter(|t| !t.is_empty()).map(reply::clip),
         })
         .unwrap_or_else(|| format!("HTTP {status}"));
     ReplyOutcome {
