@@ -62,43 +62,39 @@ pub fn segments(pointer: &str) -> Option<Vec<String>> {
     )
 }
 
-fn is_index(s: &str) -> bool {
+/// Whether a segment is an array index.
+pub(crate) fn is_index(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
-    if segment.contains('~') {
-        segment.replace("~1", "/").replace("~0", "~").into()
-    } else {
-        segment.into()
-    }
-}
-
 /// A short readable name for the field at `pointer`, used in messages:
-/// the last key, with the nearest array index kept so that items can be
-/// told apart (`/body/departments/2` → `departments[2]`,
-/// `/body/param/groups/0/sections/1/old_index` → `sections[1].old_index`).
+/// the last key, or, below an array, the path from the outermost array on
+/// so that items of nested lists can be told apart
+/// (`/body/departments/2` → `departments[2]`,
+/// `/body/param/groups/0/sections/1/old_index` → `groups[0].sections[1].old_index`).
 pub fn field_name(pointer: &str) -> String {
-    if pointer.is_empty() || !pointer.starts_with('/') {
-        return "input".to_owned();
-    }
-    // Only the last three segments matter: no need to split the whole pointer.
-    let mut tail = pointer.rsplitn(4, '/');
-    let last = tail.next().unwrap_or("");
-    let prev = tail.next();
-    let prev2 = tail.next();
-    // An absolute pointer's leading "" shows up as an empty segment: never a name.
-    match (prev, prev2) {
-        (Some(parent), _) if is_index(last) && !is_index(parent) && !parent.is_empty() => {
-            format!("{}[{last}]", unescape(parent))
+    let segs = segments(pointer).unwrap_or_default();
+    let first_list = segs.windows(2).position(|w| match w {
+        [key, index] => !is_index(key) && is_index(index),
+        _ => false,
+    });
+    let Some(start) = first_list else {
+        return segs.last().cloned().unwrap_or_else(|| "input".to_owned());
+    };
+    let mut out = String::new();
+    for seg in segs.iter().skip(start) {
+        if is_index(seg) {
+            out.push('[');
+            out.push_str(seg);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(seg);
         }
-        (Some(index), Some(list))
-            if is_index(index) && !is_index(last) && !is_index(list) && !list.is_empty() =>
-        {
-            format!("{}[{index}].{}", unescape(list), unescape(last))
-        }
-        _ => unescape(last).into_owned(),
     }
+    out
 }
 
 /// Orders two pointers by where they lead in `input`: parents before
@@ -255,7 +251,11 @@ mod tests {
         assert_eq!(field_name("/body/departments/2"), "departments[2]");
         assert_eq!(
             field_name("/body/param/groups/0/sections/1/old_index"),
-            "sections[1].old_index"
+            "groups[0].sections[1].old_index"
+        );
+        assert_eq!(
+            field_name("/body/staffCustomForm/base/0/key"),
+            "base[0].key"
         );
         assert_eq!(field_name("/body/user/gender"), "gender");
         assert_eq!(field_name(""), "input");
