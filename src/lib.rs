@@ -18,6 +18,7 @@
 
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod checks;
 pub mod endpoint;
 mod error;
@@ -34,6 +35,7 @@ pub mod vendors;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use batch::{build_many, validate_many, BuildOutcome};
 pub use endpoint::Endpoint;
 pub use error::Error;
 pub use meta::{describe, json_schema, typescript_definitions};
