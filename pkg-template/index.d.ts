@@ -1,13 +1,7 @@
-// Type declarations of the rosterguard package. The per-endpoint input
-// types below the GENERATED marker come from the Rust field tables
+// Type declarations of the rosterguard package. `EndpointId`, `InputFor`
+// (endpoint id -> input type) and the per-endpoint input interfaces below
+// the GENERATED marker come from the Rust field tables
 // (`rosterguard::typescript_definitions()`), written in by `make pkg`.
-
-/** The endpoint ids. */
-export type EndpointId =
-  | 'fxiaoke.updateMember'
-  | 'fxiaoke.setMemberStatusBatch'
-  | 'dingtalk.updateEmployeeRoster'
-  | 'ekuaibao.updateStaff';
 
 /** Message language. */
 export type Locale = 'en' | 'zh-CN';
@@ -154,17 +148,17 @@ export interface SchemaIssue extends StandardSchemaV1.Issue {
 
 /** The result of a rosterguard Standard Schema validation (always synchronous). */
 export type SchemaResult<K extends EndpointId> =
-  | StandardSchemaV1.SuccessResult<EndpointInputs[K]>
+  | StandardSchemaV1.SuccessResult<InputFor[K]>
   | { readonly issues: ReadonlyArray<SchemaIssue>; readonly value?: undefined };
 
 /** The `~standard` property of `schema(id)`. */
-export interface SchemaProps<K extends EndpointId> extends StandardSchemaV1.Props<EndpointInputs[K], EndpointInputs[K]> {
+export interface SchemaProps<K extends EndpointId> extends StandardSchemaV1.Props<InputFor[K], InputFor[K]> {
   readonly vendor: 'rosterguard';
   readonly validate: (value: unknown) => SchemaResult<K>;
 }
 
 /** What `schema(id)` returns: synchronous Standard Schema v1. */
-export interface RosterguardSchema<K extends EndpointId> extends StandardSchemaV1<EndpointInputs[K], EndpointInputs[K]> {
+export interface RosterguardSchema<K extends EndpointId> extends StandardSchemaV1<InputFor[K], InputFor[K]> {
   readonly '~standard': SchemaProps<K>;
 }
 
@@ -177,7 +171,7 @@ export declare function validate(endpointId: EndpointId, input: unknown, options
 /** Validates and builds the fetch-ready request; throws RosterguardError (kind "invalid", `.report`) when invalid. */
 export declare function buildRequest<K extends EndpointId>(
   endpointId: K,
-  input: EndpointInputs[K],
+  input: InputFor[K],
   options?: Options,
 ): HttpRequest;
 
@@ -214,4 +208,4 @@ export declare function init(moduleOrPath?: string | URL | Request | Response | 
 /** Synchronous init from bytes or a compiled module (browser build); a no-op in Node. */
 export declare function initSync(module: BufferSource | WebAssembly.Module): void;
 
-// ---- GENERATED: per-endpoint input types (EndpointInputs) ----
+// ---- GENERATED: per-endpoint input types (InputFor) ----

@@ -8,6 +8,7 @@
 // <optimised.wasm>: the module after wasm-opt (both targets use the same
 // bytes); <inputs.d.ts>: rosterguard::typescript_definitions() output.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,16 +59,18 @@ writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
 // Types: the hand-written API plus the generated per-endpoint inputs.
 let inputs = readFileSync(inputsFile, 'utf8');
-if (!/\b(interface|type) EndpointInputs\b/.test(inputs)) {
+if (!/\binterface InputFor\b/.test(inputs) || !/\btype EndpointId\b/.test(inputs)) {
   // typescript_definitions() does not provide the id -> input map (yet):
   // fall back to a loose envelope so that the package still type-checks.
-  console.warn('assemble-pkg: WARNING: typescript_definitions() has no `EndpointInputs`; using a loose fallback');
-  const ids = [...readFileSync(join(tpl, 'index.d.ts'), 'utf8').matchAll(/^\s*\| '([a-z]+\.[A-Za-z]+)'/gm)].map((m) => m[1]);
-  inputs +=
-    '\n/** Fallback: the generated input types were not available at build time. */\n' +
+  console.warn('assemble-pkg: WARNING: typescript_definitions() lacks EndpointId / InputFor; using a loose fallback');
+  const ids = createRequire(import.meta.url)(join(out, 'node.cjs')).endpoints().map((e) => e.id);
+  inputs =
+    '/** The endpoint ids. */\n' +
+    `export type EndpointId = ${ids.map((id) => `'${id}'`).join(' | ')};\n` +
+    '/** Fallback: the generated input types were not available at build time. */\n' +
     'export interface LooseInput {\n  baseUrl?: string;\n  path?: Record<string, unknown>;\n' +
     '  query?: Record<string, unknown>;\n  body: Record<string, unknown>;\n}\n' +
-    `export interface EndpointInputs {\n${ids.map((id) => `  '${id}': LooseInput;\n`).join('')}}\n`;
+    `export interface InputFor {\n${ids.map((id) => `  '${id}': LooseInput;\n`).join('')}}\n`;
 }
 const dts = readFileSync(join(tpl, 'index.d.ts'), 'utf8') + '\n' + inputs.trim() + '\n';
 writeFileSync(join(out, 'index.d.ts'), dts);

@@ -305,6 +305,7 @@ fn core_error(e: Error) -> JsValue {
         Error::Invalid(_) => "invalid",
         Error::InvalidPointer { .. } => "invalid_pointer",
         Error::InvalidOption { .. } => "invalid_option",
+        Error::InvalidBatch { .. } => "invalid_argument",
     };
     let report = match &e {
         Error::Invalid(r) => Some(r),

@@ -70,7 +70,7 @@ export function allCases() {
       if (Array.isArray(fx.cases)) {
         const base = readFixture(`${endpoint}/${fx.base}`).input;
         for (const c of fx.cases) {
-          const input = structuredClone(c.input ?? base);
+          const input = structuredClone('input' in c ? c.input : base);
           for (const [ptr, v] of Object.entries(c.set ?? {})) setAt(input, ptr, v);
           for (const ptr of c.remove ?? []) removeAt(input, ptr);
           out.push({

@@ -13,7 +13,7 @@ import {
   describe,
   jsonSchema,
   type EndpointId,
-  type EndpointInputs,
+  type InputFor,
   type HttpRequest,
   type Issue,
   type Report,
@@ -21,7 +21,7 @@ import {
   type StandardSchemaV1,
 } from 'rosterguard';
 
-export async function main(input: EndpointInputs['ekuaibao.updateStaff'], form: unknown): Promise<void> {
+export async function main(input: InputFor['ekuaibao.updateStaff'], form: unknown): Promise<void> {
   await init();
   const ids: EndpointId[] = endpoints().map((e) => e.id);
   const report: Report = validate('ekuaibao.updateStaff', form, { locale: 'zh-CN' });
@@ -45,7 +45,7 @@ export async function main(input: EndpointInputs['ekuaibao.updateStaff'], form: 
   if (result.issues) {
     for (const i of result.issues) console.log(i.path, i.message, i.code, i.pointer);
   } else {
-    const body: EndpointInputs['ekuaibao.updateStaff']['body'] = result.value.body;
+    const body: InputFor['ekuaibao.updateStaff']['body'] = result.value.body;
     console.log(body);
   }
   console.log(ids, msg, code, field.ok, s, describe('dingtalk.updateEmployeeRoster'), jsonSchema('fxiaoke.updateMember'));
