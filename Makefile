@@ -19,7 +19,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 SIZE_BUDGET := 94208
 
 WASM_OUT := target/wasm-pack
-WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+WASM_OPT_FLAGS := -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
 .PHONY: demo test test-native fmt-check clippy clippy-wasm tools tools-rust tools-chrome \
@@ -109,8 +109,10 @@ test-wasm-chrome: tools-rust tools-chrome
 
 # npm pack the package, install the tarball into a scratch project, run
 # the Node tests (ESM, CJS, ajv cross-check, adversarial values) and tsc.
-test-pkg: pkg
+test-pkg: pkg tools-chrome
 	bash scripts/install-pkg.sh target/pkg-test
-	cp tests/js/*.mjs tests/js/*.cjs tests/js/*.ts tests/js/*.cts tests/js/tsconfig.json target/pkg-test/
+	cp tests/js/*.mjs tests/js/*.cjs tests/js/*.ts tests/js/*.cts tests/js/tsconfig*.json target/pkg-test/
 	cd target/pkg-test && ROSTERGUARD_REPO=$(CURDIR) node --test
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.json
+	# The declarations also stand without the DOM library or Node's types.
+	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.nodom.json

@@ -200,12 +200,20 @@ export declare function schema<K extends EndpointId>(endpointId: K, options?: Op
 export declare function redact(request: HttpRequest): HttpRequest;
 
 /**
+ * What `init()` accepts: the .wasm URL (string or URL), a fetch Response or a
+ * promise of one, the module's bytes (ArrayBuffer / typed array) or a compiled
+ * WebAssembly.Module. Typed loosely so that these declarations need neither
+ * the DOM library nor Node's types.
+ */
+export type InitInput = string | ArrayBuffer | ArrayBufferView | object;
+
+/**
  * Browser build: instantiates the wasm module (idempotent); call and await
  * once before anything else. Node: resolves at once.
  */
-export declare function init(moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export declare function init(moduleOrPath?: InitInput): Promise<void>;
 
-/** Synchronous init from bytes or a compiled module (browser build); a no-op in Node. */
-export declare function initSync(module: BufferSource | WebAssembly.Module): void;
+/** Synchronous init from bytes or a compiled WebAssembly.Module (browser build); a no-op in Node. */
+export declare function initSync(module?: ArrayBuffer | ArrayBufferView | object): void;
 
 // ---- GENERATED: per-endpoint input types (InputFor) ----
