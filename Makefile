@@ -14,8 +14,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p'
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
 # Size budget of what a browser downloads, gzip -9 bytes: the .wasm plus
-# the JS glue (web/rosterguard.js + web.js + api.js). Reached 91,928 B (89.8 KiB)
-# before the metadata landed; the team aim is 65,536 B (64 KiB).
+# the JS glue (web/rosterguard.js + web.js + api.js). Reached 93,243 B (91.1 KiB)
+# with the metadata stubs (110.0 KiB with the real metadata in a trial merge);
+# the team aim is 65,536 B (64 KiB).
 SIZE_BUDGET := 94208
 
 WASM_OUT := target/wasm-pack
@@ -52,14 +53,17 @@ test-native:
 
 tools: tools-rust tools-chrome node_modules/.stamp
 
+# cargo install: --locked first, plain as the fallback (the lock file of
+# wasm-bindgen-cli 0.2.130 names a yanked crate, webpki-roots 1.0.11).
 tools-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 		|| rustup target add wasm32-unknown-unknown
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
-		$(CARGO) install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+		$(CARGO) install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) \
+		|| $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
-	@command -v wasm-pack >/dev/null || $(CARGO) install --locked wasm-pack
+	@command -v wasm-pack >/dev/null || $(CARGO) install --locked wasm-pack || $(CARGO) install wasm-pack
 
 tools-chrome:
 	@if ! command -v chromium >/dev/null || ! [ -x $(CHROMEDRIVER) ]; then \
@@ -89,7 +93,7 @@ size: pkg
 	glue=$$(cat pkg/web/rosterguard.js pkg/web.js pkg/api.js | gzip -9c | wc -c); \
 	total=$$((wasm + glue)); \
 	printf 'size: wasm %d B gz (%d B raw), JS glue %d B gz, total %d B gz = %d.%d KiB (budget %d B)\n' \
-		$$wasm $$(wc -c < pkg/web/rosterguard_bg.wasm) $$glue $$total $$((total / 1024)) $$((total % 1024 * 10 / 1024)) $(SIZE_BUDGET); \
+		$$wasm $$(wc -c < pkg/web/rosterguard_bg.wasm) $$glue $$total $$(((total * 10 + 512) / 10240)) $$(((total * 10 + 512) / 1024 % 10)) $(SIZE_BUDGET); \
 	if [ $$total -gt $(SIZE_BUDGET) ]; then echo "size: over budget"; exit 1; fi
 
 # ---- tests ---------------------------------------------------------------
