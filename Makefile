@@ -98,8 +98,10 @@ size: pkg
 
 # ---- tests ---------------------------------------------------------------
 
-# The wasm test runner must be told the result count, or an empty or
-# skipped run would pass silently.
+# tests/wasm_api.rs has no run_in_browser configuration: it runs in Node by
+# default, and WASM_BINDGEN_USE_BROWSER=1 sends the same suite to Chromium
+# (wasm-pack --chrome alone would skip a Node-mode suite). The result line is
+# checked so that an empty or skipped run cannot pass silently.
 test-wasm-node: tools-rust
 	mkdir -p target
 	wasm-pack test --node --mode no-install -- --test wasm_api 2>&1 | tee target/wasm-node.log
