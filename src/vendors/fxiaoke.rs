@@ -290,6 +290,7 @@ pub static UPDATE_MEMBER: Endpoint = Endpoint {
     query: Some(&QUERY),
     body: &MEMBER_BODY,
     cross: no_cross_rules,
+    cross_rules: &[],
     url: member_url,
     reply,
 };
@@ -311,6 +312,7 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     query: Some(&QUERY),
     body: &STATUS_BODY,
     cross: no_cross_rules,
+    cross_rules: &[],
     url: status_url,
     reply,
 };
