@@ -1,0 +1,433 @@
+//! `json_schema`: a JSON Schema (draft 2020-12) of an endpoint's input
+//! envelope that accepts what `validate` accepts (default options).
+
+use serde_json::{json, Map, Value};
+
+use super::regex::{self, int_range, whole, NOT_WHITE_SPACE, WHITE_SPACE};
+use super::{accepts_empty_string, accepts_null, number_text, prefixed_key_pattern, sections};
+use crate::endpoint::{CrossKind, CrossRule, Endpoint, BASE_URL_FIELD};
+use crate::error::Error;
+use crate::pointer;
+use crate::schema::{
+    ArrayRule, CustomShape, Field, Format, IntRule, ObjectRule, StrRule, Ty, MAX_SAFE_INTEGER,
+};
+
+fn annotate(schema: &mut Value, field: &Field) {
+    if let Value::Object(map) = schema {
+        if !field.label.en.is_empty() {
+            map.insert("title".into(), field.label.en.into());
+        }
+        if !field.help.en.is_empty() {
+            map.insert("description".into(), field.help.en.into());
+        }
+    }
+}
+
+/// `{"type": [...]}` with `null` appended when the field is optional
+/// (the validator drops `null` in optional fields with a warning).
+fn types(names: &[&str], nullable: bool) -> Value {
+    let mut list: Vec<Value> = names.iter().map(|n| Value::from(*n)).collect();
+    if nullable {
+        list.push("null".into());
+    }
+    match list.as_slice() {
+        [one] => one.clone(),
+        _ => Value::Array(list),
+    }
+}
+
+/// Strings with `format`, or integers whose text it takes.
+fn format_schema(
+    format: &Format,
+    extra_alternatives: &[&str],
+    prefix: &str,
+    nullable: bool,
+) -> Value {
+    let mut alternatives: Vec<&str> = extra_alternatives.to_vec();
+    alternatives.push(format.pattern);
+    let pattern = format!("{prefix}{}", whole(&alternatives));
+    match format.integers {
+        [] => json!({"type": types(&["string"], nullable), "pattern": pattern}),
+        [(lo, hi)] => json!({
+            "type": types(&["string", "integer"], nullable),
+            "pattern": pattern,
+            "minimum": lo,
+            "maximum": hi,
+        }),
+        ranges => {
+            let mut branches = vec![json!({"type": "string", "pattern": pattern})];
+            for (lo, hi) in ranges {
+                branches.push(json!({"type": "integer", "minimum": lo, "maximum": hi}));
+            }
+            if nullable {
+                branches.push(json!({"type": "null"}));
+            }
+            json!({ "anyOf": branches })
+        }
+    }
+}
+
+fn str_schema(field: &Field, rule: &StrRule) -> Value {
+    let nullable = accepts_null(field);
+    let empty_ok = accepts_empty_string(field);
+    let blank_re = format!("{WHITE_SPACE}*");
+    if !rule.one_of.is_empty() {
+        let mut values: Vec<Value> = rule.one_of.iter().map(|v| Value::from(*v)).collect();
+        values.extend(
+            rule.one_of
+                .iter()
+                .filter_map(|v| number_text(v))
+                .map(Value::Number),
+        );
+        if empty_ok && !rule.blank_is_empty {
+            values.push("".into());
+        }
+        if nullable {
+            values.push(Value::Null);
+        }
+        if empty_ok && rule.blank_is_empty {
+            return json!({"anyOf": [
+                {"enum": values},
+                {"type": "string", "pattern": whole(&[&blank_re])},
+            ]});
+        }
+        return json!({ "enum": values });
+    }
+    if let Some(format) = rule.format {
+        return match (empty_ok, rule.blank_is_empty) {
+            (true, true) => format_schema(format, &[&blank_re], "", nullable),
+            (true, false) => format_schema(format, &[""], "", nullable),
+            (false, true) => format_schema(format, &[], &format!("(?!{blank_re}$)"), nullable),
+            (false, false) => format_schema(format, &[], "", nullable),
+        };
+    }
+    let ty = types(&["string", "number"], nullable);
+    match (empty_ok, rule.blank_is_empty) {
+        (true, _) => json!({ "type": ty }),
+        (false, true) => json!({"type": ty, "pattern": NOT_WHITE_SPACE}),
+        (false, false) => json!({"type": ty, "minLength": 1}),
+    }
+}
+
+fn int_schema(field: &Field, rule: &IntRule) -> Value {
+    let nullable = accepts_null(field);
+    // "" is accepted only where it means "no change"; an integer field cannot keep it.
+    let empty_ok = accepts_empty_string(field);
+    let lo = rule.min.unwrap_or(-MAX_SAFE_INTEGER).max(-MAX_SAFE_INTEGER);
+    let hi = rule.max.unwrap_or(MAX_SAFE_INTEGER).min(MAX_SAFE_INTEGER);
+    if !rule.one_of.is_empty() {
+        let allowed: Vec<i64> = rule
+            .one_of
+            .iter()
+            .copied()
+            .filter(|n| (lo..=hi).contains(n))
+            .collect();
+        let mut values: Vec<Value> = allowed.iter().map(|n| Value::from(*n)).collect();
+        values.extend(allowed.iter().map(|n| Value::from(n.to_string())));
+        if empty_ok {
+            values.push("".into());
+        }
+        if nullable {
+            values.push(Value::Null);
+        }
+        return json!({ "enum": values });
+    }
+    let range = int_range(lo, hi);
+    let pattern = if empty_ok {
+        whole(&["", &range])
+    } else {
+        whole(&[&range])
+    };
+    json!({
+        "type": types(&["integer", "string"], nullable),
+        "minimum": lo,
+        "maximum": hi,
+        "pattern": pattern,
+    })
+}
+
+fn object_schema(rule: &ObjectRule, nullable: bool) -> Value {
+    let mut properties = Map::new();
+    for f in rule.fields {
+        properties.insert(f.key.to_owned(), field_schema(f));
+    }
+    let required: Vec<&str> = rule
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.key)
+        .collect();
+    let mut out = Map::new();
+    out.insert("type".into(), types(&["object"], nullable));
+    out.insert("properties".into(), Value::Object(properties));
+    if !required.is_empty() {
+        out.insert("required".into(), required.into());
+    }
+    if let Some((prefix, template)) = rule.prefixed {
+        out.insert(
+            "patternProperties".into(),
+            json!({ prefixed_key_pattern(rule, prefix): field_schema(template) }),
+        );
+    }
+    out.insert("additionalProperties".into(), false.into());
+    Value::Object(out)
+}
+
+fn array_schema(rule: &ArrayRule, nullable: bool) -> Value {
+    let mut out = Map::new();
+    out.insert("type".into(), types(&["array"], nullable));
+    out.insert("items".into(), field_schema(rule.item));
+    if rule.min_items > 0 {
+        out.insert("minItems".into(), rule.min_items.into());
+    }
+    if let Some(max) = rule.max_items {
+        out.insert("maxItems".into(), max.into());
+    }
+    if rule.unique {
+        out.insert("uniqueItems".into(), true.into());
+    }
+    Value::Object(out)
+}
+
+fn field_schema(field: &Field) -> Value {
+    let nullable = accepts_null(field);
+    let mut schema = match field.ty {
+        Ty::Str(rule) => str_schema(field, &rule),
+        Ty::Int(rule) => int_schema(field, &rule),
+        Ty::Bool => json!({ "type": types(&["boolean"], nullable) }),
+        Ty::Object(rule) => object_schema(rule, nullable),
+        Ty::Array(rule) => array_schema(rule, nullable),
+        Ty::Custom(custom) => match custom.shape {
+            CustomShape::ArrayOrJsonText(rule) => {
+                let text = match regex::json_text_of(rule) {
+                    Some(p) => json!({"type": "string", "pattern": whole(&[&p])}),
+                    None => json!({"type": "string"}),
+                };
+                let mut branches = vec![text, array_schema(rule, false)];
+                if nullable {
+                    branches.push(json!({"type": "null"}));
+                }
+                json!({ "anyOf": branches })
+            }
+        },
+    };
+    annotate(&mut schema, field);
+    schema
+}
+
+// ---- cross-field rules -------------------------------------------------------
+
+/// The schema node for `segments` (`-` = array items), walking
+/// `properties` and `items` from `root`.
+fn node_mut<'a>(root: &'a mut Value, segments: &[String]) -> Option<&'a mut Value> {
+    let mut at = root;
+    for seg in segments {
+        at = if seg == "-" {
+            at.get_mut("items")?
+        } else {
+            at.get_mut("properties")?.get_mut(seg.as_str())?
+        };
+    }
+    Some(at)
+}
+
+fn segments(ptr: &str) -> Vec<String> {
+    pointer::segments(ptr).unwrap_or_default()
+}
+
+/// An object whose key `key` is sent (present and not `null`).
+fn sent(key: &str) -> Value {
+    json!({
+        "type": "object",
+        "required": [key],
+        "properties": { key: {"not": {"type": "null"}} },
+    })
+}
+
+/// `inner` applied to the value at `rel` (segments, `-` = every item)
+/// below an object.
+fn at_path(rel: &[String], inner: Value) -> Value {
+    match rel.split_first() {
+        None => inner,
+        Some((seg, rest)) if seg == "-" => json!({"type": "array", "items": at_path(rest, inner)}),
+        Some((seg, rest)) => json!({
+            "type": "object",
+            "properties": { seg.as_str(): at_path(rest, inner) },
+        }),
+    }
+}
+
+/// The translation of a cross rule: (parent pointer segments, schema to
+/// add to the parent's `allOf`), or `None` when JSON Schema cannot say it.
+fn cross_schema(rule: &CrossRule) -> Option<(Vec<String>, Vec<Value>)> {
+    let a = segments(rule.pointers.first()?);
+    let b = segments(rule.pointers.get(1)?);
+    match rule.kind {
+        CrossKind::Together => {
+            let (ka, parent) = a.split_last()?;
+            let (kb, _) = b.split_last()?;
+            Some((
+                parent.to_vec(),
+                vec![
+                    json!({"if": sent(ka), "then": sent(kb)}),
+                    json!({"if": sent(kb), "then": sent(ka)}),
+                ],
+            ))
+        }
+        CrossKind::RequiredIfTrue => {
+            let (field, parent) = a.split_last()?;
+            let (flag, _) = b.split_last()?;
+            Some((
+                parent.to_vec(),
+                vec![json!({
+                    "if": {
+                        "type": "object",
+                        "required": [flag],
+                        "properties": { flag.as_str(): {"const": true} },
+                    },
+                    "then": sent(field),
+                })],
+            ))
+        }
+        CrossKind::FormatWhen { values, format } => {
+            let (field, parent) = a.split_last()?;
+            let (trigger, _) = b.split_last()?;
+            Some((
+                parent.to_vec(),
+                vec![json!({
+                    "if": {
+                        "type": "object",
+                        "required": [trigger],
+                        "properties": { trigger.as_str(): {"enum": values} },
+                    },
+                    "then": {
+                        "type": "object",
+                        "properties": { field.as_str(): format_schema(format, &[], "", false) },
+                    },
+                })],
+            ))
+        }
+        CrossKind::GroupPrefix { prefix, digits } => {
+            let (group_key, parent) = b.split_last()?;
+            let rel = a.get(parent.len()..)?.to_vec();
+            let p = regex::escape(prefix);
+            let coded = format!(r"^{p}[0-9]{{{digits}}}-[\s\S]");
+            // No code below the group may match `code_pattern`.
+            let forbid = |code_pattern: String| {
+                at_path(
+                    &rel,
+                    json!({"not": {"type": "string", "pattern": code_pattern}}),
+                )
+            };
+            let group_is = |group_pattern: String| {
+                json!({
+                    "type": "object",
+                    "required": [group_key],
+                    "properties": { group_key.as_str(): {"type": "string", "pattern": group_pattern} },
+                })
+            };
+            let mut out = vec![json!({
+                "if": {
+                    "type": "object",
+                    "required": [group_key],
+                    "properties": { group_key.as_str(): {
+                        "type": "string",
+                        "not": {"pattern": format!("^{p}[0-9]{{{digits}}}$")},
+                    }},
+                },
+                "then": forbid(coded),
+            })];
+            // A sysNN group id: each digit of a coded field_code must equal the group's.
+            for i in 0..digits {
+                let after = digits - i - 1;
+                for d in 0..10 {
+                    out.push(json!({
+                        "if": group_is(format!("^{p}[0-9]{{{i}}}{d}[0-9]{{{after}}}$")),
+                        "then": forbid(format!(
+                            r"^{p}[0-9]{{{i}}}(?!{d})[0-9][0-9]{{{after}}}-[\s\S]"
+                        )),
+                    }));
+                }
+            }
+            Some((parent.to_vec(), out))
+        }
+        CrossKind::MemberOf | CrossKind::Unique | CrossKind::Advice => None,
+    }
+}
+
+fn comment(ep: &Endpoint) -> String {
+    let mut lines = vec![format!(
+        "Generated by rosterguard from the tables its validate() walks. With default options (allowUnknown false) an input is schema-valid iff validate() reports no error, except for these rules, which only validate() checks:"
+    )];
+    for rule in ep.cross_rules {
+        if matches!(rule.kind, CrossKind::MemberOf | CrossKind::Unique) {
+            lines.push(format!(
+                "- {} [{} at {}] ({})",
+                rule.text.en,
+                rule.code.as_str(),
+                rule.pointers.first().copied().unwrap_or(""),
+                rule.source
+            ));
+        }
+    }
+    lines.push("- uniqueItems compares values as given; validate() compares them after coercion, so [7, \"7\"] is a duplicate to it, and it skips null items (dropped), which uniqueItems counts.".into());
+    lines.push("Approximations: patterns are ECMA-262 with the u flag; email and URL lengths are counted in code points where validate() counts UTF-8 bytes (only non-ASCII domains differ); a text holding JSON (Ekuaibao base) must use the documented key spelling once each; natively, numbers written with a fraction or exponent (1.0, 1e3) are integers to JSON Schema but not digit texts to validate().".into());
+    lines.join("\n")
+}
+
+/// A JSON Schema (draft 2020-12) of the input envelope of `endpoint`,
+/// expressing every rule JSON Schema can: types and the validator's
+/// documented coercions (digit strings for integers, numbers for strings),
+/// `null` in optional fields, `""` per field (kept or dropped: accepted;
+/// rejected: not), enums, ranges, item counts and uniqueness, syntaxes as
+/// ECMA-262 patterns (`u` flag), unknown keys (`additionalProperties:
+/// false`, prefixed keys via `patternProperties`), and the cross-field rules
+/// it can state (`if`/`then`). The rest is listed in the top-level
+/// `$comment`.
+pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
+    let ep = crate::endpoint(endpoint)?;
+    let mut properties = Map::new();
+    properties.insert("baseUrl".into(), field_schema(&BASE_URL_FIELD));
+    let mut required = Vec::new();
+    for section in sections(ep) {
+        let mut schema = object_schema(section.rule, false);
+        if let Value::Object(map) = &mut schema {
+            map.insert("title".into(), section.title.en.into());
+        }
+        properties.insert(section.name.into(), schema);
+        if section.required() {
+            required.push(section.name);
+        }
+    }
+    let mut root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("urn:rosterguard:{}", ep.id),
+        "title": ep.title.en,
+        "description": format!("Input envelope of {} ({} {}): {}", ep.id, ep.method, ep.documented_path, ep.doc_url),
+        "$comment": comment(ep),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    });
+    if ep.deprecated.is_some() {
+        if let Value::Object(map) = &mut root {
+            map.insert("deprecated".into(), true.into());
+        }
+    }
+    for rule in ep.cross_rules {
+        let Some((parent, schemas)) = cross_schema(rule) else {
+            continue;
+        };
+        let Some(Value::Object(node)) = node_mut(&mut root, &parent) else {
+            continue;
+        };
+        let all = node
+            .entry("allOf")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(list) = all {
+            list.extend(schemas);
+        }
+    }
+    Ok(root)
+}
