@@ -187,13 +187,20 @@ impl Endpoint {
     /// Checks `opts.url_path` (a misuse error, not a report issue).
     pub fn check_options(&self, opts: &Options) -> Result<(), Error> {
         if let Some(p) = &opts.url_path {
-            if !url::is_request_path(p) {
+            // `{staffId}` is where the encoded id goes, not a path character: check the rest.
+            let needs_id = self.documented_path.contains("{staffId}");
+            let without_id = if needs_id {
+                p.replace("{staffId}", "x")
+            } else {
+                p.clone()
+            };
+            if !url::is_request_path(&without_id) {
                 return Err(Error::InvalidOption {
                     option: "urlPath",
                     reason: "must start with a single '/' and hold only path characters (no '?', '#', white space, control or non-ASCII characters; percent-encode them)".into(),
                 });
             }
-            if self.documented_path.contains("{staffId}") && !p.contains("{staffId}") {
+            if needs_id && !p.contains("{staffId}") {
                 return Err(Error::InvalidOption {
                     option: "urlPath",
                     reason: format!(
@@ -247,17 +254,20 @@ impl Endpoint {
             {
                 Some((name, Some(rule))) => {
                     let pointer = format!("/{name}");
-                    let out = match value {
-                        Value::Object(m) => check_object(ctx, &pointer, rule, m),
-                        other => {
-                            ctx.error(
-                                &pointer,
-                                Code::Type,
-                                params! {"expected": "object", "actual": type_name(other)},
-                            );
-                            continue;
-                        }
+                    let Value::Object(m) = value else {
+                        ctx.error(
+                            &pointer,
+                            Code::Type,
+                            params! {"expected": "object", "actual": type_name(value)},
+                        );
+                        continue;
                     };
+                    // Unknown path parameters have no place in the URL: passing them
+                    // "through" would drop them silently, so they stay errors.
+                    let allow_unknown = ctx.allow_unknown;
+                    ctx.allow_unknown = allow_unknown && *name != "path";
+                    let out = check_object(ctx, &pointer, rule, m);
+                    ctx.allow_unknown = allow_unknown;
                     match *name {
                         "path" => parts.path = out,
                         "query" => parts.query = out,
@@ -272,13 +282,10 @@ impl Endpoint {
                             .filter(|(_, r)| r.is_some())
                             .map(|(n, _)| Value::from(*n)),
                     );
+                    // An unknown envelope key has nowhere to go, even with allowUnknown:
+                    // a `baseURL` typo would otherwise send the token to the default host.
                     let path = crate::pointer::join("", key);
-                    let p = params! {"allowed": allowed};
-                    if ctx.allow_unknown {
-                        ctx.warn(&path, Code::UnknownField, p);
-                    } else {
-                        ctx.error(&path, Code::UnknownField, p);
-                    }
+                    ctx.error(&path, Code::UnknownField, params! {"allowed": allowed});
                 }
             }
         }

@@ -17,6 +17,11 @@ pub enum Error {
         /// The pointer (shortened to 200 characters).
         pointer: String,
     },
+    /// A batch text is not a JSON array.
+    InvalidBatch {
+        /// Why.
+        reason: String,
+    },
     /// An option value cannot be used.
     InvalidOption {
         /// The option's camelCase name.
@@ -42,6 +47,7 @@ impl std::fmt::Display for Error {
                 Ok(())
             }
             Error::InvalidOption { option, reason } => write!(f, "option {option}: {reason}"),
+            Error::InvalidBatch { reason } => f.write_str(reason),
             Error::InvalidPointer { pointer } => write!(
                 f,
                 "{pointer:?} is not a JSON Pointer to a field of the input (it must start with '/' and may only step into existing array items)"

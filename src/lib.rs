@@ -18,6 +18,7 @@
 
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod checks;
 pub mod endpoint;
 mod error;
@@ -32,6 +33,7 @@ pub mod schema;
 pub mod url;
 pub mod vendors;
 
+pub use batch::{build_many, validate_many, BuildOutcome};
 pub use endpoint::Endpoint;
 pub use error::Error;
 pub use meta::{describe, json_schema, typescript_definitions};

@@ -30,6 +30,38 @@ fn type_word(t: &str, locale: Locale) -> &'static str {
     }
 }
 
+/// The type a value was found to have. Separate from [`type_word`]: "(true
+/// or false)" helps in "must be", not in "not", and a "number" found where
+/// an integer is expected is one with a fraction.
+fn actual_word(t: &str, locale: Locale) -> &'static str {
+    match (t, locale) {
+        ("boolean", Locale::En) => "a boolean",
+        ("boolean", Locale::ZhCn) => "布尔值",
+        ("number", Locale::En) => "a decimal number",
+        ("number", Locale::ZhCn) => "小数",
+        _ => type_word(t, locale),
+    }
+}
+
+/// Joins Chinese text and an inserted word, with a space before a word that
+/// starts with Latin letters or digits (`应为 https://…`, `实际为 null`).
+fn zh_join(head: &str, word: &str) -> String {
+    if word.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        format!("{head} {word}")
+    } else {
+        format!("{head}{word}")
+    }
+}
+
+/// "item" or "items".
+fn items(n: &str) -> &'static str {
+    if n == "1" {
+        "item"
+    } else {
+        "items"
+    }
+}
+
 fn param_str<'a>(params: &'a Map<String, Value>, key: &str) -> &'a str {
     params.get(key).and_then(Value::as_str).unwrap_or("")
 }
@@ -61,14 +93,22 @@ fn list(params: &Map<String, Value>, key: &str, locale: Locale) -> String {
 
 /// Renders the message of one issue.
 pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
-    let field = field_name(&issue.path);
     let p = &issue.params;
     let hint = issue.hint.map(|h| h.get(locale)).unwrap_or("");
     let zh = locale == Locale::ZhCn;
+    let field = match (issue.path.is_empty(), zh) {
+        (true, true) => "输入 JSON".to_owned(),
+        _ => field_name(&issue.path),
+    };
     match issue.code {
         Code::Required => {
             let because = param_str(p, "because");
+            // An array item is "required" only when it is null: say so.
+            let item = crate::pointer::segments(&issue.path)
+                .is_some_and(|s| s.last().is_some_and(|l| crate::pointer::is_index(l)));
             match (because.is_empty(), zh) {
+                (true, false) if item => format!("{field} must not be null."),
+                (true, true) if item => format!("{field} 不能为 null。"),
                 (true, false) => format!("{field} is required."),
                 (true, true) => format!("{field} 为必填项。"),
                 (false, false) => {
@@ -79,9 +119,13 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         }
         Code::Type => {
             let expected = type_word(param_str(p, "expected"), locale);
-            let actual = type_word(param_str(p, "actual"), locale);
+            let actual = actual_word(param_str(p, "actual"), locale);
             if zh {
-                format!("{field} 应为{expected}，实际为{actual}。")
+                format!(
+                    "{}，{}。",
+                    zh_join(&format!("{field} 应为"), expected),
+                    zh_join("实际为", actual)
+                )
             } else {
                 format!("{field} must be {expected}, not {actual}.")
             }
@@ -113,7 +157,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         },
         Code::Format => {
             if zh {
-                format!("{field} 格式不正确，应为{hint}。")
+                format!("{}。", zh_join(&format!("{field} 格式不正确，应为"), hint))
             } else {
                 format!("{field} must be {hint}.")
             }
@@ -123,7 +167,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             if zh {
                 format!("{field} 至少需要 {min} 项。")
             } else {
-                format!("{field} must have at least {min} item(s).")
+                format!("{field} must have at least {min} {}.", items(&min))
             }
         }
         Code::MaxItems => {
@@ -132,7 +176,10 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             if zh {
                 format!("{field} 最多 {max} 项，当前为 {actual} 项。")
             } else {
-                format!("{field} must have at most {max} items; it has {actual}.")
+                format!(
+                    "{field} must have at most {max} {}; it has {actual}.",
+                    items(&max)
+                )
             }
         }
         Code::Duplicate => {
@@ -170,6 +217,16 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} must be sent together with {with} (both or neither).")
             }
         }
+        Code::UnknownField
+            if crate::pointer::segments(&issue.path).is_some_and(|s| s.len() == 1) =>
+        {
+            let allowed = list(p, "allowed", locale);
+            if zh {
+                format!("{field} 不是输入的组成部分，只能使用：{allowed}。")
+            } else {
+                format!("{field} is not part of the input, which holds only: {allowed}.")
+            }
+        }
         Code::UnknownField => match (issue.warning, zh) {
             (false, false) => format!("{field} is not a documented field of this endpoint."),
             (false, true) => format!("{field} 不是该接口文档中的字段。"),
@@ -187,20 +244,22 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} was sent as {from} and is converted to {to}, as documented.")
             }
         }
-        Code::DroppedEmpty => {
-            if zh {
-                format!("{field} 为空，对该接口表示“不修改”，不会发送。")
-            } else {
-                format!(
-                    "{field} is empty, which this vendor reads as \"no change\"; it is not sent."
-                )
-            }
-        }
+        Code::DroppedEmpty => match (param_str(p, "value") == "null", zh) {
+            (true, false) => format!("{field} is null, so it is not sent."),
+            (true, true) => format!("{field} 为 null，不会发送。"),
+            (false, false) => format!(
+                "{field} is empty, which this vendor reads as \"no change\", so it is not sent."
+            ),
+            (false, true) => format!("{field} 为空字符串，该接口视为“不修改”，因此不会发送。"),
+        },
         Code::Normalized => {
             if zh {
-                format!("{field} 已改写为接口要求的格式（{hint}）。")
+                format!(
+                    "{}。",
+                    zh_join(&format!("{field} 已改写为接口要求的格式："), hint)
+                )
             } else {
-                format!("{field} is rewritten into the vendor's form ({hint}).")
+                format!("{field} is rewritten into the vendor's form: {hint}.")
             }
         }
         Code::NewSection => {

@@ -23,7 +23,9 @@ pub struct Options {
     /// Language of messages: `"en"` (default) or `"zh-CN"`.
     pub locale: Locale,
     /// Report fields the vendor does not document as warnings and pass them
-    /// through unchanged, instead of rejecting them.
+    /// through unchanged, instead of rejecting them. A `null` one is not sent
+    /// (`dropped_empty`); unknown envelope keys and path parameters stay
+    /// errors, since they have nowhere to go.
     pub allow_unknown: bool,
     /// Replaces the endpoint's documented request path (e.g. Fxiaoke's
     /// `/cgi/user/update`, see the README). Must start with `/` and hold no

@@ -62,24 +62,39 @@ pub fn segments(pointer: &str) -> Option<Vec<String>> {
     )
 }
 
-fn is_index(s: &str) -> bool {
+/// Whether a segment is an array index.
+pub(crate) fn is_index(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A short readable name for the field at `pointer`, used in messages:
-/// the last key, with the nearest array index kept so that items can be
-/// told apart (`/body/departments/2` → `departments[2]`,
-/// `/body/param/groups/0/sections/1/old_index` → `sections[1].old_index`).
+/// the last key, or, below an array, the path from the outermost array on
+/// so that items of nested lists can be told apart
+/// (`/body/departments/2` → `departments[2]`,
+/// `/body/param/groups/0/sections/1/old_index` → `groups[0].sections[1].old_index`).
 pub fn field_name(pointer: &str) -> String {
     let segs = segments(pointer).unwrap_or_default();
-    match segs.as_slice() {
-        [] => "input".to_owned(),
-        [.., parent, last] if is_index(last) && !is_index(parent) => format!("{parent}[{last}]"),
-        [.., list, index, last] if is_index(index) && !is_index(last) && !is_index(list) => {
-            format!("{list}[{index}].{last}")
+    let first_list = segs.windows(2).position(|w| match w {
+        [key, index] => !is_index(key) && is_index(index),
+        _ => false,
+    });
+    let Some(start) = first_list else {
+        return segs.last().cloned().unwrap_or_else(|| "input".to_owned());
+    };
+    let mut out = String::new();
+    for seg in segs.iter().skip(start) {
+        if is_index(seg) {
+            out.push('[');
+            out.push_str(seg);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(seg);
         }
-        [.., last] => last.clone(),
     }
+    out
 }
 
 /// Orders two pointers by where they lead in `input`: parents before
@@ -236,7 +251,11 @@ mod tests {
         assert_eq!(field_name("/body/departments/2"), "departments[2]");
         assert_eq!(
             field_name("/body/param/groups/0/sections/1/old_index"),
-            "sections[1].old_index"
+            "groups[0].sections[1].old_index"
+        );
+        assert_eq!(
+            field_name("/body/staffCustomForm/base/0/key"),
+            "base[0].key"
         );
         assert_eq!(field_name("/body/user/gender"), "gender");
         assert_eq!(field_name(""), "input");

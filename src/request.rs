@@ -38,24 +38,48 @@ impl HttpRequest {
         }
     }
 
-    /// A copy safe to log: token query values and top-level token body
-    /// fields replaced by `***`.
+    /// A copy safe to log: token query values, and token fields at any depth
+    /// of the body, replaced by `***`. A body that cannot be read back (not
+    /// JSON, or nested beyond the parser's depth limit) is withheld whole,
+    /// since nothing in it can be vouched for.
     pub fn redacted(&self) -> HttpRequest {
         let mut out = self.clone();
         out.url = redact_url(&self.url);
-        if let Ok(Value::Object(mut body)) = serde_json::from_str::<Value>(&self.body) {
-            let mut changed = false;
-            for key in SECRET_KEYS {
-                if let Some(v) = body.get_mut(key) {
-                    *v = Value::from(MASK);
-                    changed = true;
+        out.body = match serde_json::from_str::<Value>(&self.body) {
+            Ok(mut body) => {
+                if mask_secrets(&mut body) {
+                    body.to_string()
+                } else {
+                    out.body
                 }
             }
-            if changed {
-                out.body = Value::Object(body).to_string();
-            }
-        }
+            Err(_) => Value::from(MASK).to_string(),
+        };
         out
+    }
+}
+
+/// Masks the value of every token key, at any depth (allowUnknown can pass
+/// one through inside another field). Returns whether one was found. The
+/// depth is bounded by the parser's limit.
+fn mask_secrets(v: &mut Value) -> bool {
+    match v {
+        Value::Object(map) => {
+            let mut found = false;
+            for (key, value) in map.iter_mut() {
+                if SECRET_KEYS.contains(&key.as_str()) {
+                    *value = Value::from(MASK);
+                    found = true;
+                } else {
+                    found |= mask_secrets(value);
+                }
+            }
+            found
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |found, x| mask_secrets(x) | found),
+        _ => false,
     }
 }
 

@@ -331,9 +331,10 @@ pub fn check_field(ctx: &mut Ctx, path: &str, field: &Field, v: &Value) -> Optio
 }
 
 /// Handles `""` for an optional or required field. Returns `Some(send)`
-/// when the emptiness decided the outcome.
+/// when the emptiness decided the outcome. A required field rejects `""`
+/// unless it explicitly keeps it (DingTalk's `value`: a string, "" included).
 fn on_empty(ctx: &mut Ctx, path: &str, field: &Field) -> Option<Option<Value>> {
-    if field.required {
+    if field.required && field.empty != Empty::Keep {
         ctx.error(path, Code::Empty, params! {});
         return Some(None);
     }
@@ -425,13 +426,37 @@ pub fn parse_int_str(s: &str) -> Option<i64> {
     s.parse::<i64>().ok()
 }
 
+/// A `range` error naming the field's bounds; an integer JS cannot hold
+/// exactly also names the bound it crosses (never "at least -2^53" for a
+/// field that is non-negative anyway).
+fn range_error(ctx: &mut Ctx, path: &str, rule: &IntRule, negative: bool, unsafe_int: bool) {
+    if rule.min.is_none() && rule.max.is_none() && !rule.one_of.is_empty() {
+        ctx.error(path, Code::Enum, params! {"allowed": rule.one_of.to_vec()});
+        return;
+    }
+    let mut p = params! {};
+    let min = rule
+        .min
+        .or((unsafe_int && negative).then_some(-MAX_SAFE_INTEGER));
+    let max = rule
+        .max
+        .or((unsafe_int && !negative).then_some(MAX_SAFE_INTEGER));
+    if let Some(m) = min {
+        p.insert("min".into(), m.into());
+    }
+    if let Some(m) = max {
+        p.insert("max".into(), m.into());
+    }
+    ctx.error(path, Code::Range, p);
+}
+
 fn check_int(ctx: &mut Ctx, path: &str, field: &Field, rule: &IntRule, v: &Value) -> Option<Value> {
     let n = match v {
         Value::Number(num) => {
             if let Some(i) = num.as_i64() {
                 i
             } else if num.as_u64().is_some() {
-                ctx.error(path, Code::Range, params! {"max": MAX_SAFE_INTEGER});
+                range_error(ctx, path, rule, false, true);
                 return None;
             } else {
                 let f = num.as_f64().unwrap_or(f64::NAN);
@@ -440,11 +465,7 @@ fn check_int(ctx: &mut Ctx, path: &str, field: &Field, rule: &IntRule, v: &Value
                     return None;
                 }
                 if f.abs() > MAX_SAFE_INTEGER as f64 {
-                    ctx.error(
-                        path,
-                        Code::Range,
-                        params! {"min": -MAX_SAFE_INTEGER, "max": MAX_SAFE_INTEGER},
-                    );
+                    range_error(ctx, path, rule, f < 0.0, true);
                     return None;
                 }
                 f as i64
@@ -477,23 +498,13 @@ fn check_int(ctx: &mut Ctx, path: &str, field: &Field, rule: &IntRule, v: &Value
             return None;
         }
     };
-    if n.abs() > MAX_SAFE_INTEGER {
-        ctx.error(
-            path,
-            Code::Range,
-            params! {"min": -MAX_SAFE_INTEGER, "max": MAX_SAFE_INTEGER},
-        );
+    // unsigned_abs: `abs()` overflows (a panic) on i64::MIN, which JSON can carry.
+    if n.unsigned_abs() > MAX_SAFE_INTEGER.unsigned_abs() {
+        range_error(ctx, path, rule, n < 0, true);
         return None;
     }
     if rule.min.is_some_and(|m| n < m) || rule.max.is_some_and(|m| n > m) {
-        let mut p = params! {};
-        if let Some(m) = rule.min {
-            p.insert("min".into(), m.into());
-        }
-        if let Some(m) = rule.max {
-            p.insert("max".into(), m.into());
-        }
-        ctx.error(path, Code::Range, p);
+        range_error(ctx, path, rule, n < 0, false);
         return None;
     }
     if !rule.one_of.is_empty() && !rule.one_of.contains(&n) {
@@ -553,7 +564,10 @@ fn unknown_field(
         allowed.push(Value::from(format!("{prefix}*")));
     }
     let params = params! {"allowed": allowed};
-    if ctx.allow_unknown {
+    if ctx.allow_unknown && value.is_null() {
+        // Nothing to pass through, and built bodies never carry null.
+        ctx.warn(path, Code::DroppedEmpty, params! {"value": "null"});
+    } else if ctx.allow_unknown {
         ctx.warn(path, Code::UnknownField, params);
         out.insert(key.to_owned(), value.clone());
     } else {

@@ -262,7 +262,11 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
     };
     for (gi, group) in groups.iter().enumerate() {
         let group_path = pointer::join_index("/body/param/groups", gi);
-        let group_id = group.get("group_id").and_then(Value::as_str);
+        // An empty group_id already has its own error; comparing codes with it would only add noise.
+        let group_id = group
+            .get("group_id")
+            .and_then(Value::as_str)
+            .filter(|g| !g.is_empty());
         let Some(Value::Array(sections)) = group.get("sections") else {
             continue;
         };
@@ -332,7 +336,9 @@ fn url(parts: &Parts, opts: &Options) -> Result<String, Error> {
 }
 
 /// `errcode` 0 (and `success` not false) is success; 88 is a transient
-/// throttle (vendor-notes § DingTalk).
+/// throttle (vendor-notes § DingTalk). `result` is the seed's "调用结果"
+/// (the call's result, § 返回响应): false is a failure too, since calling a
+/// not-applied update a success would lose it silently.
 fn reply(status: u16, body: &str) -> ReplyOutcome {
     let map = match reply::json_object(status, body) {
         Ok(map) => map,
@@ -344,11 +350,14 @@ fn reply(status: u16, body: &str) -> ReplyOutcome {
         Some(code) => {
             let ok = code == 0
                 && map.get("success") != Some(&Value::Bool(false))
+                && map.get("result") != Some(&Value::Bool(false))
                 && reply::http_ok(status);
             ReplyOutcome {
                 ok,
                 vendor_code: reply::code_text(map.get("errcode")),
-                message,
+                // A failure always says something, even when the reply has no message.
+                message: message
+                    .or_else(|| (!ok).then(|| format!("HTTP {status}, errcode {code}"))),
                 retryable: !ok && (code == 88 || reply::http_retryable(status)),
                 trace_id,
             }

@@ -124,8 +124,14 @@ static CITY_LIST: ArrayRule = ArrayRule {
 };
 
 const CITY_LIST_TEXT: Text = Text::new(
-    "a JSON array of {\"key\", \"label\"} strings, such as [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}], as text (or given as an array, which is sent as text)",
-    "由 {\"key\", \"label\"} 字符串组成的 JSON 数组文本，例如 [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}]（也可直接传数组，将转为文本发送）",
+    "text holding a JSON array of {\"key\", \"label\"} strings, such as [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}] (or that array itself, which is then sent as text)",
+    "由 {\"key\", \"label\"} 字符串组成的 JSON 数组文本，例如 [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}]（也可直接传该数组，将转为文本发送）",
+);
+
+/// What an array given directly becomes, for the `normalized` warning.
+const CITY_LIST_SENT: Text = Text::new(
+    "the same list as JSON text, such as [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}]",
+    "同一列表的 JSON 文本，例如 [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}]",
 );
 
 /// `base` is a string holding a JSON array of `{key, label}` strings; an
@@ -164,7 +170,7 @@ fn check_base(ctx: &mut Ctx, path: &str, v: &Value) -> Option<Value> {
                 path,
                 Code::Normalized,
                 params! {"format": "city_list"},
-                CITY_LIST_TEXT,
+                CITY_LIST_SENT,
             );
             Some(Value::String(Value::Array(out).to_string()))
         }
@@ -223,7 +229,8 @@ static QUERY_FIELDS: [Field; 2] = [
     .source("seeds/ekuaibao-update-staff.md § Query Parameters (changelog 1.4.0)"),
 ];
 
-static DEPARTMENT_ITEM: Field = non_empty("").label("Department", "部门");
+// Required: a null item is not a department id, and dropping it would change the list.
+static DEPARTMENT_ITEM: Field = non_empty("").required().label("Department", "部门");
 static DEPARTMENTS: ArrayRule = ArrayRule {
     item: &DEPARTMENT_ITEM,
     min_items: 1,
@@ -488,9 +495,11 @@ fn reply(status: u16, body: &str) -> ReplyOutcome {
                 .iter()
                 .find_map(|k| reply::text(m, k))
         })
-        .or_else(|| {
-            let t = body.trim();
-            (!t.is_empty() && map.is_none()).then(|| reply::clip(t))
+        .or_else(|| match &parsed {
+            // A bare JSON string is the message itself, without its quotes.
+            Some(Value::String(s)) => Some(reply::clip(s)),
+            // Plain text, or JSON in an unknown shape: keep it rather than lose the reason.
+            _ => Some(body.trim()).filter(|t| !t.is_empty()).map(reply::clip),
         })
         .unwrap_or_else(|| format!("HTTP {status}"));
     ReplyOutcome {

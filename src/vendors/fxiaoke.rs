@@ -256,7 +256,9 @@ fn reply(status: u16, body: &str) -> ReplyOutcome {
             ReplyOutcome {
                 ok,
                 vendor_code: reply::code_text(map.get("errorCode")),
-                message,
+                // A failure always says something, even when the reply has no message.
+                message: message
+                    .or_else(|| (!ok).then(|| format!("HTTP {status}, errorCode {code}"))),
                 retryable: !ok && (RETRYABLE.contains(&code) || reply::http_retryable(status)),
                 trace_id,
             }
