@@ -80,6 +80,10 @@ static SECTION_FIELDS: [Field; 2] = [
     Field::new("section", Ty::Array(&SECTION_ITEMS))
         .required()
         .label("Fields", "字段列表")
+        .help(
+            "At least one {field_code, value}; each field_code at most once per section.",
+            "至少 1 个 {field_code, value}；同一段记录中每个 field_code 只能出现一次。",
+        )
         .source(SEED),
 ];
 static SECTION: ObjectRule = ObjectRule {
@@ -108,6 +112,10 @@ static GROUP_FIELDS: [Field; 2] = [
     Field::new("sections", Ty::Array(&SECTIONS))
         .required()
         .label("Sections", "记录列表")
+        .help(
+            "At least one section: one record of the group (multi-record groups such as education have several).",
+            "至少 1 段记录，即该分组的一条记录（学历等多记录分组可有多段）。",
+        )
         .source(SEED),
 ];
 static GROUP: ObjectRule = ObjectRule {
@@ -136,6 +144,10 @@ static PARAM_FIELDS: [Field; 2] = [
     Field::new("groups", Ty::Array(&GROUPS))
         .required()
         .label("Roster groups", "花名册分组")
+        .help(
+            "At least one group, each with its group_id and sections.",
+            "至少 1 个分组，每个分组包含 group_id 和记录列表。",
+        )
         .source(SEED),
 ];
 static PARAM: ObjectRule = ObjectRule {
@@ -162,6 +174,10 @@ static BODY_FIELDS: [Field; 2] = [
     Field::new("param", Ty::Object(&PARAM))
         .required()
         .label("Employee", "员工信息")
+        .help(
+            "The employee (userid) and the roster groups to update.",
+            "要更新的员工（userid）及其花名册分组。",
+        )
         .source(SEED),
 ];
 

@@ -106,10 +106,20 @@ static CELLPHONE: Format = Format {
 // ---- base (常驻地) -----------------------------------------------------------
 
 static CITY_FIELDS: [Field; 2] = [
-    Field::string("key").required().label("City id", "城市 ID"),
+    Field::string("key")
+        .required()
+        .label("City id", "城市 ID")
+        .help(
+            "The city's id from the city list API.",
+            "城市列表接口返回的城市 id。",
+        ),
     Field::string("label")
         .required()
-        .label("City full name", "城市全称"),
+        .label("City full name", "城市全称")
+        .help(
+            "The city's fullName from the city list API, e.g. 北京市/海淀区.",
+            "城市列表接口返回的 fullName，例如 北京市/海淀区。",
+        ),
 ];
 static CITY: ObjectRule = ObjectRule {
     fields: &CITY_FIELDS,
@@ -289,9 +299,11 @@ static BODY_FIELDS: [Field; 12] = [
     .source("seeds/ekuaibao-update-staff.md § Body Parameters; § 失败响应"),
     Field::string("enName")
         .label("Name (second language)", "副语言名称")
+        .help("The name in the second language.", "第二语言下的员工名称。")
         .source(SEED),
     Field::string("nickName")
         .label("Alias", "员工别名")
+        .help("The staff alias (since 1.20.0).", "员工别名（1.20.0 起支持）。")
         .source("seeds/ekuaibao-update-staff.md § changelog 1.20.0"),
     Field::string("code")
         .on_empty(Empty::Drop)
@@ -328,7 +340,10 @@ static BODY_FIELDS: [Field; 12] = [
     .label("Email", "邮箱")
     .help("May be omitted, but never sent as \"\".", "可以不传，但不能传 \"\"。")
     .source("seeds/ekuaibao-update-staff.md § Body Parameters: email"),
-    Field::string("note").label("Note", "备注").source(SEED),
+    Field::string("note")
+        .label("Note", "备注")
+        .help("Free text.", "备注文字。")
+        .source(SEED),
     non_empty("defaultDepartment")
         .label("Default department", "默认部门")
         .help(
