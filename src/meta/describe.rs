@@ -131,6 +131,7 @@ impl Walk<'_> {
                             "Items are compared after coercion (\"7\" repeats 7); uniqueItems compares JSON values as given.",
                             "数组项在类型转换后比较（\"7\" 与 7 重复）；uniqueItems 只按原样比较 JSON 值。",
                         )),
+                        "source": here.source,
                     }));
                 }
                 let item = Inherited {
@@ -253,7 +254,7 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
             "secret": false,
             "empty": "reject",
             "label": text(section.title),
-            "help": text(Text::NONE),
+            "help": text(section.help),
             "source": ep.doc_url,
             "coerces": [],
         }));
@@ -274,6 +275,7 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
                     "code": rule.code.as_str(),
                     "pointer": first,
                     "text": text(rule.text),
+                    "source": rule.source,
                 }));
             }
         }

@@ -3,9 +3,11 @@
 
 use serde_json::{json, Map, Value};
 
-use super::regex::{self, int_range, whole, NOT_WHITE_SPACE, WHITE_SPACE};
+use super::regex::{
+    self, any_digits, int_range, whole, whole_unless, NOT_WHITE_SPACE, WHITE_SPACE,
+};
 use super::{accepts_empty_string, accepts_null, number_text, prefixed_key_pattern, sections};
-use crate::endpoint::{CrossKind, CrossRule, Endpoint, BASE_URL_FIELD};
+use crate::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
 use crate::error::Error;
 use crate::pointer;
 use crate::schema::{
@@ -40,12 +42,12 @@ fn types(names: &[&str], nullable: bool) -> Value {
 fn format_schema(
     format: &Format,
     extra_alternatives: &[&str],
-    prefix: &str,
+    lookahead: &str,
     nullable: bool,
 ) -> Value {
     let mut alternatives: Vec<&str> = extra_alternatives.to_vec();
     alternatives.push(format.pattern);
-    let pattern = format!("{prefix}{}", whole(&alternatives));
+    let pattern = whole_unless(lookahead, &alternatives);
     match format.integers {
         [] => json!({"type": types(&["string"], nullable), "pattern": pattern}),
         [(lo, hi)] => json!({
@@ -217,6 +219,19 @@ fn field_schema(field: &Field) -> Value {
 
 // ---- cross-field rules -------------------------------------------------------
 
+/// The schema node for `segments` (`-` = array items), read-only.
+fn node<'a>(root: &'a Value, segments: &[String]) -> Option<&'a Value> {
+    let mut at = root;
+    for seg in segments {
+        at = if seg == "-" {
+            at.get("items")?
+        } else {
+            at.get("properties")?.get(seg.as_str())?
+        };
+    }
+    Some(at)
+}
+
 /// The schema node for `segments` (`-` = array items), walking
 /// `properties` and `items` from `root`.
 fn node_mut<'a>(root: &'a mut Value, segments: &[String]) -> Option<&'a mut Value> {
@@ -245,21 +260,36 @@ fn sent(key: &str) -> Value {
 }
 
 /// `inner` applied to the value at `rel` (segments, `-` = every item)
-/// below an object.
-fn at_path(rel: &[String], inner: Value) -> Value {
-    match rel.split_first() {
-        None => inner,
-        Some((seg, rest)) if seg == "-" => json!({"type": "array", "items": at_path(rest, inner)}),
-        Some((seg, rest)) => json!({
-            "type": "object",
-            "properties": { seg.as_str(): at_path(rest, inner) },
-        }),
+/// below `base`, the schema of the node `rel` starts from (its `type`s are
+/// repeated on the way, so that `null` stays accepted where it was).
+fn at_path(base: &Value, rel: &[String], inner: Value) -> Value {
+    let Some((seg, rest)) = rel.split_first() else {
+        return inner;
+    };
+    let mut out = Map::new();
+    if let Some(ty) = base.get("type") {
+        out.insert("type".into(), ty.clone());
     }
+    if seg == "-" {
+        let below = base.get("items").cloned().unwrap_or(Value::Null);
+        out.insert("items".into(), at_path(&below, rest, inner));
+    } else {
+        let below = base
+            .get("properties")
+            .and_then(|p| p.get(seg.as_str()))
+            .cloned()
+            .unwrap_or(Value::Null);
+        out.insert(
+            "properties".into(),
+            json!({ seg.as_str(): at_path(&below, rest, inner) }),
+        );
+    }
+    Value::Object(out)
 }
 
 /// The translation of a cross rule: (parent pointer segments, schema to
 /// add to the parent's `allOf`), or `None` when JSON Schema cannot say it.
-fn cross_schema(rule: &CrossRule) -> Option<(Vec<String>, Vec<Value>)> {
+fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Value>)> {
     let a = segments(rule.pointers.first()?);
     let b = segments(rule.pointers.get(1)?);
     match rule.kind {
@@ -310,11 +340,13 @@ fn cross_schema(rule: &CrossRule) -> Option<(Vec<String>, Vec<Value>)> {
         CrossKind::GroupPrefix { prefix, digits } => {
             let (group_key, parent) = b.split_last()?;
             let rel = a.get(parent.len()..)?.to_vec();
+            let base = node(root, parent)?;
             let p = regex::escape(prefix);
             let coded = format!(r"^{p}[0-9]{{{digits}}}-[\s\S]");
             // No code below the group may match `code_pattern`.
             let forbid = |code_pattern: String| {
                 at_path(
+                    base,
                     &rel,
                     json!({"not": {"type": "string", "pattern": code_pattern}}),
                 )
@@ -339,13 +371,11 @@ fn cross_schema(rule: &CrossRule) -> Option<(Vec<String>, Vec<Value>)> {
             })];
             // A sysNN group id: each digit of a coded field_code must equal the group's.
             for i in 0..digits {
-                let after = digits - i - 1;
+                let (before, after) = (any_digits(i), any_digits(digits - i - 1));
                 for d in 0..10 {
                     out.push(json!({
-                        "if": group_is(format!("^{p}[0-9]{{{i}}}{d}[0-9]{{{after}}}$")),
-                        "then": forbid(format!(
-                            r"^{p}[0-9]{{{i}}}(?!{d})[0-9][0-9]{{{after}}}-[\s\S]"
-                        )),
+                        "if": group_is(format!("^{p}{before}{d}{after}$")),
+                        "then": forbid(format!(r"^{p}{before}(?!{d})[0-9]{after}-[\s\S]")),
                     }));
                 }
             }
@@ -355,23 +385,21 @@ fn cross_schema(rule: &CrossRule) -> Option<(Vec<String>, Vec<Value>)> {
     }
 }
 
-fn comment(ep: &Endpoint) -> String {
-    let mut lines = vec![format!(
-        "Generated by rosterguard from the tables its validate() walks. With default options (allowUnknown false) an input is schema-valid iff validate() reports no error, except for these rules, which only validate() checks:"
-    )];
-    for rule in ep.cross_rules {
-        if matches!(rule.kind, CrossKind::MemberOf | CrossKind::Unique) {
-            lines.push(format!(
-                "- {} [{} at {}] ({})",
-                rule.text.en,
-                rule.code.as_str(),
-                rule.pointers.first().copied().unwrap_or(""),
-                rule.source
-            ));
-        }
+/// The top-level `$comment`: what only `validate` checks (the gaps
+/// `describe` lists) and where patterns approximate the checks.
+fn comment(gaps: &[Value]) -> String {
+    let mut lines = vec![
+        "Generated by rosterguard from the field tables validate() walks. With default options (allowUnknown false) an input is valid against this schema iff validate() reports no error, except for these rules, which only validate() checks (describe().jsonSchemaGaps lists them):".to_owned(),
+    ];
+    for gap in gaps {
+        lines.push(format!(
+            "- {} [{} at {}]",
+            gap["text"]["en"].as_str().unwrap_or_default(),
+            gap["code"].as_str().unwrap_or_default(),
+            gap["pointer"].as_str().unwrap_or_default(),
+        ));
     }
-    lines.push("- uniqueItems compares values as given; validate() compares them after coercion, so [7, \"7\"] is a duplicate to it, and it skips null items (dropped), which uniqueItems counts.".into());
-    lines.push("Approximations: patterns are ECMA-262 with the u flag; email and URL lengths are counted in code points where validate() counts UTF-8 bytes (only non-ASCII domains differ); a text holding JSON (Ekuaibao base) must use the documented key spelling once each; natively, numbers written with a fraction or exponent (1.0, 1e3) are integers to JSON Schema but not digit texts to validate().".into());
+    lines.push("Approximations: patterns are ECMA-262 regular expressions for the u flag; email lengths are counted in code points where validate() counts UTF-8 bytes (only non-ASCII domains can differ); a text holding JSON (Ekuaibao base) must spell each documented key once and plainly; natively (not from JavaScript) a number written with a fraction or exponent such as 1.0 is an integer to JSON Schema but not a digit text to validate().".to_owned());
     lines.join("\n")
 }
 
@@ -386,6 +414,11 @@ fn comment(ep: &Endpoint) -> String {
 /// `$comment`.
 pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
     let ep = crate::endpoint(endpoint)?;
+    let described = super::describe(endpoint)?;
+    let gaps = described["jsonSchemaGaps"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let mut properties = Map::new();
     properties.insert("baseUrl".into(), field_schema(&BASE_URL_FIELD));
     let mut required = Vec::new();
@@ -393,6 +426,7 @@ pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
         let mut schema = object_schema(section.rule, false);
         if let Value::Object(map) = &mut schema {
             map.insert("title".into(), section.title.en.into());
+            map.insert("description".into(), section.help.en.into());
         }
         properties.insert(section.name.into(), schema);
         if section.required() {
@@ -404,7 +438,7 @@ pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
         "$id": format!("urn:rosterguard:{}", ep.id),
         "title": ep.title.en,
         "description": format!("Input envelope of {} ({} {}): {}", ep.id, ep.method, ep.documented_path, ep.doc_url),
-        "$comment": comment(ep),
+        "$comment": comment(&gaps),
         "type": "object",
         "properties": properties,
         "required": required,
@@ -416,7 +450,7 @@ pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
         }
     }
     for rule in ep.cross_rules {
-        let Some((parent, schemas)) = cross_schema(rule) else {
+        let Some((parent, schemas)) = cross_schema(&root, rule) else {
             continue;
         };
         let Some(Value::Object(node)) = node_mut(&mut root, &parent) else {

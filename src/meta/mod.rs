@@ -31,6 +31,8 @@ pub(crate) struct Section {
     pub rule: &'static ObjectRule,
     /// Title for forms and schemas.
     pub title: Text,
+    /// What the section is for.
+    pub help: Text,
 }
 
 impl Section {
@@ -49,6 +51,7 @@ pub(crate) fn sections(ep: &Endpoint) -> Vec<Section> {
             name: "path",
             rule,
             title: Text::new("Path parameters", "路径参数"),
+            help: Text::new("Placed in the request path.", "放在请求路径中。"),
         });
     }
     if let Some(rule) = ep.query {
@@ -56,12 +59,17 @@ pub(crate) fn sections(ep: &Endpoint) -> Vec<Section> {
             name: "query",
             rule,
             title: Text::new("Query parameters", "查询参数"),
+            help: Text::new("Sent in the URL query string.", "放在 URL 查询串中发送。"),
         });
     }
     out.push(Section {
         name: "body",
         rule: ep.body,
         title: Text::new("Request body", "请求体"),
+        help: Text::new(
+            "Sent as the JSON body, with the vendor's field names.",
+            "以 JSON 请求体发送，字段名与厂商文档一致。",
+        ),
     });
     out
 }

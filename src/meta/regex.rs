@@ -28,8 +28,13 @@ pub(crate) fn escape(text: &str) -> String {
 
 /// `^(?:a|b|…)$`: the whole value matches one alternative.
 pub(crate) fn whole(alternatives: &[&str]) -> String {
+    whole_unless("", alternatives)
+}
+
+/// [`whole`] with a lookahead (e.g. `(?!…$)`) checked at the start first.
+pub(crate) fn whole_unless(lookahead: &str, alternatives: &[&str]) -> String {
     let inner: Vec<String> = alternatives.iter().map(|a| format!("(?:{a})")).collect();
-    format!("^(?:{})$", inner.join("|"))
+    format!("^{lookahead}(?:{})$", inner.join("|"))
 }
 
 fn class(a: u8, b: u8) -> String {
@@ -47,7 +52,8 @@ fn group(alternatives: Vec<String>) -> String {
     }
 }
 
-fn any_digits(n: usize) -> String {
+/// `n` ASCII digits.
+pub(crate) fn any_digits(n: usize) -> String {
     match n {
         0 => String::new(),
         1 => "[0-9]".to_owned(),
@@ -213,18 +219,15 @@ pub(crate) fn json_text_of(rule: &ArrayRule) -> Option<String> {
         .map(|order| order.join(&format!("{JSON_WS},{JSON_WS}")))
         .collect();
     let item = format!(r"\{{{JSON_WS}(?:{}){JSON_WS}\}}", orders.join("|"));
-    let more_min = rule.min_items.saturating_sub(1);
-    let more_max = rule
-        .max_items
-        .map(|m| m.saturating_sub(1).to_string())
-        .unwrap_or_default();
-    let list = format!("{item}(?:{JSON_WS},{JSON_WS}{item}){{{more_min},{more_max}}}");
-    let items = match (rule.min_items, rule.max_items) {
-        (_, Some(0)) => String::new(),
-        (0, _) => format!("(?:{list})?"),
-        _ => list,
+    // Each item is followed by a comma that another item follows, or by the `]`.
+    let count = match rule.max_items {
+        Some(max) => format!("{{{},{max}}}", rule.min_items),
+        None if rule.min_items == 0 => "*".to_owned(),
+        None => format!("{{{},}}", rule.min_items),
     };
-    Some(format!(r"{JSON_WS}\[{JSON_WS}{items}{JSON_WS}\]{JSON_WS}"))
+    Some(format!(
+        r"{JSON_WS}\[(?:{JSON_WS}{item}{JSON_WS}(?:,(?!{JSON_WS}\])|(?=\]))){count}{JSON_WS}\]{JSON_WS}"
+    ))
 }
 
 #[cfg(test)]

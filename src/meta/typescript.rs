@@ -173,18 +173,13 @@ pub fn typescript_definitions() -> String {
         let name = interface_name(ep.id);
         let _ = writeln!(
             out,
-            "/** {} ({}): input of `{}`, {} {}{} */",
-            ep.title.en,
-            ep.title.zh,
-            ep.id,
-            ep.method,
-            ep.documented_path,
-            if ep.deprecated.is_some() {
-                ". @deprecated The vendor discourages this API."
-            } else {
-                ""
-            }
+            "/**\n * {} ({}): the input of `{}`, {} {}.",
+            ep.title.en, ep.title.zh, ep.id, ep.method, ep.documented_path
         );
+        if let Some(why) = ep.deprecated {
+            let _ = writeln!(out, " * @deprecated {}", why.en.replace("*/", "*\\/"));
+        }
+        out.push_str(" */\n");
         let _ = writeln!(out, "export interface {name} {{");
         out.push_str(&doc(&BASE_URL_FIELD, "  "));
         let _ = writeln!(out, "  baseUrl?: {};", field_type(&BASE_URL_FIELD, "  "));
