@@ -1,15 +1,15 @@
 //! `describe`: field metadata for building forms.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
-use super::{coercions, empty_policy, prefixed_key_pattern, sections};
+use super::{coercions, empty_policy, obj, prefixed_key_pattern, sections, strs};
 use crate::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
 use crate::error::Error;
 use crate::pointer;
 use crate::schema::{CustomShape, Field, ObjectRule, Text, Ty};
 
 fn text(t: Text) -> Value {
-    json!({"en": t.en, "zh": t.zh})
+    obj(vec![("en", t.en.into()), ("zh", t.zh.into())])
 }
 
 /// What a field's entry inherits from its parent when its own table entry
@@ -81,7 +81,7 @@ impl Walk<'_> {
         match field.ty {
             Ty::Str(rule) => {
                 if !rule.one_of.is_empty() {
-                    entry.insert("enum".into(), rule.one_of.to_vec().into());
+                    entry.insert("enum".into(), strs(rule.one_of));
                 }
                 if let Some(format) = rule.format {
                     entry.insert("format".into(), format.name.into());
@@ -90,7 +90,10 @@ impl Walk<'_> {
             }
             Ty::Int(rule) => {
                 if !rule.one_of.is_empty() {
-                    entry.insert("enum".into(), rule.one_of.to_vec().into());
+                    entry.insert(
+                        "enum".into(),
+                        Value::Array(rule.one_of.iter().map(|n| Value::from(*n)).collect()),
+                    );
                 }
                 if let Some(min) = rule.min {
                     entry.insert("minimum".into(), min.into());
@@ -124,15 +127,15 @@ impl Walk<'_> {
             Ty::Object(rule) => self.object(ptr, rule, down),
             Ty::Array(rule) => {
                 if rule.unique && !coercions(rule.item).is_empty() {
-                    self.gaps.push(json!({
-                        "code": "duplicate",
-                        "pointer": format!("{ptr}/-"),
-                        "text": text(Text::new(
+                    self.gaps.push(obj(vec![
+                        ("code", "duplicate".into()),
+                        ("pointer", format!("{ptr}/-").into()),
+                        ("text", text(Text::new(
                             "Items are compared after coercion (\"7\" repeats 7); uniqueItems compares JSON values as given.",
                             "数组项在类型转换后比较（\"7\" 与 7 重复）；uniqueItems 只按原样比较 JSON 值。",
-                        )),
-                        "source": here.source,
-                    }));
+                        ))),
+                        ("source", here.source.into()),
+                    ]));
                 }
                 let item = Inherited {
                     label: here.label,
@@ -190,14 +193,14 @@ fn cross_rule(rule: &CrossRule) -> Value {
         }
         .into(),
     );
-    out.insert("pointers".into(), rule.pointers.to_vec().into());
+    out.insert("pointers".into(), strs(rule.pointers));
     let (kind, in_schema) = match rule.kind {
         CrossKind::Together => ("together", true),
         CrossKind::RequiredIfTrue => ("requiredIfTrue", true),
         CrossKind::MemberOf => ("memberOf", false),
         CrossKind::Unique => ("unique", false),
         CrossKind::FormatWhen { values, format } => {
-            out.insert("values".into(), values.to_vec().into());
+            out.insert("values".into(), strs(values));
             out.insert("format".into(), format.name.into());
             ("formatWhen", true)
         }
@@ -246,18 +249,18 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
     walk.field("/baseUrl", "baseUrl", &BASE_URL_FIELD, None);
     for section in sections(ep) {
         let ptr = format!("/{}", section.name);
-        walk.out.push(json!({
-            "pointer": ptr,
-            "key": section.name,
-            "type": "object",
-            "required": section.required(),
-            "secret": false,
-            "empty": "reject",
-            "label": text(section.title),
-            "help": text(section.help),
-            "source": ep.doc_url,
-            "coerces": [],
-        }));
+        walk.out.push(obj(vec![
+            ("pointer", ptr.clone().into()),
+            ("key", section.name.into()),
+            ("type", "object".into()),
+            ("required", section.required().into()),
+            ("secret", false.into()),
+            ("empty", "reject".into()),
+            ("label", text(section.title)),
+            ("help", text(section.help)),
+            ("source", ep.doc_url.into()),
+            ("coerces", Value::Array(Vec::new())),
+        ]));
         walk.object(
             &ptr,
             section.rule,
@@ -271,27 +274,33 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
     for rule in ep.cross_rules {
         if matches!(rule.kind, CrossKind::MemberOf | CrossKind::Unique) {
             if let Some(first) = rule.pointers.first() {
-                gaps.push(json!({
-                    "code": rule.code.as_str(),
-                    "pointer": first,
-                    "text": text(rule.text),
-                    "source": rule.source,
-                }));
+                gaps.push(obj(vec![
+                    ("code", rule.code.as_str().into()),
+                    ("pointer", (*first).into()),
+                    ("text", text(rule.text)),
+                    ("source", rule.source.into()),
+                ]));
             }
         }
     }
-    Ok(json!({
-        "id": ep.id,
-        "vendor": ep.vendor,
-        "title": text(ep.title),
-        "method": ep.method,
-        "docUrl": ep.doc_url,
-        "deprecated": ep.deprecated.is_some(),
-        "deprecation": ep.deprecated.map(text),
-        "defaultBaseUrl": ep.default_base_url,
-        "path": ep.documented_path,
-        "fields": fields,
-        "crossRules": ep.cross_rules.iter().map(cross_rule).collect::<Vec<_>>(),
-        "jsonSchemaGaps": gaps,
-    }))
+    Ok(obj(vec![
+        ("id", ep.id.into()),
+        ("vendor", ep.vendor.into()),
+        ("title", text(ep.title)),
+        ("method", ep.method.into()),
+        ("docUrl", ep.doc_url.into()),
+        ("deprecated", ep.deprecated.is_some().into()),
+        (
+            "deprecation",
+            ep.deprecated.map(text).unwrap_or(Value::Null),
+        ),
+        ("defaultBaseUrl", ep.default_base_url.into()),
+        ("path", ep.documented_path.into()),
+        ("fields", Value::Array(fields)),
+        (
+            "crossRules",
+            Value::Array(ep.cross_rules.iter().map(cross_rule).collect()),
+        ),
+        ("jsonSchemaGaps", Value::Array(gaps)),
+    ]))
 }

@@ -1,12 +1,14 @@
 //! `json_schema`: a JSON Schema (draft 2020-12) of an endpoint's input
 //! envelope that accepts what `validate` accepts (default options).
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::regex::{
     self, any_digits, int_range, whole, whole_unless, NOT_WHITE_SPACE, WHITE_SPACE,
 };
-use super::{accepts_empty_string, accepts_null, number_text, prefixed_key_pattern, sections};
+use super::{
+    accepts_empty_string, accepts_null, number_text, obj, prefixed_key_pattern, sections, strs,
+};
 use crate::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
 use crate::error::Error;
 use crate::pointer;
@@ -49,22 +51,32 @@ fn format_schema(
     alternatives.push(format.pattern);
     let pattern = whole_unless(lookahead, &alternatives);
     match format.integers {
-        [] => json!({"type": types(&["string"], nullable), "pattern": pattern}),
-        [(lo, hi)] => json!({
-            "type": types(&["string", "integer"], nullable),
-            "pattern": pattern,
-            "minimum": lo,
-            "maximum": hi,
-        }),
+        [] => obj(vec![
+            ("type", types(&["string"], nullable)),
+            ("pattern", pattern.into()),
+        ]),
+        [(lo, hi)] => obj(vec![
+            ("type", types(&["string", "integer"], nullable)),
+            ("pattern", pattern.into()),
+            ("minimum", (*lo).into()),
+            ("maximum", (*hi).into()),
+        ]),
         ranges => {
-            let mut branches = vec![json!({"type": "string", "pattern": pattern})];
+            let mut branches = vec![obj(vec![
+                ("type", "string".into()),
+                ("pattern", pattern.into()),
+            ])];
             for (lo, hi) in ranges {
-                branches.push(json!({"type": "integer", "minimum": lo, "maximum": hi}));
+                branches.push(obj(vec![
+                    ("type", "integer".into()),
+                    ("minimum", (*lo).into()),
+                    ("maximum", (*hi).into()),
+                ]));
             }
             if nullable {
-                branches.push(json!({"type": "null"}));
+                branches.push(obj(vec![("type", "null".into())]));
             }
-            json!({ "anyOf": branches })
+            obj(vec![("anyOf", Value::Array(branches))])
         }
     }
 }
@@ -88,12 +100,18 @@ fn str_schema(field: &Field, rule: &StrRule) -> Value {
             values.push(Value::Null);
         }
         if empty_ok && rule.blank_is_empty {
-            return json!({"anyOf": [
-                {"enum": values},
-                {"type": "string", "pattern": whole(&[&blank_re])},
-            ]});
+            return obj(vec![(
+                "anyOf",
+                Value::Array(vec![
+                    obj(vec![("enum", Value::Array(values))]),
+                    obj(vec![
+                        ("type", "string".into()),
+                        ("pattern", whole(&[&blank_re]).into()),
+                    ]),
+                ]),
+            )]);
         }
-        return json!({ "enum": values });
+        return obj(vec![("enum", Value::Array(values))]);
     }
     if let Some(format) = rule.format {
         return match (empty_ok, rule.blank_is_empty) {
@@ -105,9 +123,9 @@ fn str_schema(field: &Field, rule: &StrRule) -> Value {
     }
     let ty = types(&["string", "number"], nullable);
     match (empty_ok, rule.blank_is_empty) {
-        (true, _) => json!({ "type": ty }),
-        (false, true) => json!({"type": ty, "pattern": NOT_WHITE_SPACE}),
-        (false, false) => json!({"type": ty, "minLength": 1}),
+        (true, _) => obj(vec![("type", ty)]),
+        (false, true) => obj(vec![("type", ty), ("pattern", NOT_WHITE_SPACE.into())]),
+        (false, false) => obj(vec![("type", ty), ("minLength", 1.into())]),
     }
 }
 
@@ -132,7 +150,7 @@ fn int_schema(field: &Field, rule: &IntRule) -> Value {
         if nullable {
             values.push(Value::Null);
         }
-        return json!({ "enum": values });
+        return obj(vec![("enum", Value::Array(values))]);
     }
     let range = int_range(lo, hi);
     let pattern = if empty_ok {
@@ -140,12 +158,12 @@ fn int_schema(field: &Field, rule: &IntRule) -> Value {
     } else {
         whole(&[&range])
     };
-    json!({
-        "type": types(&["integer", "string"], nullable),
-        "minimum": lo,
-        "maximum": hi,
-        "pattern": pattern,
-    })
+    obj(vec![
+        ("type", types(&["integer", "string"], nullable)),
+        ("minimum", lo.into()),
+        ("maximum", hi.into()),
+        ("pattern", pattern.into()),
+    ])
 }
 
 fn object_schema(rule: &ObjectRule, nullable: bool) -> Value {
@@ -168,7 +186,10 @@ fn object_schema(rule: &ObjectRule, nullable: bool) -> Value {
     if let Some((prefix, template)) = rule.prefixed {
         out.insert(
             "patternProperties".into(),
-            json!({ prefixed_key_pattern(rule, prefix): field_schema(template) }),
+            Value::Object(Map::from_iter([(
+                prefixed_key_pattern(rule, prefix),
+                field_schema(template),
+            )])),
         );
     }
     out.insert("additionalProperties".into(), false.into());
@@ -196,20 +217,20 @@ fn field_schema(field: &Field) -> Value {
     let mut schema = match field.ty {
         Ty::Str(rule) => str_schema(field, &rule),
         Ty::Int(rule) => int_schema(field, &rule),
-        Ty::Bool => json!({ "type": types(&["boolean"], nullable) }),
+        Ty::Bool => obj(vec![("type", types(&["boolean"], nullable))]),
         Ty::Object(rule) => object_schema(rule, nullable),
         Ty::Array(rule) => array_schema(rule, nullable),
         Ty::Custom(custom) => match custom.shape {
             CustomShape::ArrayOrJsonText(rule) => {
-                let text = match regex::json_text_of(rule) {
-                    Some(p) => json!({"type": "string", "pattern": whole(&[&p])}),
-                    None => json!({"type": "string"}),
-                };
-                let mut branches = vec![text, array_schema(rule, false)];
-                if nullable {
-                    branches.push(json!({"type": "null"}));
+                let mut text = vec![("type", "string".into())];
+                if let Some(p) = regex::json_text_of(rule) {
+                    text.push(("pattern", whole(&[&p]).into()));
                 }
-                json!({ "anyOf": branches })
+                let mut branches = vec![obj(text), array_schema(rule, false)];
+                if nullable {
+                    branches.push(obj(vec![("type", "null".into())]));
+                }
+                obj(vec![("anyOf", Value::Array(branches))])
             }
         },
     };
@@ -252,11 +273,22 @@ fn segments(ptr: &str) -> Vec<String> {
 
 /// An object whose key `key` is sent (present and not `null`).
 fn sent(key: &str) -> Value {
-    json!({
-        "type": "object",
-        "required": [key],
-        "properties": { key: {"not": {"type": "null"}} },
-    })
+    let not_null = obj(vec![("not", obj(vec![("type", "null".into())]))]);
+    restrict(key, not_null)
+}
+
+/// An object that has `key`, whose value matches `schema`.
+fn restrict(key: &str, schema: Value) -> Value {
+    obj(vec![
+        ("type", "object".into()),
+        ("required", strs(&[key])),
+        ("properties", obj(vec![(key, schema)])),
+    ])
+}
+
+/// `{"if": …, "then": …}`.
+fn if_then(condition: Value, then: Value) -> Value {
+    obj(vec![("if", condition), ("then", then)])
 }
 
 /// `inner` applied to the value at `rel` (segments, `-` = every item)
@@ -281,7 +313,7 @@ fn at_path(base: &Value, rel: &[String], inner: Value) -> Value {
             .unwrap_or(Value::Null);
         out.insert(
             "properties".into(),
-            json!({ seg.as_str(): at_path(&below, rest, inner) }),
+            obj(vec![(seg.as_str(), at_path(&below, rest, inner))]),
         );
     }
     Value::Object(out)
@@ -298,10 +330,7 @@ fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Valu
             let (kb, _) = b.split_last()?;
             Some((
                 parent.to_vec(),
-                vec![
-                    json!({"if": sent(ka), "then": sent(kb)}),
-                    json!({"if": sent(kb), "then": sent(ka)}),
-                ],
+                vec![if_then(sent(ka), sent(kb)), if_then(sent(kb), sent(ka))],
             ))
         }
         CrossKind::RequiredIfTrue => {
@@ -309,14 +338,10 @@ fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Valu
             let (flag, _) = b.split_last()?;
             Some((
                 parent.to_vec(),
-                vec![json!({
-                    "if": {
-                        "type": "object",
-                        "required": [flag],
-                        "properties": { flag.as_str(): {"const": true} },
-                    },
-                    "then": sent(field),
-                })],
+                vec![if_then(
+                    restrict(flag, obj(vec![("const", true.into())])),
+                    sent(field),
+                )],
             ))
         }
         CrossKind::FormatWhen { values, format } => {
@@ -324,17 +349,19 @@ fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Valu
             let (trigger, _) = b.split_last()?;
             Some((
                 parent.to_vec(),
-                vec![json!({
-                    "if": {
-                        "type": "object",
-                        "required": [trigger],
-                        "properties": { trigger.as_str(): {"enum": values} },
-                    },
-                    "then": {
-                        "type": "object",
-                        "properties": { field.as_str(): format_schema(format, &[], "", false) },
-                    },
-                })],
+                vec![if_then(
+                    restrict(trigger, obj(vec![("enum", strs(values))])),
+                    obj(vec![
+                        ("type", "object".into()),
+                        (
+                            "properties",
+                            obj(vec![(
+                                field.as_str(),
+                                format_schema(format, &[], "", false),
+                            )]),
+                        ),
+                    ]),
+                )],
             ))
         }
         CrossKind::GroupPrefix { prefix, digits } => {
@@ -342,41 +369,37 @@ fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Valu
             let rel = a.get(parent.len()..)?.to_vec();
             let base = node(root, parent)?;
             let p = regex::escape(prefix);
-            let coded = format!(r"^{p}[0-9]{{{digits}}}-[\s\S]");
+            let coded = format!(r"^{p}{}-[\s\S]", any_digits(digits));
             // No code below the group may match `code_pattern`.
+            let string_matching =
+                |pattern: String| obj(vec![("type", "string".into()), ("pattern", pattern.into())]);
             let forbid = |code_pattern: String| {
                 at_path(
                     base,
                     &rel,
-                    json!({"not": {"type": "string", "pattern": code_pattern}}),
+                    obj(vec![("not", string_matching(code_pattern))]),
                 )
             };
-            let group_is = |group_pattern: String| {
-                json!({
-                    "type": "object",
-                    "required": [group_key],
-                    "properties": { group_key.as_str(): {"type": "string", "pattern": group_pattern} },
-                })
-            };
-            let mut out = vec![json!({
-                "if": {
-                    "type": "object",
-                    "required": [group_key],
-                    "properties": { group_key.as_str(): {
-                        "type": "string",
-                        "not": {"pattern": format!("^{p}[0-9]{{{digits}}}$")},
-                    }},
-                },
-                "then": forbid(coded),
-            })];
+            let group_is = |group: Value| restrict(group_key, group);
+            let not_a_group = obj(vec![
+                ("type", "string".into()),
+                (
+                    "not",
+                    obj(vec![(
+                        "pattern",
+                        format!("^{p}{}$", any_digits(digits)).into(),
+                    )]),
+                ),
+            ]);
+            let mut out = vec![if_then(group_is(not_a_group), forbid(coded))];
             // A sysNN group id: each digit of a coded field_code must equal the group's.
             for i in 0..digits {
                 let (before, after) = (any_digits(i), any_digits(digits - i - 1));
                 for d in 0..10 {
-                    out.push(json!({
-                        "if": group_is(format!("^{p}{before}{d}{after}$")),
-                        "then": forbid(format!(r"^{p}{before}(?!{d})[0-9]{after}-[\s\S]")),
-                    }));
+                    out.push(if_then(
+                        group_is(string_matching(format!("^{p}{before}{d}{after}$"))),
+                        forbid(format!(r"^{p}{before}(?!{d})[0-9]{after}-[\s\S]")),
+                    ));
                 }
             }
             Some((parent.to_vec(), out))
@@ -433,22 +456,33 @@ pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
             required.push(section.name);
         }
     }
-    let mut root = json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": format!("urn:rosterguard:{}", ep.id),
-        "title": ep.title.en,
-        "description": format!("Input envelope of {} ({} {}): {}", ep.id, ep.method, ep.documented_path, ep.doc_url),
-        "$comment": comment(&gaps),
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": false,
-    });
+    let mut top = vec![
+        (
+            "$schema",
+            "https://json-schema.org/draft/2020-12/schema".into(),
+        ),
+        ("$id", format!("urn:rosterguard:{}", ep.id).into()),
+        ("title", ep.title.en.into()),
+        (
+            "description",
+            format!(
+                "Input envelope of {} ({} {}): {}",
+                ep.id, ep.method, ep.documented_path, ep.doc_url
+            )
+            .into(),
+        ),
+        ("$comment", comment(&gaps).into()),
+    ];
     if ep.deprecated.is_some() {
-        if let Value::Object(map) = &mut root {
-            map.insert("deprecated".into(), true.into());
-        }
+        top.push(("deprecated", true.into()));
     }
+    top.extend([
+        ("type", "object".into()),
+        ("properties", Value::Object(properties)),
+        ("required", strs(&required)),
+        ("additionalProperties", false.into()),
+    ]);
+    let mut root = obj(top);
     for rule in ep.cross_rules {
         let Some((parent, schemas)) = cross_schema(&root, rule) else {
             continue;

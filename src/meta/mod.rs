@@ -17,7 +17,7 @@ pub use describe::describe;
 pub use json_schema::json_schema;
 pub use typescript::typescript_definitions;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::endpoint::Endpoint;
 use crate::report::Ctx;
@@ -107,7 +107,7 @@ pub(crate) fn accepts_empty_string(field: &Field) -> bool {
 /// The coercions the validator accepts for a field (an empty list when
 /// none): `{from, to}` JSON type pairs.
 pub(crate) fn coercions(field: &Field) -> Vec<Value> {
-    let pair = |from: &str, to: &str| json!({"from": from, "to": to});
+    let pair = |from: &str, to: &str| obj(vec![("from", from.into()), ("to", to.into())]);
     match field.ty {
         Ty::Str(rule) => {
             let numbers = if !rule.one_of.is_empty() {
@@ -129,6 +129,18 @@ pub(crate) fn coercions(field: &Field) -> Vec<Value> {
         },
         Ty::Bool | Ty::Object(_) | Ty::Array(_) => Vec::new(),
     }
+}
+
+/// A JSON object from `(key, value)` pairs, in order. Used instead of
+/// `json!`, whose expansion runs every interpolated expression through
+/// serde's serialiser and costs far more wasm.
+pub(crate) fn obj(pairs: Vec<(&str, Value)>) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+/// A JSON array of strings.
+pub(crate) fn strs(list: &[&str]) -> Value {
+    Value::Array(list.iter().map(|s| Value::from(*s)).collect())
 }
 
 /// The JSON number whose text (as the validator coerces numbers to

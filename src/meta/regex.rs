@@ -68,7 +68,7 @@ fn same_length(lo: &[u8], hi: &[u8]) -> Vec<String> {
         return vec![String::new()];
     };
     if lo == hi {
-        return vec![String::from_utf8_lossy(lo).into_owned()];
+        return vec![lo.iter().map(|&b| char::from(b)).collect()];
     }
     if l == h {
         return vec![format!(
