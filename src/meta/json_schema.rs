@@ -27,16 +27,24 @@ fn annotate(schema: &mut Value, field: &Field) {
     }
 }
 
-/// `{"type": [...]}` with `null` appended when the field is optional
-/// (the validator drops `null` in optional fields with a warning).
-fn types(names: &[&str], nullable: bool) -> Value {
-    let mut list: Vec<Value> = names.iter().map(|n| Value::from(*n)).collect();
+/// A schema of one JSON type with its keywords.
+fn typed(ty: &str, keywords: Vec<(&str, Value)>) -> Value {
+    let mut pairs = vec![("type", ty.into())];
+    pairs.extend(keywords);
+    obj(pairs)
+}
+
+/// The branches as one schema: `anyOf` when there are several, plus a
+/// `null` branch when the field is optional (the validator drops `null`
+/// there with a warning). Separate typed branches rather than a `type`
+/// list keep the schema clean under ajv's strict mode without options.
+fn any_of(mut branches: Vec<Value>, nullable: bool) -> Value {
     if nullable {
-        list.push("null".into());
+        branches.push(typed("null", Vec::new()));
     }
-    match list.as_slice() {
-        [one] => one.clone(),
-        _ => Value::Array(list),
+    match branches.len() {
+        1 => branches.pop().unwrap_or(Value::Bool(true)),
+        _ => obj(vec![("anyOf", Value::Array(branches))]),
     }
 }
 
@@ -50,35 +58,18 @@ fn format_schema(
     let mut alternatives: Vec<&str> = extra_alternatives.to_vec();
     alternatives.push(format.pattern);
     let pattern = whole_unless(lookahead, &alternatives);
-    match format.integers {
-        [] => obj(vec![
-            ("type", types(&["string"], nullable)),
-            ("pattern", pattern.into()),
-        ]),
-        [(lo, hi)] => obj(vec![
-            ("type", types(&["string", "integer"], nullable)),
-            ("pattern", pattern.into()),
-            ("minimum", (*lo).into()),
-            ("maximum", (*hi).into()),
-        ]),
-        ranges => {
-            let mut branches = vec![obj(vec![
-                ("type", "string".into()),
-                ("pattern", pattern.into()),
-            ])];
-            for (lo, hi) in ranges {
-                branches.push(obj(vec![
-                    ("type", "integer".into()),
-                    ("minimum", (*lo).into()),
-                    ("maximum", (*hi).into()),
-                ]));
-            }
-            if nullable {
-                branches.push(obj(vec![("type", "null".into())]));
-            }
-            obj(vec![("anyOf", Value::Array(branches))])
-        }
+    let mut branches = vec![typed("string", vec![("pattern", pattern.into())])];
+    for (lo, hi) in format.integers {
+        branches.push(typed(
+            "integer",
+            vec![("minimum", (*lo).into()), ("maximum", (*hi).into())],
+        ));
     }
+    any_of(branches, nullable)
+}
+
+fn enum_of(values: Vec<Value>) -> Value {
+    obj(vec![("enum", Value::Array(values))])
 }
 
 fn str_schema(field: &Field, rule: &StrRule) -> Value {
@@ -100,18 +91,10 @@ fn str_schema(field: &Field, rule: &StrRule) -> Value {
             values.push(Value::Null);
         }
         if empty_ok && rule.blank_is_empty {
-            return obj(vec![(
-                "anyOf",
-                Value::Array(vec![
-                    obj(vec![("enum", Value::Array(values))]),
-                    obj(vec![
-                        ("type", "string".into()),
-                        ("pattern", whole(&[&blank_re]).into()),
-                    ]),
-                ]),
-            )]);
+            let blank = typed("string", vec![("pattern", whole(&[&blank_re]).into())]);
+            return any_of(vec![enum_of(values), blank], false);
         }
-        return obj(vec![("enum", Value::Array(values))]);
+        return enum_of(values);
     }
     if let Some(format) = rule.format {
         return match (empty_ok, rule.blank_is_empty) {
@@ -121,12 +104,12 @@ fn str_schema(field: &Field, rule: &StrRule) -> Value {
             (false, false) => format_schema(format, &[], "", nullable),
         };
     }
-    let ty = types(&["string", "number"], nullable);
-    match (empty_ok, rule.blank_is_empty) {
-        (true, _) => obj(vec![("type", ty)]),
-        (false, true) => obj(vec![("type", ty), ("pattern", NOT_WHITE_SPACE.into())]),
-        (false, false) => obj(vec![("type", ty), ("minLength", 1.into())]),
-    }
+    let string = match (empty_ok, rule.blank_is_empty) {
+        (true, _) => typed("string", Vec::new()),
+        (false, true) => typed("string", vec![("pattern", NOT_WHITE_SPACE.into())]),
+        (false, false) => typed("string", vec![("minLength", 1.into())]),
+    };
+    any_of(vec![string, typed("number", Vec::new())], nullable)
 }
 
 fn int_schema(field: &Field, rule: &IntRule) -> Value {
@@ -150,7 +133,7 @@ fn int_schema(field: &Field, rule: &IntRule) -> Value {
         if nullable {
             values.push(Value::Null);
         }
-        return obj(vec![("enum", Value::Array(values))]);
+        return enum_of(values);
     }
     let range = int_range(lo, hi);
     let pattern = if empty_ok {
@@ -158,15 +141,19 @@ fn int_schema(field: &Field, rule: &IntRule) -> Value {
     } else {
         whole(&[&range])
     };
-    obj(vec![
-        ("type", types(&["integer", "string"], nullable)),
-        ("minimum", lo.into()),
-        ("maximum", hi.into()),
-        ("pattern", pattern.into()),
-    ])
+    any_of(
+        vec![
+            typed(
+                "integer",
+                vec![("minimum", lo.into()), ("maximum", hi.into())],
+            ),
+            typed("string", vec![("pattern", pattern.into())]),
+        ],
+        nullable,
+    )
 }
 
-fn object_schema(rule: &ObjectRule, nullable: bool) -> Value {
+fn object_schema(rule: &ObjectRule) -> Value {
     let mut properties = Map::new();
     for f in rule.fields {
         properties.insert(f.key.to_owned(), field_schema(f));
@@ -177,39 +164,35 @@ fn object_schema(rule: &ObjectRule, nullable: bool) -> Value {
         .filter(|f| f.required)
         .map(|f| f.key)
         .collect();
-    let mut out = Map::new();
-    out.insert("type".into(), types(&["object"], nullable));
-    out.insert("properties".into(), Value::Object(properties));
+    let mut out = vec![("properties", Value::Object(properties))];
     if !required.is_empty() {
-        out.insert("required".into(), required.into());
+        out.push(("required", strs(&required)));
     }
     if let Some((prefix, template)) = rule.prefixed {
-        out.insert(
-            "patternProperties".into(),
+        out.push((
+            "patternProperties",
             Value::Object(Map::from_iter([(
                 prefixed_key_pattern(rule, prefix),
                 field_schema(template),
             )])),
-        );
+        ));
     }
-    out.insert("additionalProperties".into(), false.into());
-    Value::Object(out)
+    out.push(("additionalProperties", false.into()));
+    typed("object", out)
 }
 
-fn array_schema(rule: &ArrayRule, nullable: bool) -> Value {
-    let mut out = Map::new();
-    out.insert("type".into(), types(&["array"], nullable));
-    out.insert("items".into(), field_schema(rule.item));
+fn array_schema(rule: &ArrayRule) -> Value {
+    let mut out = vec![("items", field_schema(rule.item))];
     if rule.min_items > 0 {
-        out.insert("minItems".into(), rule.min_items.into());
+        out.push(("minItems", rule.min_items.into()));
     }
     if let Some(max) = rule.max_items {
-        out.insert("maxItems".into(), max.into());
+        out.push(("maxItems", max.into()));
     }
     if rule.unique {
-        out.insert("uniqueItems".into(), true.into());
+        out.push(("uniqueItems", true.into()));
     }
-    Value::Object(out)
+    typed("array", out)
 }
 
 fn field_schema(field: &Field) -> Value {
@@ -217,20 +200,16 @@ fn field_schema(field: &Field) -> Value {
     let mut schema = match field.ty {
         Ty::Str(rule) => str_schema(field, &rule),
         Ty::Int(rule) => int_schema(field, &rule),
-        Ty::Bool => obj(vec![("type", types(&["boolean"], nullable))]),
-        Ty::Object(rule) => object_schema(rule, nullable),
-        Ty::Array(rule) => array_schema(rule, nullable),
+        Ty::Bool => any_of(vec![typed("boolean", Vec::new())], nullable),
+        Ty::Object(rule) => any_of(vec![object_schema(rule)], nullable),
+        Ty::Array(rule) => any_of(vec![array_schema(rule)], nullable),
         Ty::Custom(custom) => match custom.shape {
             CustomShape::ArrayOrJsonText(rule) => {
-                let mut text = vec![("type", "string".into())];
+                let mut text = Vec::new();
                 if let Some(p) = regex::json_text_of(rule) {
                     text.push(("pattern", whole(&[&p]).into()));
                 }
-                let mut branches = vec![obj(text), array_schema(rule, false)];
-                if nullable {
-                    branches.push(obj(vec![("type", "null".into())]));
-                }
-                obj(vec![("anyOf", Value::Array(branches))])
+                any_of(vec![typed("string", text), array_schema(rule)], nullable)
             }
         },
     };
@@ -240,21 +219,46 @@ fn field_schema(field: &Field) -> Value {
 
 // ---- cross-field rules -------------------------------------------------------
 
-/// The schema node for `segments` (`-` = array items), read-only.
+/// The branch of `schema` that describes an object or array (the one
+/// that is not the `null` of an optional field), or `schema` itself.
+fn structural(schema: &Value) -> &Value {
+    schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .and_then(|branches| {
+            branches
+                .iter()
+                .find(|b| b.get("properties").is_some() || b.get("items").is_some())
+        })
+        .unwrap_or(schema)
+}
+
+fn is_nullable(schema: &Value) -> bool {
+    schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|branches| {
+            branches
+                .iter()
+                .any(|b| b.get("type") == Some(&"null".into()))
+        })
+}
+
+/// The object or array schema at `segments` (`-` = array items).
 fn node<'a>(root: &'a Value, segments: &[String]) -> Option<&'a Value> {
-    let mut at = root;
+    let mut at = structural(root);
     for seg in segments {
-        at = if seg == "-" {
+        let next = if seg == "-" {
             at.get("items")?
         } else {
             at.get("properties")?.get(seg.as_str())?
         };
+        at = structural(next);
     }
     Some(at)
 }
 
-/// The schema node for `segments` (`-` = array items), walking
-/// `properties` and `items` from `root`.
+/// [`node`], for changing it.
 fn node_mut<'a>(root: &'a mut Value, segments: &[String]) -> Option<&'a mut Value> {
     let mut at = root;
     for seg in segments {
@@ -263,6 +267,13 @@ fn node_mut<'a>(root: &'a mut Value, segments: &[String]) -> Option<&'a mut Valu
         } else {
             at.get_mut("properties")?.get_mut(seg.as_str())?
         };
+        if at.get("anyOf").is_some() {
+            at = at
+                .get_mut("anyOf")?
+                .as_array_mut()?
+                .iter_mut()
+                .find(|b| b.get("properties").is_some() || b.get("items").is_some())?;
+        }
     }
     Some(at)
 }
@@ -292,31 +303,32 @@ fn if_then(condition: Value, then: Value) -> Value {
 }
 
 /// `inner` applied to the value at `rel` (segments, `-` = every item)
-/// below `base`, the schema of the node `rel` starts from (its `type`s are
-/// repeated on the way, so that `null` stays accepted where it was).
+/// below `base`, the object or array schema `rel` starts from. Types are
+/// restated on the way (ajv's strict mode wants them) and `null` stays
+/// accepted where the base schema accepts it.
 fn at_path(base: &Value, rel: &[String], inner: Value) -> Value {
     let Some((seg, rest)) = rel.split_first() else {
         return inner;
     };
-    let mut out = Map::new();
-    if let Some(ty) = base.get("type") {
-        out.insert("type".into(), ty.clone());
-    }
-    if seg == "-" {
-        let below = base.get("items").cloned().unwrap_or(Value::Null);
-        out.insert("items".into(), at_path(&below, rest, inner));
+    let child = |v: Option<&Value>| v.cloned().unwrap_or(Value::Null);
+    let (ty, keyword, below) = if seg == "-" {
+        ("array", "items", child(base.get("items")))
     } else {
-        let below = base
-            .get("properties")
-            .and_then(|p| p.get(seg.as_str()))
-            .cloned()
-            .unwrap_or(Value::Null);
-        out.insert(
-            "properties".into(),
-            obj(vec![(seg.as_str(), at_path(&below, rest, inner))]),
-        );
-    }
-    Value::Object(out)
+        let below = child(base.get("properties").and_then(|p| p.get(seg.as_str())));
+        ("object", "properties", below)
+    };
+    let deeper = at_path(structural(&below), rest, inner);
+    let deeper = if rest.is_empty() || !is_nullable(&below) {
+        deeper
+    } else {
+        any_of(vec![deeper], true)
+    };
+    let value = if seg == "-" {
+        deeper
+    } else {
+        obj(vec![(seg.as_str(), deeper)])
+    };
+    typed(ty, vec![(keyword, value)])
 }
 
 /// The translation of a cross rule: (parent pointer segments, schema to
@@ -446,7 +458,7 @@ pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
     properties.insert("baseUrl".into(), field_schema(&BASE_URL_FIELD));
     let mut required = Vec::new();
     for section in sections(ep) {
-        let mut schema = object_schema(section.rule, false);
+        let mut schema = object_schema(section.rule);
         if let Value::Object(map) = &mut schema {
             map.insert("title".into(), section.title.en.into());
             map.insert("description".into(), section.help.en.into());

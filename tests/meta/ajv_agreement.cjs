@@ -18,7 +18,7 @@ const fs = require('fs');
 const Ajv2020 = require('ajv/dist/2020').default;
 
 const doc = JSON.parse(fs.readFileSync(process.argv[2] || 0, 'utf8'));
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+const ajv = new Ajv2020({ strict: true, allErrors: true });
 const validators = {};
 for (const [id, schema] of Object.entries(doc.schemas)) {
   validators[id] = ajv.compile(schema);
