@@ -71,7 +71,9 @@ fn every_field_has_labels_help_and_source_in_both_languages() {
                 f["source"].as_str().is_some_and(|s| !s.is_empty()),
                 "{id} {p}: source"
             );
-            for key in ["key", "type", "required", "secret", "empty", "coerces"] {
+            for key in [
+                "key", "type", "required", "secret", "nullable", "empty", "coerces",
+            ] {
                 assert!(f.get(key).is_some(), "{id} {p}: {key}");
             }
             assert!(
@@ -114,6 +116,8 @@ fn describe_lists_fields_in_documentation_order_with_their_rules() {
     assert_eq!(field(&f, "/body/user/email")["format"], "email");
     assert_eq!(field(&f, "/body/corpAccessToken")["secret"], true);
     assert_eq!(field(&f, "/body/user/account")["empty"], "drop");
+    assert_eq!(field(&f, "/body/user/account")["nullable"], true);
+    assert_eq!(field(&f, "/body/user/openUserId")["nullable"], false);
 
     let d = fields("dingtalk.updateEmployeeRoster");
     assert_eq!(field(&d, "/body/agentid")["minimum"], 1);

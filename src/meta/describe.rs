@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{coercions, empty_policy, obj, prefixed_key_pattern, sections, strs};
+use super::{accepts_null, coercions, empty_policy, obj, prefixed_key_pattern, sections, strs};
 use crate::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
 use crate::error::Error;
 use crate::pointer;
@@ -112,6 +112,7 @@ impl Walk<'_> {
             Ty::Bool | Ty::Object(_) | Ty::Custom(_) => {}
         }
         entry.insert("secret".into(), field.secret.into());
+        entry.insert("nullable".into(), accepts_null(field).into());
         entry.insert("empty".into(), empty_policy(field).into());
         entry.insert("label".into(), text(here.label));
         entry.insert("help".into(), text(here.help));
@@ -228,7 +229,8 @@ fn cross_rule(rule: &CrossRule) -> Value {
 /// (`/path`, `/query`, `/body`) followed by its fields, nested objects and
 /// array items (pointer segment `-` = any index; a prefixed-key template
 /// such as Ekuaibao's `u_*` carries `keyPattern` and `keyPrefix`). Each has
-/// `pointer`, `key`, `type`, `required`, `secret`, `empty` (what `""` does:
+/// `pointer`, `key`, `type`, `required`, `secret`, `nullable` (whether
+/// `null` is accepted: optional fields drop it), `empty` (what `""` does:
 /// `keep` | `drop` | `reject`), `label` and `help` (`{en, zh}`), `source`,
 /// `coerces` (`[{from, to}]`), and where they apply `enum`, `minimum`,
 /// `maximum`, `minItems`, `maxItems`, `uniqueItems`, `format`, `formatText`.
@@ -255,6 +257,7 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
             ("type", "object".into()),
             ("required", section.required().into()),
             ("secret", false.into()),
+            ("nullable", false.into()),
             ("empty", "reject".into()),
             ("label", text(section.title)),
             ("help", text(section.help)),
