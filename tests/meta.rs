@@ -448,6 +448,7 @@ fn typescript_declares_every_endpoint() {
     }
     assert!(ts.contains("export type EndpointId ="));
     assert!(ts.contains("export interface InputFor {"));
+    assert!(ts.contains("export interface EndpointDescription {"));
     assert!(ts.contains("gender?: \"M\" | \"F\" | \"\" | null;"));
     assert!(ts.contains("status: 1 | 2 | \"1\" | \"2\";"));
     assert!(ts.contains("[key: `u_${string}`]"));

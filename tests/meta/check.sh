@@ -20,5 +20,11 @@ cargo run --quiet --example schema_probes > "$scratch/probes.json"
 NODE_PATH="$scratch/node_modules" node "$here/ajv_agreement.cjs" "$scratch/probes.json"
 cargo run --quiet --example gen_types > "$scratch/rosterguard-types.d.ts"
 cp "$here/types_usage.ts" "$scratch/types_usage.ts"
-"$scratch/node_modules/.bin/tsc" --noEmit --strict "$scratch/rosterguard-types.d.ts" "$scratch/types_usage.ts"
+# describe()'s real output must fit the declared EndpointDescription.
+node -e '
+const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).describe;
+process.stdout.write("import type { EndpointDescription } from \"./rosterguard-types\";\n" +
+  "export const described: EndpointDescription[] = " + JSON.stringify(Object.values(d), null, 1) + ";\n");
+' "$scratch/probes.json" > "$scratch/describe_output.ts"
+"$scratch/node_modules/.bin/tsc" --noEmit --strict "$scratch/rosterguard-types.d.ts" "$scratch/types_usage.ts" "$scratch/describe_output.ts"
 echo "tsc --strict: ok"
