@@ -30,7 +30,7 @@ const matches = (pattern, path) => {
   return a.length === b.length && a.every((seg, i) => seg === b[i] || (seg === '-' && /^\d+$/.test(b[i])));
 };
 
-const stats = { inputs: 0, agreed: 0, agreedValid: 0, agreedInvalid: 0, gaps: 0, fixtures: 0, fixturesAgreed: 0 };
+const stats = { inputs: 0, agreed: 0, agreedValid: 0, agreedInvalid: 0, gaps: 0, fixtures: 0, fixturesAgreed: 0, fixtureGaps: 0 };
 const failures = [];
 for (const item of doc.inputs) {
   stats.inputs += 1;
@@ -46,7 +46,7 @@ for (const item of doc.inputs) {
     if (item.ok) stats.agreedValid += 1; else stats.agreedInvalid += 1;
   } else if (onlyGaps && schemaOk) {
     stats.gaps += 1;
-    if (isFixture) stats.fixturesAgreed += 1;
+    if (isFixture) stats.fixtureGaps += 1;
   } else {
     failures.push({ endpoint: item.endpoint, name: item.name, validateOk: item.ok, errors: item.errors, ajv: validate.errors && validate.errors.slice(0, 3).map((e) => `${e.instancePath} ${e.message}`) });
   }
