@@ -88,6 +88,22 @@ pub fn is_epoch_millis(s: &str) -> bool {
     !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// [`is_email`] as an ECMA-262 pattern. Lengths are counted in code points
+/// where the check counts UTF-8 bytes, so the two differ only for
+/// non-ASCII domains longer than 63 bytes per label or 254 in all.
+pub const EMAIL_PATTERN: &str = r"(?=[\s\S]{1,254}$)(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*@(?:[\p{Alphabetic}\p{N}](?:[\-\p{Alphabetic}\p{N}]{0,61}[\p{Alphabetic}\p{N}])?\.)+(?![0-9]+$)(?=[^.]{2,}$)[\p{Alphabetic}\p{N}](?:[\-\p{Alphabetic}\p{N}]{0,61}[\p{Alphabetic}\p{N}])?";
+
+/// [`is_iso_date`] as an ECMA-262 pattern: real dates of years 0001–9999,
+/// 29 February only in leap years.
+pub const DATE_PATTERN: &str = r"(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29";
+
+/// [`is_epoch_millis`] or [`is_iso_date`] as an ECMA-262 pattern (the
+/// date part repeats [`DATE_PATTERN`]; a test checks they stay equal).
+pub const MILLIS_OR_DATE_PATTERN: &str = r"-?[0-9]{1,15}|(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29";
+
+/// Largest epoch-millisecond magnitude [`is_epoch_millis`] takes (15 digits).
+const MAX_MILLIS: i64 = 999_999_999_999_999;
+
 /// Email address.
 pub static EMAIL: Format = Format {
     name: "email",
@@ -96,6 +112,8 @@ pub static EMAIL: Format = Format {
         "an email address such as name@example.com",
         "邮箱地址，例如 name@example.com",
     ),
+    pattern: EMAIL_PATTERN,
+    integers: &[],
 };
 
 /// `yyyy-MM-dd` real date.
@@ -106,6 +124,8 @@ pub static DATE: Format = Format {
         "a real date written yyyy-MM-dd, such as 2020-09-01",
         "yyyy-MM-dd 格式的有效日期，例如 2020-09-01",
     ),
+    pattern: DATE_PATTERN,
+    integers: &[],
 };
 
 /// Epoch milliseconds as a digit string, or a `yyyy-MM-dd` real date.
@@ -116,6 +136,8 @@ pub static MILLIS_OR_DATE: Format = Format {
         "epoch milliseconds as digits (such as 1504173600000) or a real date written yyyy-MM-dd",
         "以数字表示的毫秒时间戳（例如 1504173600000）或 yyyy-MM-dd 格式的有效日期",
     ),
+    pattern: MILLIS_OR_DATE_PATTERN,
+    integers: &[(-MAX_MILLIS, MAX_MILLIS)],
 };
 
 #[cfg(test)]

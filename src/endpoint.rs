@@ -10,7 +10,7 @@ use crate::params;
 use crate::reply::ReplyOutcome;
 use crate::report::{Code, Ctx};
 use crate::schema::{
-    check_field, check_object, type_name, Empty, Field, ObjectRule, StrRule, Text, Ty,
+    check_field, check_object, type_name, Empty, Field, Format, ObjectRule, StrRule, Text, Ty,
 };
 use crate::url;
 
@@ -41,10 +41,66 @@ pub struct Endpoint {
     pub body: &'static ObjectRule,
     /// Cross-field rules, run after the field walk.
     pub cross: fn(&mut Ctx, &Parts),
+    /// What `cross` checks, declared for the metadata generators (describe,
+    /// JSON Schema): one entry per rule, written next to the function.
+    pub cross_rules: &'static [CrossRule],
     /// Path and query (everything after the base URL) of a valid input.
     pub url: fn(&Parts, &Options) -> Result<String, Error>,
     /// Decodes a vendor reply.
     pub reply: fn(u16, &str) -> ReplyOutcome,
+}
+
+/// A declarative description of one cross-field rule. The rule itself is
+/// code in the vendor file; this says what it checks so that `describe`
+/// can list it and `json_schema` can express it where JSON Schema can.
+#[derive(Debug, Clone, Copy)]
+pub struct CrossRule {
+    /// The issue code the rule reports.
+    pub code: Code,
+    /// The fields involved, as JSON Pointers into the input (`-` stands
+    /// for any array index); the field the issue is reported at comes
+    /// first (for [`CrossKind::Together`], either one, whichever is missing).
+    pub pointers: &'static [&'static str],
+    /// What is checked.
+    pub kind: CrossKind,
+    /// The rule in words.
+    pub text: Text,
+    /// Where the rule comes from.
+    pub source: &'static str,
+}
+
+/// The kinds of cross-field rule, in terms the metadata generators know.
+/// "Sent" means present and not `null`, as the rules read the input.
+#[derive(Debug, Clone, Copy)]
+pub enum CrossKind {
+    /// Sibling fields `pointers[0]` and `pointers[1]` are both sent or neither is.
+    Together,
+    /// When the sibling boolean `pointers[1]` is `true`, `pointers[0]` must be sent.
+    RequiredIfTrue,
+    /// `pointers[0]` must equal one of the items of the array `pointers[1]`.
+    MemberOf,
+    /// The values at `pointers[0]` must be distinct within their innermost
+    /// array (the last `-` of the pointer).
+    Unique,
+    /// When the sibling `pointers[1]` holds one of `values`, `pointers[0]`
+    /// must have `format`.
+    FormatWhen {
+        /// The values of `pointers[1]` that trigger the check.
+        values: &'static [&'static str],
+        /// The syntax `pointers[0]` must have then.
+        format: &'static Format,
+    },
+    /// A `pointers[0]` text of the form `<prefix><digits>-…` (exactly
+    /// `digits` ASCII digits, something after the `-`) must sit in the
+    /// group whose id `pointers[1]` is `<prefix><digits>`.
+    GroupPrefix {
+        /// The literal start of a group id, e.g. `sys`.
+        prefix: &'static str,
+        /// How many digits follow it.
+        digits: usize,
+    },
+    /// Advice reported as a warning; it never rejects an input.
+    Advice,
 }
 
 /// The checked, normalised sections of an input, plus the raw input for
@@ -110,7 +166,8 @@ impl Parts<'_> {
     }
 }
 
-static BASE_URL_FIELD: Field = Field::new(
+/// The envelope's `baseUrl` field.
+pub static BASE_URL_FIELD: Field = Field::new(
     "baseUrl",
     Ty::Str(StrRule {
         one_of: &[],
@@ -120,6 +177,10 @@ static BASE_URL_FIELD: Field = Field::new(
 )
 .on_empty(Empty::Reject)
 .label("Base URL", "服务地址")
+.help(
+    "Optional; defaults to the vendor's public host. https:// only (http:// for localhost, 127.x.x.x or [::1]); a trailing / is dropped.",
+    "可选，默认为厂商公有云地址。仅限 https://（localhost、127.x.x.x 或 [::1] 可用 http://）；末尾的 / 会被去掉。",
+)
 .source("vendor-notes.md: public hosts; http only for loopback");
 
 impl Endpoint {

@@ -73,6 +73,16 @@ pub struct Format {
     pub check: fn(&str) -> FormatResult,
     /// What a valid value looks like, completing "must be …".
     pub expected: Text,
+    /// The same syntax as an ECMA-262 regular expression (for the `u` flag,
+    /// unanchored: the generators wrap it in `^(?:…)$`). It matches every
+    /// text the check accepts, including those it normalises, so that the
+    /// JSON Schema and forms accept what the validator accepts. Kept next to
+    /// the check; `tests/meta.rs` and the ajv cross-check compare the two.
+    pub pattern: &'static str,
+    /// Integer ranges (inclusive) whose decimal text the check accepts: the
+    /// JSON numbers a string field with this format takes (numbers are
+    /// coerced to their text before the check).
+    pub integers: &'static [(i64, i64)],
 }
 
 /// String rules.
@@ -128,6 +138,19 @@ pub struct CustomRule {
     pub json_type: &'static str,
     /// The check.
     pub check: fn(&mut Ctx, &str, &Value) -> Option<Value>,
+    /// What the check accepts, declared for the metadata generators
+    /// (describe, JSON Schema, TypeScript), which cannot look inside `check`.
+    pub shape: CustomShape,
+}
+
+/// What a [`CustomRule`] accepts, in terms the metadata generators know.
+#[derive(Debug, Clone, Copy)]
+pub enum CustomShape {
+    /// The array itself (checked with the rule, coercions allowed; it is
+    /// sent as its compact JSON text), or a string holding that array as
+    /// JSON text, which must match the rule exactly (no coercion, no empty
+    /// or unknown keys) and is sent unchanged.
+    ArrayOrJsonText(&'static ArrayRule),
 }
 
 /// The kind of a field's value.

@@ -144,6 +144,13 @@ pub fn check_base_url(s: &str) -> FormatResult {
     }
 }
 
+/// [`check_base_url`] as an ECMA-262 pattern: https with a DNS host (labels
+/// of letters, digits and inner hyphens, at most 253 characters) or an
+/// IPv6 literal, or http with a loopback host; an optional port 1–65535
+/// (`+` and leading zeros as `u16` parsing takes them); an optional path of
+/// RFC 3986 path characters and `%XX` escapes not starting with `//`.
+pub const BASE_URL_PATTERN: &str = r"https://(?:(?=[^:/]{1,253}(?:[:/]|$))[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\])(?::(?=[+0-9]{1,5}(?:/|$))\+?0*(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:/(?:(?:[A-Za-z0-9\-._~:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~/:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?)?|http://(?:[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|\[::1\]|127(?:\.(?:[0-9]{1,2}|[01][0-9]{2}|2[0-4][0-9]|25[0-5])){3})(?::(?=[+0-9]{1,5}(?:/|$))\+?0*(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:/(?:(?:[A-Za-z0-9\-._~:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~/:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?)?";
+
 /// The `baseUrl` syntax.
 pub static BASE_URL: Format = Format {
     name: "base_url",
@@ -151,7 +158,8 @@ pub static BASE_URL: Format = Format {
     expected: Text::new(
         "an https:// address such as https://open.fxiaoke.com (http:// only for localhost, 127.x.x.x or [::1]; no user, query or fragment)",
         "https:// 开头的地址，例如 https://open.fxiaoke.com（仅 localhost、127.x.x.x 或 [::1] 可用 http://；不能含用户信息、查询串或片段）",
-    ),
+    ),    pattern: BASE_URL_PATTERN,
+    integers: &[],
 };
 
 /// A fresh random trace id: 32 lowercase hex characters (URL-safe).

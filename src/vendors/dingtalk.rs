@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::checks::{is_iso_date, DATE};
-use crate::endpoint::{Endpoint, Parts};
+use crate::endpoint::{CrossKind, CrossRule, Endpoint, Parts};
 use crate::error::Error;
 use crate::options::Options;
 use crate::params;
@@ -80,6 +80,10 @@ static SECTION_FIELDS: [Field; 2] = [
     Field::new("section", Ty::Array(&SECTION_ITEMS))
         .required()
         .label("Fields", "字段列表")
+        .help(
+            "At least one {field_code, value}; each field_code at most once per section.",
+            "至少 1 个 {field_code, value}；同一段记录中每个 field_code 只能出现一次。",
+        )
         .source(SEED),
 ];
 static SECTION: ObjectRule = ObjectRule {
@@ -108,6 +112,10 @@ static GROUP_FIELDS: [Field; 2] = [
     Field::new("sections", Ty::Array(&SECTIONS))
         .required()
         .label("Sections", "记录列表")
+        .help(
+            "At least one section: one record of the group (multi-record groups such as education have several).",
+            "至少 1 段记录，即该分组的一条记录（学历等多记录分组可有多段）。",
+        )
         .source(SEED),
 ];
 static GROUP: ObjectRule = ObjectRule {
@@ -136,6 +144,10 @@ static PARAM_FIELDS: [Field; 2] = [
     Field::new("groups", Ty::Array(&GROUPS))
         .required()
         .label("Roster groups", "花名册分组")
+        .help(
+            "At least one group, each with its group_id and sections.",
+            "至少 1 个分组，每个分组包含 group_id 和记录列表。",
+        )
         .source(SEED),
 ];
 static PARAM: ObjectRule = ObjectRule {
@@ -162,6 +174,10 @@ static BODY_FIELDS: [Field; 2] = [
     Field::new("param", Ty::Object(&PARAM))
         .required()
         .label("Employee", "员工信息")
+        .help(
+            "The employee (userid) and the roster groups to update.",
+            "要更新的员工（userid）及其花名册分组。",
+        )
         .source(SEED),
 ];
 
@@ -191,6 +207,68 @@ fn as_text(v: &Value) -> Option<String> {
         _ => None,
     }
 }
+
+const FIELD_CODE: &str = "/body/param/groups/-/sections/-/section/-/field_code";
+
+/// What [`cross`] checks, for `describe` and `json_schema`.
+static CROSS_RULES: [CrossRule; 5] = [
+    CrossRule {
+        code: Code::NotIn,
+        pointers: &[FIELD_CODE, "/body/param/groups/-/group_id"],
+        kind: CrossKind::GroupPrefix {
+            prefix: "sys",
+            digits: 2,
+        },
+        text: Text::new(
+            "A field_code written sysNN-… belongs to group sysNN and must sit in the group whose group_id is sysNN.",
+            "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
+        ),
+        source: NOTES,
+    },
+    CrossRule {
+        code: Code::Format,
+        pointers: &["/body/param/groups/-/sections/-/section/-/value", FIELD_CODE],
+        kind: CrossKind::FormatWhen {
+            values: &DATE_CODES,
+            format: &DATE,
+        },
+        text: Text::new(
+            "The date fields sys00-confirmJoinTime, sys01-regularTime, sys02-birthTime and sys03-graduationTime take a real date written yyyy-MM-dd.",
+            "日期字段 sys00-confirmJoinTime、sys01-regularTime、sys02-birthTime、sys03-graduationTime 的值须为 yyyy-MM-dd 格式的有效日期。",
+        ),
+        source: "vendor-notes.md § DingTalk: DDDateField takes yyyy-MM-dd",
+    },
+    CrossRule {
+        code: Code::Duplicate,
+        pointers: &["/body/param/groups/-/sections/-/old_index"],
+        kind: CrossKind::Unique,
+        text: Text::new(
+            "Within a group, each old_index names one existing section: no two sections may carry the same old_index.",
+            "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
+        ),
+        source: NOTES,
+    },
+    CrossRule {
+        code: Code::Duplicate,
+        pointers: &[FIELD_CODE],
+        kind: CrossKind::Unique,
+        text: Text::new(
+            "Within a section, each field_code appears at most once.",
+            "同一段记录中，每个 field_code 最多出现一次。",
+        ),
+        source: SEED,
+    },
+    CrossRule {
+        code: Code::NewSection,
+        pointers: &["/body/param/groups/-/sections/-", "/body/param/groups/-/sections/-/old_index"],
+        kind: CrossKind::Advice,
+        text: Text::new(
+            "A section without old_index adds a new section, and every field not passed in it is cleared (warning).",
+            "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
+        ),
+        source: NOTES,
+    },
+];
 
 /// Rules across items, read from the caller's input so that paths keep the
 /// caller's indexes even where an item failed its own checks.
@@ -327,6 +405,7 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     query: Some(&QUERY),
     body: &BODY,
     cross,
+    cross_rules: &CROSS_RULES,
     url,
     reply,
 };

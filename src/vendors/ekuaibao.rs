@@ -6,15 +6,15 @@
 use serde_json::Value;
 
 use crate::checks::EMAIL;
-use crate::endpoint::{Endpoint, Parts};
+use crate::endpoint::{CrossKind, CrossRule, Endpoint, Parts};
 use crate::error::Error;
 use crate::options::Options;
 use crate::params;
 use crate::reply::{self, ReplyOutcome};
 use crate::report::{Code, Ctx};
 use crate::schema::{
-    check_array, type_name, ArrayRule, CustomRule, Empty, Field, Format, FormatResult, ObjectRule,
-    StrRule, Text, Ty,
+    check_array, type_name, ArrayRule, CustomRule, CustomShape, Empty, Field, Format, FormatResult,
+    ObjectRule, StrRule, Text, Ty,
 };
 use crate::url::encode_segment;
 
@@ -83,22 +83,43 @@ fn check_cellphone(s: &str) -> FormatResult {
     }
 }
 
+/// [`check_cellphone`] as an ECMA-262 pattern, normalisable spellings
+/// included: separators (space, `-`, U+3000) anywhere around the digits;
+/// `+86` then a mainland number; `+<1–3 digits>` then 1–15 digits, with
+/// separators or parentheses between them.
+const CELLPHONE_PATTERN: &str = r"[ \-\u3000]*(?:1(?:[ \-\u3000]*[0-9]){10}|\((?:[ \-\u3000]*[0-9]){1,4}[ \-\u3000]*\)(?:[ \-\u3000]*[0-9]){1,15})[ \-\u3000]*|[ \-\u3000]*\+86[ \-\u3000(][ \-\u3000()]*1(?:[ \-\u3000()]*[0-9]){10}[ \-\u3000()]*|[ \-\u3000]*\+(?!86[ \-\u3000(])[0-9]{1,3}[ \-\u3000(](?:[ \-\u3000()]*[0-9]){1,15}[ \-\u3000()]*";
+
 static CELLPHONE: Format = Format {
     name: "cellphone",
     check: check_cellphone,
     expected: Text::new(
         "a mainland mobile number (1 and 10 more digits) or a foreign one written (dialling code)number, such as (852)12345678",
         "大陆手机号（1 开头共 11 位数字）或“(区号)号码”形式的境外号码，例如 (852)12345678",
-    ),
+    ),    pattern: CELLPHONE_PATTERN,
+    // A number's text: 1 + 10 digits, or its negative, whose `-` is trimmed as a separator.
+    integers: &[
+        (10_000_000_000, 19_999_999_999),
+        (-19_999_999_999, -10_000_000_000),
+    ],
 };
 
 // ---- base (常驻地) -----------------------------------------------------------
 
 static CITY_FIELDS: [Field; 2] = [
-    Field::string("key").required().label("City id", "城市 ID"),
+    Field::string("key")
+        .required()
+        .label("City id", "城市 ID")
+        .help(
+            "The city's id from the city list API.",
+            "城市列表接口返回的城市 id。",
+        ),
     Field::string("label")
         .required()
-        .label("City full name", "城市全称"),
+        .label("City full name", "城市全称")
+        .help(
+            "The city's fullName from the city list API, e.g. 北京市/海淀区.",
+            "城市列表接口返回的 fullName，例如 北京市/海淀区。",
+        ),
 ];
 static CITY: ObjectRule = ObjectRule {
     fields: &CITY_FIELDS,
@@ -177,6 +198,7 @@ fn check_base(ctx: &mut Ctx, path: &str, v: &Value) -> Option<Value> {
 static BASE: CustomRule = CustomRule {
     json_type: "string|array",
     check: check_base,
+    shape: CustomShape::ArrayOrJsonText(&CITY_LIST),
 };
 
 // ---- fields ----------------------------------------------------------------
@@ -277,9 +299,11 @@ static BODY_FIELDS: [Field; 12] = [
     .source("seeds/ekuaibao-update-staff.md § Body Parameters; § 失败响应"),
     Field::string("enName")
         .label("Name (second language)", "副语言名称")
+        .help("The name in the second language.", "第二语言下的员工名称。")
         .source(SEED),
     Field::string("nickName")
         .label("Alias", "员工别名")
+        .help("The staff alias (since 1.20.0).", "员工别名（1.20.0 起支持）。")
         .source("seeds/ekuaibao-update-staff.md § changelog 1.20.0"),
     Field::string("code")
         .on_empty(Empty::Drop)
@@ -316,7 +340,10 @@ static BODY_FIELDS: [Field; 12] = [
     .label("Email", "邮箱")
     .help("May be omitted, but never sent as \"\".", "可以不传，但不能传 \"\"。")
     .source("seeds/ekuaibao-update-staff.md § Body Parameters: email"),
-    Field::string("note").label("Note", "备注").source(SEED),
+    Field::string("note")
+        .label("Note", "备注")
+        .help("Free text.", "备注文字。")
+        .source(SEED),
     non_empty("defaultDepartment")
         .label("Default department", "默认部门")
         .help(
@@ -362,6 +389,50 @@ static BODY: ObjectRule = ObjectRule {
 };
 
 // ---- cross-field rules -----------------------------------------------------
+
+/// What [`cross`] checks, for `describe` and `json_schema`.
+static CROSS_RULES: [CrossRule; 4] = [
+    CrossRule {
+        code: Code::Together,
+        pointers: &["/body/departments", "/body/defaultDepartment"],
+        kind: CrossKind::Together,
+        text: Text::new(
+            "departments and defaultDepartment are sent together or not at all; the error is reported at the missing one.",
+            "departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
+        ),
+        source: "seeds/ekuaibao-update-staff.md § Body Parameters: departments",
+    },
+    CrossRule {
+        code: Code::NotIn,
+        pointers: &["/body/defaultDepartment", "/body/departments"],
+        kind: CrossKind::MemberOf,
+        text: Text::new(
+            "defaultDepartment must be one of departments.",
+            "defaultDepartment 必须是 departments 中的一项。",
+        ),
+        source: "seeds/ekuaibao-update-staff.md § Body Parameters: defaultDepartment",
+    },
+    CrossRule {
+        code: Code::Required,
+        pointers: &["/body/cellphone", "/body/modifyAccountPhone"],
+        kind: CrossKind::RequiredIfTrue,
+        text: Text::new(
+            "modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be sent.",
+            "modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
+        ),
+        source: "seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountPhone",
+    },
+    CrossRule {
+        code: Code::Required,
+        pointers: &["/body/email", "/body/modifyAccountEmail"],
+        kind: CrossKind::RequiredIfTrue,
+        text: Text::new(
+            "modifyAccountEmail true makes email the new login email, so email must be sent.",
+            "modifyAccountEmail 为 true 时登录邮箱改为 email，因此必须传 email。",
+        ),
+        source: "seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountEmail",
+    },
+];
 
 fn cross(ctx: &mut Ctx, parts: &Parts) {
     const DEPTS: &str = "/body/departments";
@@ -471,6 +542,7 @@ pub static UPDATE_STAFF: Endpoint = Endpoint {
     query: Some(&QUERY),
     body: &BODY,
     cross,
+    cross_rules: &CROSS_RULES,
     url,
     reply,
 };

@@ -86,6 +86,10 @@ static USER_FIELDS: [Field; 17] = [
     Field::string("openUserId")
         .required()
         .label("Employee open id", "员工 openUserId")
+        .help(
+            "Open user id of the employee to modify, e.g. fsuid_…",
+            "要修改的员工的 openUserId，例如 fsuid_…。",
+        )
         .source(MEMBER),
     optional("account")
         .label("Account", "员工账号")
@@ -93,8 +97,14 @@ static USER_FIELDS: [Field; 17] = [
     optional("name")
         .label("Nickname", "员工昵称")
         .help("Must be unique.", "不可重复。"),
-    optional("fullName").label("Full name", "员工姓名"),
-    optional("position").label("Position", "职位"),
+    optional("fullName").label("Full name", "员工姓名").help(
+        "Not sent or \"\": no change.",
+        "不传或传 \"\" 表示不修改。",
+    ),
+    optional("position").label("Position", "职位").help(
+        "Not sent or \"\": no change.",
+        "不传或传 \"\" 表示不修改。",
+    ),
     Field::new(
         "gender",
         Ty::Str(StrRule {
@@ -110,9 +120,18 @@ static USER_FIELDS: [Field; 17] = [
     optional("mobile")
         .label("Mobile", "手机号")
         .help("Must be unique.", "不可重复。"),
-    formatted("email", &EMAIL).label("Email", "邮箱"),
-    optional("qq").label("QQ", "QQ 号"),
-    optional("weixin").label("WeChat id", "微信号"),
+    formatted("email", &EMAIL).label("Email", "邮箱").help(
+        "An email address; not sent or \"\": no change.",
+        "邮箱地址；不传或传 \"\" 表示不修改。",
+    ),
+    optional("qq").label("QQ", "QQ 号").help(
+        "Not sent or \"\": no change.",
+        "不传或传 \"\" 表示不修改。",
+    ),
+    optional("weixin").label("WeChat id", "微信号").help(
+        "Not sent or \"\": no change.",
+        "不传或传 \"\" 表示不修改。",
+    ),
     Field::new("mainDepartmentId", Ty::Int(NON_NEGATIVE))
         .on_empty(Empty::Drop)
         .label("Main department id", "主属部门 ID")
@@ -128,7 +147,12 @@ static USER_FIELDS: [Field; 17] = [
             "非负整数，不可重复，最多 500 个（文档中的“最大 500”）。",
         )
         .source("seeds/fxiaoke-modify-member.txt § attachingDepartmentIds; vendor-notes.md: max 500 = entries"),
-    optional("employeeNumber").label("Employee number", "员工编号"),
+    optional("employeeNumber")
+        .label("Employee number", "员工编号")
+        .help(
+            "Needed when the company lets system names repeat; \"\": no change.",
+            "企业系统名称允许重复时需要填写；传 \"\" 表示不修改。",
+        ),
     formatted("hireDate", &MILLIS_OR_DATE)
         .label("Hire date", "入职日期")
         .help(
@@ -147,7 +171,12 @@ static USER_FIELDS: [Field; 17] = [
             "Epoch milliseconds as digits or yyyy-MM-dd; sent unchanged.",
             "毫秒时间戳数字串或 yyyy-MM-dd，原样发送。",
         ),
-    optional("leaderId").label("Reporting manager", "汇报对象"),
+    optional("leaderId")
+        .label("Reporting manager", "汇报对象")
+        .help(
+            "Open user id of the reporting manager (FSUID_…); \"\": no change.",
+            "汇报对象的 openUserId（FSUID_…）；传 \"\" 表示不修改。",
+        ),
 ];
 
 static USER: ObjectRule = ObjectRule {
@@ -161,6 +190,10 @@ static MEMBER_BODY_FIELDS: [Field; 3] = [
     Field::new("user", Ty::Object(&USER))
         .required()
         .label("Member", "成员信息")
+        .help(
+            "The member's fields: only openUserId is required; fields not sent are not modified.",
+            "成员信息：仅 openUserId 必填，未传的字段不修改。",
+        )
         .source(MEMBER),
 ];
 
@@ -292,6 +325,7 @@ pub static UPDATE_MEMBER: Endpoint = Endpoint {
     query: Some(&QUERY),
     body: &MEMBER_BODY,
     cross: no_cross_rules,
+    cross_rules: &[],
     url: member_url,
     reply,
 };
@@ -313,6 +347,7 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     query: Some(&QUERY),
     body: &STATUS_BODY,
     cross: no_cross_rules,
+    cross_rules: &[],
     url: status_url,
     reply,
 };
