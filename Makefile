@@ -24,7 +24,7 @@ WASM_OPT_FLAGS := -Oz --converge --strip-producers --strip-target-features --ena
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
 .PHONY: demo test test-native fmt-check clippy clippy-wasm tools tools-rust tools-chrome \
-	pkg size test-wasm-node test-wasm-chrome test-pkg demo-js
+	pkg size test-wasm-node test-wasm-chrome test-pkg demo-js www www-build test-www tools-fonts
 
 demo: pkg
 	$(CARGO) run --quiet --example demo
@@ -34,7 +34,7 @@ demo: pkg
 	@cp examples/sync-staff.mjs target/demo-project/
 	@cd target/demo-project && node sync-staff.mjs
 
-test: fmt-check clippy clippy-wasm test-native size test-wasm-node test-wasm-chrome test-pkg
+test: fmt-check clippy clippy-wasm test-native size test-wasm-node test-wasm-chrome test-pkg test-www
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -51,7 +51,7 @@ test-native:
 
 # ---- tools ---------------------------------------------------------------
 
-tools: tools-rust tools-chrome node_modules/.stamp
+tools: tools-rust tools-chrome tools-fonts node_modules/.stamp
 
 # cargo install: --locked first, plain as the fallback (the lock file of
 # wasm-bindgen-cli 0.2.130 names a yanked crate, webpki-roots 1.0.11).
@@ -70,7 +70,13 @@ tools-chrome:
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
 	fi
 
-# ajv, binaryen (wasm-opt), typescript: pinned in package-lock.json.
+# A CJK font, so that the demo page's 中文 screenshots show characters, not boxes.
+tools-fonts:
+	@if command -v fc-list >/dev/null && [ -z "$$(fc-list :lang=zh)" ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei; \
+	fi
+
+# ajv, binaryen (wasm-opt), playwright-core, typescript: pinned in package-lock.json.
 node_modules/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -122,3 +128,20 @@ test-pkg: pkg tools-chrome
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.json
 	# The declarations also stand without the DOM library or Node's types.
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.nodom.json
+
+# ---- the demo page (www/) ---------------------------------------------------
+
+# www/pkg/ (git-ignored): the browser build of the package and the doc
+# examples (tests/fixtures/<id>/seed*.json inputs, with an index).
+www-build: pkg
+	node scripts/build-www.mjs
+
+# Serves the page on http://127.0.0.1:8080 (PORT=... to change) with its CSP.
+www: www-build
+	node www/serve.mjs
+
+# playwright-core drives Debian's Chromium (never `playwright install`)
+# against www/serve.mjs on a free port; screenshots land in
+# tests/e2e/screenshots/ (git-ignored).
+test-www: www-build tools-chrome tools-fonts
+	node --test tests/e2e/

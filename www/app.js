@@ -103,6 +103,7 @@ function renderHead() {
   $('ep-method').textContent = e.method;
   $('ep-path').textContent = e.path;
   $('ep-doc').href = e.docUrl;
+  $('opt-urlPath').placeholder = e.path;
   const dep = $('ep-deprecation');
   dep.hidden = !e.deprecated;
   dep.replaceChildren();
@@ -244,9 +245,9 @@ function refresh(edit) {
   }
   showFieldMessages(perField);
   syncControls();
+  showPreview(report);
   showSummary(report);
   showOptionError();
-  showPreview(report);
 }
 
 function showFieldMessages(issues) {
@@ -344,7 +345,10 @@ function showPreview(report) {
     try {
       state.request = buildRequest(state.id, cur().input, options());
     } catch (e) {
+      // validate() checks an option's form; some endpoint-specific needs
+      // (Ekuaibao's urlPath must hold {staffId}) only show when building.
       if (!(e instanceof RosterguardError)) throw e;
+      if (e.kind === 'invalid_option') state.optionError = e.message;
     }
   }
   $('preview-body').hidden = state.request === null;
@@ -627,7 +631,7 @@ function decodeReply() {
   const r = parseResponse(state.id, status, $('reply-text').value);
   const row = (k, v, cls) => [h('dt', null, k), h('dd', { class: cls ?? null }, v)];
   out.replaceChildren(
-    ...row('ok', r.ok ? `✓ ${s.replyOk}` : `✗ ${s.replyFail}`, r.ok ? 'ok' : 'bad'),
+    ...row(s.result, r.ok ? `✓ ${s.replyOk}` : `✗ ${s.replyFail}`, r.ok ? 'ok' : 'bad'),
     ...row(s.vendorCode, r.vendorCode ?? s.none),
     ...row(s.message, r.message ?? s.none),
     ...row(s.retryable, r.retryable ? s.yes : s.no),

@@ -135,8 +135,8 @@ export function renderForm(formEl, { tree, input, lang, t, cfConflict }) {
       { class: opts.row ? 'row scalar' : 'field', 'data-slot': ptr },
       h('div', { class: 'label-row' }, h('label', { for: id }, label, keyTag(node, label)), opts.noBadges ? null : badges(node)),
       h('div', { class: 'control-row' }, control, extra, clear, opts.remove ?? null),
-      helpEl,
       msgs,
+      helpEl,
     );
     register(ptr, msgs, control, wrap, label);
     return wrap;

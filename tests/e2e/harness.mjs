@@ -78,12 +78,18 @@ export async function openPage(browser, baseUrl, { endpoint, lang = 'en', permis
     response,
     problems,
     async done(name) {
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      await screenshot(page, name);
       await context.close();
       assert.deepEqual(problems, [], 'no console errors or page errors');
     },
   };
+}
+
+/** Saves tests/e2e/screenshots/<name>.png of the whole page (scrolled to the top first, so that the sticky bar sits where it belongs). */
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
 // ---- page helpers (controls are found by their JSON Pointer) -----------------

@@ -5,7 +5,6 @@
 // right language, without restating the library's wording.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
   control,
   expected,
@@ -19,7 +18,7 @@ import {
   selectEndpoint,
   setLang,
   startServer,
-  SHOTS,
+  screenshot,
 } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
@@ -118,7 +117,7 @@ test('Fxiaoke: a bad gender shows its message on the gender field in en and zh; 
   assert.deepEqual(await errorsAt(page, '/body/user/gender'), zh);
   const genderLabel = rg.describe(id).fields.find((f) => f.pointer === '/body/user/gender').label;
   assert.equal(await control(page, '/body/user/gender').evaluate((el) => el.labels[0].textContent), `${genderLabel.zh} gender`);
-  await page.screenshot({ path: join(SHOTS, '02-fxiaoke-gender-zh.png'), fullPage: true });
+  await screenshot(page, '02-fxiaoke-gender-zh');
   await setLang(page, 'en');
   assert.deepEqual(await errorsAt(page, '/body/user/gender'), en);
 
@@ -144,6 +143,15 @@ test('Fxiaoke: a bad gender shows its message on the gender field in en and zh; 
   );
   await page.click('#submit');
   assert.match(await page.textContent('#submit-result'), /POST https:\/\/open\.fxiaoke\.com\/cgi\/crm\/v2\/data\/update\?thirdTraceId=trace-1/);
+  // The urlPath option (the deprecation note's advice) changes the URL only.
+  await page.fill('#opt-urlPath', '/cgi/user/update');
+  assert.equal(await page.textContent('#pv-url'), 'https://open.fxiaoke.com/cgi/user/update?thirdTraceId=trace-1');
+  await page.fill('#opt-urlPath', 'cgi/user/update');
+  assert.equal(await page.getAttribute('#opt-urlPath', 'aria-invalid'), 'true');
+  assert.match(await page.textContent('#opt-urlPath-msg'), /urlPath/);
+  assert.equal(await page.isDisabled('#submit'), true);
+  await page.fill('#opt-urlPath', '');
+  assert.equal(await page.isEnabled('#submit'), true);
   await done('03-fxiaoke-fixed');
 });
 
@@ -181,7 +189,7 @@ test('Ekuaibao: empty email, department not in the list, both-or-neither, phone 
   await setLang(page, 'zh-CN');
   await check('zh-CN');
   assert.match((await errorsAt(page, '/body/defaultDepartment'))[0], /departments 中的一项/);
-  await page.screenshot({ path: join(SHOTS, '04-ekuaibao-errors-zh.png'), fullPage: true });
+  await screenshot(page, '04-ekuaibao-errors-zh');
 
   // Both or neither: without departments, the error is on departments.
   await page.click('button[data-action="clear"][data-ptr="/body/departments"]');
@@ -224,6 +232,12 @@ test('Ekuaibao: empty email, department not in the list, both-or-neither, phone 
     staffCustomForm: { base: '[{"key":"8","label":"北京市/海淀区"}]', u_项目: 'P1' },
   };
   assert.equal(await previewBody(page), pretty(body));
+  // A urlPath that validate() accepts but this endpoint cannot use (no {staffId}) blocks too.
+  await page.fill('#opt-urlPath', '/api/x');
+  assert.match(await page.textContent('#opt-urlPath-msg'), /\{staffId\}/);
+  assert.equal(await page.isDisabled('#submit'), true);
+  await page.fill('#opt-urlPath', '');
+  assert.equal(await page.isEnabled('#submit'), true);
 
   // Copy as curl / fetch: the exact body, token masked unless asked for.
   await page.click('#copy-curl');
@@ -362,7 +376,7 @@ test('every doc example loads with zero errors and builds the documented request
       .replace('\\{traceId\\}', '[0-9a-f]{32}');
     assert.match(url, new RegExp(`^${wantUrl}$`), ex.file);
     assert.equal(await previewBody(page), pretty(maskTokens(fixture.request.body)), ex.file);
-    await page.screenshot({ path: join(SHOTS, `07-example-${n}-${ex.endpoint}${ex.name ? '-' + ex.name : ''}.png`), fullPage: true });
+    await screenshot(page, `07-example-${n}-${ex.endpoint}${ex.name ? '-' + ex.name : ''}`);
   }
   await done('07-examples');
 });
