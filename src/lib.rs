@@ -32,6 +32,8 @@ mod request;
 pub mod schema;
 pub mod url;
 pub mod vendors;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use batch::{build_many, validate_many, BuildOutcome};
 pub use endpoint::Endpoint;

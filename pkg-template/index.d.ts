@@ -1,0 +1,219 @@
+// Type declarations of the rosterguard package. `EndpointId`, `InputFor`
+// (endpoint id -> input type) and the per-endpoint input interfaces below
+// the GENERATED marker come from the Rust field tables
+// (`rosterguard::typescript_definitions()`), written in by `make pkg`.
+
+/** Message language. */
+export type Locale = 'en' | 'zh-CN';
+
+/** Options of validate, buildRequest, validateField and schema. */
+export interface Options {
+  /** Language of messages: "en" (default) or "zh-CN". */
+  locale?: Locale;
+  /** Report undocumented fields as warnings and send them as given, instead of rejecting them. */
+  allowUnknown?: boolean;
+  /** Replaces the endpoint's documented request path (must start with "/"). */
+  urlPath?: string;
+}
+
+/** Error codes (they block the request). */
+export type ErrorCode =
+  | 'required'
+  | 'type'
+  | 'empty'
+  | 'enum'
+  | 'range'
+  | 'format'
+  | 'min_items'
+  | 'max_items'
+  | 'duplicate'
+  | 'not_in'
+  | 'together'
+  | 'unknown_field';
+
+/** Warning codes (the request is still built). `unknown_field` is a warning with `allowUnknown`. */
+export type WarningCode = 'coerced' | 'dropped_empty' | 'normalized' | 'new_section' | 'unknown_field';
+
+/** One finding. */
+export interface Issue {
+  /** RFC 6901 JSON Pointer into the input ("" is the input itself). */
+  path: string;
+  code: ErrorCode | WarningCode;
+  /** Human-readable, in the requested locale; never echoes a token. */
+  message: string;
+  /** Code-specific parameters (allowed, min, max, expected, actual, …). */
+  params: Record<string, unknown>;
+}
+
+/** The result of validation: `ok` is true iff `errors` is empty. */
+export interface Report {
+  ok: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+/** A fetch-ready request: `fetch(req.url, req)`. */
+export interface HttpRequest {
+  method: 'POST' | 'PUT';
+  url: string;
+  headers: { 'Content-Type': 'application/json' } & Record<string, string>;
+  /** The JSON body as text. */
+  body: string;
+}
+
+/** What a vendor reply means. */
+export interface ReplyOutcome {
+  ok: boolean;
+  vendorCode: string | null;
+  message: string | null;
+  /** Whether retrying the same request later may succeed. */
+  retryable: boolean;
+  traceId: string | null;
+}
+
+/** Summary of an endpoint. */
+export interface EndpointInfo {
+  id: EndpointId;
+  vendor: 'fxiaoke' | 'dingtalk' | 'ekuaibao';
+  title: string;
+  titleZh: string;
+  method: 'POST' | 'PUT';
+  docUrl: string;
+  deprecated: boolean;
+  deprecation: string | null;
+  deprecationZh: string | null;
+  defaultBaseUrl: string;
+  path: string;
+}
+
+/** Why a RosterguardError was thrown. */
+export type ErrorKind =
+  | 'unknown_endpoint'
+  | 'invalid'
+  | 'invalid_pointer'
+  | 'invalid_option'
+  | 'invalid_argument'
+  | 'not_initialized'
+  | 'internal';
+
+/** Thrown on misuse, and by buildRequest when the input has errors (kind "invalid", with `.report`). */
+export declare class RosterguardError extends Error {
+  constructor(message: string, kind: ErrorKind, report?: Report);
+  readonly name: 'RosterguardError';
+  readonly kind: ErrorKind;
+  /** The validation report, when kind is "invalid". */
+  readonly report?: Report;
+}
+
+/** The Standard Schema v1 interface (standardschema.dev), inlined so that no dependency is needed. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+}
+
+/** A Standard Schema issue from rosterguard: also carries the code and the JSON Pointer. */
+export interface SchemaIssue extends StandardSchemaV1.Issue {
+  readonly path?: ReadonlyArray<string | number>;
+  readonly code: ErrorCode;
+  readonly pointer: string;
+}
+
+/** The result of a rosterguard Standard Schema validation (always synchronous). */
+export type SchemaResult<K extends EndpointId> =
+  | StandardSchemaV1.SuccessResult<InputFor[K]>
+  | { readonly issues: ReadonlyArray<SchemaIssue>; readonly value?: undefined };
+
+/** The `~standard` property of `schema(id)`. */
+export interface SchemaProps<K extends EndpointId> extends StandardSchemaV1.Props<InputFor[K], InputFor[K]> {
+  readonly vendor: 'rosterguard';
+  readonly validate: (value: unknown) => SchemaResult<K>;
+}
+
+/** What `schema(id)` returns: synchronous Standard Schema v1. */
+export interface RosterguardSchema<K extends EndpointId> extends StandardSchemaV1<InputFor[K], InputFor[K]> {
+  readonly '~standard': SchemaProps<K>;
+}
+
+/** Every endpoint, in a stable order. */
+export declare function endpoints(): EndpointInfo[];
+
+/** Validates an input (any JS value: a form's state, parsed JSON). Throws only on misuse. */
+export declare function validate(endpointId: EndpointId, input: unknown, options?: Options): Report;
+
+/** Validates and builds the fetch-ready request; throws RosterguardError (kind "invalid", `.report`) when invalid. */
+export declare function buildRequest<K extends EndpointId>(
+  endpointId: K,
+  input: InputFor[K],
+  options?: Options,
+): HttpRequest;
+
+/** The issues at or below `pointer` with `value` put there; `input` supplies the other fields for cross-field rules. */
+export declare function validateField(
+  endpointId: EndpointId,
+  pointer: string,
+  value: unknown,
+  input?: unknown,
+  options?: Options,
+): Report;
+
+/** Decodes a vendor reply (`await response.text()`); never throws on the body. */
+export declare function parseResponse(endpointId: EndpointId, httpStatus: number, bodyText: string): ReplyOutcome;
+
+/** Field metadata for building forms. */
+export declare function describe(endpointId: EndpointId): Record<string, unknown>;
+
+/** A JSON Schema (2020-12) of the input envelope. */
+export declare function jsonSchema(endpointId: EndpointId): Record<string, unknown>;
+
+/** A Standard Schema v1 object; its value on success is the input with the body as it will be sent. */
+export declare function schema<K extends EndpointId>(endpointId: K, options?: Options): RosterguardSchema<K>;
+
+/** A copy of a built request safe to log: tokens replaced by "***". */
+export declare function redact(request: HttpRequest): HttpRequest;
+
+/**
+ * What `init()` accepts: the .wasm URL (string or URL), a fetch Response or a
+ * promise of one, the module's bytes (ArrayBuffer / typed array) or a compiled
+ * WebAssembly.Module. Typed loosely so that these declarations need neither
+ * the DOM library nor Node's types.
+ */
+export type InitInput = string | ArrayBuffer | ArrayBufferView | object;
+
+/**
+ * Browser build: instantiates the wasm module (idempotent); call and await
+ * once before anything else. Node: resolves at once.
+ */
+export declare function init(moduleOrPath?: InitInput): Promise<void>;
+
+/** Synchronous init from bytes or a compiled WebAssembly.Module (browser build); a no-op in Node. */
+export declare function initSync(module?: ArrayBuffer | ArrayBufferView | object): void;
+
+// ---- GENERATED: per-endpoint input types (InputFor) ----

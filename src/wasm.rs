@@ -1,0 +1,504 @@
+//! The JavaScript boundary: the one module that converts JS values in and
+//! out and calls the core. No rule logic lives here.
+//!
+//! Inputs are walked by hand (not through serde) so that every value JSON
+//! cannot carry (`undefined` in an array, `NaN`, `Infinity`, BigInt,
+//! functions, symbols, Dates, Maps, Sets, class instances, cycles, strings
+//! with lone UTF-16 surrogates, absurd nesting, getters or proxies that
+//! throw) becomes a `type` error at its JSON Pointer instead of a crash or a
+//! silently different payload. Results go back as plain objects through
+//! `JSON.parse` of the core's serde output, which keeps maps as plain objects
+//! and costs no extra dependency.
+//!
+//! Misuse (unknown endpoint, bad option, bad pointer, wrong argument type,
+//! invalid input given to `buildRequest`) is thrown as a plain object
+//! `{rosterguardError: kind, message, report?}`, which the hand-written JS
+//! wrapper (`pkg-template/api.js`) turns into a `RosterguardError`.
+
+use js_sys::{Array, JsString, Reflect, JSON};
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::pointer;
+use crate::{Code, Ctx, Error, Issue, Locale, Options, Report};
+
+/// Deepest nesting accepted in an input (the root is depth 0); serde_json's
+/// own parser stops at 128 too, so anything JSON text can carry fits.
+pub const MAX_DEPTH: usize = 128;
+
+/// Longest array accepted in an input: far above every documented limit,
+/// low enough that a sparse `new Array(4e9)` cannot hang the walk.
+pub const MAX_ARRAY_LEN: u32 = 1_000_000;
+
+#[wasm_bindgen]
+extern "C" {
+    // `catch` everywhere a proxy trap or a getter could throw: an exception
+    // unwinding through wasm would leave the walk half done.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// A JS value converted to JSON, with the problems found on the way.
+struct Converted {
+    /// The value; each bad value is replaced by `null` so that the core can
+    /// still run on the rest and order issues by their place in the input.
+    value: Value,
+    /// Pointers of the bad values (their issues replace the core's there).
+    bad: Vec<String>,
+    /// The `type` issues of the bad values.
+    ctx: Ctx,
+}
+
+/// Walks one JS value into JSON.
+struct Walker {
+    bad: Vec<String>,
+    ctx: Ctx,
+    /// Objects and arrays on the current path, to detect cycles (`===`).
+    ancestors: Vec<JsValue>,
+}
+
+fn convert(v: &JsValue, base: &str) -> Converted {
+    let mut w = Walker {
+        bad: Vec::new(),
+        ctx: Ctx::new(false),
+        ancestors: Vec::new(),
+    };
+    let mut path = base.to_owned();
+    let value = w.value(v, &mut path);
+    Converted {
+        value,
+        bad: w.bad,
+        ctx: w.ctx,
+    }
+}
+
+/// A JS string as Rust text, or `None` when it holds a lone surrogate.
+/// `as_string` replaces those with U+FFFD, so only a string that then holds
+/// U+FFFD needs the slow code-unit check.
+fn js_text(v: &JsValue) -> Option<String> {
+    let s = v.as_string()?;
+    if s.contains('\u{FFFD}') && !v.unchecked_ref::<JsString>().is_valid_utf16() {
+        return None;
+    }
+    Some(s)
+}
+
+impl Walker {
+    fn reject(&mut self, path: &str, actual: &'static str) -> Value {
+        self.ctx.error(
+            path,
+            Code::Type,
+            crate::params! {"expected": "JSON value", "actual": actual},
+        );
+        self.bad.push(path.to_owned());
+        Value::Null
+    }
+
+    fn value(&mut self, v: &JsValue, path: &mut String) -> Value {
+        if v.is_undefined() {
+            return self.reject(path, "undefined");
+        }
+        if v.is_null() {
+            return Value::Null;
+        }
+        if let Some(b) = v.as_bool() {
+            return Value::Bool(b);
+        }
+        if let Some(n) = v.as_f64() {
+            return self.number(n, path);
+        }
+        if v.is_string() {
+            return match js_text(v) {
+                Some(s) => Value::String(s),
+                None => self.reject(path, "lone surrogate"),
+            };
+        }
+        if v.is_bigint() {
+            return self.reject(path, "bigint");
+        }
+        if v.is_symbol() {
+            return self.reject(path, "symbol");
+        }
+        if v.is_function() {
+            return self.reject(path, "function");
+        }
+        if !v.is_object() {
+            return self.reject(path, "unreadable");
+        }
+        if self.ancestors.iter().any(|a| a == v) {
+            return self.reject(path, "cycle");
+        }
+        if self.ancestors.len() >= MAX_DEPTH {
+            return self.reject(path, "too deep");
+        }
+        match is_array(v) {
+            Ok(true) => self.array(v, path),
+            Ok(false) => self.object(v, path),
+            Err(_) => self.reject(path, "unreadable"),
+        }
+    }
+
+    fn number(&mut self, n: f64, path: &str) -> Value {
+        if n.is_nan() {
+            return self.reject(path, "NaN");
+        }
+        if n.is_infinite() {
+            return self.reject(path, if n > 0.0 { "Infinity" } else { "-Infinity" });
+        }
+        // Safe integers (and -0) become JSON integers, as JSON.stringify writes them.
+        const SAFE: f64 = 9_007_199_254_740_991.0;
+        if n.fract() == 0.0 && n.abs() <= SAFE {
+            return Value::from(n as i64);
+        }
+        Number::from_f64(n).map_or(Value::Null, Value::Number)
+    }
+
+    fn array(&mut self, v: &JsValue, path: &mut String) -> Value {
+        let len = match Reflect::get(v, &JsValue::from_str("length")).map(|l| l.as_f64()) {
+            Ok(Some(len)) => len,
+            _ => return self.reject(path, "unreadable"),
+        };
+        if len > f64::from(MAX_ARRAY_LEN) {
+            self.ctx.error(
+                path,
+                Code::MaxItems,
+                crate::params! {"max": MAX_ARRAY_LEN, "actual": len},
+            );
+            self.bad.push(path.clone());
+            return Value::Null;
+        }
+        let len = len as u32;
+        self.ancestors.push(v.clone());
+        let mut items = Vec::with_capacity(len.min(1024) as usize);
+        let mark = path.len();
+        for i in 0..len {
+            pointer::push_index(path, i as usize);
+            let item = match Reflect::get_u32(v, i) {
+                Ok(item) => self.value(&item, path),
+                Err(_) => self.reject(path, "unreadable"),
+            };
+            items.push(item);
+            path.truncate(mark);
+        }
+        self.ancestors.pop();
+        Value::Array(items)
+    }
+
+    fn object(&mut self, v: &JsValue, path: &mut String) -> Value {
+        // Plain objects have Object.prototype (of any realm) or null as
+        // prototype; everything else (Date, Map, class instances, boxed
+        // primitives) would not survive JSON the same way.
+        let plain = match Reflect::get_prototype_of(v) {
+            Ok(proto) if proto.is_null() => true,
+            Ok(proto) => match Reflect::get_prototype_of(&proto) {
+                Ok(grand) => grand.is_null(),
+                Err(_) => return self.reject(path, "unreadable"),
+            },
+            Err(_) => return self.reject(path, "unreadable"),
+        };
+        if !plain {
+            let kind = if v.is_instance_of::<js_sys::Date>() {
+                "Date"
+            } else if v.is_instance_of::<js_sys::Map>() {
+                "Map"
+            } else if v.is_instance_of::<js_sys::Set>() {
+                "Set"
+            } else {
+                "class instance"
+            };
+            return self.reject(path, kind);
+        }
+        let keys = match object_keys(v) {
+            Ok(keys) => keys,
+            Err(_) => return self.reject(path, "unreadable"),
+        };
+        self.ancestors.push(v.clone());
+        let mut map = Map::new();
+        let mark = path.len();
+        for key in keys.iter() {
+            let Some(name) = js_text(&key) else {
+                // The pointer needs some spelling of the key: the lossy one.
+                pointer::push(path, &key.as_string().unwrap_or_default());
+                self.reject(path, "lone surrogate");
+                path.truncate(mark);
+                continue;
+            };
+            pointer::push(path, &name);
+            let item = match Reflect::get(v, &key) {
+                // A property holding undefined is absent, as in JSON.stringify.
+                Ok(item) if item.is_undefined() => None,
+                Ok(item) => Some(self.value(&item, path)),
+                Err(_) => Some(self.reject(path, "unreadable")),
+            };
+            if let Some(item) = item {
+                map.insert(name, item);
+            }
+            path.truncate(mark);
+        }
+        self.ancestors.pop();
+        Value::Object(map)
+    }
+}
+
+impl Converted {
+    /// Whether the value came through unchanged.
+    fn is_clean(&self) -> bool {
+        self.bad.is_empty()
+    }
+
+    /// Whether `path` is at or below a bad value.
+    fn covers(&self, path: &str) -> bool {
+        self.bad.iter().any(|b| pointer::is_at_or_below(path, b))
+    }
+
+    /// The core's report with the conversion issues put in: the core's
+    /// issues at the placeholders are replaced by the conversion's, and
+    /// everything is in input order.
+    fn merge(self, report: Report, locale: Locale, order: &Value) -> Report {
+        if self.is_clean() {
+            return report;
+        }
+        let Converted { bad, ctx, .. } = self;
+        let own = ctx.finish(locale);
+        let keep = |list: Vec<Issue>| -> Vec<Issue> {
+            list.into_iter()
+                .filter(|i| !bad.iter().any(|b| pointer::is_at_or_below(&i.path, b)))
+                .collect()
+        };
+        let mut errors = keep(report.errors);
+        errors.extend(own.errors);
+        errors.sort_by(|a, b| pointer::cmp_in_document(order, &a.path, &b.path));
+        let warnings = keep(report.warnings);
+        Report {
+            ok: errors.is_empty(),
+            errors,
+            warnings,
+        }
+    }
+}
+
+/// A misuse error for the JS wrapper to rethrow as `RosterguardError`.
+fn misuse(kind: &str, message: String, report: Option<&Report>) -> JsValue {
+    // A struct, not `json!`: serialising the Report through the same
+    // `to_string` path as `validate` shares its code (~6 KiB less wasm).
+    #[derive(Serialize)]
+    struct Misuse<'a> {
+        #[serde(rename = "rosterguardError")]
+        kind: &'a str,
+        message: String,
+        report: Option<&'a Report>,
+    }
+    to_js(&Misuse {
+        kind,
+        message,
+        report,
+    })
+    .unwrap_or_else(|e| e)
+}
+
+fn core_error(e: Error) -> JsValue {
+    let kind = match &e {
+        Error::UnknownEndpoint { .. } => "unknown_endpoint",
+        Error::Invalid(_) => "invalid",
+        Error::InvalidPointer { .. } => "invalid_pointer",
+        Error::InvalidOption { .. } => "invalid_option",
+        Error::InvalidBatch { .. } => "invalid_argument",
+    };
+    let report = match &e {
+        Error::Invalid(r) => Some(r),
+        _ => None,
+    };
+    misuse(kind, e.to_string(), report)
+}
+
+fn bad_argument(message: &str) -> JsValue {
+    misuse("invalid_argument", message.to_owned(), None)
+}
+
+/// Serialises a core result into a plain JS value.
+fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(v).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    JSON::parse(&text)
+}
+
+fn endpoint_id(v: &JsValue) -> Result<String, JsValue> {
+    let id = v.as_string().ok_or_else(|| {
+        bad_argument("the endpoint id must be a string, e.g. \"ekuaibao.updateStaff\"")
+    })?;
+    crate::endpoint(&id).map_err(core_error)?;
+    Ok(id)
+}
+
+fn options(v: &JsValue) -> Result<Options, JsValue> {
+    if v.is_undefined() {
+        return Ok(Options::default());
+    }
+    let conv = convert(v, "");
+    if let Some(path) = conv.bad.first() {
+        return Err(misuse(
+            "invalid_option",
+            format!("options{path}: not a JSON value"),
+            None,
+        ));
+    }
+    // By hand, not serde: see Options::from_json.
+    Options::from_json(&conv.value).map_err(core_error)
+}
+
+/// Every endpoint: `[{id, vendor, title, titleZh, method, docUrl, deprecated, …}]`.
+#[wasm_bindgen]
+pub fn endpoints() -> Result<JsValue, JsValue> {
+    to_js(&crate::endpoint_infos())
+}
+
+/// Validates `input` for the endpoint; returns the Report `{ok, errors, warnings}`.
+#[wasm_bindgen]
+pub fn validate(endpoint: JsValue, input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let id = endpoint_id(&endpoint)?;
+    let opts = self::options(&options)?;
+    let conv = convert(&input, "");
+    let report = crate::validate(&id, &conv.value, &opts).map_err(core_error)?;
+    let order = conv.value.clone();
+    to_js(&conv.merge(report, opts.locale, &order))
+}
+
+/// Validates and builds the fetch-ready request `{method, url, headers, body}`;
+/// throws (kind `invalid`, with the report) when the input has errors.
+#[wasm_bindgen(js_name = buildRequest)]
+pub fn build_request(
+    endpoint: JsValue,
+    input: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let id = endpoint_id(&endpoint)?;
+    let opts = self::options(&options)?;
+    let conv = convert(&input, "");
+    if !conv.is_clean() {
+        // Never build from a payload that is not what the caller holds.
+        let report = crate::validate(&id, &conv.value, &opts).map_err(core_error)?;
+        let order = conv.value.clone();
+        let report = conv.merge(report, opts.locale, &order);
+        return Err(core_error(Error::Invalid(report)));
+    }
+    let request = crate::build_request(&id, &conv.value, &opts).map_err(core_error)?;
+    to_js(&request)
+}
+
+/// The issues for one field (at or below `pointer`), for live form feedback.
+/// `input`, when given, supplies the other fields for cross-field rules.
+#[wasm_bindgen(js_name = validateField)]
+pub fn validate_field(
+    endpoint: JsValue,
+    pointer: JsValue,
+    value: JsValue,
+    input: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let id = endpoint_id(&endpoint)?;
+    let ptr = pointer
+        .as_string()
+        .ok_or_else(|| bad_argument("the pointer must be a string such as \"/body/email\""))?;
+    let opts = self::options(&options)?;
+    let val = convert(&value, &ptr);
+    let doc = if input.is_undefined() || input.is_null() {
+        None
+    } else {
+        Some(convert(&input, ""))
+    };
+    let report =
+        crate::validate_field(&id, &ptr, &val.value, doc.as_ref().map(|d| &d.value), &opts)
+            .map_err(core_error)?;
+    // Issues of bad values elsewhere in `input` are not this field's.
+    let (mut order, report) = match doc {
+        Some(doc) => {
+            let errors = report
+                .errors
+                .into_iter()
+                .filter(|i| !doc.covers(&i.path))
+                .collect::<Vec<_>>();
+            let warnings = report
+                .warnings
+                .into_iter()
+                .filter(|i| !doc.covers(&i.path))
+                .collect();
+            let r = Report {
+                ok: errors.is_empty(),
+                errors,
+                warnings,
+            };
+            (doc.value, r)
+        }
+        None => (Value::Object(Map::new()), report),
+    };
+    pointer::set(&mut order, &ptr, val.value.clone());
+    to_js(&val.merge(report, opts.locale, &order))
+}
+
+/// Decodes a vendor reply: `{ok, vendorCode, message, retryable, traceId}`.
+#[wasm_bindgen(js_name = parseResponse)]
+pub fn parse_response(
+    endpoint: JsValue,
+    http_status: JsValue,
+    body_text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let id = endpoint_id(&endpoint)?;
+    let status = http_status
+        .as_f64()
+        .filter(|s| s.fract() == 0.0 && (0.0..=999.0).contains(s))
+        .ok_or_else(|| bad_argument("httpStatus must be an integer HTTP status such as 200"))?;
+    // A reply body is vendor text, not caller input: a lone surrogate in it
+    // may become U+FFFD, which cannot change what the reply means.
+    let body = body_text
+        .as_string()
+        .ok_or_else(|| bad_argument("bodyText must be a string (await response.text())"))?;
+    let outcome = crate::parse_response(&id, status as u16, &body).map_err(core_error)?;
+    to_js(&outcome)
+}
+
+/// Field metadata for building forms.
+#[wasm_bindgen]
+pub fn describe(endpoint: JsValue) -> Result<JsValue, JsValue> {
+    let id = endpoint_id(&endpoint)?;
+    to_js(&crate::describe(&id).map_err(core_error)?)
+}
+
+/// A JSON Schema (2020-12) of the endpoint's input envelope.
+#[wasm_bindgen(js_name = jsonSchema)]
+pub fn json_schema(endpoint: JsValue) -> Result<JsValue, JsValue> {
+    let id = endpoint_id(&endpoint)?;
+    to_js(&crate::json_schema(&id).map_err(core_error)?)
+}
+
+/// A copy of a built request that is safe to log: tokens replaced by `***`.
+#[wasm_bindgen]
+pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
+    const SHAPE: &str =
+        "redact() takes a request built by buildRequest: {method, url, headers, body}";
+    let conv = convert(&request, "");
+    let Value::Object(map) = conv.value else {
+        return Err(bad_argument(SHAPE));
+    };
+    let text = |key: &str| match map.get(key) {
+        Some(Value::String(s)) if conv.bad.is_empty() => Ok(s.clone()),
+        _ => Err(bad_argument(SHAPE)),
+    };
+    let (method, url, body) = (text("method")?, text("url")?, text("body")?);
+    let safe = crate::HttpRequest::json(&method, url, body).redacted();
+    // Headers hold no secrets and go back as given (no header map rebuilt here).
+    #[derive(Serialize)]
+    struct Redacted {
+        method: String,
+        url: String,
+        headers: Value,
+        body: String,
+    }
+    to_js(&Redacted {
+        method: safe.method,
+        url: safe.url,
+        headers: map.get("headers").cloned().unwrap_or(Value::Null),
+        body: safe.body,
+    })
+}

@@ -1,0 +1,33 @@
+// The packed package through require(): no init needed, and the same
+// module instance (one RosterguardError class) as import.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const rg = require('rosterguard');
+
+test('require() works without init', () => {
+  assert.equal(rg.endpoints().length, 4);
+  const r = rg.validate('ekuaibao.updateStaff', { path: { staffId: 'a' }, query: { accessToken: 't' }, body: { name: '张三' } });
+  assert.equal(r.ok, true);
+  const req = rg.buildRequest('ekuaibao.updateStaff', { path: { staffId: 'a/b' }, query: { accessToken: 't' }, body: { name: '张三' } });
+  assert.match(req.url, /\/\$a%2Fb\?accessToken=t$/);
+  assert.throws(() => rg.buildRequest('ekuaibao.updateStaff', {}), rg.RosterguardError);
+});
+
+test('import() and require() share one instance', async () => {
+  const esm = await import('rosterguard');
+  assert.equal(esm.RosterguardError, rg.RosterguardError);
+  assert.equal(esm.validate, rg.validate);
+  try {
+    esm.validate('nope', {});
+  } catch (e) {
+    assert.ok(e instanceof rg.RosterguardError);
+  }
+});
+
+test('package.json: conditional exports, types first, no side effects', () => {
+  const pkg = require('rosterguard/package.json');
+  const dot = pkg.exports['.'];
+  assert.deepEqual(Object.keys(dot), ['types', 'node', 'browser', 'default']);
+  assert.equal(pkg.sideEffects, false);
+  assert.ok(pkg.files.includes('README.md'));
+});
