@@ -85,7 +85,7 @@ pkg: tools-rust node_modules/.stamp
 	wasm-pack build --profile wasm-release --mode no-install --no-pack --target nodejs --out-dir $(WASM_OUT)/node
 	cmp -s $(WASM_OUT)/web/rosterguard_bg.wasm $(WASM_OUT)/node/rosterguard_bg.wasm
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_OUT)/web/rosterguard_bg.wasm -o $(WASM_OUT)/rosterguard_opt.wasm
-	$(CARGO) run --quiet --example $$(test -f examples/gen_types.rs && echo gen_types || echo ts_inputs) > $(WASM_OUT)/inputs.d.ts
+	$(CARGO) run --quiet --example gen_types > $(WASM_OUT)/inputs.d.ts
 	node scripts/assemble-pkg.mjs $(WASM_OUT)/web $(WASM_OUT)/node $(WASM_OUT)/rosterguard_opt.wasm $(WASM_OUT)/inputs.d.ts
 
 size: pkg
