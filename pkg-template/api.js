@@ -50,9 +50,11 @@ function pointerToPath(pointer) {
 
 /**
  * Builds the public API over the wasm-bindgen exports `raw`; `ensureReady`
- * throws when the module is not instantiated yet.
+ * throws when the module is not instantiated yet. `meta` maps each endpoint
+ * id to its describe() / jsonSchema() output as JSON text, generated at build
+ * time from the same Rust field tables (keeps that code out of the wasm).
  */
-export function createApi(raw, ensureReady) {
+export function createApi(raw, ensureReady, meta) {
   const call = (name, args) => {
     ensureReady();
     try {
@@ -60,6 +62,15 @@ export function createApi(raw, ensureReady) {
     } catch (e) {
       throw rethrow(e);
     }
+  };
+  const metadata = (kind, endpointId) => {
+    ensureReady();
+    if (typeof endpointId === 'string' && Object.prototype.hasOwnProperty.call(meta, endpointId)) {
+      return JSON.parse(meta[endpointId][kind]);
+    }
+    // Not a known id: the module reports the misuse exactly as every other call does.
+    call('validate', [endpointId, {}]);
+    throw new RosterguardError(`rosterguard: no ${kind} data for ${String(endpointId)}`, 'internal');
   };
   const api = {
     endpoints: () => call('endpoints', []),
@@ -69,8 +80,8 @@ export function createApi(raw, ensureReady) {
       call('validateField', [endpointId, pointer, value, input, options]),
     parseResponse: (endpointId, httpStatus, bodyText) =>
       call('parseResponse', [endpointId, httpStatus, bodyText]),
-    describe: (endpointId) => call('describe', [endpointId]),
-    jsonSchema: (endpointId) => call('jsonSchema', [endpointId]),
+    describe: (endpointId) => metadata('describe', endpointId),
+    jsonSchema: (endpointId) => metadata('jsonSchema', endpointId),
     redact: (request) => call('redact', [request]),
     schema: (endpointId, options) => {
       // Misuse (unknown id, bad option) surfaces here, once, not on every keystroke.

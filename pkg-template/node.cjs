@@ -3,8 +3,9 @@
 // synchronously when this file loads, so no init() is needed.
 const raw = require('./node/rosterguard.cjs');
 const { RosterguardError, createApi } = require('./api.cjs');
+const META = require('./meta.cjs');
 
-const api = createApi(raw, () => {});
+const api = createApi(raw, () => {}, META);
 exports.endpoints = api.endpoints;
 exports.validate = api.validate;
 exports.buildRequest = api.buildRequest;

@@ -4,6 +4,7 @@
 // under a CSP of `script-src 'self' 'wasm-unsafe-eval'`.
 import * as raw from './web/rosterguard.js';
 import { RosterguardError, createApi } from './api.js';
+import META from './meta.js';
 
 let ready = false;
 let pending;
@@ -47,7 +48,7 @@ function ensureReady() {
   }
 }
 
-const api = createApi(raw, ensureReady);
+const api = createApi(raw, ensureReady, META);
 export const endpoints = api.endpoints;
 export const validate = api.validate;
 export const buildRequest = api.buildRequest;

@@ -2,7 +2,7 @@
 //! milliseconds. Hand-written matchers: each is a few lines, and the regex
 //! engine they would replace costs far more in the wasm binary.
 
-use crate::schema::{Format, FormatResult, Text};
+use crate::schema::{meta_str, Format, FormatResult, Text};
 
 fn ok_if(good: bool) -> FormatResult {
     if good {
@@ -112,7 +112,7 @@ pub static EMAIL: Format = Format {
         "an email address such as name@example.com",
         "邮箱地址，例如 name@example.com",
     ),
-    pattern: EMAIL_PATTERN,
+    pattern: meta_str(EMAIL_PATTERN),
     integers: &[],
 };
 
@@ -124,7 +124,7 @@ pub static DATE: Format = Format {
         "a real date written yyyy-MM-dd, such as 2020-09-01",
         "yyyy-MM-dd 格式的有效日期，例如 2020-09-01",
     ),
-    pattern: DATE_PATTERN,
+    pattern: meta_str(DATE_PATTERN),
     integers: &[],
 };
 
@@ -136,7 +136,7 @@ pub static MILLIS_OR_DATE: Format = Format {
         "epoch milliseconds as digits (such as 1504173600000) or a real date written yyyy-MM-dd",
         "以数字表示的毫秒时间戳（例如 1504173600000）或 yyyy-MM-dd 格式的有效日期",
     ),
-    pattern: MILLIS_OR_DATE_PATTERN,
+    pattern: meta_str(MILLIS_OR_DATE_PATTERN),
     integers: &[(-MAX_MILLIS, MAX_MILLIS)],
 };
 

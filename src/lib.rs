@@ -23,6 +23,7 @@ pub mod checks;
 pub mod endpoint;
 mod error;
 mod messages;
+#[cfg(feature = "meta")]
 pub mod meta;
 mod options;
 pub mod pointer;
@@ -38,6 +39,7 @@ pub mod wasm;
 pub use batch::{build_many, validate_many, BuildOutcome};
 pub use endpoint::Endpoint;
 pub use error::Error;
+#[cfg(feature = "meta")]
 pub use meta::{describe, json_schema, typescript_definitions};
 pub use options::{Locale, Options};
 pub use reply::ReplyOutcome;

@@ -33,12 +33,33 @@ impl Text {
         Text { en, zh }
     }
 
+    /// A text pair only the metadata (`describe`, `json_schema`) reads:
+    /// without the `meta` feature it is empty, so the strings stay out of
+    /// the binary.
+    pub const fn meta(en: &'static str, zh: &'static str) -> Text {
+        if cfg!(feature = "meta") {
+            Text { en, zh }
+        } else {
+            Text::NONE
+        }
+    }
+
     /// The text for a locale.
     pub fn get(&self, locale: crate::Locale) -> &'static str {
         match locale {
             crate::Locale::En => self.en,
             crate::Locale::ZhCn => self.zh,
         }
+    }
+}
+
+/// A string only the metadata reads (citations, patterns): empty without
+/// the `meta` feature, so it stays out of the binary.
+pub const fn meta_str(s: &'static str) -> &'static str {
+    if cfg!(feature = "meta") {
+        s
+    } else {
+        ""
     }
 }
 
@@ -246,19 +267,19 @@ impl Field {
 
     /// Sets the label.
     pub const fn label(mut self, en: &'static str, zh: &'static str) -> Field {
-        self.label = Text::new(en, zh);
+        self.label = Text::meta(en, zh);
         self
     }
 
     /// Sets the help text.
     pub const fn help(mut self, en: &'static str, zh: &'static str) -> Field {
-        self.help = Text::new(en, zh);
+        self.help = Text::meta(en, zh);
         self
     }
 
     /// Sets the citation.
     pub const fn source(mut self, source: &'static str) -> Field {
-        self.source = source;
+        self.source = meta_str(source);
         self
     }
 }

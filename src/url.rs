@@ -3,7 +3,7 @@
 //! `url` crate brings IDNA tables into the wasm binary for hosts we reject
 //! anyway (non-ASCII hosts must be sent as punycode).
 
-use crate::schema::{Format, FormatResult, Text};
+use crate::schema::{meta_str, Format, FormatResult, Text};
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
@@ -158,7 +158,7 @@ pub static BASE_URL: Format = Format {
     expected: Text::new(
         "an https:// address such as https://open.fxiaoke.com (http:// only for localhost, 127.x.x.x or [::1]; no user, query or fragment)",
         "https:// 开头的地址，例如 https://open.fxiaoke.com（仅 localhost、127.x.x.x 或 [::1] 可用 http://；不能含用户信息、查询串或片段）",
-    ),    pattern: BASE_URL_PATTERN,
+    ),    pattern: meta_str(BASE_URL_PATTERN),
     integers: &[],
 };
 

@@ -458,14 +458,18 @@ pub fn parse_response(
     to_js(&outcome)
 }
 
-/// Field metadata for building forms.
+/// Field metadata for building forms (only in builds with the `meta`
+/// feature; the npm package ships this as data instead).
+#[cfg(feature = "meta")]
 #[wasm_bindgen]
 pub fn describe(endpoint: JsValue) -> Result<JsValue, JsValue> {
     let id = endpoint_id(&endpoint)?;
     to_js(&crate::describe(&id).map_err(core_error)?)
 }
 
-/// A JSON Schema (2020-12) of the endpoint's input envelope.
+/// A JSON Schema (2020-12) of the endpoint's input envelope (only with the
+/// `meta` feature, as above).
+#[cfg(feature = "meta")]
 #[wasm_bindgen(js_name = jsonSchema)]
 pub fn json_schema(endpoint: JsValue) -> Result<JsValue, JsValue> {
     let id = endpoint_id(&endpoint)?;

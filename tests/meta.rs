@@ -1,3 +1,4 @@
+#![cfg(feature = "meta")]
 //! The metadata API: describe, json_schema and typescript_definitions are
 //! complete, consistent with each other and with the field tables. The
 //! agreement of the JSON Schema with `validate` needs an ECMA-262 engine

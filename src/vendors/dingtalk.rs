@@ -14,7 +14,8 @@ use crate::pointer;
 use crate::reply::{self, ReplyOutcome};
 use crate::report::{Code, Ctx};
 use crate::schema::{
-    parse_int_str, unique_by, ArrayRule, Empty, Field, IntRule, ObjectRule, Text, Ty, NON_NEGATIVE,
+    meta_str, parse_int_str, unique_by, ArrayRule, Empty, Field, IntRule, ObjectRule, Text, Ty,
+    NON_NEGATIVE,
 };
 
 const SEED: &str = "seeds/dingtalk-update-employee-roster.txt";
@@ -219,11 +220,11 @@ static CROSS_RULES: [CrossRule; 5] = [
             prefix: "sys",
             digits: 2,
         },
-        text: Text::new(
+        text: Text::meta(
             "A field_code written sysNN-… belongs to group sysNN and must sit in the group whose group_id is sysNN.",
             "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
         ),
-        source: NOTES,
+        source: meta_str(NOTES),
     },
     CrossRule {
         code: Code::Format,
@@ -232,41 +233,41 @@ static CROSS_RULES: [CrossRule; 5] = [
             values: &DATE_CODES,
             format: &DATE,
         },
-        text: Text::new(
+        text: Text::meta(
             "The date fields sys00-confirmJoinTime, sys01-regularTime, sys02-birthTime and sys03-graduationTime take a real date written yyyy-MM-dd.",
             "日期字段 sys00-confirmJoinTime、sys01-regularTime、sys02-birthTime、sys03-graduationTime 的值须为 yyyy-MM-dd 格式的有效日期。",
         ),
-        source: "vendor-notes.md § DingTalk: DDDateField takes yyyy-MM-dd",
+        source: meta_str("vendor-notes.md § DingTalk: DDDateField takes yyyy-MM-dd"),
     },
     CrossRule {
         code: Code::Duplicate,
         pointers: &["/body/param/groups/-/sections/-/old_index"],
         kind: CrossKind::Unique,
-        text: Text::new(
+        text: Text::meta(
             "Within a group, each old_index names one existing section: no two sections may carry the same old_index.",
             "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
         ),
-        source: NOTES,
+        source: meta_str(NOTES),
     },
     CrossRule {
         code: Code::Duplicate,
         pointers: &[FIELD_CODE],
         kind: CrossKind::Unique,
-        text: Text::new(
+        text: Text::meta(
             "Within a section, each field_code appears at most once.",
             "同一段记录中，每个 field_code 最多出现一次。",
         ),
-        source: SEED,
+        source: meta_str(SEED),
     },
     CrossRule {
         code: Code::NewSection,
         pointers: &["/body/param/groups/-/sections/-", "/body/param/groups/-/sections/-/old_index"],
         kind: CrossKind::Advice,
-        text: Text::new(
+        text: Text::meta(
             "A section without old_index adds a new section, and every field not passed in it is cleared (warning).",
             "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
         ),
-        source: NOTES,
+        source: meta_str(NOTES),
     },
 ];
 

@@ -13,8 +13,8 @@ use crate::params;
 use crate::reply::{self, ReplyOutcome};
 use crate::report::{Code, Ctx};
 use crate::schema::{
-    check_array, type_name, ArrayRule, CustomRule, CustomShape, Empty, Field, Format, FormatResult,
-    ObjectRule, StrRule, Text, Ty,
+    check_array, meta_str, type_name, ArrayRule, CustomRule, CustomShape, Empty, Field, Format,
+    FormatResult, ObjectRule, StrRule, Text, Ty,
 };
 use crate::url::encode_segment;
 
@@ -95,7 +95,7 @@ static CELLPHONE: Format = Format {
     expected: Text::new(
         "a mainland mobile number (1 and 10 more digits) or a foreign one written (dialling code)number, such as (852)12345678",
         "大陆手机号（1 开头共 11 位数字）或“(区号)号码”形式的境外号码，例如 (852)12345678",
-    ),    pattern: CELLPHONE_PATTERN,
+    ),    pattern: meta_str(CELLPHONE_PATTERN),
     // A number's text: 1 + 10 digits, or its negative, whose `-` is trimmed as a separator.
     integers: &[
         (10_000_000_000, 19_999_999_999),
@@ -396,41 +396,41 @@ static CROSS_RULES: [CrossRule; 4] = [
         code: Code::Together,
         pointers: &["/body/departments", "/body/defaultDepartment"],
         kind: CrossKind::Together,
-        text: Text::new(
+        text: Text::meta(
             "departments and defaultDepartment are sent together or not at all; the error is reported at the missing one.",
             "departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
         ),
-        source: "seeds/ekuaibao-update-staff.md § Body Parameters: departments",
+        source: meta_str("seeds/ekuaibao-update-staff.md § Body Parameters: departments"),
     },
     CrossRule {
         code: Code::NotIn,
         pointers: &["/body/defaultDepartment", "/body/departments"],
         kind: CrossKind::MemberOf,
-        text: Text::new(
+        text: Text::meta(
             "defaultDepartment must be one of departments.",
             "defaultDepartment 必须是 departments 中的一项。",
         ),
-        source: "seeds/ekuaibao-update-staff.md § Body Parameters: defaultDepartment",
+        source: meta_str("seeds/ekuaibao-update-staff.md § Body Parameters: defaultDepartment"),
     },
     CrossRule {
         code: Code::Required,
         pointers: &["/body/cellphone", "/body/modifyAccountPhone"],
         kind: CrossKind::RequiredIfTrue,
-        text: Text::new(
+        text: Text::meta(
             "modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be sent.",
             "modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
         ),
-        source: "seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountPhone",
+        source: meta_str("seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountPhone"),
     },
     CrossRule {
         code: Code::Required,
         pointers: &["/body/email", "/body/modifyAccountEmail"],
         kind: CrossKind::RequiredIfTrue,
-        text: Text::new(
+        text: Text::meta(
             "modifyAccountEmail true makes email the new login email, so email must be sent.",
             "modifyAccountEmail 为 true 时登录邮箱改为 email，因此必须传 email。",
         ),
-        source: "seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountEmail",
+        source: meta_str("seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountEmail"),
     },
 ];
 
