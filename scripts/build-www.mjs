@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prepares the demo page's generated files in www/pkg/ (git-ignored), run
 // by `make www` and `make test-www` after `make pkg`:
-//   - the browser build of the package (web.js, api.js, web/ glue + .wasm);
+//   - the browser build of the package (web.js and its modules, web/ glue + .wasm);
 //   - the doc examples: the `input` of every tests/fixtures/<id>/seed*.json,
 //     with examples/index.json listing them, so that a new endpoint's seed
 //     shows up on the page without a page change.
@@ -20,8 +20,12 @@ if (!existsSync(join(pkg, 'web.js'))) {
 }
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'web'), { recursive: true });
-for (const f of ['web.js', 'api.js', 'web/rosterguard.js', 'web/rosterguard_bg.wasm']) {
-  copyFileSync(join(pkg, f), join(out, f));
+// The browser build: the package's ES modules at its root (web.js and what
+// it imports; the Node entry points are .cjs / .mjs) and web/ (glue + wasm).
+for (const dir of ['', 'web']) {
+  for (const f of readdirSync(join(pkg, dir))) {
+    if (dir === '' ? f.endsWith('.js') : /\.(js|wasm)$/.test(f)) copyFileSync(join(pkg, dir, f), join(out, dir, f));
+  }
 }
 
 const index = [];
