@@ -226,8 +226,11 @@ function runValidate(input) {
  * field being edited gets its messages from validateField with the whole
  * current input, so cross-field rules apply to it too.
  */
-function refresh(edit) {
+function refresh(editPtr) {
   const s = cur();
+  // The field's current value (it may have gone since, e.g. its row was removed).
+  const segs = editPtr === undefined ? null : parsePointer(editPtr);
+  const edit = segs && hasAt(s.input, segs) ? { ptr: editPtr, value: getAt(s.input, segs) } : null;
   const report = runValidate(s.input);
   state.report = report;
   const issues = [
@@ -395,7 +398,7 @@ function onInput(ev) {
     return refresh();
   }
   setAt(s.input, segs, value);
-  refresh({ ptr, value });
+  refresh(ptr);
 }
 
 /** Renaming a u_<name> row renames the key in place (order kept). */
@@ -419,11 +422,23 @@ function renameCustom(el) {
   refresh();
 }
 
+let pointerDown = false;
+
+/**
+ * Leaving a field marks it visited and shows its messages. When the focus
+ * leaves because a button is being clicked, the refresh waits for the click:
+ * a message appearing between press and release would move the button away.
+ */
 function onFocusOut(ev) {
   const el = ev.target;
   if (!el.dataset || !el.dataset.ptr || !el.dataset.kind) return;
-  cur().touched.add(el.dataset.ptr);
-  refresh();
+  const ptr = el.dataset.ptr;
+  cur().touched.add(ptr);
+  if (pointerDown && ev.relatedTarget instanceof Element && ev.relatedTarget.closest('button')) {
+    window.addEventListener('pointerup', () => setTimeout(() => refresh(ptr)), { once: true });
+    return;
+  }
+  refresh(ptr);
 }
 
 /** Keeps "touched" marks on the right rows when an array item goes. */
@@ -677,6 +692,9 @@ async function main() {
     const b = e.target.closest('button[data-example]');
     if (b) loadExample(b.dataset.example).catch(fatal);
   });
+  document.addEventListener('pointerdown', () => (pointerDown = true), true);
+  document.addEventListener('pointerup', () => (pointerDown = false), true);
+  document.addEventListener('pointercancel', () => (pointerDown = false), true);
   const form = $('form');
   form.addEventListener('input', onInput);
   form.addEventListener('focusout', onFocusOut);

@@ -158,12 +158,17 @@ test('Fxiaoke: a bad gender shows its message on the gender field in en and zh; 
 test('Ekuaibao: empty email, department not in the list, both-or-neither, phone needed; en and zh; fixed, the exact request', async () => {
   const id = 'ekuaibao.updateStaff';
   const { page, done } = await openPage(browser, server.url, { endpoint: id, permissions: ['clipboard-read', 'clipboard-write'] });
+  // Leaving an empty required field shows its message, and a click on a
+  // button below it (the message moves it down) still lands.
+  await control(page, '/body/name').click();
+  await page.click('button[data-action="add"][data-ptr="/body/departments"]');
+  assert.equal(await control(page, '/body/departments/0').count(), 1, 'the click added a row');
+  assert.deepEqual(await errorsAt(page, '/body/name'), expected(id, {}, '/body/name', 'en'));
   await control(page, '/path/staffId').fill('s1');
   await control(page, '/query/accessToken').fill('tok');
   await control(page, '/body/name').fill('张三');
   await control(page, '/body/email').fill('a@b.cn');
   await control(page, '/body/email').fill('');
-  await page.click('button[data-action="add"][data-ptr="/body/departments"]');
   await control(page, '/body/departments/0').fill('D1');
   await control(page, '/body/defaultDepartment').fill('D2');
   await page.selectOption('[data-ptr="/body/modifyAccountPhone"]', 'true');
