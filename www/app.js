@@ -265,7 +265,7 @@ function showFieldMessages(issues) {
     const list = bySlot.get(ptr) ?? [];
     // Errors first, then warnings, each in report (input) order.
     list.sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
-    const keep = state.cfConflict && slot.msgs.querySelector('.page-msg');
+    const keep = slot.msgs.querySelector('.page-msg');
     slot.msgs.replaceChildren(
       ...(keep ? [keep] : []),
       ...list.map((i) =>
@@ -401,24 +401,39 @@ function onInput(ev) {
   refresh(ptr);
 }
 
-/** Renaming a u_<name> row renames the key in place (order kept). */
+/**
+ * Renaming a u_<name> row renames the key in place (order kept) and moves
+ * the row's pointer in the DOM without re-rendering, so that typing, and an
+ * IME composing Chinese characters, is not disturbed. A name another row
+ * already has is refused: a JSON object cannot hold the same key twice.
+ */
 function renameCustom(el) {
   const s = cur();
   const parentSegs = parsePointer(el.dataset.parent);
   const obj = getAt(s.input, parentSegs);
   const from = el.dataset.key;
   const to = el.dataset.prefix + el.value;
-  const focus = { id: el.id, start: el.selectionStart, end: el.selectionEnd };
-  if (to === from) {
-    state.cfConflict = null;
-  } else if (Object.hasOwn(obj, to)) {
+  const row = el.closest('[data-slot]');
+  const msgs = row.querySelector('ul.msgs');
+  msgs.querySelector('.page-msg')?.remove();
+  el.removeAttribute('aria-invalid');
+  state.cfConflict = null;
+  if (to !== from && Object.hasOwn(obj, to)) {
     state.cfConflict = { id: el.id, text: el.value };
-  } else {
-    state.cfConflict = null;
+    el.setAttribute('aria-invalid', 'true');
+    msgs.prepend(h('li', { class: 'msg error page-msg' }, h('span', { class: 'msg-tag' }, t().error), ' ', t().nameTaken));
+  } else if (to !== from) {
     renameKey(obj, from, to);
-    s.touched.add(toPointer([...parentSegs, to]));
+    const oldPtr = toPointer([...parentSegs, from]);
+    const newPtr = toPointer([...parentSegs, to]);
+    el.dataset.key = to;
+    row.dataset.slot = newPtr;
+    for (const x of row.querySelectorAll('[data-ptr]')) x.dataset.ptr = newPtr;
+    const slot = state.slots.get(oldPtr);
+    state.slots.delete(oldPtr);
+    if (slot) state.slots.set(newPtr, slot);
+    s.touched.add(newPtr);
   }
-  render(focus);
   refresh();
 }
 

@@ -222,6 +222,17 @@ test('Ekuaibao: empty email, department not in the list, both-or-neither, phone 
   await page.click('button[data-action="add-prefixed"]');
   await page.keyboard.type('项目');
   await control(page, '/body/staffCustomForm/u_项目').fill('P1');
+  // A second row cannot take the same name (one key per name in JSON).
+  await page.click('button[data-action="add-prefixed"]');
+  await page.keyboard.type('项目');
+  const nameInput = page.locator('input.cf-name').nth(1);
+  assert.equal(await nameInput.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('.page-msg').count(), 1);
+  await page.keyboard.type('2');
+  assert.equal(await nameInput.getAttribute('aria-invalid'), null);
+  assert.equal(await page.locator('.page-msg').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('cf-name')), true, 'typing keeps the focus');
+  await page.click('button[data-action="remove"][data-ptr="/body/staffCustomForm/u_项目2"]');
 
   assert.deepEqual(await page.$$eval('#form .msg.error', (els) => els.map((e) => e.dataset.path)), []);
   const normalized = await fieldMessages(page, '/body/staffCustomForm/base');
