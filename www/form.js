@@ -34,8 +34,9 @@ export function renderForm(formEl, { tree, input, lang, t, cfConflict }) {
   formEl.append(rootMsgs);
   slots.set('', { msgs: rootMsgs, control: null, container: formEl, labelText: t.input });
 
+  // The wire name next to the label, unless the label already shows it as a word.
   const keyTag = (node, label) =>
-    node.key && node.key !== '-' && !label.includes(node.key) ? [' ', h('code', { class: 'key' }, node.key)] : null;
+    node.key && node.key !== '-' && !label.split(/\s+/).includes(node.key) ? [' ', h('code', { class: 'key' }, node.key)] : null;
   const badges = (node) => (node.meta.required ? h('span', { class: 'badge req' }, t.required) : null);
   // Inside arrays the same help would repeat on every row: it shows on the
   // first row only; later rows keep a hidden copy for aria-describedby
