@@ -126,13 +126,21 @@ impl Endpoint {
     /// Checks `opts.url_path` (a misuse error, not a report issue).
     pub fn check_options(&self, opts: &Options) -> Result<(), Error> {
         if let Some(p) = &opts.url_path {
-            if !url::is_request_path(p) {
+            // Where the endpoint has one, `{staffId}` is a placeholder, not
+            // path text: check the path around it.
+            let has_id = self.documented_path.contains("{staffId}");
+            let text = if has_id {
+                p.replace("{staffId}", "id")
+            } else {
+                p.clone()
+            };
+            if !url::is_request_path(&text) {
                 return Err(Error::InvalidOption {
                     option: "urlPath",
                     reason: "must start with a single '/' and hold only path characters (no '?', '#', white space, control or non-ASCII characters; percent-encode them)".into(),
                 });
             }
-            if self.documented_path.contains("{staffId}") && !p.contains("{staffId}") {
+            if has_id && !p.contains("{staffId}") {
                 return Err(Error::InvalidOption {
                     option: "urlPath",
                     reason: format!(
