@@ -315,7 +315,10 @@ pub fn check_field(ctx: &mut Ctx, path: &str, field: &Field, v: &Value) -> Optio
 /// Handles `""` for an optional or required field. Returns `Some(send)`
 /// when the emptiness decided the outcome.
 fn on_empty(ctx: &mut Ctx, path: &str, field: &Field) -> Option<Option<Value>> {
-    if field.required {
+    // `required()` sets `Reject`; a later `on_empty(Keep)` (DingTalk's
+    // roster `value`, where "" clears the field) is a deliberate override.
+    // A required field is never dropped.
+    if field.required && field.empty != Empty::Keep {
         ctx.error(path, Code::Empty, params! {});
         return Some(None);
     }
