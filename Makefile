@@ -18,3 +18,9 @@ clippy:
 
 test-native:
 	$(CARGO) test
+
+# Fuzz each target for FUZZ_SECONDS (default 300); installs nightly and cargo-fuzz when missing.
+FUZZ_SECONDS ?= 300
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/smoke.sh
