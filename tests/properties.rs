@@ -104,24 +104,26 @@ fn fxiaoke_member() -> impl Strategy<Value = Value> {
             0..6,
         )),
     )
-        .prop_map(|(open_id, gender, email, main, attaching, hire, birth, extra)| {
-            let mut user = object(vec![
-                ("openUserId", Some(json!(open_id))),
-                ("gender", gender.map(Value::from)),
-                ("email", email.map(Value::from)),
-                ("mainDepartmentId", main.map(Value::from)),
-                (
-                    "attachingDepartmentIds",
-                    attaching.map(|s| s.into_iter().collect::<Vec<_>>().into()),
-                ),
-                ("hireDate", hire.map(Value::from)),
-                ("birthDate", birth.map(Value::from)),
-            ]);
-            for (k, v) in extra.unwrap_or_default() {
-                user[k] = Value::from(v);
-            }
-            user
-        });
+        .prop_map(
+            |(open_id, gender, email, main, attaching, hire, birth, extra)| {
+                let mut user = object(vec![
+                    ("openUserId", Some(json!(open_id))),
+                    ("gender", gender.map(Value::from)),
+                    ("email", email.map(Value::from)),
+                    ("mainDepartmentId", main.map(Value::from)),
+                    (
+                        "attachingDepartmentIds",
+                        attaching.map(|s| s.into_iter().collect::<Vec<_>>().into()),
+                    ),
+                    ("hireDate", hire.map(Value::from)),
+                    ("birthDate", birth.map(Value::from)),
+                ]);
+                for (k, v) in extra.unwrap_or_default() {
+                    user[k] = Value::from(v);
+                }
+                user
+            },
+        );
     (
         text(),
         text(),
@@ -130,7 +132,8 @@ fn fxiaoke_member() -> impl Strategy<Value = Value> {
         base_url("https://open.fxiaoke.com"),
     )
         .prop_map(|(token, corp, user, trace, base)| {
-            let mut input = json!({"body": {"corpAccessToken": token, "corpId": corp, "user": user}});
+            let mut input =
+                json!({"body": {"corpAccessToken": token, "corpId": corp, "user": user}});
             if let Some(t) = trace {
                 input["query"] = json!({ "thirdTraceId": t });
             }
@@ -317,7 +320,10 @@ fn ekuaibao() -> impl Strategy<Value = Value> {
 type Mutation = fn(&mut Value) -> (String, &'static str);
 
 fn set(input: &mut Value, pointer: &str, v: Value) {
-    assert!(rosterguard::pointer::set(input, pointer, v), "set {pointer}");
+    assert!(
+        rosterguard::pointer::set(input, pointer, v),
+        "set {pointer}"
+    );
 }
 
 fn remove(input: &mut Value, pointer: &str) {
@@ -325,7 +331,10 @@ fn remove(input: &mut Value, pointer: &str) {
 }
 
 fn array_len(input: &Value, pointer: &str) -> usize {
-    input.pointer(pointer).and_then(Value::as_array).map_or(0, Vec::len)
+    input
+        .pointer(pointer)
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len)
 }
 
 fn r(path: &str, code: &'static str) -> (String, &'static str) {
@@ -473,7 +482,9 @@ const DINGTALK: &[Mutation] = &[
     },
     |v| {
         // A field code of another group.
-        let group = v["body"]["param"]["groups"][0]["group_id"].as_str().unwrap();
+        let group = v["body"]["param"]["groups"][0]["group_id"]
+            .as_str()
+            .unwrap();
         let other = if group == "sys07" { "sys08" } else { "sys07" };
         set(
             v,
@@ -610,11 +621,7 @@ const EKUAIBAO: &[Mutation] = &[
 fn assert_valid(endpoint: &str, input: &Value) -> Result<(), TestCaseError> {
     let opts = Options::default();
     let report = validate(endpoint, input, &opts).unwrap();
-    prop_assert!(
-        report.ok,
-        "{endpoint}: {:?}\ninput: {input}",
-        report.errors
-    );
+    prop_assert!(report.ok, "{endpoint}: {:?}\ninput: {input}", report.errors);
     let req = build_request(endpoint, input, &opts);
     prop_assert!(req.is_ok(), "{endpoint}: does not build: {req:?}");
     let req = req.unwrap();
