@@ -18,7 +18,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 # with the wasm built without the `meta` feature (describe/jsonSchema shipped as
 # data in meta.js, printed separately); 110.0 KiB with the metadata inside the
 # wasm. The team aim is 65,536 B (64 KiB): see README, Size.
-SIZE_BUDGET ?= 92160
+SIZE_BUDGET ?= 98304
 
 WASM_OUT := target/wasm-pack
 WASM_OPT_FLAGS := -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -148,3 +148,9 @@ www: www-build
 # tests/e2e/screenshots/ (git-ignored).
 test-www: www-build tools-chrome tools-fonts
 	node --test tests/e2e/
+
+# Fuzz each target for FUZZ_SECONDS (default 300); installs nightly and cargo-fuzz when missing.
+FUZZ_SECONDS ?= 300
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/smoke.sh

@@ -22,6 +22,7 @@ pub mod batch;
 pub mod checks;
 pub mod endpoint;
 mod error;
+pub mod limits;
 mod messages;
 #[cfg(feature = "meta")]
 pub mod meta;
@@ -39,12 +40,13 @@ pub mod wasm;
 pub use batch::{build_many, validate_many, BuildOutcome};
 pub use endpoint::Endpoint;
 pub use error::Error;
+pub use limits::{MAX_DEPTH, MAX_ISSUES, MAX_STRING_CHARS};
 #[cfg(feature = "meta")]
 pub use meta::{describe, json_schema, typescript_definitions};
 pub use options::{Locale, Options};
 pub use reply::ReplyOutcome;
 pub use report::{Code, Ctx, Issue, Report};
-pub use request::{redact_url, HttpRequest};
+pub use request::{redact_url, HttpRequest, SECRET_KEYS};
 
 use serde_json::Value;
 
@@ -113,7 +115,8 @@ pub fn build_request(
 /// `pointer` inside `input` (or an empty object) and the returned report
 /// keeps only the issues at or below `pointer`, cross-field ones included
 /// when `input` carries the other fields. `Err` for an unknown endpoint or
-/// a pointer that cannot be followed.
+/// a pointer that cannot be followed (or has more than
+/// [`MAX_DEPTH`] segments).
 pub fn validate_field(
     endpoint: &str,
     pointer: &str,
@@ -121,10 +124,16 @@ pub fn validate_field(
     input: Option<&Value>,
     options: &Options,
 ) -> Result<Report, Error> {
+    // Copies keep one level past MAX_DEPTH: they validate like the
+    // originals, and copying or dropping them cannot exhaust the stack.
     let mut doc = input
-        .cloned()
+        .map(|v| limits::clone_capped(v, 0))
         .unwrap_or_else(|| Value::Object(Default::default()));
-    if pointer.is_empty() || !self::pointer::set(&mut doc, pointer, value.clone()) {
+    let depth = limits::level(pointer);
+    if pointer.is_empty()
+        || depth > MAX_DEPTH
+        || !self::pointer::set(&mut doc, pointer, limits::clone_capped(value, depth))
+    {
         return Err(Error::InvalidPointer {
             pointer: pointer.chars().take(200).collect(),
         });

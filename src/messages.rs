@@ -176,6 +176,22 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} must be one of: {allowed}.")
             }
         }
+        Code::Range if p.contains_key("maxDepth") => {
+            let max = param_num(p, "maxDepth").unwrap_or_default();
+            if zh {
+                format!("{field} 嵌套过深：输入最多允许 {max} 层。")
+            } else {
+                format!("{field} is nested too deeply: the input may be at most {max} levels deep.")
+            }
+        }
+        Code::Range if p.contains_key("maxLength") => {
+            let max = param_num(p, "maxLength").unwrap_or_default();
+            if zh {
+                format!("{field} 过长：最多 {max} 个字符。")
+            } else {
+                format!("{field} is too long: at most {max} characters.")
+            }
+        }
         Code::Range => match (param_num(p, "min"), param_num(p, "max"), zh) {
             (Some(min), Some(max), false) => format!("{field} must be between {min} and {max}."),
             (Some(min), Some(max), true) => format!("{field} 必须介于 {min} 与 {max} 之间。"),
@@ -199,6 +215,20 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} 至少需要 {min} 项。")
             } else {
                 format!("{field} must have at least {min} {}.", items(&min))
+            }
+        }
+        Code::MaxItems if p.contains_key("omitted") => {
+            let max = param_num(p, "max").unwrap_or_default();
+            let omitted = param_num(p, "omitted").unwrap_or_default();
+            match (issue.warning, zh) {
+                (false, false) => {
+                    format!("Only the first {max} errors are listed; {omitted} more were found.")
+                }
+                (false, true) => format!("仅列出前 {max} 个错误，另有 {omitted} 个未列出。"),
+                (true, false) => {
+                    format!("Only the first {max} warnings are listed; {omitted} more were found.")
+                }
+                (true, true) => format!("仅列出前 {max} 个警告，另有 {omitted} 个未列出。"),
             }
         }
         Code::MaxItems => {

@@ -1,6 +1,8 @@
 //! RFC 6901 JSON Pointers: building them while walking, and reading them back.
 
-use serde_json::Value;
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
 
 /// Appends `/segment` to `path`, escaping `~` and `/` as RFC 6901 requires.
 pub fn push(path: &mut String, segment: &str) {
@@ -101,32 +103,72 @@ pub fn field_name(pointer: &str) -> String {
 /// children, array items by index, object keys by their position in the
 /// caller's object (keys absent from the input after present ones).
 pub fn cmp_in_document(input: &Value, a: &str, b: &str) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    let (Some(sa), Some(sb)) = (segments(a), segments(b)) else {
-        return Ordering::Equal;
-    };
-    let mut node = Some(input);
-    for (x, y) in sa.iter().zip(sb.iter()) {
-        if x != y {
-            return match node {
-                Some(Value::Array(_)) => match (x.parse::<usize>(), y.parse::<usize>()) {
-                    (Ok(i), Ok(j)) => i.cmp(&j),
-                    _ => Ordering::Equal,
+    let mut order = DocumentOrder::new(input);
+    order.rank(a).cmp(&order.rank(b))
+}
+
+/// Ranks pointers by where they lead in one input, for sorting many of
+/// them: each object's key positions are tabled once (the first time a
+/// pointer passes through it), so ranking costs the pointer's length plus,
+/// once per object, that object's size.
+#[derive(Debug)]
+pub struct DocumentOrder<'a> {
+    input: &'a Value,
+    /// Key positions per object, by the object's address.
+    tables: HashMap<usize, HashMap<&'a str, usize>>,
+}
+
+impl<'a> DocumentOrder<'a> {
+    /// An order over `input`.
+    pub fn new(input: &'a Value) -> Self {
+        DocumentOrder {
+            input,
+            tables: HashMap::new(),
+        }
+    }
+
+    /// The sort key of `pointer`: one position per segment, `usize::MAX`
+    /// (and nothing after it) where the pointer leaves the input. Comparing
+    /// keys orders parents before children; pointers that leave the input
+    /// at the same place compare equal, so a stable sort keeps their order.
+    pub fn rank(&mut self, pointer: &str) -> Vec<usize> {
+        let Some(segs) = segments(pointer) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(segs.len());
+        let mut node = Some(self.input);
+        for seg in &segs {
+            let (pos, next) = match node {
+                Some(Value::Array(items)) => match seg.parse::<usize>() {
+                    Ok(i) if i < items.len() => (i, items.get(i)),
+                    Ok(i) => (i, None),
+                    Err(_) => (usize::MAX, None),
                 },
                 Some(Value::Object(map)) => {
-                    let pos = |k: &str| map.keys().position(|key| key == k).unwrap_or(usize::MAX);
-                    pos(x).cmp(&pos(y))
+                    let table = self
+                        .tables
+                        .entry(map as *const Map<String, Value> as usize)
+                        .or_insert_with(|| {
+                            map.keys()
+                                .enumerate()
+                                .map(|(i, k)| (k.as_str(), i))
+                                .collect()
+                        });
+                    match table.get(seg.as_str()) {
+                        Some(&i) => (i, map.get(seg.as_str())),
+                        None => (usize::MAX, None),
+                    }
                 }
-                _ => Ordering::Equal,
+                _ => (usize::MAX, None),
             };
+            out.push(pos);
+            if next.is_none() {
+                break;
+            }
+            node = next;
         }
-        node = match node {
-            Some(Value::Array(items)) => x.parse::<usize>().ok().and_then(|i| items.get(i)),
-            Some(Value::Object(map)) => map.get(x.as_str()),
-            _ => None,
-        };
+        out
     }
-    sa.len().cmp(&sb.len())
 }
 
 /// Sets `value` at `pointer` inside `root`, creating objects on the way.

@@ -28,7 +28,8 @@ pub enum Code {
     Format,
     /// An array has fewer items than documented.
     MinItems,
-    /// An array has more items than documented.
+    /// An array has more items than documented. At the root path `""`, with
+    /// `params.omitted`: the list it ends was cut at `params.max` issues.
     MaxItems,
     /// An array item (or a keyed entry) repeats an earlier one.
     Duplicate,
@@ -92,7 +93,9 @@ impl Code {
     }
 
     /// Whether issues with this code are warnings (never block a request).
-    /// `unknown_field` is the one code that can be either: see `allowUnknown`.
+    /// `unknown_field` can be either (see `allowUnknown`), and so can the
+    /// `max_items` issue at path `""` that ends a list cut at
+    /// [`crate::limits::MAX_ISSUES`]: it sits in the list it shortens.
     pub fn is_warning(self) -> bool {
         matches!(
             self,
@@ -154,20 +157,26 @@ pub(crate) struct RawIssue {
     pub hint: Option<Text>,
 }
 
-/// Collects issues during one validation run.
+/// Collects issues during one validation run, keeping at most
+/// [`crate::limits::MAX_ISSUES`] of each kind (and counting the rest), so a
+/// million bad items cost a counter, not a million messages.
 #[derive(Debug, Default)]
 pub struct Ctx {
     issues: Vec<RawIssue>,
     /// Whether unknown fields are warnings (and passed through) instead of errors.
     pub allow_unknown: bool,
+    /// Kept errors and warnings.
+    kept: [usize; 2],
+    /// Errors and warnings left out past the cap.
+    omitted: [usize; 2],
 }
 
 impl Ctx {
     /// A collector; `allow_unknown` mirrors [`crate::Options::allow_unknown`].
     pub fn new(allow_unknown: bool) -> Self {
         Ctx {
-            issues: Vec::new(),
             allow_unknown,
+            ..Ctx::default()
         }
     }
 
@@ -199,6 +208,12 @@ impl Ctx {
         params: Map<String, Value>,
         hint: Option<Text>,
     ) {
+        let kind = usize::from(warning);
+        if self.kept[kind] >= crate::limits::MAX_ISSUES {
+            self.omitted[kind] += 1;
+            return;
+        }
+        self.kept[kind] += 1;
         self.issues.push(RawIssue {
             path: path.to_owned(),
             code,
@@ -213,12 +228,24 @@ impl Ctx {
         self.issues.len()
     }
 
+    /// How many errors have been found so far (kept or not).
+    pub fn error_count(&self) -> usize {
+        self.kept[0] + self.omitted[0]
+    }
+
     /// Puts issues in the order their paths take in `input` (stable, so
     /// issues at one path keep the order they were found in). Needed only
-    /// after cross-field rules, which run after the walk.
+    /// after cross-field rules, which run after the walk. Each path is
+    /// ranked once, with each object's key positions looked up in a table
+    /// built once: linear in the input, whatever the objects' sizes.
     pub(crate) fn sort_by_document(&mut self, input: &Value) {
-        self.issues
-            .sort_by(|a, b| crate::pointer::cmp_in_document(input, &a.path, &b.path));
+        let mut order = crate::pointer::DocumentOrder::new(input);
+        let mut ranked: Vec<(Vec<usize>, RawIssue)> = std::mem::take(&mut self.issues)
+            .into_iter()
+            .map(|issue| (order.rank(&issue.path), issue))
+            .collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0));
+        self.issues = ranked.into_iter().map(|(_, issue)| issue).collect();
     }
 
     /// Whether nothing at all (error or warning) has been recorded.
@@ -254,6 +281,23 @@ impl Ctx {
                 warnings.push(issue);
             } else {
                 errors.push(issue);
+            }
+        }
+        for (kind, list) in [(0, &mut errors), (1, &mut warnings)] {
+            if self.omitted[kind] > 0 {
+                let raw = RawIssue {
+                    path: String::new(),
+                    code: Code::MaxItems,
+                    warning: kind == 1,
+                    params: crate::params! {"max": crate::limits::MAX_ISSUES, "omitted": self.omitted[kind]},
+                    hint: None,
+                };
+                list.push(Issue {
+                    message: messages::render(&raw, locale),
+                    path: raw.path,
+                    code: raw.code,
+                    params: raw.params,
+                });
             }
         }
         Report {

@@ -323,6 +323,11 @@ pub fn check_field(ctx: &mut Ctx, path: &str, field: &Field, v: &Value) -> Optio
         }
         return None;
     }
+    if let Value::String(text) = v {
+        if crate::limits::check_length(ctx, path, text) {
+            return None;
+        }
+    }
     match field.ty {
         Ty::Str(rule) => check_str(ctx, path, field, &rule, v),
         Ty::Int(rule) => check_int(ctx, path, field, &rule, v),
@@ -589,8 +594,13 @@ fn unknown_field(
         // Nothing to pass through, and built bodies never carry null.
         ctx.warn(path, Code::DroppedEmpty, params! {"value": "null"});
     } else if ctx.allow_unknown {
-        ctx.warn(path, Code::UnknownField, params);
-        out.insert(key.to_owned(), value.clone());
+        // Copied only within the limits: a deep tree would overflow the
+        // stack of `clone`, of the body's serialisation and of its drop.
+        // Past them the limit's error stands alone: nothing "is sent as given".
+        if crate::limits::check_passthrough(ctx, path, key, value) {
+            ctx.warn(path, Code::UnknownField, params);
+            out.insert(key.to_owned(), value.clone());
+        }
     } else {
         ctx.error(path, Code::UnknownField, params);
     }

@@ -62,37 +62,76 @@ fn is_loopback(host: &str) -> bool {
             .all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
 }
 
+/// A dotted-quad IPv4 address in canonical form: four decimal octets of at
+/// most 255, no leading zeros (WHATWG URL parsers read `010` as octal).
+fn is_canonical_ipv4(host: &str) -> bool {
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets.iter().all(|o| {
+            !o.is_empty()
+                && o.len() <= 3
+                && o.bytes().all(|b| b.is_ascii_digit())
+                && (o.len() == 1 || !o.starts_with('0'))
+                && o.parse::<u8>().is_ok()
+        })
+}
+
+/// Whether `host` is one a WHATWG URL parser (fetch, Node, the `url`
+/// crate) keeps as written, up to ASCII case: an IPv6 literal, a canonical
+/// dotted quad, or a name of letter-digit-hyphen labels. Names whose last
+/// label is a number (`1.2.3`, `0x7f.1`) are IPv4 to such a parser and are
+/// rewritten (`1.2.0.3`), and `xn--` labels are checked against IDNA
+/// tables this library does not carry, so both are refused.
 fn is_host(host: &str) -> bool {
     if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return !inner.is_empty()
-            && inner.contains(':')
-            && inner
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        return inner.parse::<std::net::Ipv6Addr>().is_ok();
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let numeric = labels.last().is_some_and(|last| {
+        last.bytes().all(|b| b.is_ascii_digit())
+            || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"))
+                && last.bytes().skip(2).all(|b| b.is_ascii_hexdigit())
+    });
+    if numeric {
+        return is_canonical_ipv4(host);
     }
     !host.is_empty()
         && host.len() <= 253
-        && host.split('.').all(|label| {
+        && labels.iter().all(|label| {
             !label.is_empty()
                 && label.len() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
+                && !label
+                    .get(..4)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
                 && label
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
 }
 
+/// Whether a path segment is `.` or `..`, also percent-encoded (`%2e`):
+/// URL parsers resolve those, so the request would go elsewhere.
+fn is_dot_segment(seg: &str) -> bool {
+    let lower = seg.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "." | ".." | "%2e" | "%2e." | ".%2e" | "%2e%2e"
+    )
+}
+
 fn is_path_char(b: u8) -> bool {
     is_unreserved(b) || b"/:@!$&'()*+,;=".contains(&b)
 }
 
-/// Whether `path` is a usable absolute request path: starts with `/`, and
+/// Whether `path` is a usable absolute request path: starts with `/`,
 /// holds only RFC 3986 path characters or valid `%XX` escapes (so no `?`,
-/// `#`, white space, control or non-ASCII characters).
+/// `#`, white space, control or non-ASCII characters), and no `.` or `..`
+/// segment (which a URL parser would resolve away).
 pub fn is_request_path(path: &str) -> bool {
     let b = path.as_bytes();
-    if b.first() != Some(&b'/') || path.starts_with("//") {
+    if b.first() != Some(&b'/') || path.starts_with("//") || path.split('/').any(is_dot_segment) {
         return false;
     }
     let mut i = 0;
@@ -134,7 +173,13 @@ pub fn check_base_url(s: &str) -> FormatResult {
     };
     let port_ok = match port.strip_prefix(':') {
         None => true,
-        Some(p) => !p.is_empty() && p.len() <= 5 && p.parse::<u16>().is_ok_and(|n| n > 0),
+        Some(p) => {
+            // Digits only: `parse` alone would take `+80`, which URL parsers refuse.
+            !p.is_empty()
+                && p.len() <= 5
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u16>().is_ok_and(|n| n > 0)
+        }
     };
     let path_ok = path.is_empty() || path == "/" || is_request_path(path.trim_end_matches('/'));
     if is_host(host) && port_ok && path_ok && (secure || is_loopback(host)) {
@@ -234,6 +279,9 @@ mod tests {
             "http://127.0.0.1:8080",
             "http://localhost",
             "http://[::1]:3000",
+            "https://10.0.0.8:8443/prefix/",
+            "https://[2001:db8::1]",
+            "https://H.Example.COM/a..b/.c",
         ] {
             assert_eq!(check_base_url(good), FormatResult::Ok, "{good}");
         }
@@ -251,6 +299,19 @@ mod tests {
             "https://例子.com",
             "http://127.0.0.1.evil.com",
             "https://host.com/a b",
+            // Found by the build_request fuzz target's URL property: each of
+            // these was accepted, and a WHATWG parser then changed the host or
+            // path, or refused the URL.
+            "https://h.com/a/..",
+            "https://h.com/a/%2e%2E",
+            "https://h.com/a/./",
+            "https://h.com:+80",
+            "https://1.2.3",
+            "https://0x7f.1",
+            "http://127.0.0.01",
+            "https://[:::1]",
+            "https://[1::2::3]",
+            "https://xn--a.com",
         ] {
             assert_eq!(check_base_url(bad), FormatResult::Bad, "{bad}");
         }
@@ -266,6 +327,10 @@ mod tests {
         assert!(!is_request_path("/a b"));
         assert!(!is_request_path("//evil.com/x"));
         assert!(!is_request_path("/a%zz"));
+        assert!(!is_request_path("/a/../b"));
+        assert!(!is_request_path("/a/.%2E/b"));
+        assert!(!is_request_path("/."));
+        assert!(is_request_path("/a/.../b"));
     }
 
     #[test]

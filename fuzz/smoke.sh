@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Bounded fuzz run of every target, self-contained: installs the nightly
+# toolchain and cargo-fuzz when missing, writes the seed corpus from
+# tests/fixtures, runs each target for FUZZ_SECONDS (default 30) and prints
+# its exec count. Exits non-zero on any crash (the input is saved under
+# fuzz/artifacts/<target>/). `make fuzz` runs it with FUZZ_SECONDS=300.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+seconds="${FUZZ_SECONDS:-30}"
+targets=(validate build_request parse_response)
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "fuzz: installing the nightly toolchain (minimal profile)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "fuzz: installing cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
+# The library is safe Rust: no sanitizer needed, which keeps the exec rate
+# about five times higher than with the default AddressSanitizer.
+cargo +nightly fuzz build -O -s none
+cargo run --quiet --example seed_corpus
+
+status=0
+summary=()
+for t in "${targets[@]}"; do
+  log="$(mktemp)"
+  echo "fuzz: $t for ${seconds}s"
+  if cargo +nightly fuzz run -O -s none "$t" -- \
+      -max_total_time="$seconds" -dict=dict/rosterguard.dict -timeout=10 \
+      -print_final_stats=1 >"$log" 2>&1; then
+    result=ok
+  else
+    result=CRASH
+    status=1
+    grep -E "panicked|SUMMARY|Test unit written" "$log" | head -20 || true
+  fi
+  execs="$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)"
+  summary+=("$t: ${execs:-?} execs in ${seconds}s ($result)")
+  rm -f "$log"
+done
+
+printf 'fuzz: %s\n' "${summary[@]}"
+exit "$status"
