@@ -76,6 +76,9 @@ export function createApi(raw, ensureReady, meta) {
     endpoints: () => call('endpoints', []),
     validate: (endpointId, input, options) => call('validate', [endpointId, input, options]),
     buildRequest: (endpointId, input, options) => call('buildRequest', [endpointId, input, options]),
+    validateMany: (endpointId, inputsJsonText, options) =>
+      call('validateMany', [endpointId, inputsJsonText, options]),
+    buildMany: (endpointId, inputsJsonText, options) => call('buildMany', [endpointId, inputsJsonText, options]),
     validateField: (endpointId, pointer, value, input, options) =>
       call('validateField', [endpointId, pointer, value, input, options]),
     parseResponse: (endpointId, httpStatus, bodyText) =>
