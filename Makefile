@@ -25,7 +25,7 @@ WASM_OPT_FLAGS := -Oz --converge --strip-producers --strip-target-features --ena
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
 .PHONY: demo test test-native fmt-check clippy clippy-wasm tools tools-rust tools-chrome \
-	pkg size test-wasm-node test-wasm-chrome test-pkg demo-js
+	pkg size test-wasm-node test-wasm-chrome test-pkg demo-js bench bench-native
 
 demo: pkg
 	$(CARGO) run --quiet --example demo
@@ -125,3 +125,17 @@ test-pkg: pkg tools-chrome
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.json
 	# The declarations also stand without the DOM library or Node's types.
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.nodom.json
+
+# ---- benchmarks (not part of `make test`) --------------------------------
+
+# The Node benchmark (bench/run.mjs) on the packed package, as a user
+# installs it; figures also written to target/bench.json. See BENCHMARKS.md.
+bench: pkg
+	bash scripts/install-pkg.sh target/bench-project >/dev/null
+	cp bench/*.mjs target/bench-project/
+	cd target/bench-project && ROSTERGUARD_REPO=$(CURDIR) BENCH_JSON=$(CURDIR)/target/bench.json node run.mjs
+
+# Native criterion benchmarks; the summary table at the end gives the
+# throughput of validate / validate+build as a share of bare parsing.
+bench-native:
+	$(CARGO) bench --bench core
