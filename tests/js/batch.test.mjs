@@ -79,3 +79,31 @@ test('misuse throws RosterguardError', () => {
     assert.throws(() => f('ekuaibao.updateStaff', '[]', { locale: 'fr' }), kind('invalid_option'));
   }
 });
+
+test('validate / buildRequest: the JSON-text fast path gives what the careful walk gives', () => {
+  // Inputs of plain JSON cross as JSON.stringify text; a toJSON on
+  // Object.prototype sends every input through the walk in wasm instead.
+  const fast = allCases().map((c) => {
+    const report = rg.validate(c.endpoint, c.input, c.options);
+    return { report, request: report.ok ? stable(rg.buildRequest(c.endpoint, c.input, c.options)) : null };
+  });
+  Object.defineProperty(Object.prototype, 'toJSON', { value: () => 'x', configurable: true, enumerable: false });
+  let slow;
+  try {
+    slow = allCases().map((c) => {
+      const report = rg.validate(c.endpoint, c.input, c.options);
+      return { report, request: report.ok ? stable(rg.buildRequest(c.endpoint, c.input, c.options)) : null };
+    });
+  } finally {
+    delete Object.prototype.toJSON;
+  }
+  assert.deepEqual(fast, slow);
+  // Values the text would change take the walk: a fraction, undefined in an array, a Date.
+  const base = readFixture('ekuaibao.updateStaff/seed-by-id.json').input;
+  for (const [v, code] of [[1.5, 'type'], [[undefined], 'type'], [new Date(0), 'type'], [2 ** 60, 'type']]) {
+    const input = structuredClone(base);
+    input.body.modifyAccountPhone = v;
+    const r = rg.validate('ekuaibao.updateStaff', input);
+    assert.ok(r.errors.some((e) => e.path.startsWith('/body/modifyAccountPhone') && e.code === code), JSON.stringify(r.errors));
+  }
+});
