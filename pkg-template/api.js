@@ -50,7 +50,8 @@ function pointerToPath(pointer) {
 
 // The fast path of validate / buildRequest. An input that is plain JSON
 // already (what forms and parsed files hold) crosses into wasm as
-// JSON.stringify text: one string copy and serde_json's parser, instead of
+// JSON.stringify text, as a one-item validateMany / buildMany batch (no
+// extra entry points in the wasm): one string copy and serde_json's parser, instead of
 // one call from wasm into JS per value, key and prototype. plainJson only
 // answers "is JSON.stringify exact here?"; when it is unsure (undefined in
 // an array, NaN, a fraction or an unsafe integer, a class instance, a lone
@@ -142,14 +143,18 @@ export function createApi(raw, ensureReady, meta) {
       const text = fastText(input);
       return text === undefined
         ? call('validate', [endpointId, input, options])
-        : call('validateJson', [endpointId, text, options]);
+        : call('validateMany', [endpointId, '[' + text + ']', options])[0];
     },
     buildRequest: (endpointId, input, options) => {
       ensureReady();
       const text = fastText(input);
-      return text === undefined
-        ? call('buildRequest', [endpointId, input, options])
-        : call('buildRequestJson', [endpointId, text, options]);
+      if (text === undefined) return call('buildRequest', [endpointId, input, options]);
+      const [item] = call('buildMany', [endpointId, '[' + text + ']', options]);
+      if (item.ok) return item.request;
+      // The message of the core's Error::Invalid, which buildRequest throws.
+      const { errors } = item.report;
+      const first = errors.length ? `; first at ${stringify(errors[0].path)}: ${errors[0].message}` : '';
+      throw new RosterguardError(`the input has ${errors.length} error(s)${first}`, 'invalid', item.report);
     },
     validateMany: (endpointId, inputsJsonText, options) =>
       call('validateMany', [endpointId, inputsJsonText, options]),

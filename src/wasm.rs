@@ -423,43 +423,6 @@ pub fn build_many(
     to_js(&crate::build_many(&id, &text, &opts).map_err(core_error)?)
 }
 
-/// An input the JS wrapper has found to be plain JSON already, as its
-/// `JSON.stringify` text (the fast path of `validate` / `buildRequest`:
-/// one string crossing and serde_json's parser instead of a call into JS
-/// per value). Anything the wrapper is unsure of takes the walk above.
-fn input_text(v: &JsValue) -> Result<Value, JsValue> {
-    let text = v
-        .as_string()
-        .ok_or_else(|| bad_argument("internal: the fast path takes JSON text"))?;
-    serde_json::from_str(&text).map_err(|e| bad_argument(&e.to_string()))
-}
-
-/// `validate` for an input given as JSON text (used by the JS wrapper).
-#[wasm_bindgen(js_name = validateJson)]
-pub fn validate_json(
-    endpoint: JsValue,
-    input_json: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let id = endpoint_id(&endpoint)?;
-    let opts = self::options(&options)?;
-    let input = input_text(&input_json)?;
-    to_js(&crate::validate(&id, &input, &opts).map_err(core_error)?)
-}
-
-/// `buildRequest` for an input given as JSON text (used by the JS wrapper).
-#[wasm_bindgen(js_name = buildRequestJson)]
-pub fn build_request_json(
-    endpoint: JsValue,
-    input_json: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let id = endpoint_id(&endpoint)?;
-    let opts = self::options(&options)?;
-    let input = input_text(&input_json)?;
-    to_js(&crate::build_request(&id, &input, &opts).map_err(core_error)?)
-}
-
 /// The issues for one field (at or below `pointer`), for live form feedback.
 /// `input`, when given, supplies the other fields for cross-field rules.
 #[wasm_bindgen(js_name = validateField)]

@@ -80,19 +80,30 @@ test('misuse throws RosterguardError', () => {
   }
 });
 
+/** What buildRequest throws for an invalid case: kind, message and report. */
+function thrown(c) {
+  try {
+    rg.buildRequest(c.endpoint, c.input, c.options);
+  } catch (e) {
+    assert.ok(e instanceof rg.RosterguardError, c.name);
+    return { kind: e.kind, message: e.message, report: e.report };
+  }
+  return assert.fail(`${c.name}: buildRequest did not throw`);
+}
+
 test('validate / buildRequest: the JSON-text fast path gives what the careful walk gives', () => {
   // Inputs of plain JSON cross as JSON.stringify text; a toJSON on
   // Object.prototype sends every input through the walk in wasm instead.
   const fast = allCases().map((c) => {
     const report = rg.validate(c.endpoint, c.input, c.options);
-    return { report, request: report.ok ? stable(rg.buildRequest(c.endpoint, c.input, c.options)) : null };
+    return { report, request: report.ok ? stable(rg.buildRequest(c.endpoint, c.input, c.options)) : thrown(c) };
   });
   Object.defineProperty(Object.prototype, 'toJSON', { value: () => 'x', configurable: true, enumerable: false });
   let slow;
   try {
     slow = allCases().map((c) => {
       const report = rg.validate(c.endpoint, c.input, c.options);
-      return { report, request: report.ok ? stable(rg.buildRequest(c.endpoint, c.input, c.options)) : null };
+      return { report, request: report.ok ? stable(rg.buildRequest(c.endpoint, c.input, c.options)) : thrown(c) };
     });
   } finally {
     delete Object.prototype.toJSON;
