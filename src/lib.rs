@@ -36,7 +36,7 @@ pub mod vendors;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use batch::{build_many, validate_many, BuildOutcome};
+pub use batch::{build_many, build_many_json, validate_many, validate_many_json, BuildOutcome};
 pub use endpoint::Endpoint;
 pub use error::Error;
 #[cfg(feature = "meta")]

@@ -406,7 +406,8 @@ pub fn validate_many(
     let id = endpoint_id(&endpoint)?;
     let opts = self::options(&options)?;
     let text = batch_text(&inputs_json)?;
-    to_js(&crate::validate_many(&id, &text, &opts).map_err(core_error)?)
+    let results = crate::validate_many_json(&id, &text, &opts).map_err(core_error)?;
+    JSON::parse(&results)
 }
 
 /// Builds every input of a JSON array text: per item `{ok: true, request,
@@ -420,7 +421,8 @@ pub fn build_many(
     let id = endpoint_id(&endpoint)?;
     let opts = self::options(&options)?;
     let text = batch_text(&inputs_json)?;
-    to_js(&crate::build_many(&id, &text, &opts).map_err(core_error)?)
+    let results = crate::build_many_json(&id, &text, &opts).map_err(core_error)?;
+    JSON::parse(&results)
 }
 
 /// The issues for one field (at or below `pointer`), for live form feedback.
