@@ -175,6 +175,25 @@ export declare function buildRequest<K extends EndpointId>(
   options?: Options,
 ): HttpRequest;
 
+/** One item of `buildMany`: its request, or its report when it has errors. */
+export type BuildOutcome =
+  | { ok: true; request: HttpRequest; warnings: Issue[] }
+  | { ok: false; report: Report };
+
+/**
+ * Validates every input of a batch given as JSON text of an array (`JSON.stringify(inputs)`):
+ * one Report per item, in order; one bad item never stops the others. One crossing of the
+ * JS/wasm boundary for the whole batch: use it for bulk sync. Throws only on misuse
+ * (unknown endpoint, bad option, text that is not a JSON array: kind "invalid_argument").
+ */
+export declare function validateMany(endpointId: EndpointId, inputsJsonText: string, options?: Options): Report[];
+
+/**
+ * Builds the request of every input of a batch given as JSON text of an array: per item
+ * `{ok: true, request, warnings}` or `{ok: false, report}`, in order. Throws only on misuse.
+ */
+export declare function buildMany(endpointId: EndpointId, inputsJsonText: string, options?: Options): BuildOutcome[];
+
 /** The issues at or below `pointer` with `value` put there; `input` supplies the other fields for cross-field rules. */
 export declare function validateField(
   endpointId: EndpointId,

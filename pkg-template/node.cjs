@@ -9,6 +9,8 @@ const api = createApi(raw, () => {}, META);
 exports.endpoints = api.endpoints;
 exports.validate = api.validate;
 exports.buildRequest = api.buildRequest;
+exports.validateMany = api.validateMany;
+exports.buildMany = api.buildMany;
 exports.validateField = api.validateField;
 exports.parseResponse = api.parseResponse;
 exports.describe = api.describe;

@@ -6,6 +6,8 @@ export const {
   endpoints,
   validate,
   buildRequest,
+  validateMany,
+  buildMany,
   validateField,
   parseResponse,
   describe,

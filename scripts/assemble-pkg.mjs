@@ -30,16 +30,26 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'web'), { recursive: true });
 mkdirSync(join(out, 'node'), { recursive: true });
 
-// wasm-bindgen glue and the optimised module.
-copyFileSync(join(webOut, 'rosterguard.js'), join(out, 'web/rosterguard.js'));
+// The browser's JS (web.js, api.js and the web glue) ships without its
+// whole-line comments and JSDoc blocks: browsers download it on every cold
+// load and it counts against the size budget; the docs are in index.d.ts.
+const stripComments = (text) =>
+  text
+    .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\n/gm, '')
+    .replace(/^[ \t]*\/\/.*\n/gm, '');
+// wasm-bindgen glue (the browser's without comments, see stripComments) and the optimised module.
+writeFileSync(join(out, 'web/rosterguard.js'), stripComments(readFileSync(join(webOut, 'rosterguard.js'), 'utf8')));
 // The package is "type": "module", so the CommonJS Node glue needs .cjs.
 copyFileSync(join(nodeOut, 'rosterguard.js'), join(out, 'node/rosterguard.cjs'));
 copyFileSync(wasmFile, join(out, 'web/rosterguard_bg.wasm'));
 copyFileSync(wasmFile, join(out, 'node/rosterguard_bg.wasm'));
 
 // Hand-written files.
-for (const f of ['web.js', 'node.cjs', 'node.mjs', 'api.js', 'README.md']) {
+for (const f of ['node.cjs', 'node.mjs', 'README.md']) {
   copyFileSync(join(tpl, f), join(out, f));
+}
+for (const f of ['web.js', 'api.js']) {
+  writeFileSync(join(out, f), stripComments(readFileSync(join(tpl, f), 'utf8')));
 }
 
 // meta.js / meta.cjs: describe() and jsonSchema() output, generated natively
@@ -57,7 +67,7 @@ writeFileSync(join(out, 'meta.cjs'), `${metaHead}'use strict';\nmodule.exports =
 
 // api.cjs: the same code as api.js for require(), so that the template
 // holds it once. The ESM file has only top-level `export function|class`.
-const apiEsm = readFileSync(join(tpl, 'api.js'), 'utf8');
+const apiEsm = stripComments(readFileSync(join(tpl, 'api.js'), 'utf8'));
 const exported = [...apiEsm.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
 let apiCjs = apiEsm.replace(/^export (function|class) /gm, '$1 ');
 if (/^\s*(import|export)\b/m.test(apiCjs)) fail('api.js may only use `export function` / `export class`');

@@ -240,6 +240,11 @@ impl Endpoint {
             ("query", self.query),
             ("body", Some(self.body)),
         ];
+        let pointer_of = |name: &str| match name {
+            "path" => "/path",
+            "query" => "/query",
+            _ => "/body",
+        };
         for (key, value) in map {
             if key == "baseUrl" {
                 if let Some(Value::String(s)) = check_field(ctx, "/baseUrl", &BASE_URL_FIELD, value)
@@ -253,10 +258,10 @@ impl Endpoint {
                 .find(|(name, rule)| name == key && rule.is_some())
             {
                 Some((name, Some(rule))) => {
-                    let pointer = format!("/{name}");
+                    let pointer = pointer_of(name);
                     let Value::Object(m) = value else {
                         ctx.error(
-                            &pointer,
+                            pointer,
                             Code::Type,
                             params! {"expected": "object", "actual": type_name(value)},
                         );
@@ -266,7 +271,7 @@ impl Endpoint {
                     // "through" would drop them silently, so they stay errors.
                     let allow_unknown = ctx.allow_unknown;
                     ctx.allow_unknown = allow_unknown && *name != "path";
-                    let out = check_object(ctx, &pointer, rule, m);
+                    let out = check_object(ctx, pointer, rule, m);
                     ctx.allow_unknown = allow_unknown;
                     match *name {
                         "path" => parts.path = out,
@@ -293,7 +298,7 @@ impl Endpoint {
         for (name, rule) in sections {
             if let Some(rule) = rule {
                 if !map.contains_key(name) {
-                    check_object(ctx, &format!("/{name}"), rule, &Map::new());
+                    check_object(ctx, pointer_of(name), rule, &Map::new());
                 }
             }
         }

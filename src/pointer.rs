@@ -22,9 +22,22 @@ pub fn push(path: &mut String, segment: &str) {
 
 /// Appends an array index.
 pub fn push_index(path: &mut String, index: usize) {
-    use std::fmt::Write;
-    // Writing to a String cannot fail.
-    let _ = write!(path, "/{index}");
+    // By hand, not write!: once per array item on every run.
+    path.push('/');
+    let mut digits = [0u8; 20];
+    let mut n = index;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        path.push(char::from(d));
+    }
 }
 
 /// `base` + `/segment`, as a new string.

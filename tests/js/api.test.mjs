@@ -9,8 +9,8 @@ const IDS = ['fxiaoke.updateMember', 'fxiaoke.setMemberStatusBatch', 'dingtalk.u
 
 test('exports exactly the documented API', () => {
   assert.deepEqual(Object.keys(rg).sort(), [
-    'RosterguardError', 'buildRequest', 'describe', 'endpoints', 'init', 'initSync', 'jsonSchema',
-    'parseResponse', 'redact', 'schema', 'validate', 'validateField',
+    'RosterguardError', 'buildMany', 'buildRequest', 'describe', 'endpoints', 'init', 'initSync',
+    'jsonSchema', 'parseResponse', 'redact', 'schema', 'validate', 'validateField', 'validateMany',
   ]);
 });
 

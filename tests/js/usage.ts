@@ -10,7 +10,10 @@ import {
   schema,
   validate,
   validateField,
+  validateMany,
+  buildMany,
   describe,
+  type BuildOutcome,
   jsonSchema,
   type EndpointId,
   type InputFor,
@@ -49,6 +52,15 @@ export async function main(input: InputFor['ekuaibao.updateStaff'], form: unknow
     console.log(body);
   }
   console.log(ids, msg, code, field.ok, s, describe('dingtalk.updateEmployeeRoster'), jsonSchema('fxiaoke.updateMember'));
+  const reports: Report[] = validateMany('ekuaibao.updateStaff', JSON.stringify([input, input]), { locale: 'zh-CN' });
+  const outcomes: BuildOutcome[] = buildMany('ekuaibao.updateStaff', JSON.stringify([input]));
+  for (const o of outcomes) {
+    if (o.ok) console.log(o.request.url, o.warnings.length);
+    else console.log(o.report.errors.length);
+  }
+  console.log(reports.length);
+  // @ts-expect-error the batch is JSON text, not an array
+  validateMany('ekuaibao.updateStaff', [input]);
   // @ts-expect-error unknown endpoint ids are a type error
   validate('wecom.updateUser', form);
   // @ts-expect-error unknown option
