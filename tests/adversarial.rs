@@ -389,12 +389,13 @@ fn million_departments_and_attaching_ids() {
 }
 
 #[test]
-fn million_unknown_keys_with_a_cross_field_error() {
+fn wide_object_of_unknown_keys_with_a_cross_field_error() {
     // Sorting issues into document order once cross-field rules have run
-    // must not cost (issues x keys).
+    // must not cost (issues x keys): with 200 000 keys that would be
+    // billions of key comparisons.
     let mut body = Map::new();
     body.insert("name".into(), json!("n"));
-    for i in 0..MILLION {
+    for i in 0..200_000 {
         body.insert(format!("k{i}"), json!(i));
     }
     body.insert("departments".into(), json!(["d1"]));
