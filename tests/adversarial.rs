@@ -308,6 +308,33 @@ fn fifty_megabyte_reply_is_clipped() {
     assert!(out.message.unwrap().chars().count() <= rosterguard::reply::MAX_MESSAGE_CHARS + 1);
 }
 
+#[test]
+fn garbage_reply_message_is_clipped_as_a_whole() {
+    // Regression (fuzz, parse_response): the quoted body was clipped to 500
+    // characters but our "HTTP 429: the reply body is not JSON: " prefix
+    // came on top (511 characters).
+    let body = format!("1.001{}:{}", "0".repeat(30), "8".repeat(520));
+    for (endpoint, status) in [
+        ("fxiaoke.updateMember", 429),
+        ("dingtalk.updateEmployeeRoster", 429),
+        ("ekuaibao.updateStaff", 200),
+    ] {
+        let out = parse_response(endpoint, status, &body).unwrap();
+        let message = out.message.unwrap();
+        let start = format!("HTTP {status}: the reply body is not JSON: 1.001");
+        assert!(message.starts_with(&start), "{message}");
+        assert_eq!(
+            message.chars().count(),
+            rosterguard::reply::MAX_MESSAGE_CHARS + 1
+        );
+        assert!(message.ends_with('…'));
+        assert_eq!(out.retryable, status == 429);
+    }
+    // Ekuaibao's plain-text error bodies are quoted without a prefix.
+    let out = parse_response("ekuaibao.updateStaff", 429, &body).unwrap();
+    assert!(out.message.unwrap().chars().count() <= rosterguard::reply::MAX_MESSAGE_CHARS + 1);
+}
+
 // ---- a million items -------------------------------------------------------
 
 const MILLION: usize = 1_000_000;
