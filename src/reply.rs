@@ -91,9 +91,14 @@ pub fn code_int(v: Option<&Value>) -> Option<i64> {
     }
 }
 
-/// A string field, clipped.
+/// A string field, clipped; `None` when absent or blank, since an empty
+/// message or trace id tells the caller nothing (and would hide the
+/// fallback message that says why a reply failed).
 pub fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
-    map.get(key).and_then(Value::as_str).map(clip)
+    map.get(key)
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .map(clip)
 }
 
 /// At most [`MAX_MESSAGE_CHARS`] characters of `s` (then `…`).

@@ -335,6 +335,26 @@ fn garbage_reply_message_is_clipped_as_a_whole() {
     assert!(out.message.unwrap().chars().count() <= rosterguard::reply::MAX_MESSAGE_CHARS + 1);
 }
 
+#[test]
+fn failed_reply_with_a_blank_message_still_says_why() {
+    // Regression (fuzz, parse_response): {"e\u{98}\u{8d}orCode":400,"message":""}
+    // on HTTP 400 gave a failure whose message was "" and no code.
+    let body = "{\"e\u{98}\u{8d}orCode\":400,\"message\":\"\"}";
+    let out = parse_response("ekuaibao.updateStaff", 400, body).unwrap();
+    assert!(!out.ok);
+    assert_eq!(out.message.as_deref(), Some("HTTP 400"));
+    let out = parse_response(
+        "fxiaoke.updateMember",
+        200,
+        r#"{"errorCode":5,"errorMessage":" ","traceId":""}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (out.vendor_code.as_deref(), out.message, out.trace_id),
+        (Some("5"), None, None)
+    );
+}
+
 // ---- a million items -------------------------------------------------------
 
 const MILLION: usize = 1_000_000;
