@@ -61,13 +61,15 @@ pub fn json_object(status: u16, body: &str) -> Result<Map<String, Value>, ReplyO
             format!("HTTP {status}: the reply body is JSON but not an object"),
             retryable,
         )),
-        Err(_) => Err(ReplyOutcome::failure(
-            format!(
-                "HTTP {status}: the reply body is not JSON: {}",
-                clip(body.trim())
-            ),
-            retryable,
-        )),
+        Err(_) => {
+            // The whole message, not just the quoted body, fits the clip.
+            let prefix = format!("HTTP {status}: the reply body is not JSON: ");
+            let room = MAX_MESSAGE_CHARS.saturating_sub(prefix.chars().count());
+            Err(ReplyOutcome::failure(
+                format!("{prefix}{}", clip_to(body.trim(), room)),
+                retryable,
+            ))
+        }
     }
 }
 
@@ -89,14 +91,24 @@ pub fn code_int(v: Option<&Value>) -> Option<i64> {
     }
 }
 
-/// A string field, clipped.
+/// A string field, clipped; `None` when absent or blank, since an empty
+/// message or trace id tells the caller nothing (and would hide the
+/// fallback message that says why a reply failed).
 pub fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
-    map.get(key).and_then(Value::as_str).map(clip)
+    map.get(key)
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .map(clip)
 }
 
-/// At most [`MAX_MESSAGE_CHARS`] characters of `s`.
+/// At most [`MAX_MESSAGE_CHARS`] characters of `s` (then `…`).
 pub fn clip(s: &str) -> String {
-    match s.char_indices().nth(MAX_MESSAGE_CHARS) {
+    clip_to(s, MAX_MESSAGE_CHARS)
+}
+
+/// At most `max` characters of `s` (then `…`).
+pub fn clip_to(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", s.get(..i).unwrap_or(s)),
         None => s.to_owned(),
     }
