@@ -36,7 +36,7 @@ demo: pkg
 	@cp examples/sync-staff.mjs target/demo-project/
 	@cd target/demo-project && node sync-staff.mjs
 
-test: fmt-check clippy clippy-wasm test-native size test-wasm-node test-wasm-chrome test-pkg test-www
+test: fmt-check clippy clippy-wasm test-native size test-wasm-node test-wasm-chrome test-pkg test-www fuzz-smoke
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -152,9 +152,14 @@ test-www: www-build tools-chrome tools-fonts
 
 # Fuzz each target for FUZZ_SECONDS (default 300); installs nightly and cargo-fuzz when missing.
 FUZZ_SECONDS ?= 300
-.PHONY: fuzz
+.PHONY: fuzz fuzz-smoke
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/smoke.sh
+
+# The bounded smoke `make test` runs: every target for FUZZ_SMOKE_SECONDS.
+FUZZ_SMOKE_SECONDS ?= 15
+fuzz-smoke:
+	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) bash fuzz/smoke.sh
 
 # ---- benchmarks (not part of `make test`) --------------------------------
 

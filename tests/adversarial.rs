@@ -189,9 +189,10 @@ fn deep_city_list_entry_is_refused() {
             json!({"base": [{"key": "8", "label": "北京市/海淀区", "x": null}]});
         input["body"]["staffCustomForm"]["base"][0]["x"] = deep_value(DEEP);
         let report = validate("ekuaibao.updateStaff", &input, &lenient()).unwrap();
+        // City entries are strict even with allowUnknown: refused without descending.
         assert_eq!(
             pairs(&report.errors),
-            [("/body/staffCustomForm/base/0/x", "range")]
+            [("/body/staffCustomForm/base/0/x", "unknown_field")]
         );
     });
 }
@@ -847,4 +848,28 @@ fn tokens_never_appear_in_reports_errors_or_debug_output() {
         let safe = req.redacted();
         assert!(!safe.url.contains(T) && !safe.body.contains(T));
     }
+}
+
+// ---- fuzz regressions (merged main) ------------------------------------------
+
+#[test]
+fn base_array_items_stay_strict_with_allow_unknown() {
+    // Regression (fuzz, build_request): an extra key in a base city given as
+    // an array was passed through with allowUnknown, so the text sent failed
+    // the strict text form when the built body was validated again.
+    let mut input = staff("s1", json!({"name": "n"}));
+    input["body"]["staffCustomForm"] = json!({"base": [{"key": "8", "label": "北京市", "x": 1}]});
+    let report = validate("ekuaibao.updateStaff", &input, &lenient()).unwrap();
+    assert_eq!(
+        pairs(&report.errors),
+        [("/body/staffCustomForm/base/0/x", "unknown_field")]
+    );
+}
+
+#[test]
+fn ekuaibao_blank_json_string_reply_says_why() {
+    // Regression (fuzz, parse_response): a failure body of `""` gave an empty message.
+    let out = parse_response("ekuaibao.updateStaff", 8801, "\"\"").unwrap();
+    assert!(!out.ok);
+    assert_eq!(out.message.as_deref(), Some("HTTP 8801"));
 }

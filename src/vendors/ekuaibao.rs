@@ -172,7 +172,11 @@ fn check_base(ctx: &mut Ctx, path: &str, v: &Value) -> Option<Value> {
         }
         Value::Array(items) => {
             let before = ctx.has_error_at(path);
+            // The text it becomes must pass the strict text form: no extra
+            // keys in an item, even with allowUnknown (found by fuzzing).
+            let allow_unknown = std::mem::replace(&mut ctx.allow_unknown, false);
             let out = check_array(ctx, path, &CITY_LIST, items);
+            ctx.allow_unknown = allow_unknown;
             if !before && ctx.has_error_at(path) {
                 return None;
             }
@@ -511,8 +515,9 @@ fn reply(status: u16, body: &str) -> ReplyOutcome {
                 .find_map(|k| reply::text(m, k))
         })
         .or_else(|| match &parsed {
-            // A bare JSON string is the message itself, without its quotes.
-            Some(Value::String(s)) => Some(reply::clip(s)),
+            // A bare JSON string is the message itself, without its quotes
+            // (a blank one says nothing: fall through to the status).
+            Some(Value::String(s)) => Some(s.trim()).filter(|t| !t.is_empty()).map(reply::clip),
             // Plain text, or JSON in an unknown shape: keep it rather than lose the reason.
             _ => Some(body.trim()).filter(|t| !t.is_empty()).map(reply::clip),
         })
