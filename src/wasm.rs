@@ -394,6 +394,21 @@ fn batch_text(v: &JsValue) -> Result<String, JsValue> {
     })
 }
 
+/// One batch call: the endpoint, options and JSON array text checked the
+/// same way for both batch entry points, the result parsed once in JS.
+fn batch(
+    endpoint: &JsValue,
+    inputs_json: &JsValue,
+    options: &JsValue,
+    run: fn(&str, &str, &crate::Options) -> Result<String, crate::Error>,
+) -> Result<JsValue, JsValue> {
+    let id = endpoint_id(endpoint)?;
+    let opts = self::options(options)?;
+    let text = batch_text(inputs_json)?;
+    let results = run(&id, &text, &opts).map_err(core_error)?;
+    JSON::parse(&results)
+}
+
 /// Validates every input of a JSON array text: one Report per item, in
 /// order. Text in and one `JSON.parse` out: a single boundary crossing for
 /// the whole batch.
@@ -403,11 +418,7 @@ pub fn validate_many(
     inputs_json: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let id = endpoint_id(&endpoint)?;
-    let opts = self::options(&options)?;
-    let text = batch_text(&inputs_json)?;
-    let results = crate::validate_many_json(&id, &text, &opts).map_err(core_error)?;
-    JSON::parse(&results)
+    batch(&endpoint, &inputs_json, &options, crate::validate_many_json)
 }
 
 /// Builds every input of a JSON array text: per item `{ok: true, request,
@@ -418,11 +429,7 @@ pub fn build_many(
     inputs_json: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let id = endpoint_id(&endpoint)?;
-    let opts = self::options(&options)?;
-    let text = batch_text(&inputs_json)?;
-    let results = crate::build_many_json(&id, &text, &opts).map_err(core_error)?;
-    JSON::parse(&results)
+    batch(&endpoint, &inputs_json, &options, crate::build_many_json)
 }
 
 /// The issues for one field (at or below `pointer`), for live form feedback.
