@@ -257,6 +257,13 @@ impl Converted {
     /// The core's report with the conversion issues put in: the core's
     /// issues at the placeholders are replaced by the conversion's, and
     /// everything is in input order.
+    /// [`Converted::merge`] ordered by the converted input itself, moved
+    /// out rather than copied (the copy was a whole second input per call).
+    fn merge_own(mut self, report: Report, locale: Locale) -> Report {
+        let order = std::mem::take(&mut self.value);
+        self.merge(report, locale, &order)
+    }
+
     fn merge(self, report: Report, locale: Locale, order: &Value) -> Report {
         if self.is_clean() {
             return report;
@@ -361,8 +368,7 @@ pub fn validate(endpoint: JsValue, input: JsValue, options: JsValue) -> Result<J
     let opts = self::options(&options)?;
     let conv = convert(&input, "");
     let report = crate::validate(&id, &conv.value, &opts).map_err(core_error)?;
-    let order = conv.value.clone();
-    to_js(&conv.merge(report, opts.locale, &order))
+    to_js(&conv.merge_own(report, opts.locale))
 }
 
 /// Validates and builds the fetch-ready request `{method, url, headers, body}`;
@@ -379,8 +385,7 @@ pub fn build_request(
     if !conv.is_clean() {
         // Never build from a payload that is not what the caller holds.
         let report = crate::validate(&id, &conv.value, &opts).map_err(core_error)?;
-        let order = conv.value.clone();
-        let report = conv.merge(report, opts.locale, &order);
+        let report = conv.merge_own(report, opts.locale);
         return Err(core_error(Error::Invalid(report)));
     }
     let request = crate::build_request(&id, &conv.value, &opts).map_err(core_error)?;
