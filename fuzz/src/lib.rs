@@ -183,11 +183,11 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
+/// Percent-decodes a URL component. The caller's own escapes in `baseUrl`
+/// or `urlPath` (valid `%XX`, kept as given) need not decode to UTF-8, so
+/// compare lossily: both sides go through the same decoding.
 fn decode_component(s: &str) -> String {
-    percent_decode_str(s)
-        .decode_utf8()
-        .expect("percent-decoded component is UTF-8")
-        .into_owned()
+    percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
 /// Splits a path (`/a/b`) into decoded segments, `{staffId}` replaced by
