@@ -452,6 +452,29 @@ pub fn parse_int_str(s: &str) -> Option<i64> {
     s.parse::<i64>().ok()
 }
 
+/// The integer an integer field sends for `v` (a JSON integer, a number
+/// with no fraction such as `-0` or `2.0`, or a canonical digit string),
+/// or `None` when the field rejects it. For cross-field rules, which read
+/// the raw input: a rule comparing raw values would let `0` and `-0` pass
+/// as distinct and then send both as `0`.
+pub fn int_value(v: &Value) -> Option<i64> {
+    let n = match v {
+        Value::Number(num) => match num.as_i64() {
+            Some(i) => i,
+            None => {
+                let f = num.as_f64()?;
+                if f.fract() != 0.0 || !f.is_finite() || f.abs() > MAX_SAFE_INTEGER as f64 {
+                    return None;
+                }
+                f as i64
+            }
+        },
+        Value::String(s) => parse_int_str(s)?,
+        _ => return None,
+    };
+    (n.unsigned_abs() <= MAX_SAFE_INTEGER.unsigned_abs()).then_some(n)
+}
+
 /// A `range` error naming the field's bounds; an integer JS cannot hold
 /// exactly also names the bound it crosses (never "at least -2^53" for a
 /// field that is non-negative anyway).

@@ -14,7 +14,7 @@ use crate::pointer;
 use crate::reply::{self, ReplyOutcome};
 use crate::report::{Code, Ctx};
 use crate::schema::{
-    meta_str, parse_int_str, unique_by, ArrayRule, Empty, Field, IntRule, ObjectRule, Text, Ty,
+    int_value, meta_str, unique_by, ArrayRule, Empty, Field, IntRule, ObjectRule, Text, Ty,
     NON_NEGATIVE,
 };
 
@@ -296,7 +296,7 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
                     ctx.warn(&section_path, Code::NewSection, params! {});
                 }
                 Some(v) => {
-                    let index = v.as_i64().or_else(|| v.as_str().and_then(parse_int_str));
+                    let index = int_value(v);
                     if let Some(index) = index {
                         old_indexes.push((pointer::join(&section_path, "old_index"), index));
                     }
