@@ -13,9 +13,11 @@ fn main() {
     let fx: serde_json::Value = serde_json::from_str(&text).unwrap();
     let input = fx["input"].to_string();
     let opts = rosterguard::Options::default();
+    // PROF_MODE=parse or build runs only that loop (for instruction counts under callgrind).
+    let mode = std::env::var("PROF_MODE").unwrap_or_default();
     let mut ok = 0;
     let t = std::time::Instant::now();
-    for _ in 0..n {
+    for _ in 0..if mode == "parse" { 0 } else { n } {
         let v: serde_json::Value = serde_json::from_str(&input).unwrap();
         if rosterguard::build_request(dir, &v, &opts).is_ok() {
             ok += 1;
@@ -23,7 +25,7 @@ fn main() {
     }
     let per = t.elapsed().as_nanos() as f64 / n as f64;
     let t = std::time::Instant::now();
-    for _ in 0..n {
+    for _ in 0..if mode == "build" { 0 } else { n } {
         let v: serde_json::Value = serde_json::from_str(&input).unwrap();
         std::hint::black_box(v);
     }

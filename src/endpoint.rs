@@ -144,25 +144,25 @@ impl Parts<'_> {
     /// then any passed-through unknown keys in input order. Non-string
     /// values are sent as their JSON text.
     pub fn query_string(&self, order: &[&str], extra: &[(&str, &str)]) -> String {
-        let text = |v: &Value| match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
+        let mut out = String::new();
+        for (k, v) in extra {
+            url::push_query_pair(&mut out, k, v);
+        }
+        let mut push = |k: &str, v: &Value| match v {
+            Value::String(s) => url::push_query_pair(&mut out, k, s),
+            other => url::push_query_pair(&mut out, k, &other.to_string()),
         };
-        let mut pairs: Vec<(String, String)> = extra
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
         for key in order {
             if let Some(v) = self.query.get(*key) {
-                pairs.push(((*key).to_owned(), text(v)));
+                push(key, v);
             }
         }
         for (k, v) in &self.query {
             if !order.contains(&k.as_str()) {
-                pairs.push((k.clone(), text(v)));
+                push(k, v);
             }
         }
-        url::query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        out
     }
 }
 

@@ -88,15 +88,21 @@ pub(crate) fn is_index(s: &str) -> bool {
 /// (`/body/departments/2` → `departments[2]`,
 /// `/body/param/groups/0/sections/1/old_index` → `groups[0].sections[1].old_index`).
 pub fn field_name(pointer: &str) -> String {
-    let segs = segments(pointer).unwrap_or_default();
+    // Borrowed segments, unescaped only when written out: this runs once
+    // per rendered message.
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return "input".to_owned();
+    };
+    let segs: Vec<&str> = rest.split('/').collect();
     let first_list = segs.windows(2).position(|w| match w {
         [key, index] => !is_index(key) && is_index(index),
         _ => false,
     });
+    let mut out = String::with_capacity(rest.len());
     let Some(start) = first_list else {
-        return segs.last().cloned().unwrap_or_else(|| "input".to_owned());
+        push_unescaped(&mut out, segs.last().copied().unwrap_or(""));
+        return out;
     };
-    let mut out = String::new();
     for seg in segs.iter().skip(start) {
         if is_index(seg) {
             out.push('[');
@@ -106,10 +112,19 @@ pub fn field_name(pointer: &str) -> String {
             if !out.is_empty() {
                 out.push('.');
             }
-            out.push_str(seg);
+            push_unescaped(&mut out, seg);
         }
     }
     out
+}
+
+/// Appends an escaped pointer segment, unescaped (`~1` → `/`, `~0` → `~`).
+fn push_unescaped(out: &mut String, seg: &str) {
+    if !seg.contains('~') {
+        out.push_str(seg);
+        return;
+    }
+    out.push_str(&seg.replace("~1", "/").replace("~0", "~"));
 }
 
 /// Orders two pointers by where they lead in `input`: parents before

@@ -13,16 +13,24 @@ fn is_unreserved(b: u8) -> bool {
 
 fn encode(s: &str, keep: fn(u8) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if keep(b) {
-            out.push(b as char);
-        } else {
+    encode_into(&mut out, s, keep);
+    out
+}
+
+fn encode_into(out: &mut String, s: &str, keep: fn(u8) -> bool) {
+    // Runs of kept bytes are copied as slices; only escapes go byte by byte.
+    let bytes = s.as_bytes();
+    let mut kept_from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !keep(b) {
+            out.push_str(s.get(kept_from..i).unwrap_or(""));
             out.push('%');
             out.push(HEX[usize::from(b >> 4)] as char);
             out.push(HEX[usize::from(b & 15)] as char);
+            kept_from = i + 1;
         }
     }
-    out
+    out.push_str(s.get(kept_from..).unwrap_or(""));
 }
 
 /// Percent-encodes a query key or value: everything but RFC 3986 unreserved
@@ -42,12 +50,17 @@ pub fn encode_segment(s: &str) -> String {
 pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     let mut out = String::new();
     for (k, v) in pairs {
-        out.push(if out.is_empty() { '?' } else { '&' });
-        out.push_str(&encode_query(k));
-        out.push('=');
-        out.push_str(&encode_query(v));
+        push_query_pair(&mut out, k, v);
     }
     out
+}
+
+/// Appends `?k=v` (to an empty query) or `&k=v`, key and value encoded.
+pub fn push_query_pair(out: &mut String, k: &str, v: &str) {
+    out.push(if out.is_empty() { '?' } else { '&' });
+    encode_into(out, k, is_unreserved);
+    out.push('=');
+    encode_into(out, v, is_unreserved);
 }
 
 fn is_loopback(host: &str) -> bool {
