@@ -176,6 +176,9 @@ const memory = {
 };
 
 // ---- the workloads --------------------------------------------------------------
+const encoder = new TextEncoder();
+const scratch = new Uint8Array(1 << 20);
+const OK_REPORT = '{"ok":true,"errors":[],"warnings":[]}';
 const single = [];
 for (const [label, id, input] of [
   ['Fxiaoke doc example', FX, fxDoc],
@@ -195,6 +198,15 @@ for (const [label, id, input] of [
       return e.report;
     }
   });
+  // Floors: what a call costs before any rule runs. The text crossing is
+  // what the fast path pays in JS alone (JSON.stringify, UTF-8 encoding
+  // into wasm memory, JSON.parse of the smallest report); the empty call
+  // is one round trip through the module with nothing to check.
+  row.floorText = perCall(() => {
+    encoder.encodeInto(JSON.stringify(input), scratch);
+    return JSON.parse(OK_REPORT);
+  });
+  row.floorCall = perCall(() => rg.validateMany(id, '[]'));
   single.push(row);
 }
 
@@ -207,6 +219,19 @@ batch.stringify = perBatch(() => ({ s: JSON.stringify(records) }));
 batch.validateMany = perBatch(() => rg.validateMany(EK, batchText));
 batch.buildMany = perBatch(() => rg.buildMany(EK, batchText));
 batch.buildManyWithStringify = batch.buildMany + batch.stringify;
+// The parse floor inside the module: parseResponse parses one record's JSON
+// text with the same serde_json the batch uses and reads two fields from it
+// (one call per record, so it also carries the per-call round trip).
+{
+  const texts = records.map((r) => JSON.stringify(r));
+  const runs = [];
+  for (let r = 0; r <= BATCH_RUNS; r++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < N; i++) keep(rg.parseResponse(EK, 200, texts[i]));
+    if (r > 0) runs.push(Number(process.hrtime.bigint() - t) / N);
+  }
+  batch.parseFloor = median(runs);
+}
 
 // ---- report ------------------------------------------------------------------------
 const ns = (x) => x.toFixed(0).padStart(9);
@@ -233,6 +258,12 @@ console.log(`${`${N.toLocaleString('en-US')} staff, batch`.padEnd(26)} ${'    va
 console.log(`${''.padEnd(26)} ${'(5) buildMany(text)'.padEnd(30)} ${ns(batch.buildMany)} ${ips(batch.buildMany)} ${ratio(batch.buildMany, batch.ajvBuild)}`);
 console.log(`${''.padEnd(26)} ${'    JSON.stringify(records)'.padEnd(30)} ${ns(batch.stringify)} ${ips(batch.stringify)}`);
 console.log(`${''.padEnd(26)} ${'    stringify + buildMany'.padEnd(30)} ${ns(batch.buildManyWithStringify)} ${ips(batch.buildManyWithStringify)} ${ratio(batch.buildManyWithStringify, batch.ajvBuild)}`);
+
+console.log('\nfloors: ns per call before any rule runs (text crossing = JSON.stringify + UTF-8 encode + JSON.parse of an empty report, in JS only)');
+for (const r of single) {
+  console.log(`${r.label.padEnd(26)} text crossing ${ns(r.floorText)}, empty wasm call ${ns(r.floorCall)}; sum ${ratio(r.floorText + r.floorCall, r.ajvValidate)} ajv validate (target <= 3x)`);
+}
+console.log(`${`${N.toLocaleString('en-US')} staff`.padEnd(26)} parse of one record in wasm (parseResponse) ${ns(batch.parseFloor)}; buildMany at 2x ajv + JSON.stringify needs <= ${ns(batch.ajvBuild / 2)}`);
 
 const fxRow = single[0];
 const targets = {
