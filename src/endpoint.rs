@@ -12,6 +12,7 @@ use crate::report::{Code, Ctx};
 use crate::schema::{
     check_field, check_object, type_name, Empty, Field, Format, ObjectRule, StrRule, Text, Ty,
 };
+use crate::sent::{Sent, SentMap};
 use crate::url;
 
 /// One vendor endpoint. Each lives in its vendor's file under `src/vendors/`.
@@ -110,11 +111,11 @@ pub struct Parts<'a> {
     /// Base URL without trailing `/`.
     pub base_url: String,
     /// Normalised path parameters.
-    pub path: Map<String, Value>,
+    pub path: SentMap<'a>,
     /// Normalised query parameters (input order).
-    pub query: Map<String, Value>,
+    pub query: SentMap<'a>,
     /// Normalised body: exactly what is sent.
-    pub body: Map<String, Value>,
+    pub body: SentMap<'a>,
     /// The caller's input.
     pub raw: &'a Value,
 }
@@ -132,12 +133,12 @@ impl Parts<'_> {
 
     /// A normalised query value as text.
     pub fn query_str(&self, key: &str) -> Option<&str> {
-        self.query.get(key).and_then(Value::as_str)
+        self.query.get(key).and_then(Sent::as_str)
     }
 
     /// A normalised path value as text.
     pub fn path_str(&self, key: &str) -> Option<&str> {
-        self.path.get(key).and_then(Value::as_str)
+        self.path.get(key).and_then(Sent::as_str)
     }
 
     /// `?k=v&…` of the normalised query, documented keys first in `order`,
@@ -148,17 +149,17 @@ impl Parts<'_> {
         for (k, v) in extra {
             url::push_query_pair(&mut out, k, v);
         }
-        let mut push = |k: &str, v: &Value| match v {
-            Value::String(s) => url::push_query_pair(&mut out, k, s),
-            other => url::push_query_pair(&mut out, k, &other.to_string()),
+        let mut push = |k: &str, v: &Sent| match v.as_str() {
+            Some(s) => url::push_query_pair(&mut out, k, s),
+            None => url::push_query_pair(&mut out, k, &v.to_json()),
         };
         for key in order {
             if let Some(v) = self.query.get(*key) {
                 push(key, v);
             }
         }
-        for (k, v) in &self.query {
-            if !order.contains(&k.as_str()) {
+        for (k, v) in self.query.iter() {
+            if !order.contains(&k) {
                 push(k, v);
             }
         }
@@ -222,9 +223,9 @@ impl Endpoint {
     pub(crate) fn run<'a>(&self, ctx: &mut Ctx, input: &'a Value) -> Parts<'a> {
         let mut parts = Parts {
             base_url: self.default_base_url.to_owned(),
-            path: Map::new(),
-            query: Map::new(),
-            body: Map::new(),
+            path: SentMap::new(),
+            query: SentMap::new(),
+            body: SentMap::new(),
             raw: input,
         };
         let Value::Object(map) = input else {
@@ -247,9 +248,10 @@ impl Endpoint {
         };
         for (key, value) in map {
             if key == "baseUrl" {
-                if let Some(Value::String(s)) = check_field(ctx, "/baseUrl", &BASE_URL_FIELD, value)
-                {
-                    parts.base_url = s.trim_end_matches('/').to_owned();
+                if let Some(sent) = check_field(ctx, "/baseUrl", &BASE_URL_FIELD, value) {
+                    if let Some(s) = sent.as_str() {
+                        parts.base_url = s.trim_end_matches('/').to_owned();
+                    }
                 }
                 continue;
             }

@@ -32,6 +32,7 @@ pub mod reply;
 mod report;
 mod request;
 pub mod schema;
+pub mod sent;
 pub mod url;
 pub mod vendors;
 #[cfg(target_arch = "wasm32")]
@@ -94,10 +95,7 @@ pub fn build(endpoint: &str, input: &Value, options: &Options) -> Result<Built, 
         return Err(Error::Invalid(report));
     }
     let url = format!("{}{}", parts.base_url, (ep.url)(&parts, options)?);
-    let body = Value::Object(parts.body);
-    // to_string writes straight into the buffer (Display goes through
-    // core::fmt, a tenth of a build in perf); serialising a Value cannot fail.
-    let body = serde_json::to_string(&body).unwrap_or_else(|_| body.to_string());
+    let body = parts.body.to_json();
     Ok(Built {
         request: HttpRequest::json(ep.method, url, body),
         report,

@@ -7,6 +7,7 @@
 //! fields) and returns the normalised value that the request builder sends.
 //! Cross-field rules are plain functions in the vendor file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
@@ -14,6 +15,7 @@ use serde_json::{Map, Value};
 use crate::params;
 use crate::pointer;
 use crate::report::{Code, Ctx};
+use crate::sent::{Sent, SentMap};
 
 /// A pair of texts, English and Simplified Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,7 +160,7 @@ pub struct CustomRule {
     /// The JSON type(s) it accepts, for metadata (`"string"`, `"string|array"`).
     pub json_type: &'static str,
     /// The check.
-    pub check: fn(&mut Ctx, &str, &Value) -> Option<Value>,
+    pub check: for<'a> fn(&mut Ctx, &str, &'a Value) -> Option<Sent<'a>>,
     /// What the check accepts, declared for the metadata generators
     /// (describe, JSON Schema, TypeScript), which cannot look inside `check`.
     pub shape: CustomShape,
@@ -314,7 +316,7 @@ fn type_error(ctx: &mut Ctx, path: &str, expected: &'static str, v: &Value) {
 
 /// Checks `v` against `field` at `path`; returns the value to send, or
 /// `None` when nothing is to be sent (dropped, or in error).
-pub fn check_field(ctx: &mut Ctx, path: &str, field: &Field, v: &Value) -> Option<Value> {
+pub fn check_field<'a>(ctx: &mut Ctx, path: &str, field: &Field, v: &'a Value) -> Option<Sent<'a>> {
     if v.is_null() {
         if field.required {
             ctx.error(path, Code::Required, params! {});
@@ -332,21 +334,21 @@ pub fn check_field(ctx: &mut Ctx, path: &str, field: &Field, v: &Value) -> Optio
         Ty::Str(rule) => check_str(ctx, path, field, &rule, v),
         Ty::Int(rule) => check_int(ctx, path, field, &rule, v),
         Ty::Bool => match v {
-            Value::Bool(_) => Some(v.clone()),
+            Value::Bool(_) => Some(Sent::Same(v)),
             _ => {
                 type_error(ctx, path, "boolean", v);
                 None
             }
         },
         Ty::Object(rule) => match v {
-            Value::Object(map) => Some(Value::Object(check_object(ctx, path, rule, map))),
+            Value::Object(map) => Some(Sent::Object(check_object(ctx, path, rule, map))),
             _ => {
                 type_error(ctx, path, "object", v);
                 None
             }
         },
         Ty::Array(rule) => match v {
-            Value::Array(items) => Some(Value::Array(check_array(ctx, path, rule, items))),
+            Value::Array(items) => Some(Sent::Array(check_array(ctx, path, rule, items))),
             _ => {
                 type_error(ctx, path, "array", v);
                 None
@@ -359,7 +361,7 @@ pub fn check_field(ctx: &mut Ctx, path: &str, field: &Field, v: &Value) -> Optio
 /// Handles `""` for an optional or required field. Returns `Some(send)`
 /// when the emptiness decided the outcome. A required field rejects `""`
 /// unless it explicitly keeps it (DingTalk's `value`: a string, "" included).
-fn on_empty(ctx: &mut Ctx, path: &str, field: &Field) -> Option<Option<Value>> {
+fn on_empty<'a>(ctx: &mut Ctx, path: &str, field: &Field) -> Option<Option<Sent<'a>>> {
     if field.required && field.empty != Empty::Keep {
         ctx.error(path, Code::Empty, params! {});
         return Some(None);
@@ -377,21 +379,32 @@ fn on_empty(ctx: &mut Ctx, path: &str, field: &Field) -> Option<Option<Value>> {
     }
 }
 
-fn check_str(ctx: &mut Ctx, path: &str, field: &Field, rule: &StrRule, v: &Value) -> Option<Value> {
-    let text = match v {
-        Value::String(s) => s.clone(),
+fn check_str<'a>(
+    ctx: &mut Ctx,
+    path: &str,
+    field: &Field,
+    rule: &StrRule,
+    v: &'a Value,
+) -> Option<Sent<'a>> {
+    let text: Cow<'a, str> = match v {
+        Value::String(s) => Cow::Borrowed(s),
         Value::Number(n) => {
             ctx.warn(
                 path,
                 Code::Coerced,
                 params! {"from": "number", "to": "string"},
             );
-            n.to_string()
+            Cow::Owned(n.to_string())
         }
         _ => {
             type_error(ctx, path, "string", v);
             return None;
         }
+    };
+    // The caller's own string goes out as it came; a coerced one is new.
+    let send = |text: Cow<'a, str>| match text {
+        Cow::Borrowed(_) => Sent::Same(v),
+        Cow::Owned(s) => Sent::Owned(Value::String(s)),
     };
     let empty = if rule.blank_is_empty {
         text.trim().is_empty()
@@ -402,15 +415,15 @@ fn check_str(ctx: &mut Ctx, path: &str, field: &Field, rule: &StrRule, v: &Value
         if let Some(decided) = on_empty(ctx, path, field) {
             return decided;
         }
-        return Some(Value::String(text));
+        return Some(send(text));
     }
-    if !rule.one_of.is_empty() && !rule.one_of.contains(&text.as_str()) {
+    if !rule.one_of.is_empty() && !rule.one_of.contains(&text.as_ref()) {
         ctx.error(path, Code::Enum, params! {"allowed": rule.one_of.to_vec()});
         return None;
     }
     if let Some(format) = rule.format {
         return match (format.check)(&text) {
-            FormatResult::Ok => Some(Value::String(text)),
+            FormatResult::Ok => Some(send(text)),
             FormatResult::Normalized(canonical) => {
                 ctx.warn_hint(
                     path,
@@ -418,7 +431,7 @@ fn check_str(ctx: &mut Ctx, path: &str, field: &Field, rule: &StrRule, v: &Value
                     params! {"format": format.name},
                     format.expected,
                 );
-                Some(Value::String(canonical))
+                Some(Sent::Owned(Value::String(canonical)))
             }
             FormatResult::Bad => {
                 ctx.error_hint(
@@ -431,7 +444,7 @@ fn check_str(ctx: &mut Ctx, path: &str, field: &Field, rule: &StrRule, v: &Value
             }
         };
     }
-    Some(Value::String(text))
+    Some(send(text))
 }
 
 /// Largest integer a JS number holds exactly (2^53 − 1).
@@ -499,7 +512,13 @@ fn range_error(ctx: &mut Ctx, path: &str, rule: &IntRule, negative: bool, unsafe
     ctx.error(path, Code::Range, p);
 }
 
-fn check_int(ctx: &mut Ctx, path: &str, field: &Field, rule: &IntRule, v: &Value) -> Option<Value> {
+fn check_int<'a>(
+    ctx: &mut Ctx,
+    path: &str,
+    field: &Field,
+    rule: &IntRule,
+    v: &'a Value,
+) -> Option<Sent<'a>> {
     let n = match v {
         Value::Number(num) => {
             if let Some(i) = num.as_i64() {
@@ -560,20 +579,25 @@ fn check_int(ctx: &mut Ctx, path: &str, field: &Field, rule: &IntRule, v: &Value
         ctx.error(path, Code::Enum, params! {"allowed": rule.one_of.to_vec()});
         return None;
     }
-    Some(Value::from(n))
+    // A JSON integer goes out as it came; `-0`, `2.0` and digit strings
+    // are written as the integer they stand for.
+    if v.as_i64().is_some() {
+        Some(Sent::Same(v))
+    } else {
+        Some(Sent::Owned(Value::from(n)))
+    }
 }
 
 /// Checks an object's keys (in the caller's order), then reports missing
 /// required keys (in documentation order). Returns the object to send.
-pub fn check_object(
+pub fn check_object<'a>(
     ctx: &mut Ctx,
     path: &str,
     rule: &ObjectRule,
-    map: &Map<String, Value>,
-) -> Map<String, Value> {
-    // Sized up front: the sent object has at most the caller's keys, and
-    // growing an IndexMap rehashes it (a tenth of a validate run in perf).
-    let mut out = Map::with_capacity(map.len());
+    map: &'a Map<String, Value>,
+) -> SentMap<'a> {
+    // Sized up front: the sent object has at most the caller's keys.
+    let mut out = SentMap::with_capacity(map.len());
     let mut child = String::with_capacity(path.len() + 24);
     for (key, value) in map {
         child.clear();
@@ -588,7 +612,7 @@ pub fn check_object(
         match field {
             Some(field) => {
                 if let Some(v) = check_field(ctx, &child, field, value) {
-                    out.insert(key.clone(), v);
+                    out.push(key, v);
                 }
             }
             None => unknown_field(ctx, &child, rule, key, value, &mut out),
@@ -602,13 +626,13 @@ pub fn check_object(
     out
 }
 
-fn unknown_field(
+fn unknown_field<'a>(
     ctx: &mut Ctx,
     path: &str,
     rule: &ObjectRule,
-    key: &str,
-    value: &Value,
-    out: &mut Map<String, Value>,
+    key: &'a str,
+    value: &'a Value,
+    out: &mut SentMap<'a>,
 ) {
     let mut allowed: Vec<Value> = rule.fields.iter().map(|f| Value::from(f.key)).collect();
     if let Some((prefix, _)) = rule.prefixed {
@@ -624,7 +648,7 @@ fn unknown_field(
         // Past them the limit's error stands alone: nothing "is sent as given".
         if crate::limits::check_passthrough(ctx, path, key, value) {
             ctx.warn(path, Code::UnknownField, params);
-            out.insert(key.to_owned(), value.clone());
+            out.push(key, Sent::Same(value));
         }
     } else {
         ctx.error(path, Code::UnknownField, params);
@@ -639,7 +663,14 @@ enum ItemKey {
     Other(String),
 }
 
-fn item_key(v: &Value) -> ItemKey {
+fn item_key(v: &Sent) -> ItemKey {
+    match v.leaf() {
+        Some(v) => value_key(v),
+        None => ItemKey::Other(v.to_json()),
+    }
+}
+
+fn value_key(v: &Value) -> ItemKey {
     match v {
         Value::String(s) => ItemKey::Str(s.clone()),
         Value::Number(n) => match n.as_i64() {
@@ -655,25 +686,37 @@ const SHORT_ARRAY: usize = 16;
 
 /// Whether two sent items are the same for `unique` (as their [`ItemKey`]s
 /// would be equal), without building the keys.
-fn same_item(a: &Value, b: &Value) -> bool {
+fn same_item(a: &Sent, b: &Sent) -> bool {
+    match (a.leaf(), b.leaf()) {
+        (Some(x), Some(y)) => same_value(x, y),
+        _ => item_key(a) == item_key(b),
+    }
+}
+
+fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::String(x), Value::String(y)) => x == y,
         (Value::String(_), _) | (_, Value::String(_)) => false,
         (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
             (Some(x), Some(y)) => x == y,
-            (None, None) => item_key(a) == item_key(b),
+            (None, None) => value_key(a) == value_key(b),
             _ => false,
         },
         (Value::Number(x), _) | (_, Value::Number(x)) if x.as_i64().is_some() => false,
         // Text comparison (as the keys do): objects equal in another key order are distinct.
-        _ => item_key(a) == item_key(b),
+        _ => value_key(a) == value_key(b),
     }
 }
 
 /// Checks an array's length, items and uniqueness. Returns the items to
 /// send. Duplicates are found as the walk goes (so they are reported in
 /// input order), comparing sent values: `"7"` coerced to `7` repeats `7`.
-pub fn check_array(ctx: &mut Ctx, path: &str, rule: &ArrayRule, items: &[Value]) -> Vec<Value> {
+pub fn check_array<'a>(
+    ctx: &mut Ctx,
+    path: &str,
+    rule: &ArrayRule,
+    items: &'a [Value],
+) -> Vec<Sent<'a>> {
     if items.len() < rule.min_items {
         ctx.error(
             path,

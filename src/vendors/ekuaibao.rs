@@ -16,6 +16,7 @@ use crate::schema::{
     check_array, meta_str, type_name, ArrayRule, CustomRule, CustomShape, Empty, Field, Format,
     FormatResult, ObjectRule, StrRule, Text, Ty,
 };
+use crate::sent::Sent;
 use crate::url::encode_segment;
 
 const SEED: &str = "seeds/ekuaibao-update-staff.md";
@@ -146,7 +147,7 @@ const CITY_LIST_SENT: Text = Text::new(
 
 /// `base` is a string holding a JSON array of `{key, label}` strings; an
 /// array given directly is checked item by item and sent as that string.
-fn check_base(ctx: &mut Ctx, path: &str, v: &Value) -> Option<Value> {
+fn check_base<'a>(ctx: &mut Ctx, path: &str, v: &'a Value) -> Option<Sent<'a>> {
     match v {
         Value::String(s) => {
             // The text must be exactly the documented shape: nothing coerced, nothing extra.
@@ -159,7 +160,7 @@ fn check_base(ctx: &mut Ctx, path: &str, v: &Value) -> Option<Value> {
                 _ => false,
             };
             if shape_ok {
-                Some(v.clone())
+                Some(Sent::Same(v))
             } else {
                 ctx.error_hint(
                     path,
@@ -186,7 +187,7 @@ fn check_base(ctx: &mut Ctx, path: &str, v: &Value) -> Option<Value> {
                 params! {"format": "city_list"},
                 CITY_LIST_SENT,
             );
-            Some(Value::String(Value::Array(out).to_string()))
+            Some(Sent::Owned(Value::String(Sent::Array(out).to_json())))
         }
         other => {
             ctx.error(
@@ -448,9 +449,9 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
         _ => {}
     }
     // defaultDepartment must be one of departments (seed § defaultDepartment).
-    if let (Some(Value::String(default)), Some(Value::Array(depts))) = (
-        parts.body.get("defaultDepartment"),
-        parts.body.get("departments"),
+    if let (Some(default), Some(depts)) = (
+        parts.body.get("defaultDepartment").and_then(Sent::as_str),
+        parts.body.get("departments").and_then(Sent::as_array),
     ) {
         if !depts.iter().any(|d| d.as_str() == Some(default)) {
             ctx.error(DEFAULT, Code::NotIn, params! {"list": DEPTS});
@@ -461,7 +462,7 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
         ("modifyAccountPhone", "cellphone"),
         ("modifyAccountEmail", "email"),
     ] {
-        let on = parts.body.get(flag) == Some(&Value::Bool(true));
+        let on = parts.body.get(flag).and_then(Sent::leaf) == Some(&Value::Bool(true));
         let field_ptr = format!("/body/{field}");
         if on && !parts.sent(&field_ptr) {
             ctx.error(
