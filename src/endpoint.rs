@@ -154,7 +154,7 @@ impl Parts<'_> {
             None => url::push_query_pair(&mut out, k, &v.to_json()),
         };
         for key in order {
-            if let Some(v) = self.query.get(*key) {
+            if let Some(v) = self.query.get(key) {
                 push(key, v);
             }
         }
