@@ -779,23 +779,38 @@ pub fn check_array<'a>(
     out
 }
 
-/// Reports a `duplicate` for every `(pointer, key)` whose key was seen
-/// before, pointing `params.first` at the earlier pointer. For keyed
+/// Reports a `duplicate` for every `(index, key)` whose key was seen
+/// before, pointing `params.first` at the earlier entry. `path(index)` is
+/// an entry's pointer, built only for the entries reported. For keyed
 /// uniqueness across objects (DingTalk's `old_index`, `field_code`).
 pub fn unique_by<K: std::hash::Hash + Eq>(
     ctx: &mut Ctx,
-    entries: impl IntoIterator<Item = (String, K)>,
+    entries: &[(usize, K)],
+    path: impl Fn(usize) -> String,
 ) {
-    let mut seen: HashMap<K, String> = HashMap::new();
-    for (path, key) in entries {
-        match seen.get(&key) {
-            Some(first) => {
-                let first = first.clone();
-                ctx.error(&path, Code::Duplicate, params! {"first": first});
+    // Short lists (all the documented ones) are scanned; long ones hashed.
+    let mut seen: HashMap<&K, usize> = HashMap::new();
+    for (n, (index, key)) in entries.iter().enumerate() {
+        let first = if entries.len() <= SHORT_ARRAY {
+            entries
+                .get(..n)
+                .and_then(|before| before.iter().find(|(_, k)| k == key))
+                .map(|(i, _)| *i)
+        } else {
+            match seen.entry(key) {
+                std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(*index);
+                    None
+                }
             }
-            None => {
-                seen.insert(key, path);
-            }
+        };
+        if let Some(first) = first {
+            ctx.error(
+                &path(*index),
+                Code::Duplicate,
+                params! {"first": path(first)},
+            );
         }
     }
 }

@@ -201,14 +201,6 @@ fn code_group(code: &str) -> Option<&str> {
         .then_some(group)
 }
 
-fn as_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
 const FIELD_CODE: &str = "/body/param/groups/-/sections/-/section/-/field_code";
 
 /// What [`cross`] checks, for `describe` and `json_schema`.
@@ -277,8 +269,10 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
     let Some(Value::Array(groups)) = parts.raw_at("/body/param/groups") else {
         return;
     };
+    // Pointers are built only for the issues reported: this runs on every
+    // field of every section.
     for (gi, group) in groups.iter().enumerate() {
-        let group_path = pointer::join_index("/body/param/groups", gi);
+        let group_path = || pointer::join_index("/body/param/groups", gi);
         // An empty group_id already has its own error; comparing codes with it would only add noise.
         let group_id = group
             .get("group_id")
@@ -287,18 +281,17 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
         let Some(Value::Array(sections)) = group.get("sections") else {
             continue;
         };
-        let sections_path = pointer::join(&group_path, "sections");
+        let sections_path = || pointer::join(&group_path(), "sections");
         let mut old_indexes = Vec::new();
         for (si, section) in sections.iter().enumerate() {
-            let section_path = pointer::join_index(&sections_path, si);
+            let section_path = || pointer::join_index(&sections_path(), si);
             match section.get("old_index") {
                 None | Some(Value::Null) if section.is_object() => {
-                    ctx.warn(&section_path, Code::NewSection, params! {});
+                    ctx.warn(&section_path(), Code::NewSection, params! {});
                 }
                 Some(v) => {
-                    let index = int_value(v);
-                    if let Some(index) = index {
-                        old_indexes.push((pointer::join(&section_path, "old_index"), index));
+                    if let Some(index) = int_value(v) {
+                        old_indexes.push((si, index));
                     }
                 }
                 None => {}
@@ -306,39 +299,45 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
             let Some(Value::Array(fields)) = section.get("section") else {
                 continue;
             };
-            let fields_path = pointer::join(&section_path, "section");
+            let fields_path = || pointer::join(&section_path(), "section");
+            let field_path =
+                |fi: usize, key: &str| pointer::join(&pointer::join_index(&fields_path(), fi), key);
             let mut codes = Vec::new();
             for (fi, field) in fields.iter().enumerate() {
-                let field_path = pointer::join_index(&fields_path, fi);
                 let Some(code) = field.get("field_code").and_then(Value::as_str) else {
                     continue;
                 };
-                let code_path = pointer::join(&field_path, "field_code");
                 if let (Some(own), Some(group_id)) = (code_group(code), group_id) {
                     if own != group_id {
                         ctx.error(
-                            &code_path,
+                            &field_path(fi, "field_code"),
                             Code::NotIn,
-                            params! {"fieldGroup": own, "group": group_id, "list": pointer::join(&group_path, "group_id")},
+                            params! {"fieldGroup": own, "group": group_id, "list": pointer::join(&group_path(), "group_id")},
                         );
                     }
                 }
                 if DATE_CODES.contains(&code) {
-                    let value = field.get("value").and_then(as_text);
-                    if value.as_deref().is_some_and(|v| !is_iso_date(v)) {
+                    let bad = match field.get("value") {
+                        Some(Value::String(s)) => !is_iso_date(s),
+                        Some(Value::Number(n)) => !is_iso_date(&n.to_string()),
+                        _ => false,
+                    };
+                    if bad {
                         ctx.error_hint(
-                            &pointer::join(&field_path, "value"),
+                            &field_path(fi, "value"),
                             Code::Format,
                             params! {"format": DATE.name},
                             DATE.expected,
                         );
                     }
                 }
-                codes.push((code_path, code));
+                codes.push((fi, code));
             }
-            unique_by(ctx, codes);
+            unique_by(ctx, &codes, |fi| field_path(fi, "field_code"));
         }
-        unique_by(ctx, old_indexes);
+        unique_by(ctx, &old_indexes, |si| {
+            pointer::join(&pointer::join_index(&sections_path(), si), "old_index")
+        });
     }
 }
 
