@@ -458,18 +458,13 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
         }
     }
     // modifyAccountPhone / modifyAccountEmail true need the new value (seed § modifyAccount*).
-    for (flag, field) in [
-        ("modifyAccountPhone", "cellphone"),
-        ("modifyAccountEmail", "email"),
+    for (flag, flag_ptr, field_ptr) in [
+        ("modifyAccountPhone", "/body/modifyAccountPhone", "/body/cellphone"),
+        ("modifyAccountEmail", "/body/modifyAccountEmail", "/body/email"),
     ] {
         let on = parts.body.get(flag).and_then(Sent::leaf) == Some(&Value::Bool(true));
-        let field_ptr = format!("/body/{field}");
-        if on && !parts.sent(&field_ptr) {
-            ctx.error(
-                &field_ptr,
-                Code::Required,
-                params! {"because": format!("/body/{flag}")},
-            );
+        if on && !parts.sent(field_ptr) {
+            ctx.error(field_ptr, Code::Required, params! {"because": flag_ptr});
         }
     }
 }
