@@ -66,4 +66,3 @@ pub fn workloads() -> Vec<(&'static str, &'static str, String)> {
         ("ekuaibao.updateStaff", "bad", ek_bad),
     ]
 }
-

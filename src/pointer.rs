@@ -120,11 +120,7 @@ pub fn field_name(pointer: &str) -> String {
 
 /// Appends an escaped pointer segment, unescaped (`~1` → `/`, `~0` → `~`).
 fn push_unescaped(out: &mut String, seg: &str) {
-    if !seg.contains('~') {
-        out.push_str(seg);
-        return;
-    }
-    out.push_str(&seg.replace("~1", "/").replace("~0", "~"));
+    out.push_str(&unescape(seg));
 }
 
 /// Orders two pointers by where they lead in `input`: parents before
@@ -160,18 +156,27 @@ impl<'a> DocumentOrder<'a> {
     /// keys orders parents before children; pointers that leave the input
     /// at the same place compare equal, so a stable sort keeps their order.
     pub fn rank(&mut self, pointer: &str) -> Vec<usize> {
-        let Some(segs) = segments(pointer) else {
+        let Some(rest) = pointer.strip_prefix('/') else {
             return Vec::new();
         };
-        let mut out = Vec::with_capacity(segs.len());
+        let mut out = Vec::with_capacity(8);
         let mut node = Some(self.input);
-        for seg in &segs {
+        for raw in rest.split('/') {
+            let seg = unescape(raw);
             let (pos, next) = match node {
                 Some(Value::Array(items)) => match seg.parse::<usize>() {
                     Ok(i) if i < items.len() => (i, items.get(i)),
                     Ok(i) => (i, None),
                     Err(_) => (usize::MAX, None),
                 },
+                // Small objects (all the documented ones) are scanned; a
+                // table is built once per large object, so that a thousand
+                // issues in a huge object do not each scan it.
+                Some(Value::Object(map)) if map.len() <= SMALL_OBJECT => map
+                    .iter()
+                    .enumerate()
+                    .find(|(_, (k, _))| **k == *seg)
+                    .map_or((usize::MAX, None), |(i, (_, v))| (i, Some(v))),
                 Some(Value::Object(map)) => {
                     let table = self
                         .tables
@@ -182,8 +187,8 @@ impl<'a> DocumentOrder<'a> {
                                 .map(|(i, k)| (k.as_str(), i))
                                 .collect()
                         });
-                    match table.get(seg.as_str()) {
-                        Some(&i) => (i, map.get(seg.as_str())),
+                    match table.get(&*seg) {
+                        Some(&i) => (i, map.get(&*seg)),
                         None => (usize::MAX, None),
                     }
                 }
@@ -196,6 +201,19 @@ impl<'a> DocumentOrder<'a> {
             node = next;
         }
         out
+    }
+}
+
+/// Objects up to this size are searched by a scan rather than a table.
+const SMALL_OBJECT: usize = 32;
+
+/// An escaped pointer segment, unescaped (`~1` → `/`, `~0` → `~`);
+/// borrowed when it has no escapes.
+fn unescape(seg: &str) -> std::borrow::Cow<'_, str> {
+    if seg.contains('~') {
+        std::borrow::Cow::Owned(seg.replace("~1", "/").replace("~0", "~"))
+    } else {
+        std::borrow::Cow::Borrowed(seg)
     }
 }
 

@@ -459,8 +459,16 @@ fn cross(ctx: &mut Ctx, parts: &Parts) {
     }
     // modifyAccountPhone / modifyAccountEmail true need the new value (seed § modifyAccount*).
     for (flag, flag_ptr, field_ptr) in [
-        ("modifyAccountPhone", "/body/modifyAccountPhone", "/body/cellphone"),
-        ("modifyAccountEmail", "/body/modifyAccountEmail", "/body/email"),
+        (
+            "modifyAccountPhone",
+            "/body/modifyAccountPhone",
+            "/body/cellphone",
+        ),
+        (
+            "modifyAccountEmail",
+            "/body/modifyAccountEmail",
+            "/body/email",
+        ),
     ] {
         let on = parts.body.get(flag).and_then(Sent::leaf) == Some(&Value::Bool(true));
         if on && !parts.sent(field_ptr) {
