@@ -88,22 +88,31 @@ pub(crate) fn is_index(s: &str) -> bool {
 /// (`/body/departments/2` → `departments[2]`,
 /// `/body/param/groups/0/sections/1/old_index` → `groups[0].sections[1].old_index`).
 pub fn field_name(pointer: &str) -> String {
-    // Borrowed segments, unescaped only when written out: this runs once
+    // One pass over the borrowed segments, no list of them: this runs once
     // per rendered message.
     let Some(rest) = pointer.strip_prefix('/') else {
         return "input".to_owned();
     };
-    let segs: Vec<&str> = rest.split('/').collect();
-    let first_list = segs.windows(2).position(|w| match w {
-        [key, index] => !is_index(key) && is_index(index),
-        _ => false,
-    });
-    let mut out = String::with_capacity(rest.len());
-    let Some(start) = first_list else {
-        push_unescaped(&mut out, segs.last().copied().unwrap_or(""));
+    let mut list_start = None;
+    let mut prev: Option<(usize, &str)> = None;
+    let mut offset = 0;
+    let mut last = "";
+    for seg in rest.split('/') {
+        if let (None, Some((at, key))) = (list_start, prev) {
+            if !is_index(key) && is_index(seg) {
+                list_start = Some(at);
+            }
+        }
+        prev = Some((offset, seg));
+        last = seg;
+        offset += seg.len() + 1;
+    }
+    let mut out = String::with_capacity(rest.len() + 4);
+    let Some(start) = list_start else {
+        push_unescaped(&mut out, last);
         return out;
     };
-    for seg in segs.iter().skip(start) {
+    for seg in rest.get(start..).unwrap_or("").split('/') {
         if is_index(seg) {
             out.push('[');
             out.push_str(seg);
