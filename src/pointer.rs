@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 /// Appends `/segment` to `path`, escaping `~` and `/` as RFC 6901 requires.
 pub fn push(path: &mut String, segment: &str) {
     path.push('/');
-    if segment.contains(['~', '/']) {
+    // A byte scan: a char-set `contains` decodes UTF-8, once per key walked.
+    if segment.bytes().any(|b| b == b'~' || b == b'/') {
         for c in segment.chars() {
             match c {
                 '~' => path.push_str("~0"),
