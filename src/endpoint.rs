@@ -123,7 +123,7 @@ pub struct Parts<'a> {
 impl Parts<'_> {
     /// The raw value at a pointer inside the caller's input.
     pub fn raw_at(&self, pointer: &str) -> Option<&Value> {
-        self.raw.pointer(pointer)
+        crate::pointer::get(self.raw, pointer)
     }
 
     /// Whether the caller sent a non-null value at `pointer`.

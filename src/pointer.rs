@@ -214,6 +214,38 @@ impl<'a> DocumentOrder<'a> {
     }
 }
 
+/// The value at `pointer` inside `root`, as `Value::pointer` finds it, but
+/// without allocating: segments are borrowed (unescaped only when they
+/// hold `~`) and small objects are scanned instead of hashed. Cross-field
+/// rules look values up this way on every run.
+pub fn get<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(root);
+    }
+    let rest = pointer.strip_prefix('/')?;
+    let mut node = root;
+    for raw in rest.split('/') {
+        let seg = unescape(raw);
+        node = match node {
+            Value::Object(map) if map.len() <= SMALL_OBJECT => {
+                map.iter().find(|(k, _)| **k == *seg).map(|(_, v)| v)?
+            }
+            Value::Object(map) => map.get(&*seg)?,
+            Value::Array(items) => items.get(array_index(&seg)?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// An array index segment as RFC 6901 reads it: digits, no leading zero.
+fn array_index(seg: &str) -> Option<usize> {
+    if seg.is_empty() || (seg.len() > 1 && seg.starts_with('0')) || !is_index(seg) {
+        return None;
+    }
+    seg.parse().ok()
+}
+
 /// Objects up to this size are searched by a scan rather than a table.
 const SMALL_OBJECT: usize = 32;
 
@@ -357,6 +389,37 @@ mod tests {
         );
         assert_eq!(field_name("/body/user/gender"), "gender");
         assert_eq!(field_name(""), "input");
+    }
+
+    #[test]
+    fn get_matches_serde_json_pointer() {
+        let mut big = serde_json::Map::new();
+        for i in 0..40 {
+            big.insert(format!("k{i}"), json!(i));
+        }
+        let v = json!({"a": [1, {"b~/c": true}], "": 0, "01": "x", "big": big});
+        for p in [
+            "",
+            "/a",
+            "/a/0",
+            "/a/1",
+            "/a/01",
+            "/a/2",
+            "/a/-",
+            "/a/1/b~0~1c",
+            "/a/1/b~/c",
+            "/",
+            "/01",
+            "/x",
+            "a",
+            "/a/0/z",
+            "/big/k39",
+            "/big/k40",
+            "/a/+1",
+            "/a/ 1",
+        ] {
+            assert_eq!(get(&v, p), v.pointer(p), "{p}");
+        }
     }
 
     #[test]
