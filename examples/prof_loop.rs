@@ -1,7 +1,8 @@
 //! A fixed loop for profilers (`perf record`, `valgrind --tool=callgrind`):
 //! parse + build of one benchmark payload, N times, then bare parsing of it
 //! N times. `cargo run --release --example prof_loop -- <endpoint> <doc|bad> [n]`;
-//! PROF_MODE=parse or build runs only that loop.
+//! PROF_MODE=parse or build runs only that loop; PROF_MODE=validate runs
+//! parse + validate instead of parse + build.
 
 #[path = "../benches/workloads.rs"]
 mod workloads;
@@ -24,13 +25,22 @@ fn main() {
     let t = std::time::Instant::now();
     for _ in 0..if mode == "parse" { 0 } else { n } {
         let v: serde_json::Value = serde_json::from_str(&input).unwrap();
-        if rosterguard::build_request(ep, &v, &opts).is_ok() {
+        let built = if mode == "validate" {
+            rosterguard::validate(ep, &v, &opts).is_ok_and(|r| r.ok)
+        } else {
+            rosterguard::build_request(ep, &v, &opts).is_ok()
+        };
+        if built {
             ok += 1;
         }
     }
     let per = t.elapsed().as_nanos() as f64 / n as f64;
     let t = std::time::Instant::now();
-    for _ in 0..if mode == "build" { 0 } else { n } {
+    for _ in 0..if mode == "build" || mode == "validate" {
+        0
+    } else {
+        n
+    } {
         let v: serde_json::Value = serde_json::from_str(&input).unwrap();
         std::hint::black_box(v);
     }
