@@ -277,7 +277,9 @@ impl Converted {
         };
         let mut errors = keep(report.errors);
         errors.extend(own.errors);
-        errors.sort_by(|a, b| pointer::cmp_in_document(order, &a.path, &b.path));
+        // Each path ranked once, not once per comparison.
+        let mut ranks = pointer::DocumentOrder::new(order);
+        let errors = crate::report::sorted_by_rank(errors, |i| ranks.rank(&i.path));
         let warnings = keep(report.warnings);
         Report {
             ok: errors.is_empty(),
