@@ -92,14 +92,19 @@ pub fn redact_url(url: &str) -> String {
         Some((q, f)) => (q, Some(f)),
         None => (query, None),
     };
-    let parts: Vec<String> = query
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((k, _)) if SECRET_KEYS.contains(&k) => format!("{k}={MASK}"),
-            _ => pair.to_owned(),
-        })
-        .collect();
-    let mut out = format!("{head}?{}", parts.join("&"));
+    let mut out = String::with_capacity(url.len());
+    out.push_str(head);
+    for (i, pair) in query.split('&').enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        match pair.split_once('=') {
+            Some((k, _)) if SECRET_KEYS.contains(&k) => {
+                out.push_str(k);
+                out.push('=');
+                out.push_str(MASK);
+            }
+            _ => out.push_str(pair),
+        }
+    }
     if let Some(f) = fragment {
         out.push('#');
         out.push_str(f);
