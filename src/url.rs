@@ -57,9 +57,20 @@ fn is_loopback(host: &str) -> bool {
     let octets: Vec<&str> = host.split('.').collect();
     octets.len() == 4
         && octets.first() == Some(&"127")
-        && octets
-            .iter()
-            .all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+        && octets.iter().all(|o| {
+            // What `o.parse::<u8>()` takes: an optional `+`, then digits up to 255.
+            let digits = o.strip_prefix('+').unwrap_or(o);
+            !o.is_empty() && o.len() <= 3 && decimal(digits).is_some_and(|n| n <= 255)
+        })
+}
+
+/// The value of a non-empty run of at most 9 ASCII digits (by hand: each
+/// `str::parse` integer type is its own copy of code in the wasm).
+fn decimal(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
 }
 
 /// A dotted-quad IPv4 address in canonical form: four decimal octets of at
@@ -72,7 +83,7 @@ fn is_canonical_ipv4(host: &str) -> bool {
                 && o.len() <= 3
                 && o.bytes().all(|b| b.is_ascii_digit())
                 && (o.len() == 1 || !o.starts_with('0'))
-                && o.parse::<u8>().is_ok()
+                && decimal(o).is_some_and(|n| n <= 255)
         })
 }
 
@@ -262,7 +273,7 @@ pub fn check_base_url(s: &str) -> FormatResult {
             !p.is_empty()
                 && p.len() <= 5
                 && p.bytes().all(|b| b.is_ascii_digit())
-                && p.parse::<u16>().is_ok_and(|n| n > 0)
+                && decimal(p).is_some_and(|n| (1..=65535).contains(&n))
         }
     };
     let path_ok = path.is_empty() || path == "/" || is_request_path(path.trim_end_matches('/'));
@@ -491,6 +502,46 @@ mod tests {
             "",
         ] {
             check(s);
+        }
+    }
+
+    /// `decimal` and the checks built on it read numbers as `str::parse` did.
+    #[test]
+    fn numbers_agree_with_parse() {
+        let mut s = String::new();
+        fn all(s: &mut String, left: usize, check: &dyn Fn(&str)) {
+            check(s);
+            if left == 0 {
+                return;
+            }
+            for c in ['0', '1', '2', '5', '6', '9', '+', '-', ' ', 'a'] {
+                s.push(c);
+                all(s, left - 1, check);
+                s.pop();
+            }
+        }
+        let check = |o: &str| {
+            let u8_ok = o.strip_prefix('+').unwrap_or(o);
+            assert_eq!(
+                !o.is_empty() && o.len() <= 3 && decimal(u8_ok).is_some_and(|n| n <= 255),
+                !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok(),
+                "{o:?}"
+            );
+            let digits = o.bytes().all(|b| b.is_ascii_digit());
+            assert_eq!(
+                o.len() <= 5 && digits && decimal(o).is_some_and(|n| (1..=65535).contains(&n)),
+                o.len() <= 5 && digits && o.parse::<u16>().is_ok_and(|n| n > 0),
+                "{o:?}"
+            );
+            if digits && !o.is_empty() {
+                assert_eq!(decimal(o), o.parse::<u32>().ok(), "{o:?}");
+            }
+        };
+        all(&mut s, 5, &check);
+        for o in [
+            "65535", "65536", "99999", "00080", "255", "256", "+255", "+256",
+        ] {
+            check(o);
         }
     }
 
