@@ -22,7 +22,9 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 SIZE_BUDGET ?= 99328
 
 WASM_OUT := target/wasm-pack
-WASM_OPT_FLAGS := -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# Two rounds of --flatten --rereloop (binaryen re-derives the control flow
+# from scratch) before -Oz: ~0.9 KiB gzip less than -Oz alone.
+WASM_OPT_FLAGS := --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
 .PHONY: demo test test-native fmt-check clippy clippy-wasm tools tools-rust tools-chrome \
