@@ -337,6 +337,13 @@ pub fn random_trace_id() -> String {
 const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
 
 /// Seeds the trace id stream from the OS (crypto.getRandomValues in wasm).
+#[cfg(target_arch = "wasm32")]
+fn seed() -> u64 {
+    crate::wasm::random_seed()
+}
+
+/// Seeds the trace id stream from the OS.
+#[cfg(not(target_arch = "wasm32"))]
 fn seed() -> u64 {
     let mut bytes = [0u8; 8];
     if getrandom::getrandom(&mut bytes).is_err() {

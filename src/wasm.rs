@@ -39,6 +39,23 @@ extern "C" {
     fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    // Web Crypto, called directly: getrandom's `js` backend carries Node
+    // `require("crypto")` detection glue (~2.4 KiB gzip of wasm and JS).
+    #[wasm_bindgen(catch, js_namespace = crypto, js_name = getRandomValues)]
+    fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
+}
+
+/// 64 random bits for the trace id stream: `crypto.getRandomValues`
+/// (browsers, workers, Deno, Node 19+), or, where there is no global
+/// `crypto` (Node 18 without `--experimental-global-webcrypto`), two
+/// `Math.random()` draws. Trace ids must be unique, not secret.
+pub(crate) fn random_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    if get_random_values(&mut bytes).is_ok() {
+        return u64::from_le_bytes(bytes);
+    }
+    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (half() << 32) ^ half()
 }
 
 /// A JS value converted to JSON, with the problems found on the way.
