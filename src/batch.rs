@@ -112,9 +112,9 @@ fn is_json_space(b: u8) -> bool {
 }
 
 fn not_json(why: &str) -> Error {
-    Error::InvalidBatch {
-        reason: ["the batch is not valid JSON: ", why].concat(),
-    }
+    let mut reason = String::from("the batch is not valid JSON: ");
+    reason.push_str(why);
+    Error::InvalidBatch { reason }
 }
 
 /// Validates every input of a JSON array text. `Err` only for an unknown
