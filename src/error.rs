@@ -36,8 +36,14 @@ impl std::fmt::Display for Error {
         match self {
             Error::UnknownEndpoint { id } => {
                 write!(f, "unknown endpoint id {id:?}; known ids: ")?;
-                let ids: Vec<&str> = crate::endpoints().iter().map(|e| e.id).collect();
-                f.write_str(&ids.join(", "))
+                // Written one by one, not `join`ed: a second `join` copy in the wasm.
+                for (i, e) in crate::endpoints().iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(e.id)?;
+                }
+                Ok(())
             }
             Error::Invalid(report) => {
                 write!(f, "the input has {} error(s)", report.errors.len())?;

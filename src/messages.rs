@@ -9,55 +9,63 @@ use crate::options::Locale;
 use crate::pointer::field_name;
 use crate::report::{Code, RawIssue};
 
+/// Type words: (param value, English, Chinese). A table, not a `match`:
+/// the match compiled to one string comparison per arm and locale.
+const TYPE_WORDS: &[(&str, &str, &str)] = &[
+    ("string", "a string", "字符串"),
+    ("integer", "an integer", "整数"),
+    ("number", "a number", "数字"),
+    (
+        "boolean",
+        "a boolean (true or false)",
+        "布尔值（true 或 false）",
+    ),
+    ("object", "an object", "对象"),
+    ("array", "an array", "数组"),
+    ("null", "null", "null"),
+    // Words for JS values that JSON cannot carry, reported by the wasm boundary.
+    (
+        "JSON value",
+        "a JSON value (string, number, boolean, null, array or plain object)",
+        "JSON 值（字符串、数字、布尔值、null、数组或普通对象）",
+    ),
+    ("undefined", "undefined", "undefined"),
+    ("NaN", "NaN", "NaN"),
+    ("Infinity", "Infinity", "Infinity"),
+    ("-Infinity", "-Infinity", "-Infinity"),
+    ("bigint", "a BigInt", "BigInt"),
+    ("function", "a function", "函数"),
+    ("symbol", "a symbol", "Symbol"),
+    ("Date", "a Date object", "Date 对象"),
+    ("Map", "a Map", "Map 对象"),
+    ("Set", "a Set", "Set 对象"),
+    (
+        "class instance",
+        "an instance of a class (only plain objects are allowed)",
+        "类的实例（只接受普通对象）",
+    ),
+    ("cycle", "a circular reference", "循环引用"),
+    (
+        "lone surrogate",
+        "a string with an unpaired UTF-16 surrogate",
+        "含有不成对 UTF-16 代理项的字符串",
+    ),
+    ("too deep", "a value nested too deeply", "嵌套层数过多的值"),
+    (
+        "unreadable",
+        "a value that could not be read (a getter or proxy threw)",
+        "无法读取的值（getter 或 Proxy 抛出了异常）",
+    ),
+];
+
 fn type_word(t: &str, locale: Locale) -> &'static str {
-    match (t, locale) {
-        ("string", Locale::En) => "a string",
-        ("string", Locale::ZhCn) => "字符串",
-        ("integer", Locale::En) => "an integer",
-        ("integer", Locale::ZhCn) => "整数",
-        ("number", Locale::En) => "a number",
-        ("number", Locale::ZhCn) => "数字",
-        ("boolean", Locale::En) => "a boolean (true or false)",
-        ("boolean", Locale::ZhCn) => "布尔值（true 或 false）",
-        ("object", Locale::En) => "an object",
-        ("object", Locale::ZhCn) => "对象",
-        ("array", Locale::En) => "an array",
-        ("array", Locale::ZhCn) => "数组",
-        ("null", Locale::En) => "null",
-        ("null", Locale::ZhCn) => "null",
-        // Words for JS values that JSON cannot carry, reported by the wasm boundary.
-        ("JSON value", Locale::En) => {
-            "a JSON value (string, number, boolean, null, array or plain object)"
-        }
-        ("JSON value", Locale::ZhCn) => "JSON 值（字符串、数字、布尔值、null、数组或普通对象）",
-        ("undefined", _) => "undefined",
-        ("NaN", _) => "NaN",
-        ("Infinity", _) => "Infinity",
-        ("-Infinity", _) => "-Infinity",
-        ("bigint", Locale::En) => "a BigInt",
-        ("bigint", Locale::ZhCn) => "BigInt",
-        ("function", Locale::En) => "a function",
-        ("function", Locale::ZhCn) => "函数",
-        ("symbol", Locale::En) => "a symbol",
-        ("symbol", Locale::ZhCn) => "Symbol",
-        ("Date", Locale::En) => "a Date object",
-        ("Date", Locale::ZhCn) => "Date 对象",
-        ("Map", Locale::En) => "a Map",
-        ("Map", Locale::ZhCn) => "Map 对象",
-        ("Set", Locale::En) => "a Set",
-        ("Set", Locale::ZhCn) => "Set 对象",
-        ("class instance", Locale::En) => "an instance of a class (only plain objects are allowed)",
-        ("class instance", Locale::ZhCn) => "类的实例（只接受普通对象）",
-        ("cycle", Locale::En) => "a circular reference",
-        ("cycle", Locale::ZhCn) => "循环引用",
-        ("lone surrogate", Locale::En) => "a string with an unpaired UTF-16 surrogate",
-        ("lone surrogate", Locale::ZhCn) => "含有不成对 UTF-16 代理项的字符串",
-        ("too deep", Locale::En) => "a value nested too deeply",
-        ("too deep", Locale::ZhCn) => "嵌套层数过多的值",
-        ("unreadable", Locale::En) => "a value that could not be read (a getter or proxy threw)",
-        ("unreadable", Locale::ZhCn) => "无法读取的值（getter 或 Proxy 抛出了异常）",
-        (_, Locale::En) => "a value JSON cannot carry",
-        (_, Locale::ZhCn) => "JSON 无法表示的值",
+    let (en, zh) = TYPE_WORDS.iter().find(|(key, _, _)| *key == t).map_or(
+        ("a value JSON cannot carry", "JSON 无法表示的值"),
+        |&(_, en, zh)| (en, zh),
+    );
+    match locale {
+        Locale::En => en,
+        Locale::ZhCn => zh,
     }
 }
 
@@ -109,17 +117,20 @@ fn list(params: &Map<String, Value>, key: &str, locale: Locale) -> String {
         Locale::En => ", ",
         Locale::ZhCn => "、",
     };
-    match params.get(key) {
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|v| match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(sep),
-        _ => String::new(),
+    // Pushed in place rather than collected and `join`ed (less code in the wasm).
+    let mut out = String::new();
+    if let Some(Value::Array(items)) = params.get(key) {
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            match v {
+                Value::String(s) => out.push_str(s),
+                other => out.push_str(&other.to_string()),
+            }
+        }
     }
+    out
 }
 
 /// Renders the message of one issue.

@@ -28,8 +28,7 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// A JSON request.
     pub fn json(method: &str, url: String, body: String) -> Self {
-        let mut headers = BTreeMap::new();
-        headers.insert("Content-Type".to_owned(), "application/json".to_owned());
+        let headers = BTreeMap::from([("Content-Type".to_owned(), "application/json".to_owned())]);
         HttpRequest {
             method: method.to_owned(),
             url,
@@ -43,19 +42,27 @@ impl HttpRequest {
     /// JSON, or nested beyond the parser's depth limit) is withheld whole,
     /// since nothing in it can be vouched for.
     pub fn redacted(&self) -> HttpRequest {
-        let mut out = self.clone();
-        out.url = redact_url(&self.url);
-        out.body = match serde_json::from_str::<Value>(&self.body) {
-            Ok(mut body) => {
-                if mask_secrets(&mut body) {
-                    body.to_string()
-                } else {
-                    out.body
-                }
+        HttpRequest {
+            method: self.method.clone(),
+            url: redact_url(&self.url),
+            headers: self.headers.clone(),
+            body: redact_body(&self.body),
+        }
+    }
+}
+
+/// The body of [`HttpRequest::redacted`]. Separate so that the wasm
+/// `redact` needs no `HttpRequest` (and no copy of its header map).
+pub(crate) fn redact_body(body: &str) -> String {
+    match serde_json::from_str::<Value>(body) {
+        Ok(mut value) => {
+            if mask_secrets(&mut value) {
+                value.to_string()
+            } else {
+                body.to_owned()
             }
-            Err(_) => Value::from(MASK).to_string(),
-        };
-        out
+        }
+        Err(_) => Value::from(MASK).to_string(),
     }
 }
 
@@ -92,14 +99,19 @@ pub fn redact_url(url: &str) -> String {
         Some((q, f)) => (q, Some(f)),
         None => (query, None),
     };
-    let parts: Vec<String> = query
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((k, _)) if SECRET_KEYS.contains(&k) => format!("{k}={MASK}"),
-            _ => pair.to_owned(),
-        })
-        .collect();
-    let mut out = format!("{head}?{}", parts.join("&"));
+    let mut out = String::with_capacity(url.len());
+    out.push_str(head);
+    for (i, pair) in query.split('&').enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        match pair.split_once('=') {
+            Some((k, _)) if SECRET_KEYS.contains(&k) => {
+                out.push_str(k);
+                out.push('=');
+                out.push_str(MASK);
+            }
+            _ => out.push_str(pair),
+        }
+    }
     if let Some(f) = fragment {
         out.push('#');
         out.push_str(f);
