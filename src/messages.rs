@@ -106,10 +106,10 @@ fn param_str<'a>(params: &'a Map<String, Value>, key: &str) -> &'a str {
 }
 
 fn param_num(params: &Map<String, Value>, key: &str) -> Option<String> {
-    params
-        .get(key)
-        .filter(|v| v.is_number())
-        .map(Value::to_string)
+    match params.get(key) {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 fn list(params: &Map<String, Value>, key: &str, locale: Locale) -> String {
@@ -126,7 +126,7 @@ fn list(params: &Map<String, Value>, key: &str, locale: Locale) -> String {
             }
             match v {
                 Value::String(s) => out.push_str(s),
-                other => out.push_str(&other.to_string()),
+                other => out.push_str(&crate::sent::json_text(other)),
             }
         }
     }

@@ -57,12 +57,12 @@ pub(crate) fn redact_body(body: &str) -> String {
     match serde_json::from_str::<Value>(body) {
         Ok(mut value) => {
             if mask_secrets(&mut value) {
-                value.to_string()
+                crate::sent::json_text(&value)
             } else {
                 body.to_owned()
             }
         }
-        Err(_) => Value::from(MASK).to_string(),
+        Err(_) => crate::sent::json_text(&Value::from(MASK)),
     }
 }
 

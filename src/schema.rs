@@ -677,7 +677,7 @@ fn value_key(v: &Value) -> ItemKey {
             Some(i) => ItemKey::Int(i),
             None => ItemKey::Other(n.to_string()),
         },
-        other => ItemKey::Other(other.to_string()),
+        other => ItemKey::Other(crate::sent::json_text(other)),
     }
 }
 
