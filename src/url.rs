@@ -46,15 +46,6 @@ pub fn encode_segment(s: &str) -> String {
     encode(s, |b| is_unreserved(b) || b == b':' || b == b'@')
 }
 
-/// `?k=v&k2=v2` from pairs (keys and values encoded); "" when empty.
-pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut out = String::new();
-    for (k, v) in pairs {
-        push_query_pair(&mut out, k, v);
-    }
-    out
-}
-
 /// Appends `?k=v` (to an empty query) or `&k=v`, key and value encoded.
 pub fn push_query_pair(out: &mut String, k: &str, v: &str) {
     out.push(if out.is_empty() { '?' } else { '&' });
@@ -382,7 +373,10 @@ mod tests {
         assert_eq!(encode_segment("a/b?c#d%e f"), "a%2Fb%3Fc%23d%25e%20f");
         assert_eq!(encode_segment("张"), "%E5%BC%A0");
         assert_eq!(encode_query("a&b=c\r\n"), "a%26b%3Dc%0D%0A");
-        assert_eq!(query_string([("a", "1"), ("b", "x y")]), "?a=1&b=x%20y");
+        let mut query = String::new();
+        push_query_pair(&mut query, "a", "1");
+        push_query_pair(&mut query, "b", "x y");
+        assert_eq!(query, "?a=1&b=x%20y");
     }
 
     #[test]
