@@ -59,8 +59,9 @@ function pointerToPath(pointer) {
 // input takes the careful walk in wasm, which reports the value at its
 // pointer. Reads only; no rule lives here.
 const stringify = JSON.stringify;
-const FAST_MAX_DEPTH = 64;
-const FAST_MAX_ITEMS = 100000;
+// The input policy lives in Rust (leaf::limits); read once from the module.
+let fastMaxDepth = 0;
+let fastMaxItems = 0;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/;
 const wellFormed =
   typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : (s) => !LONE_SURROGATE.test(s);
@@ -81,11 +82,11 @@ function plainJson(v, depth) {
       return false;
   }
   if (v === null) return true;
-  if (depth >= FAST_MAX_DEPTH) return false;
+  if (depth >= fastMaxDepth) return false;
   const proto = Object.getPrototypeOf(v);
   if (proto === Array.prototype) {
     const n = v.length;
-    if (n > FAST_MAX_ITEMS) return false;
+    if (n > fastMaxItems) return false;
     for (let i = 0; i < n; i++) if (!plainJson(v[i], depth + 1)) return false;
     return true;
   }
@@ -136,10 +137,18 @@ export function createApi(raw, ensureReady, meta) {
     call('validate', [endpointId, {}]);
     throw new RosterguardError(`rosterguard: no ${kind} data for ${String(endpointId)}`, 'internal');
   };
+  const limits = () => {
+    if (fastMaxDepth === 0) {
+      const l = raw.inputLimits();
+      fastMaxDepth = l.fastMaxDepth;
+      fastMaxItems = l.maxItems;
+    }
+  };
   const api = {
     endpoints: () => call('endpoints', []),
     validate: (endpointId, input, options) => {
       ensureReady();
+      limits();
       const text = fastText(input);
       return text === undefined
         ? call('validate', [endpointId, input, options])
@@ -147,6 +156,7 @@ export function createApi(raw, ensureReady, meta) {
     },
     buildRequest: (endpointId, input, options) => {
       ensureReady();
+      limits();
       const text = fastText(input);
       if (text === undefined) return call('buildRequest', [endpointId, input, options]);
       const [item] = call('buildMany', [endpointId, '[' + text + ']', options]);

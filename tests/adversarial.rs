@@ -300,11 +300,11 @@ fn fifty_megabyte_reply_is_clipped() {
     let big = "x".repeat(FIFTY_MB);
     let out = parse_response("ekuaibao.updateStaff", 400, &big).unwrap();
     assert!(!out.ok);
-    assert!(out.message.unwrap().chars().count() <= rosterguard::reply::MAX_MESSAGE_CHARS + 1);
+    assert!(out.message.unwrap().chars().count() <= rosterguard::MAX_MESSAGE_CHARS + 1);
     let body = format!("{{\"errorCode\":1,\"errorMessage\":\"{big}\"}}");
     let out = parse_response("fxiaoke.updateMember", 200, &body).unwrap();
     assert!(!out.ok);
-    assert!(out.message.unwrap().chars().count() <= rosterguard::reply::MAX_MESSAGE_CHARS + 1);
+    assert!(out.message.unwrap().chars().count() <= rosterguard::MAX_MESSAGE_CHARS + 1);
 }
 
 #[test]
@@ -322,16 +322,13 @@ fn garbage_reply_message_is_clipped_as_a_whole() {
         let message = out.message.unwrap();
         let start = format!("HTTP {status}: the reply body is not JSON: 1.001");
         assert!(message.starts_with(&start), "{message}");
-        assert_eq!(
-            message.chars().count(),
-            rosterguard::reply::MAX_MESSAGE_CHARS + 1
-        );
+        assert_eq!(message.chars().count(), rosterguard::MAX_MESSAGE_CHARS + 1);
         assert!(message.ends_with('…'));
         assert_eq!(out.retryable, status == 429);
     }
     // Ekuaibao's plain-text error bodies are quoted without a prefix.
     let out = parse_response("ekuaibao.updateStaff", 429, &body).unwrap();
-    assert!(out.message.unwrap().chars().count() <= rosterguard::reply::MAX_MESSAGE_CHARS + 1);
+    assert!(out.message.unwrap().chars().count() <= rosterguard::MAX_MESSAGE_CHARS + 1);
 }
 
 #[test]
@@ -720,7 +717,12 @@ fn empty_and_missing_trace_ids() {
     let (_, _, query) = split_url(&req.url);
     assert_eq!(query.len(), 1);
     assert_eq!(query[0].0, "thirdTraceId");
-    assert!(query[0].1.len() >= 16 && query[0].1.bytes().all(|b| b.is_ascii_alphanumeric()));
+    // A fresh UUID v4 (the vendor asks for one per call).
+    assert_eq!(query[0].1.len(), 36);
+    assert!(query[0]
+        .1
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit() || b == b'-'));
 }
 
 #[test]

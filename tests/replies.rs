@@ -41,12 +41,13 @@ fn fxiaoke_seed_success() {
                 message: Some("OK".into()),
                 retryable: false,
                 trace_id: Some("E-O.827xxxxxx".into()),
+                token_expired: false,
             },
             "{ep}"
         );
         assert_eq!(
             serde_json::to_value(&o).unwrap(),
-            json!({"ok": true, "vendorCode": "0", "message": "OK", "retryable": false, "traceId": "E-O.827xxxxxx"})
+            json!({"ok": true, "vendorCode": "0", "message": "OK", "retryable": false, "traceId": "E-O.827xxxxxx", "tokenExpired": false})
         );
     }
 }
@@ -152,6 +153,7 @@ fn dingtalk_success() {
             message: Some("ok".into()),
             retryable: false,
             trace_id: Some("15rbgm1yqvgi3".into()),
+            token_expired: false,
         }
     );
     // success and result are optional; errcode decides.
@@ -195,13 +197,110 @@ fn dingtalk_failures() {
     assert!(message(&o).contains("errcode"));
 }
 
+/// DingTalk's error-code and throttling pages: -1 busy, 90018 per-app
+/// limit, 90002 global limit, 9000x temporarily disabled are retried; 88
+/// is 鉴权异常 (its sub_code says why) and is not; 40014 / 42001 are token
+/// codes.
 #[test]
-fn dingtalk_retryable() {
-    let o = parse(ROSTER, 200, r#"{"errcode":88,"errmsg":"服务器繁忙"}"#);
-    assert!(!o.ok && o.retryable);
+fn dingtalk_retryable_and_token_codes() {
+    for code in [-1, 90002, 90005, 90006, 90008, 90010, 90018] {
+        let o = parse(
+            ROSTER,
+            200,
+            &format!(r#"{{"errcode":{code},"errmsg":"x"}}"#),
+        );
+        assert!(!o.ok && o.retryable && !o.token_expired, "{code}");
+    }
+    let o = parse(
+        ROSTER,
+        200,
+        r#"{"errcode":88,"errmsg":"鉴权异常","sub_code":"60011","sub_msg":"没有调用该接口的权限"}"#,
+    );
+    assert!(!o.ok && !o.retryable && !o.token_expired);
     assert_eq!(o.vendor_code.as_deref(), Some("88"));
-    assert!(parse(ROSTER, 200, r#"{"errcode":"88"}"#).retryable);
+    assert_eq!(
+        message(&o),
+        "鉴权异常 (sub_code 60011: 没有调用该接口的权限)"
+    );
+    // A sub_code that is itself a token code says the token is bad.
+    let o = parse(
+        ROSTER,
+        200,
+        r#"{"errcode":88,"errmsg":"鉴权异常","sub_code":"40014","sub_msg":"不合法的access_token"}"#,
+    );
+    assert!(o.token_expired && !o.retryable);
+    for code in [40014, 42001] {
+        let o = parse(
+            ROSTER,
+            200,
+            &format!(r#"{{"errcode":{code},"errmsg":"x"}}"#),
+        );
+        assert!(!o.ok && o.token_expired && !o.retryable, "{code}");
+    }
     assert!(!parse(ROSTER, 200, r#"{"errcode":60020}"#).retryable);
+    assert!(!parse(ROSTER, 200, r#"{"errcode":0}"#).token_expired);
+}
+
+#[test]
+fn fxiaoke_and_ekuaibao_token_codes() {
+    let o = parse(
+        MEMBER,
+        200,
+        r#"{"errorCode":20016,"errorMessage":"corpAccessToken is expired"}"#,
+    );
+    assert!(o.token_expired && !o.retryable);
+    let o = parse(
+        MEMBER,
+        200,
+        r#"{"errorCode":30004,"errorMessage":"too fast"}"#,
+    );
+    assert!(o.retryable && !o.token_expired);
+    assert!(
+        !parse(MEMBER, 200, r#"{"errorCode":30002}"#).retryable,
+        "quota: a retry cannot fix it"
+    );
+    let o = parse(
+        EKB,
+        403,
+        r#"{"errorCode":403,"errorMessage":"未授权","errorDetails":null,"code":null,"data":null}"#,
+    );
+    assert!(o.token_expired && !o.ok && !o.retryable);
+    assert_eq!(message(&o), "未授权");
+    assert_eq!(o.vendor_code.as_deref(), Some("403"));
+    let o = parse(
+        EKB,
+        400,
+        r#"{"errorCode":400,"errorMessage":"员工名称不能为空","errorDetails":null,"code":null,"data":null}"#,
+    );
+    assert!(!o.token_expired && !o.retryable);
+    assert_eq!(message(&o), "员工名称不能为空");
+}
+
+/// Every endpoint's sample replies decode as their kind says.
+#[test]
+fn sample_replies_decode_as_labelled() {
+    for ep in rosterguard::endpoints() {
+        let s = ep.reply.samples;
+        let id = ep.id;
+        let o = parse(id, s.ok.status, s.ok.body);
+        assert!(o.ok && !o.retryable && !o.token_expired, "{id} ok");
+        let o = parse(
+            id,
+            s.invalid.status,
+            &s.invalid.body.replace("{{message}}", "bad"),
+        );
+        assert!(
+            !o.ok && !o.retryable && !o.token_expired,
+            "{id} invalid: {o:?}"
+        );
+        assert_eq!(message(&o), "bad", "{id}");
+        for (what, sample) in [("throttled", s.throttled), ("busy", s.busy)] {
+            let o = parse(id, sample.status, sample.body);
+            assert!(!o.ok && o.retryable && !o.token_expired, "{id} {what}");
+        }
+        let o = parse(id, s.token_expired.status, s.token_expired.body);
+        assert!(!o.ok && o.token_expired && !o.retryable, "{id} token");
+    }
 }
 
 // ---- Ekuaibao ------------------------------------------------------------

@@ -3,10 +3,11 @@
 use serde_json::{Map, Value};
 
 use super::{accepts_null, coercions, empty_policy, obj, prefixed_key_pattern, sections, strs};
-use crate::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
-use crate::error::Error;
-use crate::pointer;
-use crate::schema::{CustomShape, Field, ObjectRule, Text, Ty};
+use crate::leaf::pointer;
+use crate::leaf::text::Text;
+use crate::model::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
+use crate::model::field::{CustomShape, Field, ObjectRule, Ty};
+use crate::report::Error;
 
 fn text(t: Text) -> Value {
     obj(vec![("en", t.en.into()), ("zh", t.zh.into())])
@@ -199,7 +200,13 @@ fn cross_rule(rule: &CrossRule) -> Value {
         CrossKind::Together => ("together", true),
         CrossKind::RequiredIfTrue => ("requiredIfTrue", true),
         CrossKind::MemberOf => ("memberOf", false),
-        CrossKind::Unique => ("unique", false),
+        CrossKind::Unique { .. } => ("unique", false),
+        CrossKind::SameLength => ("sameLength", false),
+        CrossKind::NoneOf { values, format } => {
+            out.insert("values".into(), strs(values));
+            out.insert("format".into(), format.name.into());
+            ("noneOf", true)
+        }
         CrossKind::FormatWhen { values, format } => {
             out.insert("values".into(), strs(values));
             out.insert("format".into(), format.name.into());
@@ -241,7 +248,7 @@ fn cross_rule(rule: &CrossRule) -> Value {
 /// `(code, pointer)` errors `validate` reports that the JSON Schema cannot
 /// see, so that a cross-check can tell them apart.
 pub fn describe(endpoint: &str) -> Result<Value, Error> {
-    let ep = crate::endpoint(endpoint)?;
+    let ep = crate::api::endpoint(endpoint)?;
     let mut fields = Vec::new();
     let mut gaps = Vec::new();
     let mut walk = Walk {
@@ -274,8 +281,11 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
             },
         );
     }
-    for rule in ep.cross_rules {
-        if matches!(rule.kind, CrossKind::MemberOf | CrossKind::Unique) {
+    for rule in ep.cross {
+        if matches!(
+            rule.kind,
+            CrossKind::MemberOf | CrossKind::Unique { .. } | CrossKind::SameLength
+        ) {
             if let Some(first) = rule.pointers.first() {
                 gaps.push(obj(vec![
                     ("code", rule.code.as_str().into()),
@@ -302,7 +312,7 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
         ("fields", Value::Array(fields)),
         (
             "crossRules",
-            Value::Array(ep.cross_rules.iter().map(cross_rule).collect()),
+            Value::Array(ep.cross.iter().map(cross_rule).collect()),
         ),
         ("jsonSchemaGaps", Value::Array(gaps)),
     ]))

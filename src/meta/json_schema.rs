@@ -9,12 +9,12 @@ use super::regex::{
 use super::{
     accepts_empty_string, accepts_null, number_text, obj, prefixed_key_pattern, sections, strs,
 };
-use crate::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
-use crate::error::Error;
-use crate::pointer;
-use crate::schema::{
-    ArrayRule, CustomShape, Field, Format, IntRule, ObjectRule, StrRule, Ty, MAX_SAFE_INTEGER,
-};
+use crate::engine::walk::MAX_SAFE_INTEGER;
+use crate::leaf::format::Format;
+use crate::leaf::pointer;
+use crate::model::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
+use crate::model::field::{ArrayRule, CustomShape, Field, IntRule, ObjectRule, StrRule, Ty};
+use crate::report::Error;
 
 fn annotate(schema: &mut Value, field: &Field) {
     if let Value::Object(map) = schema {
@@ -335,7 +335,11 @@ fn at_path(base: &Value, rel: &[String], inner: Value) -> Value {
 /// add to the parent's `allOf`), or `None` when JSON Schema cannot say it.
 fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Value>)> {
     let a = segments(rule.pointers.first()?);
-    let b = segments(rule.pointers.get(1)?);
+    let b = rule
+        .pointers
+        .get(1)
+        .map(|p| segments(p))
+        .unwrap_or_default();
     match rule.kind {
         CrossKind::Together => {
             let (ka, parent) = a.split_last()?;
@@ -416,7 +420,23 @@ fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Valu
             }
             Some((parent.to_vec(), out))
         }
-        CrossKind::MemberOf | CrossKind::Unique | CrossKind::Advice => None,
+        CrossKind::NoneOf { values, .. } => {
+            let (field, parent) = a.split_last()?;
+            Some((
+                parent.to_vec(),
+                vec![obj(vec![(
+                    "properties",
+                    obj(vec![(
+                        field.as_str(),
+                        obj(vec![("not", obj(vec![("enum", strs(values))]))]),
+                    )]),
+                )])],
+            ))
+        }
+        CrossKind::MemberOf
+        | CrossKind::Unique { .. }
+        | CrossKind::SameLength
+        | CrossKind::Advice => None,
     }
 }
 
@@ -448,7 +468,7 @@ fn comment(gaps: &[Value]) -> String {
 /// it can state (`if`/`then`). The rest is listed in the top-level
 /// `$comment`.
 pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
-    let ep = crate::endpoint(endpoint)?;
+    let ep = crate::api::endpoint(endpoint)?;
     let described = super::describe(endpoint)?;
     let gaps = described["jsonSchemaGaps"]
         .as_array()
@@ -495,7 +515,7 @@ pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
         ("additionalProperties", false.into()),
     ]);
     let mut root = obj(top);
-    for rule in ep.cross_rules {
+    for rule in ep.cross {
         let Some((parent, schemas)) = cross_schema(&root, rule) else {
             continue;
         };

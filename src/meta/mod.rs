@@ -19,9 +19,11 @@ pub use typescript::typescript_definitions;
 
 use serde_json::Value;
 
-use crate::endpoint::Endpoint;
+use crate::engine::walk::check_field;
+use crate::leaf::text::Text;
+use crate::model::endpoint::Endpoint;
+use crate::model::field::{Field, ObjectRule, Ty};
 use crate::report::Ctx;
-use crate::schema::{check_field, Field, ObjectRule, Text, Ty};
 
 /// One section of the input envelope.
 pub(crate) struct Section {
@@ -125,7 +127,7 @@ pub(crate) fn coercions(field: &Field) -> Vec<Value> {
         }
         Ty::Int(_) => vec![pair("string", "integer")],
         Ty::Custom(custom) => match custom.shape {
-            crate::schema::CustomShape::ArrayOrJsonText(_) => vec![pair("array", "string")],
+            crate::model::field::CustomShape::ArrayOrJsonText(_) => vec![pair("array", "string")],
         },
         Ty::Bool | Ty::Object(_) | Ty::Array(_) => Vec::new(),
     }

@@ -3,7 +3,7 @@
 //! `u` flag (what ajv uses by default): no Annex B leniencies, so `{` and
 //! `}` are escaped and nothing else is escaped needlessly.
 
-use crate::schema::{ArrayRule, Field, StrRule, Ty};
+use crate::model::field::{ArrayRule, Field, StrRule, Ty};
 
 /// Unicode `White_Space`, which Rust's `str::trim` strips (JavaScript's
 /// `\s` differs: it adds U+FEFF and lacks U+0085).
@@ -169,6 +169,7 @@ fn is_plain_required_string(f: &Field) -> bool {
             one_of: &[],
             format: None,
             blank_is_empty: false,
+            length: None,
         })
     ) && f.required
 }

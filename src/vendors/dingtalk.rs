@@ -3,31 +3,71 @@
 //! Sources: `seeds/dingtalk-update-employee-roster.txt` and `vendor-notes.md`
 //! § DingTalk. Every rule of this vendor is in this file.
 
-use serde_json::Value;
-
-use crate::checks::{is_iso_date, DATE};
-use crate::endpoint::{CrossKind, CrossRule, Endpoint, Parts};
-use crate::error::Error;
-use crate::options::Options;
-use crate::params;
-use crate::pointer;
-use crate::reply::{self, ReplyOutcome};
-use crate::report::{Code, Ctx};
-use crate::schema::{
-    int_value, meta_str, unique_by, ArrayRule, Empty, Field, IntRule, ObjectRule, Text, Ty,
-    NON_NEGATIVE,
+use crate::leaf::checks::DATE;
+use crate::leaf::format::{Format, FormatResult};
+use crate::leaf::text::{meta_str, Text};
+use crate::model::endpoint::{
+    plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
+use crate::report::Code;
 
 const SEED: &str = "seeds/dingtalk-update-employee-roster.txt";
 const NOTES: &str = "vendor-notes.md § DingTalk";
 
-/// Date fields (DDDateField) known from the roster meta: `yyyy-MM-dd`.
-const DATE_CODES: [&str; 4] = [
+/// Date fields of the vendor's roster field-code list ("花名册自定义字段业务code",
+/// updated 2025-09-10; kb-dingtalk-open-platform 0943), which take
+/// "yyyy-MM-dd" (update page 0940: DDDateField 传日期格式为"yyyy-MM-dd").
+/// The list has no type column: these are its date fields by meaning,
+/// the seed's four among them.
+const DATE_CODES: [&str; 11] = [
     "sys00-confirmJoinTime",
     "sys01-regularTime",
     "sys02-birthTime",
+    "sys02-certEndTime",
+    "sys02-joinWorkingTime",
     "sys03-graduationTime",
+    "sys05-firstContractStartTime",
+    "sys05-firstContractEndTime",
+    "sys05-nowContractStartTime",
+    "sys05-nowContractEndTime",
+    "sys07-childBirthDate",
 ];
+
+/// Department and direct-manager fields, which the update page says this
+/// API cannot change ("部门和直属主管暂不支持接口更新", 0940, updated
+/// 2026-05-29): their codes in the field-code list (0943; it has no
+/// direct-manager code) and the Chinese names the update page uses for
+/// sys00 codes.
+const NOT_UPDATABLE: [&str; 7] = [
+    "sys00-deptIds",
+    "sys00-mainDeptId",
+    "sys00-dept",
+    "sys00-mainDept",
+    "部门",
+    "主部门",
+    "直属主管",
+];
+
+fn updatable(code: &str) -> FormatResult {
+    if NOT_UPDATABLE.contains(&code) {
+        FormatResult::Bad
+    } else {
+        FormatResult::Ok
+    }
+}
+
+static UPDATABLE_CODE: Format = Format {
+    name: "updatable_field_code",
+    check: updatable,
+    expected: Text::new(
+        "a field this API can update: department and direct manager (sys00-deptIds, sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管) cannot be changed through the roster",
+        "该接口可更新的字段：部门和直属主管（sys00-deptIds、sys00-mainDeptId、sys00-dept、sys00-mainDept、部门、主部门、直属主管）暂不支持通过花名册接口更新",
+    ),
+    pattern: meta_str(r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*"),
+    // Applied to field codes, which the walker already checks as strings.
+    integers: &[],
+};
 
 static QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
     .required()
@@ -193,18 +233,23 @@ static BODY: ObjectRule = ObjectRule {
 
 // ---- cross-field rules -----------------------------------------------------
 
-/// The `sysNN` group a `sysNN-…` field code belongs to.
-fn code_group(code: &str) -> Option<&str> {
-    let (group, rest) = code.split_once('-')?;
-    let digits = group.strip_prefix("sys")?;
-    (digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty())
-        .then_some(group)
-}
-
 const FIELD_CODE: &str = "/body/param/groups/-/sections/-/section/-/field_code";
 
 /// What [`cross`] checks, for `describe` and `json_schema`.
-static CROSS_RULES: [CrossRule; 5] = [
+static CROSS_RULES: [CrossRule; 6] = [
+    CrossRule {
+        code: Code::Format,
+        pointers: &[FIELD_CODE],
+        kind: CrossKind::NoneOf {
+            values: &NOT_UPDATABLE,
+            format: &UPDATABLE_CODE,
+        },
+        text: Text::meta(
+            "Department and direct manager cannot be updated through this API (sys00-deptIds, sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管).",
+            "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、sys00-mainDept、部门、主部门、直属主管）。",
+        ),
+        source: meta_str("DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支持接口更新; field codes from 0943"),
+    },
     CrossRule {
         code: Code::NotIn,
         pointers: &[FIELD_CODE, "/body/param/groups/-/group_id"],
@@ -226,15 +271,17 @@ static CROSS_RULES: [CrossRule; 5] = [
             format: &DATE,
         },
         text: Text::meta(
-            "The date fields sys00-confirmJoinTime, sys01-regularTime, sys02-birthTime and sys03-graduationTime take a real date written yyyy-MM-dd.",
-            "日期字段 sys00-confirmJoinTime、sys01-regularTime、sys02-birthTime、sys03-graduationTime 的值须为 yyyy-MM-dd 格式的有效日期。",
+            "The date fields of the roster field-code list (sys00-confirmJoinTime, sys01-regularTime, sys02-birthTime, sys02-certEndTime, sys02-joinWorkingTime, sys03-graduationTime, sys05 contract start and end dates, sys07-childBirthDate) take a real date written yyyy-MM-dd.",
+            "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、sys02-birthTime、sys02-certEndTime、sys02-joinWorkingTime、sys03-graduationTime、sys05 合同起止日期、sys07-childBirthDate）的值须为 yyyy-MM-dd 格式的有效日期。",
         ),
-        source: meta_str("vendor-notes.md § DingTalk: DDDateField takes yyyy-MM-dd"),
+        source: meta_str("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
     },
     CrossRule {
         code: Code::Duplicate,
         pointers: &["/body/param/groups/-/sections/-/old_index"],
-        kind: CrossKind::Unique,
+        kind: CrossKind::Unique {
+            by: UniqueBy::Integer,
+        },
         text: Text::meta(
             "Within a group, each old_index names one existing section: no two sections may carry the same old_index.",
             "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
@@ -244,7 +291,9 @@ static CROSS_RULES: [CrossRule; 5] = [
     CrossRule {
         code: Code::Duplicate,
         pointers: &[FIELD_CODE],
-        kind: CrossKind::Unique,
+        kind: CrossKind::Unique {
+            by: UniqueBy::Text,
+        },
         text: Text::meta(
             "Within a section, each field_code appears at most once.",
             "同一段记录中，每个 field_code 最多出现一次。",
@@ -263,130 +312,65 @@ static CROSS_RULES: [CrossRule; 5] = [
     },
 ];
 
-/// Rules across items, read from the caller's input so that paths keep the
-/// caller's indexes even where an item failed its own checks.
-fn cross(ctx: &mut Ctx, parts: &Parts) {
-    let Some(Value::Array(groups)) = parts.raw_at("/body/param/groups") else {
-        return;
-    };
-    // Pointers are built only for the issues reported: this runs on every
-    // field of every section.
-    for (gi, group) in groups.iter().enumerate() {
-        let group_path = || pointer::join_index("/body/param/groups", gi);
-        // An empty group_id already has its own error; comparing codes with it would only add noise.
-        let group_id = group
-            .get("group_id")
-            .and_then(Value::as_str)
-            .filter(|g| !g.is_empty());
-        let Some(Value::Array(sections)) = group.get("sections") else {
-            continue;
-        };
-        let sections_path = || pointer::join(&group_path(), "sections");
-        let mut old_indexes = Vec::new();
-        for (si, section) in sections.iter().enumerate() {
-            let section_path = || pointer::join_index(&sections_path(), si);
-            match section.get("old_index") {
-                None | Some(Value::Null) if section.is_object() => {
-                    ctx.warn(&section_path(), Code::NewSection, params! {});
-                }
-                Some(v) => {
-                    if let Some(index) = int_value(v) {
-                        old_indexes.push((si, index));
-                    }
-                }
-                None => {}
-            }
-            let Some(Value::Array(fields)) = section.get("section") else {
-                continue;
-            };
-            let fields_path = || pointer::join(&section_path(), "section");
-            let field_path =
-                |fi: usize, key: &str| pointer::join(&pointer::join_index(&fields_path(), fi), key);
-            let mut codes = Vec::new();
-            for (fi, field) in fields.iter().enumerate() {
-                let Some(code) = field.get("field_code").and_then(Value::as_str) else {
-                    continue;
-                };
-                if let (Some(own), Some(group_id)) = (code_group(code), group_id) {
-                    if own != group_id {
-                        ctx.error(
-                            &field_path(fi, "field_code"),
-                            Code::NotIn,
-                            params! {"fieldGroup": own, "group": group_id, "list": pointer::join(&group_path(), "group_id")},
-                        );
-                    }
-                }
-                if DATE_CODES.contains(&code) {
-                    let bad = match field.get("value") {
-                        Some(Value::String(s)) => !is_iso_date(s),
-                        Some(Value::Number(n)) => !is_iso_date(&n.to_string()),
-                        _ => false,
-                    };
-                    if bad {
-                        ctx.error_hint(
-                            &field_path(fi, "value"),
-                            Code::Format,
-                            params! {"format": DATE.name},
-                            DATE.expected,
-                        );
-                    }
-                }
-                codes.push((fi, code));
-            }
-            unique_by(ctx, &codes, |fi| field_path(fi, "field_code"));
-        }
-        unique_by(ctx, &old_indexes, |si| {
-            pointer::join(&pointer::join_index(&sections_path(), si), "old_index")
-        });
-    }
-}
-
-// ---- request and reply -----------------------------------------------------
-
-fn url(parts: &Parts, opts: &Options) -> Result<String, Error> {
-    Ok(format!(
-        "{}{}",
-        UPDATE_EMPLOYEE_ROSTER.request_path(opts),
-        parts.query_string(&["access_token"], &[])
-    ))
-}
-
-/// `errcode` 0 (and `success` not false) is success; 88 is a transient
-/// throttle (vendor-notes § DingTalk). `result` is the seed's "调用结果"
-/// (the call's result, § 返回响应): false is a failure too, since calling a
-/// not-applied update a success would lose it silently.
-fn reply(status: u16, body: &str) -> ReplyOutcome {
-    let map = match reply::json_object(status, body) {
-        Ok(map) => map,
-        Err(outcome) => return outcome,
-    };
-    let trace_id = reply::text(&map, "request_id");
-    let message = reply::text(&map, "errmsg");
-    match reply::code_int(map.get("errcode")) {
-        Some(code) => {
-            let ok = code == 0
-                && map.get("success") != Some(&Value::Bool(false))
-                && map.get("result") != Some(&Value::Bool(false))
-                && reply::http_ok(status);
-            ReplyOutcome {
-                ok,
-                vendor_code: reply::code_text(map.get("errcode")),
-                // A failure always says something, even when the reply has no message.
-                message: message
-                    .or_else(|| (!ok).then(|| format!("HTTP {status}, errcode {code}"))),
-                retryable: !ok && (code == 88 || reply::http_retryable(status)),
-                trace_id,
-            }
-        }
-        None => ReplyOutcome {
-            trace_id,
-            ..ReplyOutcome::failure(
-                format!("HTTP {status}: the reply has no integer errcode"),
-                reply::http_retryable(status),
-            )
+/// `errcode` 0 (and `success`, `result` not false) is success: `result` is
+/// the seed's "调用结果" (§ 返回响应), so a not-applied update is never
+/// called a success. Codes from DingTalk's server-API error-code and
+/// throttling pages (kb-dingtalk-open-platform mirror, 0013 and 1433):
+/// -1 busy (retry up to 3 times), 90018 per-app limit and 90002 global
+/// per-API limit (sleep 1 s), 90001 and 90003–90014 "暂时禁用" (temporarily
+/// disabled), 45009 call limit; not 90017 (an IP's corpId count) nor
+/// 90020 (monthly quota: upgrading is the only fix). 88 is 鉴权异常 on the
+/// error-code page ("关注返回结果里的subCode和subMsg"): it is not retried,
+/// since the vendor names no throttle there (one public client's "short
+/// ban" reading is a guess its own comment admits), but its `sub_code`
+/// counts like a top-level code (40014 → refresh the token). Token: 40001,
+/// 40014 invalid, 42001 expired access_token. The IP block (over 10 000
+/// calls per 20 s) answers `{"status":1111,"wait":5}` without an errcode,
+/// for 5 minutes: retryable, after a long wait.
+pub(crate) static REPLY: ReplySpec = ReplySpec {
+    code_key: Some("errcode"),
+    ok_code: 0,
+    false_keys: &["success", "result"],
+    ok_key: None,
+    message_keys: &["errmsg"],
+    failure_code_keys: &[],
+    trace_key: Some("request_id"),
+    sub_code_key: Some("sub_code"),
+    sub_message_key: Some("sub_msg"),
+    retryable: &[
+        -1, 45009, 90001, 90002, 90003, 90004, 90005, 90006, 90007, 90008, 90009, 90010, 90011,
+        90012, 90013, 90014, 90018,
+    ],
+    token_codes: &[40001, 40014, 42001],
+    token_statuses: &[],
+    retry_markers: &[("status", 1111)],
+    source: "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
+    samples: &ReplySamples {
+        ok: Sample {
+            status: 200,
+            body: r#"{"errcode":0,"errmsg":"ok","result":true,"success":true,"request_id":"mock"}"#,
         },
-    }
-}
+        invalid: Sample {
+            status: 200,
+            body: r#"{"errcode":40035,"errmsg":"{{message}}","request_id":"mock"}"#,
+        },
+        throttled: Sample {
+            status: 200,
+            body: r#"{"errcode":90018,"errmsg":"api calls per second over limit","request_id":"mock"}"#,
+        },
+        busy: Sample {
+            status: 200,
+            body: r#"{"errcode":-1,"errmsg":"system busy","request_id":"mock"}"#,
+        },
+        token_expired: Sample {
+            status: 200,
+            body: r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
+        },
+    },
+};
+
+/// 20 calls per second per app and API (DingTalk throttling page).
+pub(crate) const RATE: f64 = 20.0;
 
 /// `dingtalk.updateEmployeeRoster`.
 pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
@@ -401,11 +385,16 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     deprecated: None,
     default_base_url: "https://oapi.dingtalk.com",
     documented_path: "/topapi/smartwork/hrm/employee/v2/update",
+    content_type: "application/json",
     path: None,
     query: Some(&QUERY),
+    headers: None,
     body: &BODY,
-    cross,
-    cross_rules: &CROSS_RULES,
-    url,
-    reply,
+    cross: &CROSS_RULES,
+    url: plain_url,
+    reply: &REPLY,
+    rate_per_second: RATE,
+    rate_source: "DingTalk throttling page (1433): 20 calls/s per app per API",
+    record_key: "/body/param/userid",
+    token_prefix: "",
 };

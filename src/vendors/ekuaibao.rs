@@ -5,19 +5,19 @@
 
 use serde_json::Value;
 
-use crate::checks::EMAIL;
-use crate::endpoint::{CrossKind, CrossRule, Endpoint, Parts};
-use crate::error::Error;
-use crate::options::Options;
-use crate::params;
-use crate::reply::{self, ReplyOutcome};
-use crate::report::{Code, Ctx};
-use crate::schema::{
-    check_array, meta_str, type_name, ArrayRule, CustomRule, CustomShape, Empty, Field, Format,
-    FormatResult, ObjectRule, StrRule, Text, Ty,
+use crate::engine::walk::check_array;
+use crate::leaf::checks::EMAIL;
+use crate::leaf::format::{Format, FormatResult};
+use crate::leaf::json::type_name;
+use crate::leaf::text::{meta_str, Text};
+use crate::model::endpoint::{
+    CrossKind, CrossRule, Endpoint, Parts, ReplySamples, ReplySpec, Sample,
 };
-use crate::sent::Sent;
-use crate::url::encode_segment;
+use crate::model::field::{
+    ArrayRule, CustomRule, CustomShape, Empty, Field, ObjectRule, StrRule, Ty,
+};
+use crate::model::sent::Sent;
+use crate::report::{Code, Ctx, Params};
 
 const SEED: &str = "seeds/ekuaibao-update-staff.md";
 
@@ -165,7 +165,7 @@ fn check_base<'a>(ctx: &mut Ctx, path: &str, v: &'a Value) -> Option<Sent<'a>> {
                 ctx.error_hint(
                     path,
                     Code::Format,
-                    params! {"format": "city_list"},
+                    Params::Format("city_list"),
                     CITY_LIST_TEXT,
                 );
                 None
@@ -184,7 +184,7 @@ fn check_base<'a>(ctx: &mut Ctx, path: &str, v: &'a Value) -> Option<Sent<'a>> {
             ctx.warn_hint(
                 path,
                 Code::Normalized,
-                params! {"format": "city_list"},
+                Params::Format("city_list"),
                 CITY_LIST_SENT,
             );
             Some(Sent::Owned(Value::String(Sent::Array(out).to_json())))
@@ -193,7 +193,10 @@ fn check_base<'a>(ctx: &mut Ctx, path: &str, v: &'a Value) -> Option<Sent<'a>> {
             ctx.error(
                 path,
                 Code::Type,
-                params! {"expected": "string", "actual": type_name(other)},
+                Params::Type {
+                    expected: "string",
+                    actual: type_name(other),
+                },
             );
             None
         }
@@ -233,6 +236,7 @@ static QUERY_FIELDS: [Field; 2] = [
             one_of: &["id", "code"],
             format: None,
             blank_is_empty: false,
+            length: None,
         }),
     )
     .on_empty(Empty::Reject)
@@ -296,6 +300,7 @@ static BODY_FIELDS: [Field; 12] = [
             one_of: &[],
             format: None,
             blank_is_empty: true,
+            length: None,
         }),
     )
     .required()
@@ -324,6 +329,7 @@ static BODY_FIELDS: [Field; 12] = [
             one_of: &[],
             format: Some(&CELLPHONE),
             blank_is_empty: false,
+            length: None,
         }),
     )
     .on_empty(Empty::Reject)
@@ -339,6 +345,7 @@ static BODY_FIELDS: [Field; 12] = [
             one_of: &[],
             format: Some(&EMAIL),
             blank_is_empty: false,
+            length: None,
         }),
     )
     .on_empty(Empty::Reject)
@@ -439,103 +446,63 @@ static CROSS_RULES: [CrossRule; 4] = [
     },
 ];
 
-fn cross(ctx: &mut Ctx, parts: &Parts) {
-    const DEPTS: &str = "/body/departments";
-    const DEFAULT: &str = "/body/defaultDepartment";
-    // Both or neither (seed § departments), reported at the missing one.
-    match (parts.sent(DEPTS), parts.sent(DEFAULT)) {
-        (true, false) => ctx.error(DEFAULT, Code::Together, params! {"with": DEPTS}),
-        (false, true) => ctx.error(DEPTS, Code::Together, params! {"with": DEFAULT}),
-        _ => {}
-    }
-    // defaultDepartment must be one of departments (seed § defaultDepartment).
-    if let (Some(default), Some(depts)) = (
-        parts.body.get("defaultDepartment").and_then(Sent::as_str),
-        parts.body.get("departments").and_then(Sent::as_array),
-    ) {
-        if !depts.iter().any(|d| d.as_str() == Some(default)) {
-            ctx.error(DEFAULT, Code::NotIn, params! {"list": DEPTS});
-        }
-    }
-    // modifyAccountPhone / modifyAccountEmail true need the new value (seed § modifyAccount*).
-    for (flag, flag_ptr, field_ptr) in [
-        (
-            "modifyAccountPhone",
-            "/body/modifyAccountPhone",
-            "/body/cellphone",
-        ),
-        (
-            "modifyAccountEmail",
-            "/body/modifyAccountEmail",
-            "/body/email",
-        ),
-    ] {
-        let on = parts.body.get(flag).and_then(Sent::leaf) == Some(&Value::Bool(true));
-        if on && !parts.sent(field_ptr) {
-            ctx.error(field_ptr, Code::Required, params! {"because": flag_ptr});
-        }
-    }
-}
-
 // ---- request and reply -----------------------------------------------------
 
 /// `PUT {base}/api/openapi/v1.1/staffs/update/${staffId}?accessToken=…[&type=…]`:
 /// the `$` is literal (vendor-notes), the id percent-encoded as one segment.
-fn url(parts: &Parts, opts: &Options) -> Result<String, Error> {
-    let id = parts.path_str("staffId").unwrap_or_default();
-    let segment = format!("${}", encode_segment(id));
-    let path = UPDATE_STAFF
-        .request_path(opts)
-        .replace("{staffId}", &segment);
-    Ok(path + &parts.query_string(&["accessToken", "type"], &[]))
+fn url(parts: &Parts, path: &str) -> String {
+    parts.fill_path(path, "$") + &parts.query_string(&[])
 }
 
-/// 2xx with `value` is success; 400 / 412 / 403 carry a Chinese message in
-/// an undocumented JSON shape (or plain text).
-fn reply(status: u16, body: &str) -> ReplyOutcome {
-    if reply::http_ok(status) {
-        return match reply::json_object(status, body) {
-            Ok(map) if map.get("value").is_some_and(|v| !v.is_null()) => ReplyOutcome {
-                ok: true,
-                vendor_code: None,
-                message: None,
-                retryable: false,
-                trace_id: None,
-            },
-            Ok(_) => ReplyOutcome::failure(
-                format!("HTTP {status} but the reply has no \"value\": the staff was not returned"),
-                false,
-            ),
-            Err(outcome) => outcome,
-        };
-    }
-    let retryable = reply::http_retryable(status);
-    let parsed = serde_json::from_str::<Value>(body).ok();
-    let map = parsed.as_ref().and_then(Value::as_object);
-    let message = map
-        .and_then(|m| {
-            ["message", "errorMessage", "msg", "errorMsg", "error"]
-                .iter()
-                .find_map(|k| reply::text(m, k))
-        })
-        .or_else(|| match &parsed {
-            // A bare JSON string is the message itself, without its quotes
-            // (a blank one says nothing: fall through to the status).
-            Some(Value::String(s)) => Some(s.trim()).filter(|t| !t.is_empty()).map(reply::clip),
-            // Plain text, or JSON in an unknown shape: keep it rather than lose the reason.
-            _ => Some(body.trim()).filter(|t| !t.is_empty()).map(reply::clip),
-        })
-        .unwrap_or_else(|| format!("HTTP {status}"));
-    ReplyOutcome {
-        ok: false,
-        vendor_code: map.and_then(|m| {
-            reply::code_text(m.get("errorCode")).or_else(|| reply::code_text(m.get("code")))
-        }),
-        message: Some(message),
-        retryable,
-        trace_id: None,
-    }
-}
+/// 2xx with `value` is success; failures are HTTP 400 / 412 / 403 with a
+/// Chinese message, in the documented error body `{errorCode,
+/// errorMessage, errorDetails, code, data}` (open-platform-docs,
+/// add-budget-node.md) or plain text. An expired or wrong token is HTTP 403
+/// 未授权 / 401 (batch-update-staffs.md, getting started).
+pub(crate) static REPLY: ReplySpec = ReplySpec {
+    code_key: None,
+    ok_code: 0,
+    false_keys: &[],
+    ok_key: Some("value"),
+    message_keys: &["message", "errorMessage", "msg", "errorMsg", "error"],
+    failure_code_keys: &["errorCode", "code"],
+    trace_key: None,
+    sub_code_key: None,
+    sub_message_key: None,
+    retryable: &[],
+    token_codes: &[],
+    token_statuses: &[401, 403],
+    retry_markers: &[],
+    source: "ekuaibao/open-platform-docs: update-staffs.md, add-budget-node.md (error body); vendor-notes.md § Ekuaibao",
+    samples: &SAMPLES,
+};
+
+pub(crate) static SAMPLES: ReplySamples = ReplySamples {
+    ok: Sample {
+        status: 200,
+        body: r#"{"value":{"id":"mock","name":"mock"}}"#,
+    },
+    invalid: Sample {
+        status: 400,
+        body: r#"{"errorCode":400,"errorMessage":"{{message}}","errorDetails":null,"code":null,"data":null}"#,
+    },
+    throttled: Sample {
+        status: 429,
+        body: r#"{"errorCode":429,"errorMessage":"too many requests","errorDetails":null,"code":null,"data":null}"#,
+    },
+    busy: Sample {
+        status: 503,
+        body: r#"{"errorCode":503,"errorMessage":"service busy","errorDetails":null,"code":null,"data":null}"#,
+    },
+    token_expired: Sample {
+        status: 403,
+        body: r#"{"errorCode":403,"errorMessage":"未授权","errorDetails":null,"code":null,"data":null}"#,
+    },
+};
+
+/// No rate is documented for the address-book APIs; 10 calls per second
+/// keeps a bulk sync well clear of the platform's gateway limits.
+pub(crate) const RATE: f64 = 10.0;
 
 /// `ekuaibao.updateStaff`.
 pub static UPDATE_STAFF: Endpoint = Endpoint {
@@ -547,13 +514,18 @@ pub static UPDATE_STAFF: Endpoint = Endpoint {
     deprecated: None,
     default_base_url: "https://app.ekuaibao.com",
     documented_path: "/api/openapi/v1.1/staffs/update/{staffId}",
+    content_type: "application/json",
     path: Some(&PATH),
     query: Some(&QUERY),
+    headers: None,
     body: &BODY,
-    cross,
-    cross_rules: &CROSS_RULES,
+    cross: &CROSS_RULES,
     url,
-    reply,
+    reply: &REPLY,
+    rate_per_second: RATE,
+    rate_source: "not documented for the address-book APIs: a conservative default",
+    record_key: "/path/staffId",
+    token_prefix: "",
 };
 
 #[cfg(test)]

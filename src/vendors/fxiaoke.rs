@@ -5,16 +5,14 @@
 //! `seeds/fxiaoke-set-member-status-batch.txt` and `vendor-notes.md`
 //! § Fxiaoke. Every rule of this vendor is in this file.
 
-use crate::checks::{EMAIL, MILLIS_OR_DATE};
-use crate::endpoint::{Endpoint, Parts};
-use crate::error::Error;
-use crate::options::Options;
-use crate::reply::{self, ReplyOutcome};
-use crate::report::Ctx;
-use crate::schema::{
-    ArrayRule, Empty, Field, Format, IntRule, ObjectRule, StrRule, Text, Ty, NON_NEGATIVE,
+use crate::leaf::checks::{EMAIL, MILLIS_OR_DATE};
+use crate::leaf::entropy::uuid_v4;
+use crate::leaf::format::Format;
+use crate::leaf::text::Text;
+use crate::model::endpoint::{Endpoint, Parts, ReplySamples, ReplySpec, Sample};
+use crate::model::field::{
+    ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty, NON_NEGATIVE,
 };
-use crate::url::random_trace_id;
 
 const MEMBER: &str = "seeds/fxiaoke-modify-member.txt § Request Parameters";
 const STATUS: &str = "seeds/fxiaoke-set-member-status-batch.txt § Request Parameters";
@@ -33,6 +31,7 @@ const fn formatted(key: &'static str, format: &'static Format) -> Field {
             one_of: &[],
             format: Some(format),
             blank_is_empty: false,
+            length: None,
         }),
     )
     .on_empty(Empty::Drop)
@@ -57,10 +56,10 @@ static QUERY_FIELDS: [Field; 1] = [Field::string("thirdTraceId")
     .on_empty(Empty::Reject)
     .label("Trace id", "请求追踪 ID")
     .help(
-        "Random string; generated (32 hex characters) when not given.",
-        "随机字符串；不传时自动生成（32 位十六进制）。",
+        "Random string; a fresh UUID v4 is generated when not given, as the vendor asks.",
+        "随机字符串；不传时按厂商要求自动生成新的 UUID v4。",
     )
-    .source("seeds/fxiaoke-modify-member.txt § Request Specification")];
+    .source("seeds/fxiaoke-modify-member.txt § Request Specification; vendor docs: a fresh UUID v4 per call (vendor-notes.md, corrections)")];
 
 static QUERY: ObjectRule = ObjectRule {
     fields: &QUERY_FIELDS,
@@ -111,6 +110,7 @@ static USER_FIELDS: [Field; 17] = [
             one_of: &["M", "F"],
             format: None,
             blank_is_empty: false,
+            length: None,
         }),
     )
     .on_empty(Empty::Drop)
@@ -244,71 +244,81 @@ static STATUS_BODY: ObjectRule = ObjectRule {
 
 // ---- request and reply -----------------------------------------------------
 
-fn no_cross_rules(_: &mut Ctx, _: &Parts) {}
-
-fn url_for(ep: &Endpoint, parts: &Parts, opts: &Options) -> String {
+/// `{path}?thirdTraceId=…`: the caller's trace id, or a fresh UUID v4 (the
+/// vendor's docs ask for one per call; the seed only says "random string").
+fn url(parts: &Parts, path: &str) -> String {
     let generated;
     let extra: &[(&str, &str)] = if parts.query.contains_key("thirdTraceId") {
         &[]
     } else {
-        generated = random_trace_id();
+        generated = uuid_v4();
         &[("thirdTraceId", generated.as_str())]
     };
-    format!(
-        "{}{}",
-        ep.request_path(opts),
-        parts.query_string(&["thirdTraceId"], extra)
-    )
+    format!("{path}{}", parts.query_string(extra))
 }
 
-fn member_url(parts: &Parts, opts: &Options) -> Result<String, Error> {
-    Ok(url_for(&UPDATE_MEMBER, parts, opts))
-}
-
-fn status_url(parts: &Parts, opts: &Options) -> Result<String, Error> {
-    Ok(url_for(&SET_MEMBER_STATUS_BATCH, parts, opts))
-}
-
-/// Codes worth retrying: -1 busy, 14001 call limit, 30004 per-second limit,
-/// 50009 timeout (vendor-notes § Fxiaoke, errors).
-const RETRYABLE: [i64; 4] = [-1, 14001, 30004, 50009];
-
-/// `errorCode` 0 is success; anything else fails, even on HTTP 200. The
-/// page forbids branching on `errorMessage`, so only the code decides.
-fn reply(status: u16, body: &str) -> ReplyOutcome {
-    let map = match reply::json_object(status, body) {
-        Ok(map) => map,
-        Err(outcome) => return outcome,
-    };
-    let trace_id = reply::text(&map, "traceId");
-    let message =
-        reply::text(&map, "errorMessage").or_else(|| reply::text(&map, "errorDescription"));
-    match reply::code_int(map.get("errorCode")) {
-        Some(code) => {
-            let ok = code == 0 && reply::http_ok(status);
-            ReplyOutcome {
-                ok,
-                vendor_code: reply::code_text(map.get("errorCode")),
-                // A failure always says something, even when the reply has no message.
-                message: message
-                    .or_else(|| (!ok).then(|| format!("HTTP {status}, errorCode {code}"))),
-                retryable: !ok && (RETRYABLE.contains(&code) || reply::http_retryable(status)),
-                trace_id,
-            }
-        }
-        None => ReplyOutcome {
-            trace_id,
-            ..ReplyOutcome::failure(
-                format!("HTTP {status}: the reply has no integer errorCode"),
-                reply::http_retryable(status),
-            )
+/// `errorCode` 0 (on a 2xx) is success; anything else fails, even on HTTP
+/// 200. The page forbids branching on `errorMessage`, so only the code
+/// decides. Retryable: -1 busy, 14001 call limit, 30004 per-second limit,
+/// 50009 timeout; 30002 / 30003 are quota errors that a retry cannot fix.
+/// Token: 20016 corpAccessToken missing or expired (openfxiaoke/demo
+/// `Constants.java`), 20017 seen for a missing token (vendor-notes.md,
+/// corrections).
+static REPLY: ReplySpec = ReplySpec {
+    code_key: Some("errorCode"),
+    ok_code: 0,
+    false_keys: &[],
+    ok_key: None,
+    message_keys: &["errorMessage", "errorDescription"],
+    failure_code_keys: &[],
+    trace_key: Some("traceId"),
+    sub_code_key: None,
+    sub_message_key: None,
+    retryable: &[-1, 14001, 30004, 50009],
+    token_codes: &[20016, 20017],
+    token_statuses: &[],
+    retry_markers: &[],
+    source: "vendor-notes.md § Fxiaoke errors and corrections; openfxiaoke/demo Constants.java",
+    samples: &ReplySamples {
+        ok: Sample {
+            status: 200,
+            body: r#"{"errorCode":0,"errorMessage":"success","traceId":"mock"}"#,
         },
-    }
-}
+        invalid: Sample {
+            status: 200,
+            body: r#"{"errorCode":11008,"errorMessage":"{{message}}","traceId":"mock"}"#,
+        },
+        throttled: Sample {
+            status: 200,
+            body: r#"{"errorCode":30004,"errorMessage":"call frequency over limit","traceId":"mock"}"#,
+        },
+        busy: Sample {
+            status: 200,
+            body: r#"{"errorCode":-1,"errorMessage":"system busy","traceId":"mock"}"#,
+        },
+        token_expired: Sample {
+            status: 200,
+            body: r#"{"errorCode":20016,"errorMessage":"corpAccessToken expired","traceId":"mock"}"#,
+        },
+    },
+};
 
-const DEPRECATED: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body to /cgi/user/update (status: /cgi/user/setStatus): set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/update（状态：/cgi/user/setStatus），可用 urlPath 选项指定。",
+/// 100 calls per 20 s per API (vendor-notes.md, corrections).
+const RATE: f64 = 5.0;
+const RATE_SOURCE: &str = "vendor-notes.md § Corrections: 100 calls per 20 s per API";
+
+/// Both pages document the generic CRM object update path; the public
+/// clients send these bodies elsewhere (vendor-notes.md; a public Python
+/// demo calls /cgi/user/setStatus for one member and /cgi/user/batchSetStatus
+/// for a list; openfxiaoke/demo sets no status at all).
+const DEPRECATED_MEMBER: Text = Text::new(
+    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body to /cgi/user/update: set the urlPath option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/update，可用 urlPath 选项指定。",
+);
+
+const DEPRECATED_BATCH: Text = Text::new(
+    "Fxiaoke marks this offline API \"not recommended to continue using\" and no longer maintained. The documented path /cgi/crm/v2/data/update is the generic CRM object update; a public client sends this body to /cgi/user/batchSetStatus: set the urlPath option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”且不再维护。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/batchSetStatus，可用 urlPath 选项指定。",
 );
 
 /// `fxiaoke.updateMember`.
@@ -318,16 +328,21 @@ pub static UPDATE_MEMBER: Endpoint = Endpoint {
     title: Text::new("Fxiaoke: modify member", "纷享销客：修改成员"),
     method: "POST",
     doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/",
-    deprecated: Some(DEPRECATED),
+    deprecated: Some(DEPRECATED_MEMBER),
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
+    content_type: "application/json",
     path: None,
     query: Some(&QUERY),
+    headers: None,
     body: &MEMBER_BODY,
-    cross: no_cross_rules,
-    cross_rules: &[],
-    url: member_url,
-    reply,
+    cross: &[],
+    url,
+    reply: &REPLY,
+    rate_per_second: RATE,
+    rate_source: RATE_SOURCE,
+    record_key: "/body/user/openUserId",
+    token_prefix: "",
 };
 
 /// `fxiaoke.setMemberStatusBatch`.
@@ -340,14 +355,19 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     ),
     method: "POST",
     doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/",
-    deprecated: Some(DEPRECATED),
+    deprecated: Some(DEPRECATED_BATCH),
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
+    content_type: "application/json",
     path: None,
     query: Some(&QUERY),
+    headers: None,
     body: &STATUS_BODY,
-    cross: no_cross_rules,
-    cross_rules: &[],
-    url: status_url,
-    reply,
+    cross: &[],
+    url,
+    reply: &REPLY,
+    rate_per_second: RATE,
+    rate_source: RATE_SOURCE,
+    record_key: "/body/openUserIds",
+    token_prefix: "",
 };

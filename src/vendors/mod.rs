@@ -2,7 +2,7 @@
 //! lives there. Adding an endpoint means adding its `Endpoint` (and
 //! fixtures under `tests/fixtures/<id>/`) and listing it in [`ALL`].
 
-use crate::endpoint::Endpoint;
+use crate::model::endpoint::Endpoint;
 
 pub mod dingtalk;
 pub mod ekuaibao;

@@ -20,16 +20,13 @@ use serde::Serialize;
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::pointer;
-use crate::{Code, Ctx, Error, Issue, Locale, Options, Report};
-
-/// Deepest nesting accepted in an input (the root is depth 0); serde_json's
-/// own parser stops at 128 too, so anything JSON text can carry fits.
-pub const MAX_DEPTH: usize = 128;
-
-/// Longest array accepted in an input: far above every documented limit,
-/// low enough that a sparse `new Array(4e9)` cannot hang the walk.
-pub const MAX_ARRAY_LEN: u32 = 1_000_000;
+use crate::api;
+use crate::leaf::entropy;
+use crate::leaf::limits::{JS_FAST_MAX_DEPTH, JS_MAX_DEPTH, JS_MAX_ITEMS};
+use crate::leaf::pointer;
+use crate::leaf::text::Locale;
+use crate::model::options::Options;
+use crate::report::{Code, Ctx, Error, Issue, Params, Report};
 
 #[wasm_bindgen]
 extern "C" {
@@ -45,17 +42,23 @@ extern "C" {
     fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
 }
 
-/// 64 random bits for the trace id stream: `crypto.getRandomValues`
+/// Random bytes for the trace id stream: `crypto.getRandomValues`
 /// (browsers, workers, Deno, Node 19+), or, where there is no global
-/// `crypto` (Node 18 without `--experimental-global-webcrypto`), two
+/// `crypto` (Node 18 without `--experimental-global-webcrypto`),
 /// `Math.random()` draws. Trace ids must be unique, not secret.
-pub(crate) fn random_seed() -> u64 {
-    let mut bytes = [0u8; 8];
-    if get_random_values(&mut bytes).is_ok() {
-        return u64::from_le_bytes(bytes);
+fn random_fill(buf: &mut [u8]) -> bool {
+    if get_random_values(buf).is_ok() {
+        return true;
     }
-    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    (half() << 32) ^ half()
+    for b in buf.iter_mut() {
+        *b = (js_sys::Math::random() * 256.0) as u8;
+    }
+    true
+}
+
+/// Installs the boundary's entropy source in the core (once; cheap after).
+fn ready() {
+    entropy::install(random_fill);
 }
 
 /// A JS value converted to JSON, with the problems found on the way.
@@ -108,7 +111,10 @@ impl Walker {
         self.ctx.error(
             path,
             Code::Type,
-            crate::params! {"expected": "JSON value", "actual": actual},
+            Params::Type {
+                expected: "JSON value",
+                actual,
+            },
         );
         self.bad.push(path.to_owned());
         Value::Null
@@ -148,7 +154,7 @@ impl Walker {
         if self.ancestors.iter().any(|a| a == v) {
             return self.reject(path, "cycle");
         }
-        if self.ancestors.len() >= MAX_DEPTH {
+        if self.ancestors.len() >= JS_MAX_DEPTH {
             return self.reject(path, "too deep");
         }
         match is_array(v) {
@@ -178,11 +184,14 @@ impl Walker {
             Ok(Some(len)) => len,
             _ => return self.reject(path, "unreadable"),
         };
-        if len > f64::from(MAX_ARRAY_LEN) {
+        if len > JS_MAX_ITEMS as f64 {
             self.ctx.error(
                 path,
                 Code::MaxItems,
-                crate::params! {"max": MAX_ARRAY_LEN, "actual": len},
+                Params::MaxItems {
+                    max: JS_MAX_ITEMS,
+                    actual: len as usize,
+                },
             );
             self.bad.push(path.clone());
             return Value::Null;
@@ -354,7 +363,7 @@ fn endpoint_id(v: &JsValue) -> Result<String, JsValue> {
     let id = v.as_string().ok_or_else(|| {
         bad_argument("the endpoint id must be a string, e.g. \"ekuaibao.updateStaff\"")
     })?;
-    crate::endpoint(&id).map_err(core_error)?;
+    api::endpoint(&id).map_err(core_error)?;
     Ok(id)
 }
 
@@ -377,7 +386,25 @@ fn options(v: &JsValue) -> Result<Options, JsValue> {
 /// Every endpoint: `[{id, vendor, title, titleZh, method, docUrl, deprecated, …}]`.
 #[wasm_bindgen]
 pub fn endpoints() -> Result<JsValue, JsValue> {
-    to_js(&crate::endpoint_infos())
+    to_js(&api::endpoint_infos())
+}
+
+/// The input policy's limits, for the JS glue's fast path:
+/// `{maxDepth, maxItems, fastMaxDepth}` (see `leaf::limits`).
+#[wasm_bindgen(js_name = inputLimits)]
+pub fn input_limits() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Limits {
+        max_depth: usize,
+        max_items: usize,
+        fast_max_depth: usize,
+    }
+    to_js(&Limits {
+        max_depth: JS_MAX_DEPTH,
+        max_items: JS_MAX_ITEMS,
+        fast_max_depth: JS_FAST_MAX_DEPTH,
+    })
 }
 
 /// Validates `input` for the endpoint; returns the Report `{ok, errors, warnings}`.
@@ -386,7 +413,7 @@ pub fn validate(endpoint: JsValue, input: JsValue, options: JsValue) -> Result<J
     let id = endpoint_id(&endpoint)?;
     let opts = self::options(&options)?;
     let conv = convert(&input, "");
-    let report = crate::validate(&id, &conv.value, &opts).map_err(core_error)?;
+    let report = api::validate(&id, &conv.value, &opts).map_err(core_error)?;
     to_js(&conv.merge_own(report, opts.locale))
 }
 
@@ -398,16 +425,17 @@ pub fn build_request(
     input: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    ready();
     let id = endpoint_id(&endpoint)?;
     let opts = self::options(&options)?;
     let conv = convert(&input, "");
     if !conv.is_clean() {
         // Never build from a payload that is not what the caller holds.
-        let report = crate::validate(&id, &conv.value, &opts).map_err(core_error)?;
+        let report = api::validate(&id, &conv.value, &opts).map_err(core_error)?;
         let report = conv.merge_own(report, opts.locale);
         return Err(core_error(Error::Invalid(report)));
     }
-    let request = crate::build_request(&id, &conv.value, &opts).map_err(core_error)?;
+    let request = api::build_request(&id, &conv.value, &opts).map_err(core_error)?;
     to_js(&request)
 }
 
@@ -424,8 +452,9 @@ fn batch(
     endpoint: &JsValue,
     inputs_json: &JsValue,
     options: &JsValue,
-    run: fn(&str, &str, &crate::Options) -> Result<String, crate::Error>,
+    run: fn(&str, &str, &Options) -> Result<String, Error>,
 ) -> Result<JsValue, JsValue> {
+    ready();
     let id = endpoint_id(endpoint)?;
     let opts = self::options(options)?;
     let text = batch_text(inputs_json)?;
@@ -442,7 +471,12 @@ pub fn validate_many(
     inputs_json: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    batch(&endpoint, &inputs_json, &options, crate::validate_many_json)
+    batch(
+        &endpoint,
+        &inputs_json,
+        &options,
+        api::batch::validate_many_json,
+    )
 }
 
 /// Builds every input of a JSON array text: per item `{ok: true, request,
@@ -453,7 +487,12 @@ pub fn build_many(
     inputs_json: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    batch(&endpoint, &inputs_json, &options, crate::build_many_json)
+    batch(
+        &endpoint,
+        &inputs_json,
+        &options,
+        api::batch::build_many_json,
+    )
 }
 
 /// The issues for one field (at or below `pointer`), for live form feedback.
@@ -477,9 +516,8 @@ pub fn validate_field(
     } else {
         Some(convert(&input, ""))
     };
-    let report =
-        crate::validate_field(&id, &ptr, &val.value, doc.as_ref().map(|d| &d.value), &opts)
-            .map_err(core_error)?;
+    let report = api::validate_field(&id, &ptr, &val.value, doc.as_ref().map(|d| &d.value), &opts)
+        .map_err(core_error)?;
     // Issues of bad values elsewhere in `input` are not this field's.
     let (mut order, report) = match doc {
         Some(doc) => {
@@ -506,7 +544,7 @@ pub fn validate_field(
     to_js(&val.merge(report, opts.locale, &order))
 }
 
-/// Decodes a vendor reply: `{ok, vendorCode, message, retryable, traceId}`.
+/// Decodes a vendor reply: `{ok, vendorCode, message, retryable, traceId, tokenExpired}`.
 #[wasm_bindgen(js_name = parseResponse)]
 pub fn parse_response(
     endpoint: JsValue,
@@ -523,7 +561,7 @@ pub fn parse_response(
     let body = body_text
         .as_string()
         .ok_or_else(|| bad_argument("bodyText must be a string (await response.text())"))?;
-    let outcome = crate::parse_response(&id, status as u16, &body).map_err(core_error)?;
+    let outcome = api::parse_response(&id, status as u16, &body).map_err(core_error)?;
     to_js(&outcome)
 }
 
@@ -533,7 +571,7 @@ pub fn parse_response(
 #[wasm_bindgen]
 pub fn describe(endpoint: JsValue) -> Result<JsValue, JsValue> {
     let id = endpoint_id(&endpoint)?;
-    to_js(&crate::describe(&id).map_err(core_error)?)
+    to_js(&crate::meta::describe(&id).map_err(core_error)?)
 }
 
 /// A JSON Schema (2020-12) of the endpoint's input envelope (only with the
@@ -542,7 +580,7 @@ pub fn describe(endpoint: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = jsonSchema)]
 pub fn json_schema(endpoint: JsValue) -> Result<JsValue, JsValue> {
     let id = endpoint_id(&endpoint)?;
-    to_js(&crate::json_schema(&id).map_err(core_error)?)
+    to_js(&crate::meta::json_schema(&id).map_err(core_error)?)
 }
 
 /// A copy of a built request that is safe to log: tokens replaced by `***`.
@@ -559,7 +597,23 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
         _ => Err(bad_argument(SHAPE)),
     };
     let (method, url, body) = (text("method")?, text("url")?, text("body")?);
-    // Headers hold no secrets and go back as given (no header map rebuilt here).
+    // Secret headers (Feishu's Authorization) masked; other headers as given.
+    let headers = match map.get("headers") {
+        Some(Value::Object(h)) => Value::Object(
+            h.iter()
+                .map(|(k, v)| {
+                    let secret = api::secret_keys().iter().any(|s| s.eq_ignore_ascii_case(k));
+                    let v = if secret {
+                        Value::from(crate::engine::request::MASK)
+                    } else {
+                        v.clone()
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        other => other.cloned().unwrap_or(Value::Null),
+    };
     #[derive(Serialize)]
     struct Redacted {
         method: String,
@@ -569,8 +623,8 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
     }
     to_js(&Redacted {
         method,
-        url: crate::request::redact_url(&url),
-        headers: map.get("headers").cloned().unwrap_or(Value::Null),
-        body: crate::request::redact_body(&body),
+        url: api::redact_url(&url),
+        headers,
+        body: api::redact_body(&body),
     })
 }

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-/// Query and body keys that hold tokens, across all vendors.
-pub const SECRET_KEYS: [&str; 3] = ["corpAccessToken", "access_token", "accessToken"];
+use crate::leaf::json::json_text;
 
 /// Mask written in place of a secret.
 pub const MASK: &str = "***";
@@ -37,61 +36,82 @@ impl HttpRequest {
         }
     }
 
-    /// A copy safe to log: token query values, and token fields at any depth
-    /// of the body, replaced by `***`. A body that cannot be read back (not
-    /// JSON, or nested beyond the parser's depth limit) is withheld whole,
-    /// since nothing in it can be vouched for.
-    pub fn redacted(&self) -> HttpRequest {
+    /// Sets the body's `Content-Type`.
+    pub(crate) fn set_content_type(&mut self, content_type: &str) {
+        self.headers
+            .insert("Content-Type".to_owned(), content_type.to_owned());
+    }
+
+    /// A copy safe to log: the values of `keys` in the query and the
+    /// headers, and at any depth of the body, replaced by `***`. A body
+    /// that cannot be read back (not JSON, or nested beyond the parser's
+    /// depth limit) is withheld whole, since nothing in it can be vouched for.
+    pub(crate) fn redacted_with(&self, keys: &[&str]) -> HttpRequest {
         HttpRequest {
             method: self.method.clone(),
-            url: redact_url(&self.url),
-            headers: self.headers.clone(),
-            body: redact_body(&self.body),
+            url: redact_url_with(&self.url, keys),
+            headers: redact_headers(&self.headers, keys),
+            body: redact_body(&self.body, keys),
         }
     }
 }
 
+/// The headers with the values of `keys` (compared without case, as HTTP
+/// header names are) replaced by `***`.
+pub(crate) fn redact_headers(
+    headers: &BTreeMap<String, String>,
+    keys: &[&str],
+) -> BTreeMap<String, String> {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            let secret = keys.iter().any(|s| s.eq_ignore_ascii_case(k));
+            (k.clone(), if secret { MASK.to_owned() } else { v.clone() })
+        })
+        .collect()
+}
+
 /// The body of [`HttpRequest::redacted`]. Separate so that the wasm
 /// `redact` needs no `HttpRequest` (and no copy of its header map).
-pub(crate) fn redact_body(body: &str) -> String {
+pub(crate) fn redact_body(body: &str, keys: &[&str]) -> String {
     match serde_json::from_str::<Value>(body) {
         Ok(mut value) => {
-            if mask_secrets(&mut value) {
-                crate::sent::json_text(&value)
+            if mask_secrets(&mut value, keys) {
+                json_text(&value)
             } else {
                 body.to_owned()
             }
         }
-        Err(_) => crate::sent::json_text(&Value::from(MASK)),
+        Err(_) => json_text(&Value::from(MASK)),
     }
 }
 
 /// Masks the value of every token key, at any depth (allowUnknown can pass
 /// one through inside another field). Returns whether one was found. The
 /// depth is bounded by the parser's limit.
-fn mask_secrets(v: &mut Value) -> bool {
+fn mask_secrets(v: &mut Value, keys: &[&str]) -> bool {
     match v {
         Value::Object(map) => {
             let mut found = false;
             for (key, value) in map.iter_mut() {
-                if SECRET_KEYS.contains(&key.as_str()) {
+                if keys.contains(&key.as_str()) {
                     *value = Value::from(MASK);
                     found = true;
                 } else {
-                    found |= mask_secrets(value);
+                    found |= mask_secrets(value, keys);
                 }
             }
             found
         }
         Value::Array(items) => items
             .iter_mut()
-            .fold(false, |found, x| mask_secrets(x) | found),
+            .fold(false, |found, x| mask_secrets(x, keys) | found),
         _ => false,
     }
 }
 
-/// Replaces the values of token query parameters in `url` with `***`.
-pub fn redact_url(url: &str) -> String {
+/// Replaces the values of the query parameters named in `keys` with `***`.
+pub(crate) fn redact_url_with(url: &str, keys: &[&str]) -> String {
     let Some((head, query)) = url.split_once('?') else {
         return url.to_owned();
     };
@@ -104,7 +124,7 @@ pub fn redact_url(url: &str) -> String {
     for (i, pair) in query.split('&').enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
         match pair.split_once('=') {
-            Some((k, _)) if SECRET_KEYS.contains(&k) => {
+            Some((k, _)) if keys.contains(&k) => {
                 out.push_str(k);
                 out.push('=');
                 out.push_str(MASK);
@@ -117,16 +137,4 @@ pub fn redact_url(url: &str) -> String {
         out.push_str(f);
     }
     out
-}
-
-impl std::fmt::Debug for HttpRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let safe = self.redacted();
-        f.debug_struct("HttpRequest")
-            .field("method", &safe.method)
-            .field("url", &safe.url)
-            .field("headers", &safe.headers)
-            .field("body", &safe.body)
-            .finish()
-    }
 }

@@ -9,6 +9,8 @@ pub enum Error {
     UnknownEndpoint {
         /// The id that was asked for (shortened to 80 characters).
         id: String,
+        /// The ids there are.
+        known: Vec<&'static str>,
     },
     /// The input has validation errors; the report says which.
     Invalid(Report),
@@ -34,14 +36,14 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::UnknownEndpoint { id } => {
+            Error::UnknownEndpoint { id, known } => {
                 write!(f, "unknown endpoint id {id:?}; known ids: ")?;
                 // Written one by one, not `join`ed: a second `join` copy in the wasm.
-                for (i, e) in crate::endpoints().iter().enumerate() {
+                for (i, e) in known.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
-                    f.write_str(e.id)?;
+                    f.write_str(e)?;
                 }
                 Ok(())
             }
@@ -67,9 +69,10 @@ impl std::error::Error for Error {}
 impl Error {
     /// An unknown-endpoint error, keeping at most 80 characters of the id so
     /// that a hostile id cannot blow up an error message.
-    pub fn unknown_endpoint(id: &str) -> Self {
+    pub fn unknown_endpoint(id: &str, known: Vec<&'static str>) -> Self {
         Error::UnknownEndpoint {
             id: id.chars().take(80).collect(),
+            known,
         }
     }
 }

@@ -2,7 +2,8 @@
 //! milliseconds. Hand-written matchers: each is a few lines, and the regex
 //! engine they would replace costs far more in the wasm binary.
 
-use crate::schema::{meta_str, Format, FormatResult, Text};
+use crate::leaf::format::{Format, FormatResult};
+use crate::leaf::text::{meta_str, Text};
 
 fn ok_if(good: bool) -> FormatResult {
     if good {
@@ -143,6 +144,14 @@ pub static MILLIS_OR_DATE: Format = Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn millis_or_date_pattern_repeats_the_date_pattern() {
+        assert_eq!(
+            MILLIS_OR_DATE_PATTERN,
+            format!("-?[0-9]{{1,15}}|{DATE_PATTERN}")
+        );
+    }
 
     #[test]
     fn emails() {

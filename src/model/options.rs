@@ -2,17 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Language of issue messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Locale {
-    /// English (the default).
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    /// Simplified Chinese.
-    #[serde(rename = "zh-CN", alias = "zh", alias = "zh-Hans", alias = "zh-cn")]
-    ZhCn,
-}
+use crate::leaf::text::Locale;
 
 /// Options for `validate`, `build_request` and friends. Deserialises from
 /// camelCase JSON (`{"locale": "zh-CN", "allowUnknown": true, "urlPath": "/cgi/user/update"}`);
@@ -39,9 +29,9 @@ impl Options {
     /// aliases as the serde derive, by hand: the wasm build uses this so
     /// that serde's struct-deserialisation and error-formatting code (about
     /// 13 KiB gzip of wasm) is not linked in. `null` means "all defaults".
-    pub fn from_json(value: &serde_json::Value) -> Result<Options, crate::Error> {
+    pub fn from_json(value: &serde_json::Value) -> Result<Options, crate::report::Error> {
         use serde_json::Value;
-        let bad = |option: &'static str, reason: &str| crate::Error::InvalidOption {
+        let bad = |option: &'static str, reason: &str| crate::report::Error::InvalidOption {
             option,
             reason: reason.to_owned(),
         };

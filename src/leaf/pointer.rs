@@ -129,6 +129,7 @@ fn push_unescaped(out: &mut String, seg: &str) {
     out.push_str(&unescape(seg));
 }
 
+#[cfg(test)]
 /// Orders two pointers by where they lead in `input`: parents before
 /// children, array items by index, object keys by their position in the
 /// caller's object (keys absent from the input after present ones).

@@ -7,9 +7,6 @@
 
 use serde_json::Value;
 
-use crate::params;
-use crate::report::{Code, Ctx};
-
 /// Deepest level of the input the library copies: a node's level is the
 /// number of segments of its JSON Pointer (`/body/user` is level 2). Only
 /// unknown fields passed through with `allowUnknown` can go deeper than the
@@ -20,6 +17,25 @@ pub const MAX_DEPTH: usize = 64;
 /// characters. No vendor field comes near it; it keeps a runaway value from
 /// being copied into the body and the URL.
 pub const MAX_STRING_CHARS: usize = 65_536;
+
+/// The input policy for JS values, in one place: the wasm boundary walks a
+/// JS value down to [`JS_MAX_DEPTH`] levels and arrays up to
+/// [`JS_MAX_ITEMS`] items (past them: an issue at the value, never a
+/// hang); the JS glue's fast path (`JSON.stringify`) takes values only down
+/// to [`JS_FAST_MAX_DEPTH`] levels and leaves the rest to the walk. The glue
+/// reads all three from the module (`inputLimits()`), so they cannot drift.
+///
+/// Deepest nesting the walk accepts (the root is depth 0); serde_json's own
+/// parser stops at 128 too, so anything JSON text can carry fits.
+pub const JS_MAX_DEPTH: usize = 128;
+
+/// Longest array the walk accepts: far above every documented limit, low
+/// enough that a sparse `new Array(4e9)` cannot hang the walk.
+pub const JS_MAX_ITEMS: usize = 1_000_000;
+
+/// Deepest nesting the JSON-text fast path takes: [`MAX_DEPTH`], safely
+/// inside serde_json's parser limit; deeper values take the walk.
+pub const JS_FAST_MAX_DEPTH: usize = MAX_DEPTH;
 
 /// Most issues kept in each of a report's lists. Past it, the list ends with
 /// one `max_items` issue at the root path `""` whose `params.omitted` counts
@@ -39,16 +55,6 @@ pub fn too_long(s: &str) -> bool {
     s.chars().count() > MAX_STRING_CHARS
 }
 
-/// Reports a string longer than [`MAX_STRING_CHARS`] at `path`. Returns
-/// whether it was too long.
-pub fn check_length(ctx: &mut Ctx, path: &str, s: &str) -> bool {
-    if too_long(s) {
-        ctx.error(path, Code::Range, params! {"maxLength": MAX_STRING_CHARS});
-        return true;
-    }
-    false
-}
-
 /// The level of the node at `path` (its number of pointer segments).
 pub fn level(path: &str) -> usize {
     path.bytes().filter(|&b| b == b'/').count()
@@ -64,52 +70,6 @@ pub fn too_deep(v: &Value, level: usize) -> bool {
         Value::Array(items) => items.iter().any(|i| too_deep(i, level + 1)),
         Value::Object(map) => map.values().any(|i| too_deep(i, level + 1)),
         _ => false,
-    }
-}
-
-/// Checks a value about to be passed through unchanged (an unknown field
-/// with `allowUnknown`): its depth first (at `path`, without descending
-/// past the limit), then every string and key length inside it. Returns
-/// whether it may be copied.
-pub fn check_passthrough(ctx: &mut Ctx, path: &str, key: &str, v: &Value) -> bool {
-    let level = level(path);
-    if too_deep(v, level) {
-        ctx.error(path, Code::Range, params! {"maxDepth": MAX_DEPTH});
-        return false;
-    }
-    let before = ctx.error_count();
-    if too_long(key) {
-        ctx.error(path, Code::Range, params! {"maxLength": MAX_STRING_CHARS});
-    }
-    lengths(ctx, &mut path.to_owned(), v);
-    ctx.error_count() == before
-}
-
-/// Reports over-long strings and keys inside `v` (already known to be
-/// shallow, so the recursion is bounded by [`MAX_DEPTH`]).
-fn lengths(ctx: &mut Ctx, path: &mut String, v: &Value) {
-    let len = path.len();
-    match v {
-        Value::String(s) => {
-            check_length(ctx, path, s);
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                crate::pointer::push_index(path, i);
-                lengths(ctx, path, item);
-                path.truncate(len);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                crate::pointer::push(path, k);
-                if !check_length(ctx, path, k) {
-                    lengths(ctx, path, item);
-                }
-                path.truncate(len);
-            }
-        }
-        _ => {}
     }
 }
 

@@ -1,316 +1,29 @@
-//! The declarative field model every endpoint is written in, and the one
-//! generic walker that checks a JSON tree against it.
-//!
-//! A vendor file declares its fields as `static` [`Field`] tables; the walker
-//! applies the reusable checks (required, type and documented coercions,
-//! empty handling, enum, range, format, item counts, duplicates, unknown
-//! fields) and returns the normalised value that the request builder sends.
-//! Cross-field rules are plain functions in the vendor file.
+//! The one generic walker that checks a JSON tree against the field model:
+//! the reusable checks (required, type and documented coercions, empty
+//! handling, enum, range, length, format, item counts, duplicates, unknown
+//! fields), returning the normalised value that the request builder sends.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::params;
-use crate::pointer;
-use crate::report::{Code, Ctx};
-use crate::sent::{Sent, SentMap};
-
-/// A pair of texts, English and Simplified Chinese.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    /// English.
-    pub en: &'static str,
-    /// Simplified Chinese.
-    pub zh: &'static str,
-}
-
-impl Text {
-    /// No text.
-    pub const NONE: Text = Text { en: "", zh: "" };
-
-    /// A text pair.
-    pub const fn new(en: &'static str, zh: &'static str) -> Text {
-        Text { en, zh }
-    }
-
-    /// A text pair only the metadata (`describe`, `json_schema`) reads:
-    /// without the `meta` feature it is empty, so the strings stay out of
-    /// the binary.
-    pub const fn meta(en: &'static str, zh: &'static str) -> Text {
-        if cfg!(feature = "meta") {
-            Text { en, zh }
-        } else {
-            Text::NONE
-        }
-    }
-
-    /// The text for a locale.
-    pub fn get(&self, locale: crate::Locale) -> &'static str {
-        match locale {
-            crate::Locale::En => self.en,
-            crate::Locale::ZhCn => self.zh,
-        }
-    }
-}
-
-/// A string only the metadata reads (citations, patterns): empty without
-/// the `meta` feature, so it stays out of the binary.
-pub const fn meta_str(s: &'static str) -> &'static str {
-    if cfg!(feature = "meta") {
-        s
-    } else {
-        ""
-    }
-}
-
-/// What an optional string (or number) field sent as `""` means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Empty {
-    /// `""` is a value like any other and is sent.
-    Keep,
-    /// `""` means "no change" to the vendor: warn `dropped_empty` and do not send it.
-    Drop,
-    /// `""` is rejected with `empty`.
-    Reject,
-}
-
-/// Result of a string format check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormatResult {
-    /// The value has the documented syntax.
-    Ok,
-    /// The value is accepted once rewritten to this canonical form (`normalized` warning).
-    Normalized(String),
-    /// The value does not have the documented syntax.
-    Bad,
-}
-
-/// A named string syntax with its check and a description for messages.
-#[derive(Debug, Clone, Copy)]
-pub struct Format {
-    /// Stable name, reported as `params.format`.
-    pub name: &'static str,
-    /// The check.
-    pub check: fn(&str) -> FormatResult,
-    /// What a valid value looks like, completing "must be …".
-    pub expected: Text,
-    /// The same syntax as an ECMA-262 regular expression (for the `u` flag,
-    /// unanchored: the generators wrap it in `^(?:…)$`). It matches every
-    /// text the check accepts, including those it normalises, so that the
-    /// JSON Schema and forms accept what the validator accepts. Kept next to
-    /// the check; `tests/meta.rs` and the ajv cross-check compare the two.
-    pub pattern: &'static str,
-    /// Integer ranges (inclusive) whose decimal text the check accepts: the
-    /// JSON numbers a string field with this format takes (numbers are
-    /// coerced to their text before the check).
-    pub integers: &'static [(i64, i64)],
-}
-
-/// String rules.
-#[derive(Debug, Clone, Copy)]
-pub struct StrRule {
-    /// Allowed values (empty: any).
-    pub one_of: &'static [&'static str],
-    /// Syntax check, applied to non-empty values.
-    pub format: Option<&'static Format>,
-    /// Whether a string of only white space counts as empty.
-    pub blank_is_empty: bool,
-}
-
-/// Integer rules. Integers are sent as JSON numbers.
-#[derive(Debug, Clone, Copy)]
-pub struct IntRule {
-    /// Smallest allowed value.
-    pub min: Option<i64>,
-    /// Largest allowed value.
-    pub max: Option<i64>,
-    /// Allowed values (empty: any in range).
-    pub one_of: &'static [i64],
-}
-
-/// Object rules.
-#[derive(Debug, Clone, Copy)]
-pub struct ObjectRule {
-    /// The documented keys, in documentation order.
-    pub fields: &'static [Field],
-    /// Keys starting with this prefix (and longer than it) are checked with
-    /// the given field template (Ekuaibao's `u_<name>` custom fields).
-    pub prefixed: Option<(&'static str, &'static Field)>,
-}
-
-/// Array rules.
-#[derive(Debug, Clone, Copy)]
-pub struct ArrayRule {
-    /// The rule for every item (its `key` is unused).
-    pub item: &'static Field,
-    /// Fewest items.
-    pub min_items: usize,
-    /// Most items.
-    pub max_items: Option<usize>,
-    /// Whether items must be distinct (checked in linear time).
-    pub unique: bool,
-}
-
-/// A check too specific for the generic kinds; it reports its own issues
-/// and returns the value to send.
-#[derive(Debug, Clone, Copy)]
-pub struct CustomRule {
-    /// The JSON type(s) it accepts, for metadata (`"string"`, `"string|array"`).
-    pub json_type: &'static str,
-    /// The check.
-    pub check: for<'a> fn(&mut Ctx, &str, &'a Value) -> Option<Sent<'a>>,
-    /// What the check accepts, declared for the metadata generators
-    /// (describe, JSON Schema, TypeScript), which cannot look inside `check`.
-    pub shape: CustomShape,
-}
-
-/// What a [`CustomRule`] accepts, in terms the metadata generators know.
-#[derive(Debug, Clone, Copy)]
-pub enum CustomShape {
-    /// The array itself (checked with the rule, coercions allowed; it is
-    /// sent as its compact JSON text), or a string holding that array as
-    /// JSON text, which must match the rule exactly (no coercion, no empty
-    /// or unknown keys) and is sent unchanged.
-    ArrayOrJsonText(&'static ArrayRule),
-}
-
-/// The kind of a field's value.
-#[derive(Debug, Clone, Copy)]
-pub enum Ty {
-    /// A JSON string (numbers are coerced with a warning).
-    Str(StrRule),
-    /// A JSON integer (canonical digit strings are coerced with a warning).
-    Int(IntRule),
-    /// A JSON boolean.
-    Bool,
-    /// A JSON object.
-    Object(&'static ObjectRule),
-    /// A JSON array.
-    Array(&'static ArrayRule),
-    /// A vendor-specific check.
-    Custom(&'static CustomRule),
-}
-
-/// One documented field.
-#[derive(Debug, Clone, Copy)]
-pub struct Field {
-    /// Key in the parent object.
-    pub key: &'static str,
-    /// Value kind and rules.
-    pub ty: Ty,
-    /// Whether the field must be present.
-    pub required: bool,
-    /// What `""` means when the field is optional (required fields reject it).
-    pub empty: Empty,
-    /// Tokens and secrets: never echoed, masked by `redact`.
-    pub secret: bool,
-    /// Form label.
-    pub label: Text,
-    /// Help text for forms.
-    pub help: Text,
-    /// Where the rule comes from (seed page, vendor note).
-    pub source: &'static str,
-}
-
-/// A plain string rule.
-pub const STRING: StrRule = StrRule {
-    one_of: &[],
-    format: None,
-    blank_is_empty: false,
-};
-
-/// A non-negative integer.
-pub const NON_NEGATIVE: IntRule = IntRule {
-    min: Some(0),
-    max: None,
-    one_of: &[],
-};
-
-impl Field {
-    /// An optional field with no texts.
-    pub const fn new(key: &'static str, ty: Ty) -> Field {
-        Field {
-            key,
-            ty,
-            required: false,
-            empty: Empty::Keep,
-            secret: false,
-            label: Text::NONE,
-            help: Text::NONE,
-            source: "",
-        }
-    }
-
-    /// An optional plain string field.
-    pub const fn string(key: &'static str) -> Field {
-        Field::new(key, Ty::Str(STRING))
-    }
-
-    /// Marks the field required (which also rejects `""`).
-    pub const fn required(mut self) -> Field {
-        self.required = true;
-        self.empty = Empty::Reject;
-        self
-    }
-
-    /// Marks the field secret.
-    pub const fn secret(mut self) -> Field {
-        self.secret = true;
-        self
-    }
-
-    /// Sets what `""` means.
-    pub const fn on_empty(mut self, empty: Empty) -> Field {
-        self.empty = empty;
-        self
-    }
-
-    /// Sets the label.
-    pub const fn label(mut self, en: &'static str, zh: &'static str) -> Field {
-        self.label = Text::meta(en, zh);
-        self
-    }
-
-    /// Sets the help text.
-    pub const fn help(mut self, en: &'static str, zh: &'static str) -> Field {
-        self.help = Text::meta(en, zh);
-        self
-    }
-
-    /// Sets the citation.
-    pub const fn source(mut self, source: &'static str) -> Field {
-        self.source = meta_str(source);
-        self
-    }
-}
-
-impl ObjectRule {
-    /// The documented field named `key`.
-    pub fn field(&self, key: &str) -> Option<&'static Field> {
-        self.fields.iter().find(|f| f.key == key)
-    }
-}
-
-/// The JSON type name of a value, as used in `type` issues.
-pub fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
+use crate::engine::guard;
+use crate::leaf::format::FormatResult;
+use crate::leaf::json::{json_text, type_name};
+use crate::leaf::pointer;
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty};
+use crate::model::sent::{Sent, SentMap};
+use crate::report::{Code, Ctx, Params};
 
 fn type_error(ctx: &mut Ctx, path: &str, expected: &'static str, v: &Value) {
     ctx.error(
         path,
         Code::Type,
-        params! {"expected": expected, "actual": type_name(v)},
+        Params::Type {
+            expected,
+            actual: type_name(v),
+        },
     );
 }
 
@@ -319,14 +32,14 @@ fn type_error(ctx: &mut Ctx, path: &str, expected: &'static str, v: &Value) {
 pub fn check_field<'a>(ctx: &mut Ctx, path: &str, field: &Field, v: &'a Value) -> Option<Sent<'a>> {
     if v.is_null() {
         if field.required {
-            ctx.error(path, Code::Required, params! {});
+            ctx.error(path, Code::Required, Params::None);
         } else {
-            ctx.warn(path, Code::DroppedEmpty, params! {"value": "null"});
+            ctx.warn(path, Code::DroppedEmpty, Params::Dropped("null"));
         }
         return None;
     }
     if let Value::String(text) = v {
-        if crate::limits::check_length(ctx, path, text) {
+        if guard::check_length(ctx, path, text) {
             return None;
         }
     }
@@ -363,17 +76,17 @@ pub fn check_field<'a>(ctx: &mut Ctx, path: &str, field: &Field, v: &'a Value) -
 /// unless it explicitly keeps it (DingTalk's `value`: a string, "" included).
 fn on_empty<'a>(ctx: &mut Ctx, path: &str, field: &Field) -> Option<Option<Sent<'a>>> {
     if field.required && field.empty != Empty::Keep {
-        ctx.error(path, Code::Empty, params! {});
+        ctx.error(path, Code::Empty, Params::None);
         return Some(None);
     }
     match field.empty {
         Empty::Keep => None,
         Empty::Drop => {
-            ctx.warn(path, Code::DroppedEmpty, params! {"value": ""});
+            ctx.warn(path, Code::DroppedEmpty, Params::Dropped(""));
             Some(None)
         }
         Empty::Reject => {
-            ctx.error(path, Code::Empty, params! {});
+            ctx.error(path, Code::Empty, Params::None);
             Some(None)
         }
     }
@@ -392,7 +105,10 @@ fn check_str<'a>(
             ctx.warn(
                 path,
                 Code::Coerced,
-                params! {"from": "number", "to": "string"},
+                Params::Coerced {
+                    from: "number",
+                    to: "string",
+                },
             );
             Cow::Owned(n.to_string())
         }
@@ -415,10 +131,20 @@ fn check_str<'a>(
         if let Some(decided) = on_empty(ctx, path, field) {
             return decided;
         }
+        if !length_ok(ctx, path, rule, &text) {
+            return None;
+        }
         return Some(send(text));
     }
+    if !length_ok(ctx, path, rule, &text) {
+        return None;
+    }
     if !rule.one_of.is_empty() && !rule.one_of.contains(&text.as_ref()) {
-        ctx.error(path, Code::Enum, params! {"allowed": rule.one_of.to_vec()});
+        ctx.error(
+            path,
+            Code::Enum,
+            Params::Allowed(rule.one_of.iter().map(|&v| Value::from(v)).collect()),
+        );
         return None;
     }
     if let Some(format) = rule.format {
@@ -428,7 +154,7 @@ fn check_str<'a>(
                 ctx.warn_hint(
                     path,
                     Code::Normalized,
-                    params! {"format": format.name},
+                    Params::Format(format.name),
                     format.expected,
                 );
                 Some(Sent::Owned(Value::String(canonical)))
@@ -437,7 +163,7 @@ fn check_str<'a>(
                 ctx.error_hint(
                     path,
                     Code::Format,
-                    params! {"format": format.name},
+                    Params::Format(format.name),
                     format.expected,
                 );
                 None
@@ -445,6 +171,28 @@ fn check_str<'a>(
         };
     }
     Some(send(text))
+}
+
+/// Checks the documented length limit; reports `length` when it is missed.
+fn length_ok(ctx: &mut Ctx, path: &str, rule: &StrRule, text: &str) -> bool {
+    let Some(limit) = rule.length else {
+        return true;
+    };
+    let actual = limit.unit.measure(text);
+    if actual >= limit.min && limit.max.map_or(true, |m| actual <= m) {
+        return true;
+    }
+    ctx.error(
+        path,
+        Code::Length,
+        Params::Length {
+            min: (limit.min > 0).then_some(limit.min),
+            max: limit.max,
+            unit: limit.unit,
+            actual,
+        },
+    );
+    false
 }
 
 /// Largest integer a JS number holds exactly (2^53 − 1).
@@ -493,23 +241,20 @@ pub fn int_value(v: &Value) -> Option<i64> {
 /// field that is non-negative anyway).
 fn range_error(ctx: &mut Ctx, path: &str, rule: &IntRule, negative: bool, unsafe_int: bool) {
     if rule.min.is_none() && rule.max.is_none() && !rule.one_of.is_empty() {
-        ctx.error(path, Code::Enum, params! {"allowed": rule.one_of.to_vec()});
+        ctx.error(
+            path,
+            Code::Enum,
+            Params::Allowed(rule.one_of.iter().map(|&v| Value::from(v)).collect()),
+        );
         return;
     }
-    let mut p = params! {};
     let min = rule
         .min
         .or((unsafe_int && negative).then_some(-MAX_SAFE_INTEGER));
     let max = rule
         .max
         .or((unsafe_int && !negative).then_some(MAX_SAFE_INTEGER));
-    if let Some(m) = min {
-        p.insert("min".into(), m.into());
-    }
-    if let Some(m) = max {
-        p.insert("max".into(), m.into());
-    }
-    ctx.error(path, Code::Range, p);
+    ctx.error(path, Code::Range, Params::Range { min, max });
 }
 
 fn check_int<'a>(
@@ -544,7 +289,7 @@ fn check_int<'a>(
                 return decided;
             }
             // An integer field cannot carry "": keeping it would send the wrong type.
-            ctx.error(path, Code::Empty, params! {});
+            ctx.error(path, Code::Empty, Params::None);
             return None;
         }
         Value::String(s) => match parse_int_str(s) {
@@ -552,7 +297,10 @@ fn check_int<'a>(
                 ctx.warn(
                     path,
                     Code::Coerced,
-                    params! {"from": "string", "to": "integer"},
+                    Params::Coerced {
+                        from: "string",
+                        to: "integer",
+                    },
                 );
                 i
             }
@@ -576,7 +324,11 @@ fn check_int<'a>(
         return None;
     }
     if !rule.one_of.is_empty() && !rule.one_of.contains(&n) {
-        ctx.error(path, Code::Enum, params! {"allowed": rule.one_of.to_vec()});
+        ctx.error(
+            path,
+            Code::Enum,
+            Params::Allowed(rule.one_of.iter().map(|&v| Value::from(v)).collect()),
+        );
         return None;
     }
     // A JSON integer goes out as it came; `-0`, `2.0` and digit strings
@@ -620,7 +372,11 @@ pub fn check_object<'a>(
     }
     for field in rule.fields.iter().filter(|f| f.required) {
         if !map.contains_key(field.key) {
-            ctx.error(&pointer::join(path, field.key), Code::Required, params! {});
+            ctx.error(
+                &pointer::join(path, field.key),
+                Code::Required,
+                Params::None,
+            );
         }
     }
     out
@@ -638,15 +394,15 @@ fn unknown_field<'a>(
     if let Some((prefix, _)) = rule.prefixed {
         allowed.push(Value::from(format!("{prefix}*")));
     }
-    let params = params! {"allowed": allowed};
+    let params = Params::Allowed(allowed);
     if ctx.allow_unknown && value.is_null() {
         // Nothing to pass through, and built bodies never carry null.
-        ctx.warn(path, Code::DroppedEmpty, params! {"value": "null"});
+        ctx.warn(path, Code::DroppedEmpty, Params::Dropped("null"));
     } else if ctx.allow_unknown {
         // Copied only within the limits: a deep tree would overflow the
         // stack of `clone`, of the body's serialisation and of its drop.
         // Past them the limit's error stands alone: nothing "is sent as given".
-        if crate::limits::check_passthrough(ctx, path, key, value) {
+        if guard::check_passthrough(ctx, path, key, value) {
             ctx.warn(path, Code::UnknownField, params);
             out.push(key, Sent::Same(value));
         }
@@ -677,7 +433,7 @@ fn value_key(v: &Value) -> ItemKey {
             Some(i) => ItemKey::Int(i),
             None => ItemKey::Other(n.to_string()),
         },
-        other => ItemKey::Other(crate::sent::json_text(other)),
+        other => ItemKey::Other(json_text(other)),
     }
 }
 
@@ -721,7 +477,10 @@ pub fn check_array<'a>(
         ctx.error(
             path,
             Code::MinItems,
-            params! {"min": rule.min_items, "actual": items.len()},
+            Params::MinItems {
+                min: rule.min_items,
+                actual: items.len(),
+            },
         );
     }
     if let Some(max) = rule.max_items {
@@ -729,7 +488,10 @@ pub fn check_array<'a>(
             ctx.error(
                 path,
                 Code::MaxItems,
-                params! {"max": max, "actual": items.len()},
+                Params::MaxItems {
+                    max,
+                    actual: items.len(),
+                },
             );
         }
     }
@@ -754,7 +516,7 @@ pub fn check_array<'a>(
                 ctx.error(
                     &child,
                     Code::Duplicate,
-                    params! {"first": pointer::join_index(path, first)},
+                    Params::First(pointer::join_index(path, first)),
                 );
                 continue;
             }
@@ -765,7 +527,7 @@ pub fn check_array<'a>(
                     ctx.error(
                         &child,
                         Code::Duplicate,
-                        params! {"first": pointer::join_index(path, *first.get())},
+                        Params::First(pointer::join_index(path, *first.get())),
                     );
                     continue;
                 }
@@ -806,11 +568,7 @@ pub fn unique_by<K: std::hash::Hash + Eq>(
             }
         };
         if let Some(first) = first {
-            ctx.error(
-                &path(*index),
-                Code::Duplicate,
-                params! {"first": path(first)},
-            );
+            ctx.error(&path(*index), Code::Duplicate, Params::First(path(first)));
         }
     }
 }

@@ -3,11 +3,12 @@
 //! documented constants (allowed values, limits) but never a value the
 //! caller sent, so no token can leak through them.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::options::Locale;
-use crate::pointer::field_name;
-use crate::report::{Code, RawIssue};
+use crate::leaf::json::json_text;
+use crate::leaf::pointer::{self, field_name};
+use crate::leaf::text::Locale;
+use crate::report::{Code, Params, RawIssue, Unit};
 
 /// Type words: (param value, English, Chinese). A table, not a `match`:
 /// the match compiled to one string comparison per arm and locale.
@@ -93,41 +94,28 @@ fn zh_join(head: &str, word: &str) -> String {
 }
 
 /// "item" or "items".
-fn items(n: &str) -> &'static str {
-    if n == "1" {
+fn items(n: usize) -> &'static str {
+    if n == 1 {
         "item"
     } else {
         "items"
     }
 }
 
-fn param_str<'a>(params: &'a Map<String, Value>, key: &str) -> &'a str {
-    params.get(key).and_then(Value::as_str).unwrap_or("")
-}
-
-fn param_num(params: &Map<String, Value>, key: &str) -> Option<String> {
-    match params.get(key) {
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-fn list(params: &Map<String, Value>, key: &str, locale: Locale) -> String {
+fn list(items: &[Value], locale: Locale) -> String {
     let sep = match locale {
         Locale::En => ", ",
         Locale::ZhCn => "、",
     };
     // Pushed in place rather than collected and `join`ed (less code in the wasm).
     let mut out = String::new();
-    if let Some(Value::Array(items)) = params.get(key) {
-        for (i, v) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(sep);
-            }
-            match v {
-                Value::String(s) => out.push_str(s),
-                other => out.push_str(&crate::sent::json_text(other)),
-            }
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match v {
+            Value::String(s) => out.push_str(s),
+            other => out.push_str(&json_text(other)),
         }
     }
     out
@@ -142,26 +130,32 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         (true, true) => "输入 JSON".to_owned(),
         _ => field_name(&issue.path),
     };
-    match issue.code {
-        Code::Required => {
-            let because = param_str(p, "because");
-            // An array item is "required" only when it is null: say so.
-            let item = crate::pointer::segments(&issue.path)
-                .is_some_and(|s| s.last().is_some_and(|l| crate::pointer::is_index(l)));
-            match (because.is_empty(), zh) {
-                (true, false) if item => format!("{field} must not be null."),
-                (true, true) if item => format!("{field} 不能为 null。"),
-                (true, false) => format!("{field} is required."),
-                (true, true) => format!("{field} 为必填项。"),
-                (false, false) => {
-                    format!("{field} is required when {} is true.", field_name(because))
-                }
-                (false, true) => format!("{} 为 true 时，{field} 为必填项。", field_name(because)),
+    match (issue.code, p) {
+        (Code::Required, Params::Because(because)) => {
+            if zh {
+                format!("{} 为 true 时，{field} 为必填项。", field_name(because))
+            } else {
+                format!("{field} is required when {} is true.", field_name(because))
             }
         }
-        Code::Type => {
-            let expected = type_word(param_str(p, "expected"), locale);
-            let actual = actual_word(param_str(p, "actual"), locale);
+        (Code::Required, _) => {
+            // An array item is "required" only when it is null: say so.
+            let item = pointer::segments(&issue.path)
+                .is_some_and(|s| s.last().is_some_and(|l| pointer::is_index(l)));
+            match (item, zh) {
+                (true, false) => format!("{field} must not be null."),
+                (true, true) => format!("{field} 不能为 null。"),
+                (false, false) => format!("{field} is required."),
+                (false, true) => format!("{field} 为必填项。"),
+            }
+        }
+        (Code::Type, _) => {
+            let (expected, actual) = match p {
+                Params::Type { expected, actual } => (*expected, *actual),
+                _ => ("", ""),
+            };
+            let expected = type_word(expected, locale);
+            let actual = actual_word(actual, locale);
             if zh {
                 format!(
                     "{}，{}。",
@@ -172,134 +166,214 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} must be {expected}, not {actual}.")
             }
         }
-        Code::Empty => {
+        (Code::Empty, _) => {
             if zh {
                 format!("{field} 不能为空。")
             } else {
                 format!("{field} must not be empty.")
             }
         }
-        Code::Enum => {
-            let allowed = list(p, "allowed", locale);
+        (Code::Enum, _) => {
+            let allowed = match p {
+                Params::Allowed(items) => list(items, locale),
+                _ => String::new(),
+            };
             if zh {
                 format!("{field} 只能取以下值之一：{allowed}。")
             } else {
                 format!("{field} must be one of: {allowed}.")
             }
         }
-        Code::Range if p.contains_key("maxDepth") => {
-            let max = param_num(p, "maxDepth").unwrap_or_default();
+        (Code::Range, Params::MaxDepth(max)) => {
             if zh {
                 format!("{field} 嵌套过深：输入最多允许 {max} 层。")
             } else {
                 format!("{field} is nested too deeply: the input may be at most {max} levels deep.")
             }
         }
-        Code::Range if p.contains_key("maxLength") => {
-            let max = param_num(p, "maxLength").unwrap_or_default();
+        (Code::Range, Params::MaxLength(max)) => {
             if zh {
                 format!("{field} 过长：最多 {max} 个字符。")
             } else {
                 format!("{field} is too long: at most {max} characters.")
             }
         }
-        Code::Range => match (param_num(p, "min"), param_num(p, "max"), zh) {
-            (Some(min), Some(max), false) => format!("{field} must be between {min} and {max}."),
-            (Some(min), Some(max), true) => format!("{field} 必须介于 {min} 与 {max} 之间。"),
-            (Some(min), None, false) => format!("{field} must be at least {min}."),
-            (Some(min), None, true) => format!("{field} 不能小于 {min}。"),
-            (None, Some(max), false) => format!("{field} must be at most {max}."),
-            (None, Some(max), true) => format!("{field} 不能大于 {max}。"),
-            (None, None, false) => format!("{field} is out of range."),
-            (None, None, true) => format!("{field} 超出允许范围。"),
-        },
-        Code::Format => {
+        (Code::Range, _) => {
+            let (min, max) = match p {
+                Params::Range { min, max } => (*min, *max),
+                _ => (None, None),
+            };
+            match (min, max, zh) {
+                (Some(min), Some(max), false) => {
+                    format!("{field} must be between {min} and {max}.")
+                }
+                (Some(min), Some(max), true) => format!("{field} 必须介于 {min} 与 {max} 之间。"),
+                (Some(min), None, false) => format!("{field} must be at least {min}."),
+                (Some(min), None, true) => format!("{field} 不能小于 {min}。"),
+                (None, Some(max), false) => format!("{field} must be at most {max}."),
+                (None, Some(max), true) => format!("{field} 不能大于 {max}。"),
+                (None, None, false) => format!("{field} is out of range."),
+                (None, None, true) => format!("{field} 超出允许范围。"),
+            }
+        }
+        (
+            Code::Length,
+            Params::Length {
+                min,
+                max,
+                unit,
+                actual,
+            },
+        ) => {
+            let (en_unit, zh_unit) = match unit {
+                Unit::Chars => ("characters", "个字符"),
+                Unit::Bytes => ("bytes (UTF-8)", "个字节（UTF-8）"),
+            };
+            match (min, max, zh) {
+                (Some(min), Some(max), false) => {
+                    format!("{field} must be {min} to {max} {en_unit} long; it has {actual}.")
+                }
+                (Some(min), Some(max), true) => {
+                    format!("{field} 长度须为 {min} 到 {max} {zh_unit}，当前为 {actual}。")
+                }
+                (Some(min), None, false) => {
+                    format!("{field} must be at least {min} {en_unit} long; it has {actual}.")
+                }
+                (Some(min), None, true) => {
+                    format!("{field} 长度至少为 {min} {zh_unit}，当前为 {actual}。")
+                }
+                (None, Some(max), false) => {
+                    format!("{field} must be at most {max} {en_unit} long; it has {actual}.")
+                }
+                (None, Some(max), true) => {
+                    format!("{field} 长度最多为 {max} {zh_unit}，当前为 {actual}。")
+                }
+                (None, None, false) => format!("{field} has the wrong length."),
+                (None, None, true) => format!("{field} 长度不正确。"),
+            }
+        }
+        (Code::Length, _) => {
+            if zh {
+                format!("{field} 长度不正确。")
+            } else {
+                format!("{field} has the wrong length.")
+            }
+        }
+        (Code::Format, _) => {
             if zh {
                 format!("{}。", zh_join(&format!("{field} 格式不正确，应为"), hint))
             } else {
                 format!("{field} must be {hint}.")
             }
         }
-        Code::MinItems => {
-            let min = param_num(p, "min").unwrap_or_default();
+        (Code::MinItems, _) => {
+            let min = match p {
+                Params::MinItems { min, .. } => *min,
+                _ => 0,
+            };
             if zh {
                 format!("{field} 至少需要 {min} 项。")
             } else {
-                format!("{field} must have at least {min} {}.", items(&min))
+                format!("{field} must have at least {min} {}.", items(min))
             }
         }
-        Code::MaxItems if p.contains_key("omitted") => {
-            let max = param_num(p, "max").unwrap_or_default();
-            let omitted = param_num(p, "omitted").unwrap_or_default();
-            match (issue.warning, zh) {
-                (false, false) => {
-                    format!("Only the first {max} errors are listed; {omitted} more were found.")
-                }
-                (false, true) => format!("仅列出前 {max} 个错误，另有 {omitted} 个未列出。"),
-                (true, false) => {
-                    format!("Only the first {max} warnings are listed; {omitted} more were found.")
-                }
-                (true, true) => format!("仅列出前 {max} 个警告，另有 {omitted} 个未列出。"),
+        (Code::MaxItems, Params::Omitted { max, omitted }) => match (issue.warning, zh) {
+            (false, false) => {
+                format!("Only the first {max} errors are listed; {omitted} more were found.")
             }
-        }
-        Code::MaxItems => {
-            let max = param_num(p, "max").unwrap_or_default();
-            let actual = param_num(p, "actual").unwrap_or_default();
+            (false, true) => format!("仅列出前 {max} 个错误，另有 {omitted} 个未列出。"),
+            (true, false) => {
+                format!("Only the first {max} warnings are listed; {omitted} more were found.")
+            }
+            (true, true) => format!("仅列出前 {max} 个警告，另有 {omitted} 个未列出。"),
+        },
+        (Code::MaxItems, _) => {
+            let (max, actual) = match p {
+                Params::MaxItems { max, actual } => (*max, *actual),
+                _ => (0, 0),
+            };
             if zh {
                 format!("{field} 最多 {max} 项，当前为 {actual} 项。")
             } else {
                 format!(
                     "{field} must have at most {max} {}; it has {actual}.",
-                    items(&max)
+                    items(max)
                 )
             }
         }
-        Code::Duplicate => {
-            let first = field_name(param_str(p, "first"));
+        (Code::SameLength, _) => {
+            let (with, expected) = match p {
+                Params::SameLength { with, expected } => (field_name(with), *expected),
+                _ => (String::new(), 0),
+            };
+            if zh {
+                format!("{field} 的项数必须与 {with} 相同（{expected} 项）。")
+            } else {
+                format!(
+                    "{field} must have as many items as {with} ({expected} {}).",
+                    items(expected)
+                )
+            }
+        }
+        (Code::Duplicate, _) => {
+            let first = match p {
+                Params::First(first) => field_name(first),
+                _ => String::new(),
+            };
             if zh {
                 format!("{field} 与 {first} 重复。")
             } else {
                 format!("{field} repeats {first}.")
             }
         }
-        Code::NotIn => {
-            let group = param_str(p, "group");
-            if !group.is_empty() {
-                let own = param_str(p, "fieldGroup");
-                return if zh {
-                    format!("{field} 属于分组 {own}，不能放在分组 {group} 中。")
-                } else {
-                    format!(
-                        "{field} is a field of group {own} and cannot be sent in group {group}."
-                    )
-                };
+        (
+            Code::NotIn,
+            Params::Group {
+                field_group, group, ..
+            },
+        ) => {
+            if zh {
+                format!("{field} 属于分组 {field_group}，不能放在分组 {group} 中。")
+            } else {
+                format!(
+                    "{field} is a field of group {field_group} and cannot be sent in group {group}."
+                )
             }
-            let list = field_name(param_str(p, "list"));
+        }
+        (Code::NotIn, _) => {
+            let list = match p {
+                Params::List(list) => field_name(list),
+                _ => String::new(),
+            };
             if zh {
                 format!("{field} 必须是 {list} 中的一项。")
             } else {
                 format!("{field} must be one of the values in {list}.")
             }
         }
-        Code::Together => {
-            let with = field_name(param_str(p, "with"));
+        (Code::Together, _) => {
+            let with = match p {
+                Params::With(with) => field_name(with),
+                _ => String::new(),
+            };
             if zh {
                 format!("{field} 必须与 {with} 同时传入（都传或都不传）。")
             } else {
                 format!("{field} must be sent together with {with} (both or neither).")
             }
         }
-        Code::UnknownField
-            if crate::pointer::segments(&issue.path).is_some_and(|s| s.len() == 1) =>
-        {
-            let allowed = list(p, "allowed", locale);
+        (Code::UnknownField, _) if pointer::segments(&issue.path).is_some_and(|s| s.len() == 1) => {
+            let allowed = match p {
+                Params::Allowed(items) => list(items, locale),
+                _ => String::new(),
+            };
             if zh {
                 format!("{field} 不是输入的组成部分，只能使用：{allowed}。")
             } else {
                 format!("{field} is not part of the input, which holds only: {allowed}.")
             }
         }
-        Code::UnknownField => match (issue.warning, zh) {
+        (Code::UnknownField, _) => match (issue.warning, zh) {
             (false, false) => format!("{field} is not a documented field of this endpoint."),
             (false, true) => format!("{field} 不是该接口文档中的字段。"),
             (true, false) => {
@@ -307,16 +381,20 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             }
             (true, true) => format!("{field} 不是该接口文档中的字段，将按原样发送。"),
         },
-        Code::Coerced => {
-            let from = type_word(param_str(p, "from"), locale);
-            let to = type_word(param_str(p, "to"), locale);
+        (Code::Coerced, _) => {
+            let (from, to) = match p {
+                Params::Coerced { from, to } => (*from, *to),
+                _ => ("", ""),
+            };
+            let from = type_word(from, locale);
+            let to = type_word(to, locale);
             if zh {
                 format!("{field} 传入的是{from}，已按文档转换为{to}。")
             } else {
                 format!("{field} was sent as {from} and is converted to {to}, as documented.")
             }
         }
-        Code::DroppedEmpty => match (param_str(p, "value") == "null", zh) {
+        (Code::DroppedEmpty, _) => match (matches!(p, Params::Dropped("null")), zh) {
             (true, false) => format!("{field} is null, so it is not sent."),
             (true, true) => format!("{field} 为 null，不会发送。"),
             (false, false) => format!(
@@ -324,7 +402,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             ),
             (false, true) => format!("{field} 为空字符串，该接口视为“不修改”，因此不会发送。"),
         },
-        Code::Normalized => {
+        (Code::Normalized, _) => {
             if zh {
                 format!(
                     "{}。",
@@ -334,11 +412,18 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} is rewritten into the vendor's form: {hint}.")
             }
         }
-        Code::NewSection => {
+        (Code::NewSection, _) => {
             if zh {
                 format!("{field} 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。")
             } else {
                 format!("{field} has no old_index: DingTalk adds a new section and clears every field of it that is not sent.")
+            }
+        }
+        (Code::ReplacesAll, _) => {
+            if zh {
+                format!("{field} 会整体替换已有的值：未在其中传入的内容将被删除。")
+            } else {
+                format!("{field} replaces the whole set on the vendor's side: whatever it does not hold is removed.")
             }
         }
     }

@@ -8,10 +8,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::error::Error;
-use crate::options::Options;
-use crate::report::Report;
-use crate::request::HttpRequest;
+use crate::engine::request::HttpRequest;
+use crate::model::options::Options;
+use crate::report::{Error, Report};
 
 /// The outcome of building one batch item. Serialises to
 /// `{"ok": true, "request": {...}, "warnings": [...]}` or
@@ -26,7 +25,7 @@ pub enum BuildOutcome {
         /// The request.
         request: HttpRequest,
         /// The item's warnings.
-        warnings: Vec<crate::Issue>,
+        warnings: Vec<crate::report::Issue>,
     },
     /// The item has errors.
     Invalid {
@@ -124,17 +123,17 @@ pub fn validate_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<Report>, Error> {
-    crate::endpoint(endpoint)?.check_options(options)?;
+    crate::api::endpoint(endpoint)?.check_options(options)?;
     let mut out = Vec::new();
     for_each_item(inputs_json, &mut |input| {
-        out.push(crate::validate(endpoint, &input, options)?);
+        out.push(crate::api::validate(endpoint, &input, options)?);
         Ok(())
     })?;
     Ok(out)
 }
 
 fn build_one(endpoint: &str, input: &Value, options: &Options) -> Result<BuildOutcome, Error> {
-    match crate::build(endpoint, input, options) {
+    match crate::api::build(endpoint, input, options) {
         Ok(built) => Ok(BuildOutcome::Built {
             ok: true,
             request: built.request,
@@ -152,7 +151,7 @@ pub fn build_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<BuildOutcome>, Error> {
-    crate::endpoint(endpoint)?.check_options(options)?;
+    crate::api::endpoint(endpoint)?.check_options(options)?;
     let mut out = Vec::new();
     for_each_item(inputs_json, &mut |input| {
         out.push(build_one(endpoint, &input, options)?);
@@ -189,10 +188,10 @@ pub fn validate_many_json(
     inputs_json: &str,
     options: &Options,
 ) -> Result<String, Error> {
-    crate::endpoint(endpoint)?.check_options(options)?;
+    crate::api::endpoint(endpoint)?.check_options(options)?;
     let mut out = Vec::with_capacity(inputs_json.len() / 2);
     for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &crate::validate(endpoint, &input, options)?)
+        write_item(&mut out, &crate::api::validate(endpoint, &input, options)?)
     })?;
     finish_array(out)
 }
@@ -204,7 +203,7 @@ pub fn build_many_json(
     inputs_json: &str,
     options: &Options,
 ) -> Result<String, Error> {
-    crate::endpoint(endpoint)?.check_options(options)?;
+    crate::api::endpoint(endpoint)?.check_options(options)?;
     let mut out = Vec::with_capacity(inputs_json.len() + inputs_json.len() / 2);
     for_each_item(inputs_json, &mut |input| {
         write_item(&mut out, &build_one(endpoint, &input, options)?)

@@ -4,104 +4,93 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::messages;
-use crate::options::Locale;
-use crate::schema::Text;
+pub mod error;
+mod messages;
+pub mod params;
 
-/// A stable, closed set of issue codes. Errors and warnings share the enum so
-/// that a form can map any code to a style; which list an issue lands in is
-/// fixed per code (see [`Code::is_warning`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Code {
-    /// A required field is absent (or `null`).
-    Required,
-    /// The value has the wrong JSON type (and no documented coercion applies).
-    Type,
-    /// A field that must not be empty is `""` (or only white space where noted).
-    Empty,
-    /// The value is not one of the documented values.
-    Enum,
-    /// A number is outside its documented range.
-    Range,
-    /// A string does not have the documented syntax (email, date, phone…).
-    Format,
-    /// An array has fewer items than documented.
-    MinItems,
-    /// An array has more items than documented. At the root path `""`, with
-    /// `params.omitted`: the list it ends was cut at `params.max` issues.
-    MaxItems,
-    /// An array item (or a keyed entry) repeats an earlier one.
-    Duplicate,
-    /// A value must be one of the values of another field and is not.
-    NotIn,
-    /// Two fields must be sent together and only one is.
-    Together,
-    /// A field the vendor does not document.
-    UnknownField,
-    /// Warning: a value was converted to the documented JSON type.
-    Coerced,
-    /// Warning: an optional field sent as `""` or `null` means "no change" and is not sent.
-    DroppedEmpty,
-    /// Warning: a value was rewritten into the vendor's canonical form.
-    Normalized,
-    /// Warning (DingTalk): a section without `old_index` adds a new section and clears unsent fields.
-    NewSection,
+pub use error::Error;
+pub use params::{Params, Unit};
+
+use crate::leaf::limits::MAX_ISSUES;
+use crate::leaf::pointer;
+use crate::leaf::text::{Locale, Text};
+
+/// Declares [`Code`] once: each variant with its doc, its JSON name and
+/// whether it is a warning; `ALL`, `as_str` and `is_warning` derive from it.
+macro_rules! codes {
+    ($( $(#[doc = $doc:literal])* $name:ident = $text:literal, $warn:literal; )+) => {
+        /// A stable, closed set of issue codes. Errors and warnings share the enum so
+        /// that a form can map any code to a style; which list an issue lands in is
+        /// fixed per code (see [`Code::is_warning`]).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum Code {
+            $( $(#[doc = $doc])* #[serde(rename = $text)] $name, )+
+        }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$name),+];
+
+            /// The code as it appears in JSON (`"min_items"`, …).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Code::$name => $text, )+
+                }
+            }
+
+            /// Whether issues with this code are warnings (never block a request).
+            /// `unknown_field` can be either (see `allowUnknown`), and so can the
+            /// `max_items` issue at path `""` that ends a list cut at
+            /// [`crate::leaf::limits::MAX_ISSUES`]: it sits in the list it shortens.
+            pub fn is_warning(self) -> bool {
+                match self {
+                    $( Code::$name => $warn, )+
+                }
+            }
+        }
+    };
 }
 
-impl Code {
-    /// Every code, in documentation order.
-    pub const ALL: [Code; 16] = [
-        Code::Required,
-        Code::Type,
-        Code::Empty,
-        Code::Enum,
-        Code::Range,
-        Code::Format,
-        Code::MinItems,
-        Code::MaxItems,
-        Code::Duplicate,
-        Code::NotIn,
-        Code::Together,
-        Code::UnknownField,
-        Code::Coerced,
-        Code::DroppedEmpty,
-        Code::Normalized,
-        Code::NewSection,
-    ];
-
-    /// The code as it appears in JSON (`"min_items"`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::Required => "required",
-            Code::Type => "type",
-            Code::Empty => "empty",
-            Code::Enum => "enum",
-            Code::Range => "range",
-            Code::Format => "format",
-            Code::MinItems => "min_items",
-            Code::MaxItems => "max_items",
-            Code::Duplicate => "duplicate",
-            Code::NotIn => "not_in",
-            Code::Together => "together",
-            Code::UnknownField => "unknown_field",
-            Code::Coerced => "coerced",
-            Code::DroppedEmpty => "dropped_empty",
-            Code::Normalized => "normalized",
-            Code::NewSection => "new_section",
-        }
-    }
-
-    /// Whether issues with this code are warnings (never block a request).
-    /// `unknown_field` can be either (see `allowUnknown`), and so can the
-    /// `max_items` issue at path `""` that ends a list cut at
-    /// [`crate::limits::MAX_ISSUES`]: it sits in the list it shortens.
-    pub fn is_warning(self) -> bool {
-        matches!(
-            self,
-            Code::Coerced | Code::DroppedEmpty | Code::Normalized | Code::NewSection
-        )
-    }
+codes! {
+    /// A required field is absent (or `null`).
+    Required = "required", false;
+    /// The value has the wrong JSON type (and no documented coercion applies).
+    Type = "type", false;
+    /// A field that must not be empty is `""` (or only white space where noted).
+    Empty = "empty", false;
+    /// The value is not one of the documented values.
+    Enum = "enum", false;
+    /// A number is outside its documented range (or a value past a safety limit).
+    Range = "range", false;
+    /// A string's length is outside its documented range (in `params.unit`).
+    Length = "length", false;
+    /// A string does not have the documented syntax (email, date, phone…).
+    Format = "format", false;
+    /// An array has fewer items than documented.
+    MinItems = "min_items", false;
+    /// An array has more items than documented. At the root path `""`, with
+    /// `params.omitted`: the list it ends was cut at `params.max` issues.
+    MaxItems = "max_items", false;
+    /// An array must have as many items as another one (`params.with`).
+    SameLength = "same_length", false;
+    /// An array item (or a keyed entry) repeats an earlier one.
+    Duplicate = "duplicate", false;
+    /// A value must be one of the values of another field and is not.
+    NotIn = "not_in", false;
+    /// Two fields must be sent together and only one is.
+    Together = "together", false;
+    /// A field the vendor does not document.
+    UnknownField = "unknown_field", false;
+    /// Warning: a value was converted to the documented JSON type.
+    Coerced = "coerced", true;
+    /// Warning: an optional field sent as `""` or `null` means "no change" and is not sent.
+    DroppedEmpty = "dropped_empty", true;
+    /// Warning: a value was rewritten into the vendor's canonical form.
+    Normalized = "normalized", true;
+    /// Warning (DingTalk): a section without `old_index` adds a new section and clears unsent fields.
+    NewSection = "new_section", true;
+    /// Warning: a field replaces a whole set on the vendor's side (what is not sent is removed).
+    ReplacesAll = "replaces_all", true;
 }
 
 impl std::fmt::Display for Code {
@@ -141,7 +130,7 @@ impl Report {
         self.errors
             .iter()
             .chain(self.warnings.iter())
-            .filter(move |i| crate::pointer::is_at_or_below(&i.path, pointer))
+            .filter(move |i| pointer::is_at_or_below(&i.path, pointer))
     }
 }
 
@@ -152,13 +141,13 @@ pub(crate) struct RawIssue {
     pub path: String,
     pub code: Code,
     pub warning: bool,
-    pub params: Map<String, Value>,
+    pub params: Params,
     /// What a valid value looks like, for `format`-style messages.
     pub hint: Option<Text>,
 }
 
 /// Collects issues during one validation run, keeping at most
-/// [`crate::limits::MAX_ISSUES`] of each kind (and counting the rest), so a
+/// [`MAX_ISSUES`] of each kind (and counting the rest), so a
 /// million bad items cost a counter, not a million messages.
 #[derive(Debug, Default)]
 pub struct Ctx {
@@ -181,35 +170,28 @@ impl Ctx {
     }
 
     /// Records an error at `path`.
-    pub fn error(&mut self, path: &str, code: Code, params: Map<String, Value>) {
+    pub fn error(&mut self, path: &str, code: Code, params: Params) {
         self.push(path, code, false, params, None);
     }
 
     /// Records a warning at `path`.
-    pub fn warn(&mut self, path: &str, code: Code, params: Map<String, Value>) {
+    pub fn warn(&mut self, path: &str, code: Code, params: Params) {
         self.push(path, code, true, params, None);
     }
 
     /// Records an error whose message completes "must be …" with `hint`.
-    pub fn error_hint(&mut self, path: &str, code: Code, params: Map<String, Value>, hint: Text) {
+    pub fn error_hint(&mut self, path: &str, code: Code, params: Params, hint: Text) {
         self.push(path, code, false, params, Some(hint));
     }
 
     /// Records a warning whose message describes the canonical form with `hint`.
-    pub fn warn_hint(&mut self, path: &str, code: Code, params: Map<String, Value>, hint: Text) {
+    pub fn warn_hint(&mut self, path: &str, code: Code, params: Params, hint: Text) {
         self.push(path, code, true, params, Some(hint));
     }
 
-    fn push(
-        &mut self,
-        path: &str,
-        code: Code,
-        warning: bool,
-        params: Map<String, Value>,
-        hint: Option<Text>,
-    ) {
+    fn push(&mut self, path: &str, code: Code, warning: bool, params: Params, hint: Option<Text>) {
         let kind = usize::from(warning);
-        if self.kept[kind] >= crate::limits::MAX_ISSUES {
+        if self.kept[kind] >= MAX_ISSUES {
             self.omitted[kind] += 1;
             return;
         }
@@ -239,7 +221,7 @@ impl Ctx {
     /// ranked once, with each object's key positions looked up in a table
     /// built once: linear in the input, whatever the objects' sizes.
     pub(crate) fn sort_by_document(&mut self, input: &Value) {
-        let mut order = crate::pointer::DocumentOrder::new(input);
+        let mut order = pointer::DocumentOrder::new(input);
         let issues = std::mem::take(&mut self.issues);
         self.issues = sorted_by_rank(issues, |issue| order.rank(&issue.path));
     }
@@ -258,7 +240,7 @@ impl Ctx {
     pub fn has_error_at(&self, path: &str) -> bool {
         self.issues
             .iter()
-            .any(|i| !i.warning && crate::pointer::is_at_or_below(&i.path, path))
+            .any(|i| !i.warning && pointer::is_at_or_below(&i.path, path))
     }
 
     /// Renders the messages and splits errors from warnings.
@@ -271,7 +253,7 @@ impl Ctx {
                 path: raw.path,
                 code: raw.code,
                 message,
-                params: raw.params,
+                params: raw.params.to_map(),
             };
             if raw.warning {
                 warnings.push(issue);
@@ -285,14 +267,17 @@ impl Ctx {
                     path: String::new(),
                     code: Code::MaxItems,
                     warning: kind == 1,
-                    params: crate::params! {"max": crate::limits::MAX_ISSUES, "omitted": self.omitted[kind]},
+                    params: Params::Omitted {
+                        max: MAX_ISSUES,
+                        omitted: self.omitted[kind],
+                    },
                     hint: None,
                 };
                 list.push(Issue {
                     message: messages::render(&raw, locale),
                     path: raw.path,
                     code: raw.code,
-                    params: raw.params,
+                    params: raw.params.to_map(),
                 });
             }
         }
@@ -346,18 +331,6 @@ fn merge_sort_indices(keys: &[Vec<usize>]) -> Vec<usize> {
         width *= 2;
     }
     from
-}
-
-/// Builds a params map from `(key, value)` pairs.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! params {
-    () => { ::serde_json::Map::new() };
-    ($($k:literal : $v:expr),+ $(,)?) => {{
-        let mut m = ::serde_json::Map::new();
-        $( m.insert(($k).to_owned(), ::serde_json::Value::from($v)); )+
-        m
-    }};
 }
 
 #[cfg(test)]

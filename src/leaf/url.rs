@@ -1,9 +1,10 @@
 //! URL pieces: the `baseUrl` check, percent-encoding of path segments and
-//! query values, and the random Fxiaoke trace id. Hand-written because the
+//! query values. Hand-written because the
 //! `url` crate brings IDNA tables into the wasm binary for hosts we reject
 //! anyway (non-ASCII hosts must be sent as punycode).
 
-use crate::schema::{meta_str, Format, FormatResult, Text};
+use crate::leaf::format::{Format, FormatResult};
+use crate::leaf::text::{meta_str, Text};
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
@@ -33,6 +34,7 @@ fn encode_into(out: &mut String, s: &str, keep: fn(u8) -> bool) {
     out.push_str(s.get(kept_from..).unwrap_or(""));
 }
 
+#[cfg(test)]
 /// Percent-encodes a query key or value: everything but RFC 3986 unreserved
 /// characters, so `&`, `=`, `#`, `+`, spaces and CR/LF cannot escape it.
 pub fn encode_query(s: &str) -> String {
@@ -306,60 +308,6 @@ pub static BASE_URL: Format = Format {
     integers: &[],
 };
 
-/// A fresh random trace id: 32 lowercase hex characters (URL-safe).
-///
-/// Trace ids need to be unique and unguessable enough to correlate logs,
-/// not secret: one OS entropy read seeds a per-thread SplitMix64 stream, so
-/// bulk builds do not pay a system call per request.
-pub fn random_trace_id() -> String {
-    use std::cell::Cell;
-    thread_local! {
-        static STATE: Cell<Option<u64>> = const { Cell::new(None) };
-    }
-    let next = || {
-        STATE.with(|state| {
-            let mut s = state.get().unwrap_or_else(seed);
-            s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            state.set(Some(s));
-            let mut z = s;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        })
-    };
-    let (a, b) = (next(), next());
-    let mut out = String::with_capacity(32);
-    for word in [a, b] {
-        for shift in (0..16).rev() {
-            let nibble = ((word >> (shift * 4)) & 15) as usize;
-            out.push(HEX_LOWER.get(nibble).copied().unwrap_or(b'0') as char);
-        }
-    }
-    out
-}
-
-const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
-
-/// Seeds the trace id stream from the OS (crypto.getRandomValues in wasm).
-#[cfg(target_arch = "wasm32")]
-fn seed() -> u64 {
-    crate::wasm::random_seed()
-}
-
-/// Seeds the trace id stream from the OS.
-#[cfg(not(target_arch = "wasm32"))]
-fn seed() -> u64 {
-    let mut bytes = [0u8; 8];
-    if getrandom::getrandom(&mut bytes).is_err() {
-        // No entropy source (not seen in Node or browsers): fall back to the
-        // address of a stack slot mixed with a constant; ids stay unique per
-        // thread since the stream never repeats within 2^64 draws.
-        let addr = &bytes as *const _ as u64;
-        return addr ^ 0xD1B5_4A32_D192_ED03;
-    }
-    u64::from_le_bytes(bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,14 +521,5 @@ mod tests {
         assert!(!is_request_path("/a/.%2E/b"));
         assert!(!is_request_path("/."));
         assert!(is_request_path("/a/.../b"));
-    }
-
-    #[test]
-    fn trace_ids_are_url_safe_and_distinct() {
-        let a = random_trace_id();
-        let b = random_trace_id();
-        assert_eq!(a.len(), 32);
-        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
-        assert_ne!(a, b);
     }
 }

@@ -1,0 +1,294 @@
+//! The public functions: look an endpoint up in the registry, validate,
+//! build, decode a reply.
+
+pub mod batch;
+
+use serde_json::Value;
+
+use crate::engine::reply::{decode, ReplyOutcome};
+use crate::engine::request::HttpRequest;
+use crate::leaf::limits::{self, MAX_DEPTH};
+use crate::leaf::pointer;
+use crate::model::endpoint::Endpoint;
+use crate::model::options::Options;
+use crate::report::{Ctx, Error, Issue, Report};
+use crate::vendors;
+
+/// Every endpoint, in a stable order.
+pub fn endpoints() -> &'static [&'static Endpoint] {
+    vendors::ALL
+}
+
+/// The endpoint with this id, or [`Error::UnknownEndpoint`].
+pub fn endpoint(id: &str) -> Result<&'static Endpoint, Error> {
+    vendors::ALL
+        .iter()
+        .copied()
+        .find(|e| e.id == id)
+        .ok_or_else(|| Error::unknown_endpoint(id, vendors::ALL.iter().map(|e| e.id).collect()))
+}
+
+/// A request together with the report (warnings) it was built from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// The request.
+    pub request: HttpRequest,
+    /// The validation report (`ok` is true; warnings may be present).
+    pub report: Report,
+}
+
+/// Validates `input` for `endpoint`. `Err` only for an unknown endpoint id
+/// or an unusable option.
+pub fn validate(endpoint: &str, input: &Value, options: &Options) -> Result<Report, Error> {
+    let ep = self::endpoint(endpoint)?;
+    ep.check_options(options)?;
+    let mut ctx = Ctx::new(options.allow_unknown);
+    ep.run(&mut ctx, input);
+    Ok(ctx.finish(options.locale))
+}
+
+/// Validates and builds the request, keeping the report's warnings.
+pub fn build(endpoint: &str, input: &Value, options: &Options) -> Result<Built, Error> {
+    let ep = self::endpoint(endpoint)?;
+    ep.check_options(options)?;
+    let mut ctx = Ctx::new(options.allow_unknown);
+    let parts = ep.run(&mut ctx, input);
+    let report = ctx.finish(options.locale);
+    if !report.ok {
+        return Err(Error::Invalid(report));
+    }
+    let url = format!(
+        "{}{}",
+        parts.base_url,
+        (ep.url)(&parts, ep.request_path(options))
+    );
+    let mut request = HttpRequest::json(ep.method, url, parts.body.to_json());
+    request.set_content_type(ep.content_type);
+    for (name, value) in parts.headers.iter() {
+        if let Some(text) = value.as_str() {
+            request.headers.insert(name.to_owned(), text.to_owned());
+        }
+    }
+    Ok(Built { request, report })
+}
+
+/// Validates and builds the fetch-ready request. `Err(Error::Invalid)`
+/// carries the report when the input has errors.
+pub fn build_request(
+    endpoint: &str,
+    input: &Value,
+    options: &Options,
+) -> Result<HttpRequest, Error> {
+    build(endpoint, input, options).map(|b| b.request)
+}
+
+/// Validates one field for live form feedback: `value` is placed at
+/// `pointer` inside `input` (or an empty object) and the returned report
+/// keeps only the issues at or below `pointer`, cross-field ones included
+/// when `input` carries the other fields. `Err` for an unknown endpoint or
+/// a pointer that cannot be followed (or has more than
+/// [`MAX_DEPTH`] segments).
+pub fn validate_field(
+    endpoint: &str,
+    pointer: &str,
+    value: &Value,
+    input: Option<&Value>,
+    options: &Options,
+) -> Result<Report, Error> {
+    // Copies keep one level past MAX_DEPTH: they validate like the
+    // originals, and copying or dropping them cannot exhaust the stack.
+    let mut doc = input
+        .map(|v| limits::clone_capped(v, 0))
+        .unwrap_or_else(|| Value::Object(Default::default()));
+    let depth = limits::level(pointer);
+    if pointer.is_empty()
+        || depth > MAX_DEPTH
+        || !pointer::set(&mut doc, pointer, limits::clone_capped(value, depth))
+    {
+        return Err(Error::InvalidPointer {
+            pointer: pointer.chars().take(200).collect(),
+        });
+    }
+    let full = validate(endpoint, &doc, options)?;
+    let keep = |list: Vec<Issue>| -> Vec<Issue> {
+        list.into_iter()
+            .filter(|i| pointer::is_at_or_below(&i.path, pointer))
+            .collect()
+    };
+    let errors = keep(full.errors);
+    Ok(Report {
+        ok: errors.is_empty(),
+        errors,
+        warnings: keep(full.warnings),
+    })
+}
+
+/// Decodes a vendor reply. Never fails on the body: garbage is a failed
+/// outcome with a clear message. `Err` only for an unknown endpoint id.
+pub fn parse_response(endpoint: &str, http_status: u16, body: &str) -> Result<ReplyOutcome, Error> {
+    let ep = self::endpoint(endpoint)?;
+    Ok(decode(ep.reply, http_status, body))
+}
+
+/// The names of every field declared secret by any endpoint (query keys,
+/// header names, body keys): what [`redact_request`] and
+/// [`HttpRequest::redacted`] mask.
+pub fn secret_keys() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<&'static str> = Vec::new();
+        for ep in vendors::ALL {
+            for (_, field) in ep.secret_fields() {
+                if !keys.contains(&field.key) {
+                    keys.push(field.key);
+                }
+            }
+        }
+        keys
+    })
+}
+
+/// A copy of `request` safe to log: the values of [`secret_keys`] in the
+/// query, the headers and the body (at any depth) replaced by `***`.
+pub fn redact_request(request: &HttpRequest) -> HttpRequest {
+    request.redacted_with(secret_keys())
+}
+
+/// Summary of an endpoint, as `endpoints()` lists it to JS.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EndpointInfo {
+    /// Stable id.
+    pub id: &'static str,
+    /// Vendor key.
+    pub vendor: &'static str,
+    /// English title.
+    pub title: &'static str,
+    /// Chinese title.
+    pub title_zh: &'static str,
+    /// HTTP method.
+    pub method: &'static str,
+    /// Vendor documentation page.
+    pub doc_url: &'static str,
+    /// Whether the vendor discourages the endpoint.
+    pub deprecated: bool,
+    /// Why, in English, when deprecated.
+    pub deprecation: Option<&'static str>,
+    /// Why, in Chinese, when deprecated.
+    pub deprecation_zh: Option<&'static str>,
+    /// Default base URL.
+    pub default_base_url: &'static str,
+    /// Documented request path.
+    pub path: &'static str,
+    /// The vendor's documented call rate for this API, per second.
+    pub rate_per_second: f64,
+    /// JSON Pointer of the token field (the secret field the runner fills).
+    pub token_pointer: Option<String>,
+    /// What a token value starts with in that field (`Bearer ` or empty).
+    pub token_prefix: &'static str,
+    /// JSON Pointer of the value identifying the record updated.
+    pub record_key: &'static str,
+    /// Sample vendor replies (for mock servers), each `{status, body}`.
+    pub mock_replies: MockReplies,
+}
+
+/// Sample replies of one vendor, by kind.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MockReplies {
+    /// Applied.
+    pub ok: MockReply,
+    /// Refused for its content (`{{message}}` marks where the message goes).
+    pub invalid: MockReply,
+    /// Over the rate limit.
+    pub throttled: MockReply,
+    /// Busy.
+    pub busy: MockReply,
+    /// Token invalid or expired.
+    pub token_expired: MockReply,
+}
+
+/// One sample reply.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MockReply {
+    /// HTTP status.
+    pub status: u16,
+    /// Body text.
+    pub body: &'static str,
+}
+
+fn mock(s: crate::model::endpoint::Sample) -> MockReply {
+    MockReply {
+        status: s.status,
+        body: s.body,
+    }
+}
+
+/// Every endpoint's summary, in the order of [`endpoints`].
+pub fn endpoint_infos() -> Vec<EndpointInfo> {
+    endpoints()
+        .iter()
+        .map(|e| EndpointInfo {
+            id: e.id,
+            vendor: e.vendor,
+            title: e.title.en,
+            title_zh: e.title.zh,
+            method: e.method,
+            doc_url: e.doc_url,
+            deprecated: e.deprecated.is_some(),
+            deprecation: e.deprecated.map(|t| t.en),
+            deprecation_zh: e.deprecated.map(|t| t.zh),
+            default_base_url: e.default_base_url,
+            path: e.documented_path,
+            rate_per_second: e.rate_per_second,
+            token_pointer: e.token_pointer(),
+            token_prefix: e.token_prefix,
+            record_key: e.record_key,
+            mock_replies: MockReplies {
+                ok: mock(e.reply.samples.ok),
+                invalid: mock(e.reply.samples.invalid),
+                throttled: mock(e.reply.samples.throttled),
+                busy: mock(e.reply.samples.busy),
+                token_expired: mock(e.reply.samples.token_expired),
+            },
+        })
+        .collect()
+}
+
+impl HttpRequest {
+    /// A copy safe to log: the values of every secret field ([`secret_keys`])
+    /// in the query, the headers and the body replaced by `***`.
+    pub fn redacted(&self) -> HttpRequest {
+        self.redacted_with(secret_keys())
+    }
+}
+
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let safe = self.redacted();
+        f.debug_struct("HttpRequest")
+            .field("method", &safe.method)
+            .field("url", &safe.url)
+            .field("headers", &safe.headers)
+            .field("body", &safe.body)
+            .finish()
+    }
+}
+
+/// `url` with the values of secret query parameters replaced by `***`.
+pub fn redact_url(url: &str) -> String {
+    crate::engine::request::redact_url_with(url, secret_keys())
+}
+
+/// A request body with every secret field, at any depth, replaced by `***`
+/// (a body that is not JSON is withheld whole).
+pub fn redact_body(body: &str) -> String {
+    crate::engine::request::redact_body(body, secret_keys())
+}
+
+/// Request headers with the secret ones replaced by `***`.
+pub fn redact_headers(
+    headers: &std::collections::BTreeMap<String, String>,
+) -> std::collections::BTreeMap<String, String> {
+    crate::engine::request::redact_headers(headers, secret_keys())
+}

@@ -1,0 +1,4 @@
+//! The JS boundary: the wasm-bindgen exports (wasm32 only).
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

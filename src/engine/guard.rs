@@ -1,0 +1,64 @@
+//! The input limits applied during the walk (see `leaf::limits` for the
+//! constants): over-long strings and over-deep passed-through values are
+//! reported as `range` issues at their field, never copied.
+
+use serde_json::Value;
+
+use crate::leaf::limits::{level, too_deep, too_long, MAX_DEPTH, MAX_STRING_CHARS};
+use crate::report::{Code, Ctx, Params};
+
+/// Reports a string longer than [`MAX_STRING_CHARS`] at `path`. Returns
+/// whether it was too long.
+pub(crate) fn check_length(ctx: &mut Ctx, path: &str, s: &str) -> bool {
+    if too_long(s) {
+        ctx.error(path, Code::Range, Params::MaxLength(MAX_STRING_CHARS));
+        return true;
+    }
+    false
+}
+
+/// Checks a value about to be passed through unchanged (an unknown field
+/// with `allowUnknown`): its depth first (at `path`, without descending
+/// past the limit), then every string and key length inside it. Returns
+/// whether it may be copied.
+pub(crate) fn check_passthrough(ctx: &mut Ctx, path: &str, key: &str, v: &Value) -> bool {
+    let level = level(path);
+    if too_deep(v, level) {
+        ctx.error(path, Code::Range, Params::MaxDepth(MAX_DEPTH));
+        return false;
+    }
+    let before = ctx.error_count();
+    if too_long(key) {
+        ctx.error(path, Code::Range, Params::MaxLength(MAX_STRING_CHARS));
+    }
+    lengths(ctx, &mut path.to_owned(), v);
+    ctx.error_count() == before
+}
+
+/// Reports over-long strings and keys inside `v` (already known to be
+/// shallow, so the recursion is bounded by [`MAX_DEPTH`]).
+fn lengths(ctx: &mut Ctx, path: &mut String, v: &Value) {
+    let len = path.len();
+    match v {
+        Value::String(s) => {
+            check_length(ctx, path, s);
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                crate::leaf::pointer::push_index(path, i);
+                lengths(ctx, path, item);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                crate::leaf::pointer::push(path, k);
+                if !check_length(ctx, path, k) {
+                    lengths(ctx, path, item);
+                }
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,142 @@
+//! The run that checks an input envelope against an endpoint: the
+//! envelope keys, each section's walk, then the cross-field rules.
+
+use serde_json::{Map, Value};
+
+use crate::engine::cross;
+use crate::engine::walk::{check_field, check_object};
+use crate::leaf::json::type_name;
+use crate::leaf::url;
+use crate::model::endpoint::{Endpoint, Parts, BASE_URL_FIELD};
+use crate::model::options::Options;
+use crate::model::sent::SentMap;
+use crate::report::{Code, Ctx, Error, Params};
+
+impl Endpoint {
+    /// Checks `opts.url_path` (a misuse error, not a report issue): path
+    /// characters only, and every `{name}` placeholder of the documented
+    /// path, where the encoded path parameter goes.
+    pub fn check_options(&self, opts: &Options) -> Result<(), Error> {
+        let Some(p) = &opts.url_path else {
+            return Ok(());
+        };
+        let mut without = p.clone();
+        let mut rest = self.documented_path;
+        while let Some(start) = rest.find('{') {
+            let Some(len) = rest.get(start..).and_then(|r| r.find('}')) else {
+                break;
+            };
+            let placeholder = rest.get(start..start + len + 1).unwrap_or("");
+            rest = rest.get(start + len + 1..).unwrap_or("");
+            if !p.contains(placeholder) {
+                return Err(Error::InvalidOption {
+                    option: "urlPath",
+                    reason: format!(
+                        "for {} it must contain {placeholder}, where the encoded {} segment goes",
+                        self.id,
+                        if self.id == "ekuaibao.updateStaff" {
+                            "$<staffId>"
+                        } else {
+                            placeholder
+                        }
+                    ),
+                });
+            }
+            // The placeholder is where the encoded id goes, not a path character: check the rest.
+            without = without.replace(placeholder, "x");
+        }
+        if !url::is_request_path(&without) {
+            return Err(Error::InvalidOption {
+                option: "urlPath",
+                reason: "must start with a single '/' and hold only path characters (no '?', '#', white space, control or non-ASCII characters; percent-encode them)".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The request path: `opts.url_path` if set, else the documented one.
+    pub fn request_path<'o>(&'o self, opts: &'o Options) -> &'o str {
+        opts.url_path.as_deref().unwrap_or(self.documented_path)
+    }
+
+    /// Walks the envelope and every section, then the cross-field rules.
+    pub(crate) fn run<'a>(&self, ctx: &mut Ctx, input: &'a Value) -> Parts<'a> {
+        let mut parts = Parts {
+            base_url: self.default_base_url.to_owned(),
+            path: SentMap::new(),
+            query: SentMap::new(),
+            query_fields: self.query.map_or(&[], |q| q.fields),
+            headers: SentMap::new(),
+            body: SentMap::new(),
+            raw: input,
+        };
+        let Value::Object(map) = input else {
+            ctx.error(
+                "",
+                Code::Type,
+                Params::Type {
+                    expected: "object",
+                    actual: type_name(input),
+                },
+            );
+            return parts;
+        };
+        for (key, value) in map {
+            if key == "baseUrl" {
+                if let Some(sent) = check_field(ctx, "/baseUrl", &BASE_URL_FIELD, value) {
+                    if let Some(s) = sent.as_str() {
+                        parts.base_url = s.trim_end_matches('/').to_owned();
+                    }
+                }
+                continue;
+            }
+            match self.sections().find(|s| s.name == key) {
+                Some(section) => {
+                    let Value::Object(m) = value else {
+                        ctx.error(
+                            section.pointer,
+                            Code::Type,
+                            Params::Type {
+                                expected: "object",
+                                actual: type_name(value),
+                            },
+                        );
+                        continue;
+                    };
+                    // Unknown path parameters have no place in the URL: passing them
+                    // "through" would drop them silently, so they stay errors.
+                    let allow_unknown = ctx.allow_unknown;
+                    ctx.allow_unknown = allow_unknown && section.name != "path";
+                    let out = check_object(ctx, section.pointer, section.rule, m);
+                    ctx.allow_unknown = allow_unknown;
+                    match section.name {
+                        "path" => parts.path = out,
+                        "query" => parts.query = out,
+                        "headers" => parts.headers = out,
+                        _ => parts.body = out,
+                    }
+                }
+                None => {
+                    let mut allowed = vec![Value::from("baseUrl")];
+                    allowed.extend(self.sections().map(|s| Value::from(s.name)));
+                    // An unknown envelope key has nowhere to go, even with allowUnknown:
+                    // a `baseURL` typo would otherwise send the token to the default host.
+                    let path = crate::leaf::pointer::join("", key);
+                    ctx.error(&path, Code::UnknownField, Params::Allowed(allowed));
+                }
+            }
+        }
+        // A missing section reports each of its required fields at its own pointer.
+        for section in self.sections() {
+            if !map.contains_key(section.name) {
+                check_object(ctx, section.pointer, section.rule, &Map::new());
+            }
+        }
+        let walked = ctx.len();
+        cross::check(ctx, self.cross, input);
+        if ctx.len() > walked {
+            ctx.sort_by_document(input);
+        }
+        parts
+    }
+}

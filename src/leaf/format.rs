@@ -1,0 +1,35 @@
+//! A named string syntax: its check, its description and its pattern.
+
+use crate::leaf::text::Text;
+
+/// Result of a string format check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatResult {
+    /// The value has the documented syntax.
+    Ok,
+    /// The value is accepted once rewritten to this canonical form (`normalized` warning).
+    Normalized(String),
+    /// The value does not have the documented syntax.
+    Bad,
+}
+
+/// A named string syntax with its check and a description for messages.
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    /// Stable name, reported as `params.format`.
+    pub name: &'static str,
+    /// The check.
+    pub check: fn(&str) -> FormatResult,
+    /// What a valid value looks like, completing "must be …".
+    pub expected: Text,
+    /// The same syntax as an ECMA-262 regular expression (for the `u` flag,
+    /// unanchored: the generators wrap it in `^(?:…)$`). It matches every
+    /// text the check accepts, including those it normalises, so that the
+    /// JSON Schema and forms accept what the validator accepts. Kept next to
+    /// the check; `tests/meta.rs` and the ajv cross-check compare the two.
+    pub pattern: &'static str,
+    /// Integer ranges (inclusive) whose decimal text the check accepts: the
+    /// JSON numbers a string field with this format takes (numbers are
+    /// coerced to their text before the check).
+    pub integers: &'static [(i64, i64)],
+}

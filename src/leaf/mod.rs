@@ -1,0 +1,11 @@
+//! Leaves: texts, JSON Pointers, limits, string syntaxes, URL encoding and
+//! entropy. Nothing here knows about issues, fields or endpoints.
+
+pub mod checks;
+pub mod entropy;
+pub mod format;
+pub mod json;
+pub mod limits;
+pub mod pointer;
+pub mod text;
+pub mod url;

@@ -1,0 +1,378 @@
+//! What an endpoint is: its metadata, its sections, its cross-field rules
+//! (each one declaration that the engine checks and the generators
+//! describe), its URL builder and its reply decoding, as data.
+
+use serde_json::Value;
+
+use crate::leaf::format::Format;
+use crate::leaf::text::Text;
+use crate::leaf::url;
+use crate::model::field::{Empty, Field, ObjectRule, StrRule, Ty};
+use crate::model::sent::{Sent, SentMap};
+use crate::report::Code;
+
+/// One vendor endpoint. Each lives in its vendor's file under `src/vendors/`.
+#[derive(Debug)]
+pub struct Endpoint {
+    /// Stable id, e.g. `ekuaibao.updateStaff`.
+    pub id: &'static str,
+    /// Vendor key: `fxiaoke`, `dingtalk`, `ekuaibao`, …
+    pub vendor: &'static str,
+    /// Human title.
+    pub title: Text,
+    /// HTTP method.
+    pub method: &'static str,
+    /// The vendor's documentation page.
+    pub doc_url: &'static str,
+    /// Set when the vendor discourages the endpoint.
+    pub deprecated: Option<Text>,
+    /// Used when the input has no `baseUrl`.
+    pub default_base_url: &'static str,
+    /// The documented request path (path parameters as `{name}`).
+    pub documented_path: &'static str,
+    /// The body's `Content-Type`.
+    pub content_type: &'static str,
+    /// `path` section, if the endpoint has path parameters.
+    pub path: Option<&'static ObjectRule>,
+    /// `query` section, if the endpoint has query parameters.
+    pub query: Option<&'static ObjectRule>,
+    /// `headers` section, if the vendor documents request headers.
+    pub headers: Option<&'static ObjectRule>,
+    /// `body` section.
+    pub body: &'static ObjectRule,
+    /// Cross-field rules, run after the field walk, in this order.
+    pub cross: &'static [CrossRule],
+    /// Path and query (everything after the base URL) of a valid input,
+    /// given the request path (the `urlPath` option or `documented_path`).
+    pub url: fn(&Parts, &str) -> String,
+    /// How the vendor's replies read.
+    pub reply: &'static ReplySpec,
+    /// The vendor's documented call rate for this API, per second.
+    pub rate_per_second: f64,
+    /// Where the rate comes from.
+    pub rate_source: &'static str,
+    /// JSON Pointer of the value that identifies the record being updated
+    /// (an array: each item is one record).
+    pub record_key: &'static str,
+    /// What a token value starts with in its field (`Bearer ` for an
+    /// `Authorization` header; empty for most).
+    pub token_prefix: &'static str,
+}
+
+/// A section of the input envelope.
+#[derive(Debug, Clone, Copy)]
+pub struct Section {
+    /// Its key in the envelope.
+    pub name: &'static str,
+    /// Its pointer.
+    pub pointer: &'static str,
+    /// Its fields.
+    pub rule: &'static ObjectRule,
+}
+
+impl Endpoint {
+    /// The envelope's sections this endpoint has, in envelope order.
+    pub fn sections(&self) -> impl Iterator<Item = Section> + '_ {
+        [
+            ("path", "/path", self.path),
+            ("query", "/query", self.query),
+            ("headers", "/headers", self.headers),
+            ("body", "/body", Some(self.body)),
+        ]
+        .into_iter()
+        .filter_map(|(name, pointer, rule)| {
+            rule.map(|rule| Section {
+                name,
+                pointer,
+                rule,
+            })
+        })
+    }
+
+    /// Every field declared secret, with its pointer into the input,
+    /// nested ones included (a `-` stands for any array index).
+    pub fn secret_fields(&self) -> Vec<(String, &'static Field)> {
+        let mut out = Vec::new();
+        for section in self.sections() {
+            collect_secrets(section.rule, section.pointer.to_owned(), &mut out, 0);
+        }
+        out
+    }
+
+    /// The JSON Pointer of the endpoint's token: its first secret field.
+    pub fn token_pointer(&self) -> Option<String> {
+        self.secret_fields().into_iter().next().map(|(p, _)| p)
+    }
+}
+
+fn collect_secrets(
+    rule: &'static ObjectRule,
+    base: String,
+    out: &mut Vec<(String, &'static Field)>,
+    depth: usize,
+) {
+    // The field tables are ours and shallow; the bound only guards a cycle.
+    if depth > 16 {
+        return;
+    }
+    for field in rule.fields {
+        let pointer = crate::leaf::pointer::join(&base, field.key);
+        if field.secret {
+            out.push((pointer.clone(), field));
+        }
+        match field.ty {
+            crate::model::field::Ty::Object(inner) => {
+                collect_secrets(inner, pointer, out, depth + 1)
+            }
+            crate::model::field::Ty::Array(arr) => {
+                if let crate::model::field::Ty::Object(inner) = arr.item.ty {
+                    collect_secrets(inner, format!("{pointer}/-"), out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// One cross-field rule: what it checks (`kind`, over `pointers`), the
+/// issue it reports and its words. The engine checks it
+/// (`engine::cross`); `describe` and `json_schema` describe it.
+#[derive(Debug, Clone, Copy)]
+pub struct CrossRule {
+    /// The issue code the rule reports.
+    pub code: Code,
+    /// The fields involved, as JSON Pointers into the input (`-` stands
+    /// for any array index, bound alike in every pointer of the rule); the
+    /// field the issue is reported at comes first (for
+    /// [`CrossKind::Together`], either one, whichever is missing).
+    pub pointers: &'static [&'static str],
+    /// What is checked.
+    pub kind: CrossKind,
+    /// The rule in words.
+    pub text: Text,
+    /// Where the rule comes from.
+    pub source: &'static str,
+}
+
+/// The kinds of cross-field rule. "Sent" means present and not `null`, as
+/// the rules read the input; a value that failed its own field checks
+/// takes no part in a comparison.
+#[derive(Debug, Clone, Copy)]
+pub enum CrossKind {
+    /// Sibling fields `pointers[0]` and `pointers[1]` are both sent or neither is.
+    Together,
+    /// When the sibling boolean `pointers[1]` is `true`, `pointers[0]` must be sent.
+    RequiredIfTrue,
+    /// `pointers[0]` must equal one of the items of the array `pointers[1]`.
+    MemberOf,
+    /// The values at `pointers[0]` must be distinct within their innermost
+    /// array (the last `-` of the pointer), compared as `by` reads them.
+    Unique {
+        /// How values are compared.
+        by: UniqueBy,
+    },
+    /// When the sibling `pointers[1]` holds one of `values`, `pointers[0]`
+    /// must have `format`.
+    FormatWhen {
+        /// The values of `pointers[1]` that trigger the check.
+        values: &'static [&'static str],
+        /// The syntax `pointers[0]` must have then.
+        format: &'static Format,
+    },
+    /// `pointers[0]` must not hold one of `values`; the issue reads
+    /// "must be `format`" (params `{"format": format.name}`).
+    NoneOf {
+        /// The refused values.
+        values: &'static [&'static str],
+        /// What is accepted, in words.
+        format: &'static Format,
+    },
+    /// A `pointers[0]` text of the form `<prefix><digits>-…` (exactly
+    /// `digits` ASCII digits, something after the `-`) must sit in the
+    /// group whose id `pointers[1]` is `<prefix><digits>`.
+    GroupPrefix {
+        /// The literal start of a group id, e.g. `sys`.
+        prefix: &'static str,
+        /// How many digits follow it.
+        digits: usize,
+    },
+    /// The arrays `pointers[0]` and `pointers[1]`, when both are sent,
+    /// have as many items.
+    SameLength,
+    /// Advice (a warning): reported at `pointers[0]` when it is an object
+    /// without `pointers[1]`, or (when only one pointer is given) whenever
+    /// `pointers[0]` is sent. It never rejects an input.
+    Advice,
+}
+
+/// How [`CrossKind::Unique`] compares values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UniqueBy {
+    /// Strings, as sent.
+    Text,
+    /// Integers, as an integer field sends them (`0`, `-0`, `"0"` alike).
+    Integer,
+}
+
+/// How a vendor's replies read, as data: the engine's one decoder
+/// (`engine::reply`) applies it.
+#[derive(Debug)]
+pub struct ReplySpec {
+    /// Key of the vendor's integer result code in the reply object. `None`:
+    /// the HTTP status decides, and a 2xx reply must carry `ok_key`.
+    pub code_key: Option<&'static str>,
+    /// The code that means success.
+    pub ok_code: i64,
+    /// Keys that, when `false`, make a reply with the ok code a failure.
+    pub false_keys: &'static [&'static str],
+    /// For status-decided replies: the key a success reply carries (not null).
+    pub ok_key: Option<&'static str>,
+    /// Message keys, the first present one wins.
+    pub message_keys: &'static [&'static str],
+    /// Keys of a failure code for status-decided replies, first present wins.
+    pub failure_code_keys: &'static [&'static str],
+    /// Key of the request / trace id.
+    pub trace_key: Option<&'static str>,
+    /// Key of a finer code explaining the main one (DingTalk `sub_code`).
+    pub sub_code_key: Option<&'static str>,
+    /// Key of the finer code's message (DingTalk `sub_msg`).
+    pub sub_message_key: Option<&'static str>,
+    /// Result codes worth retrying later (busy, throttled).
+    pub retryable: &'static [i64],
+    /// Result codes that say the token is invalid or expired.
+    pub token_codes: &'static [i64],
+    /// HTTP statuses that say the token is invalid or expired.
+    pub token_statuses: &'static [u16],
+    /// `(key, value)` pairs that mark a reply without a result code as
+    /// worth retrying later (DingTalk's IP block `{"status":1111}`).
+    pub retry_markers: &'static [(&'static str, i64)],
+    /// Where these codes come from.
+    pub source: &'static str,
+    /// Sample replies, for the mock vendor and for the tests that check
+    /// this spec decodes them as it says.
+    pub samples: &'static ReplySamples,
+}
+
+/// One sample reply: HTTP status and body text.
+#[derive(Debug, Clone, Copy)]
+pub struct Sample {
+    /// HTTP status.
+    pub status: u16,
+    /// Body text (JSON). In `invalid`, `{{message}}` stands for the message.
+    pub body: &'static str,
+}
+
+/// The replies a vendor gives, one of each kind.
+#[derive(Debug)]
+pub struct ReplySamples {
+    /// The update was applied.
+    pub ok: Sample,
+    /// The request was refused for what it holds.
+    pub invalid: Sample,
+    /// Over the rate limit.
+    pub throttled: Sample,
+    /// The vendor is busy.
+    pub busy: Sample,
+    /// The token is invalid or expired.
+    pub token_expired: Sample,
+}
+
+/// The checked, normalised sections of an input, plus the raw input for
+/// cross-field rules that care about what was sent rather than what passed.
+#[derive(Debug)]
+pub struct Parts<'a> {
+    /// Base URL without trailing `/`.
+    pub base_url: String,
+    /// Normalised path parameters.
+    pub path: SentMap<'a>,
+    /// Normalised query parameters (input order).
+    pub query: SentMap<'a>,
+    /// The documented query keys, in documentation order.
+    pub query_fields: &'static [Field],
+    /// Normalised request headers.
+    pub headers: SentMap<'a>,
+    /// Normalised body: exactly what is sent.
+    pub body: SentMap<'a>,
+    /// The caller's input.
+    pub raw: &'a Value,
+}
+
+impl Parts<'_> {
+    /// A normalised query value as text.
+    pub fn query_str(&self, key: &str) -> Option<&str> {
+        self.query.get(key).and_then(Sent::as_str)
+    }
+
+    /// A normalised path value as text.
+    pub fn path_str(&self, key: &str) -> Option<&str> {
+        self.path.get(key).and_then(Sent::as_str)
+    }
+
+    /// `?k=v&…` of the normalised query: `extra` pairs first, then the
+    /// documented keys in documentation order, then any passed-through
+    /// unknown keys in input order. Non-string values are sent as their
+    /// JSON text.
+    pub fn query_string(&self, extra: &[(&str, &str)]) -> String {
+        let mut out = String::new();
+        for (k, v) in extra {
+            url::push_query_pair(&mut out, k, v);
+        }
+        let mut push = |k: &str, v: &Sent| match v.as_str() {
+            Some(s) => url::push_query_pair(&mut out, k, s),
+            None => url::push_query_pair(&mut out, k, &v.to_json()),
+        };
+        for field in self.query_fields {
+            if let Some(v) = self.query.get(field.key) {
+                push(field.key, v);
+            }
+        }
+        for (k, v) in self.query.iter() {
+            if !self.query_fields.iter().any(|f| f.key == k) {
+                push(k, v);
+            }
+        }
+        out
+    }
+
+    /// `path` with each `{name}` replaced by the path parameter `name`,
+    /// percent-encoded as one segment and preceded by `marker` (Ekuaibao's
+    /// literal `$`).
+    pub fn fill_path(&self, path: &str, marker: &str) -> String {
+        let mut out = path.to_owned();
+        for (name, value) in self.path.iter() {
+            let placeholder = format!("{{{name}}}");
+            if out.contains(&placeholder) {
+                let text = value
+                    .as_str()
+                    .map_or_else(|| value.to_json(), str::to_owned);
+                let segment = format!("{marker}{}", url::encode_segment(&text));
+                out = out.replace(&placeholder, &segment);
+            }
+        }
+        out
+    }
+}
+
+/// The default URL builder: the request path with its parameters filled
+/// in, then the query in input order.
+pub fn plain_url(parts: &Parts, path: &str) -> String {
+    parts.fill_path(path, "") + &parts.query_string(&[])
+}
+
+/// The envelope's `baseUrl` field.
+pub static BASE_URL_FIELD: Field = Field::new(
+    "baseUrl",
+    Ty::Str(StrRule {
+        one_of: &[],
+        format: Some(&url::BASE_URL),
+        blank_is_empty: true,
+        length: None,
+    }),
+)
+.on_empty(Empty::Reject)
+.label("Base URL", "服务地址")
+.help(
+    "Optional; defaults to the vendor's public host. https:// only (http:// for localhost, 127.x.x.x or [::1]); a trailing / is dropped.",
+    "可选，默认为厂商公有云地址。仅限 https://（localhost、127.x.x.x 或 [::1] 可用 http://）；末尾的 / 会被去掉。",
+)
+.source("vendor-notes.md: public hosts; http only for loopback");

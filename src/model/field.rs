@@ -1,0 +1,256 @@
+//! The declarative field model every endpoint is written in. A vendor file
+//! declares its fields as `static` [`Field`] tables; the engine's walker
+//! applies them.
+
+use serde_json::Value;
+
+use crate::leaf::format::Format;
+use crate::leaf::text::{meta_str, Text};
+use crate::model::sent::Sent;
+use crate::report::{Ctx, Unit};
+
+/// What an optional string (or number) field sent as `""` means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Empty {
+    /// `""` is a value like any other and is sent.
+    Keep,
+    /// `""` means "no change" to the vendor: warn `dropped_empty` and do not send it.
+    Drop,
+    /// `""` is rejected with `empty`.
+    Reject,
+}
+
+/// String rules.
+#[derive(Debug, Clone, Copy)]
+pub struct StrRule {
+    /// Allowed values (empty: any).
+    pub one_of: &'static [&'static str],
+    /// Syntax check, applied to non-empty values.
+    pub format: Option<&'static Format>,
+    /// Whether a string of only white space counts as empty.
+    pub blank_is_empty: bool,
+    /// The documented length limit, if any (`length` issue).
+    pub length: Option<Length>,
+}
+
+/// A documented string length limit, counted as the vendor counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Length {
+    /// Shortest length (0: no minimum).
+    pub min: usize,
+    /// Longest length.
+    pub max: Option<usize>,
+    /// Characters or UTF-8 bytes.
+    pub unit: Unit,
+}
+
+/// Integer rules. Integers are sent as JSON numbers.
+#[derive(Debug, Clone, Copy)]
+pub struct IntRule {
+    /// Smallest allowed value.
+    pub min: Option<i64>,
+    /// Largest allowed value.
+    pub max: Option<i64>,
+    /// Allowed values (empty: any in range).
+    pub one_of: &'static [i64],
+}
+
+/// Object rules.
+#[derive(Debug, Clone, Copy)]
+pub struct ObjectRule {
+    /// The documented keys, in documentation order.
+    pub fields: &'static [Field],
+    /// Keys starting with this prefix (and longer than it) are checked with
+    /// the given field template (Ekuaibao's `u_<name>` custom fields).
+    pub prefixed: Option<(&'static str, &'static Field)>,
+}
+
+/// Array rules.
+#[derive(Debug, Clone, Copy)]
+pub struct ArrayRule {
+    /// The rule for every item (its `key` is unused).
+    pub item: &'static Field,
+    /// Fewest items.
+    pub min_items: usize,
+    /// Most items.
+    pub max_items: Option<usize>,
+    /// Whether items must be distinct (checked in linear time).
+    pub unique: bool,
+}
+
+/// A check too specific for the generic kinds; it reports its own issues
+/// and returns the value to send.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomRule {
+    /// The JSON type(s) it accepts, for metadata (`"string"`, `"string|array"`).
+    pub json_type: &'static str,
+    /// The check.
+    pub check: for<'a> fn(&mut Ctx, &str, &'a Value) -> Option<Sent<'a>>,
+    /// What the check accepts, declared for the metadata generators
+    /// (describe, JSON Schema, TypeScript), which cannot look inside `check`.
+    pub shape: CustomShape,
+}
+
+/// What a [`CustomRule`] accepts, in terms the metadata generators know.
+#[derive(Debug, Clone, Copy)]
+pub enum CustomShape {
+    /// The array itself (checked with the rule, coercions allowed; it is
+    /// sent as its compact JSON text), or a string holding that array as
+    /// JSON text, which must match the rule exactly (no coercion, no empty
+    /// or unknown keys) and is sent unchanged.
+    ArrayOrJsonText(&'static ArrayRule),
+}
+
+/// The kind of a field's value.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    /// A JSON string (numbers are coerced with a warning).
+    Str(StrRule),
+    /// A JSON integer (canonical digit strings are coerced with a warning).
+    Int(IntRule),
+    /// A JSON boolean.
+    Bool,
+    /// A JSON object.
+    Object(&'static ObjectRule),
+    /// A JSON array.
+    Array(&'static ArrayRule),
+    /// A vendor-specific check.
+    Custom(&'static CustomRule),
+}
+
+/// One documented field.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// Key in the parent object.
+    pub key: &'static str,
+    /// Value kind and rules.
+    pub ty: Ty,
+    /// Whether the field must be present.
+    pub required: bool,
+    /// What `""` means when the field is optional (required fields reject it).
+    pub empty: Empty,
+    /// Tokens and secrets: never echoed, masked by `redact`.
+    pub secret: bool,
+    /// Form label.
+    pub label: Text,
+    /// Help text for forms.
+    pub help: Text,
+    /// Where the rule comes from (seed page, vendor note).
+    pub source: &'static str,
+}
+
+/// A plain string rule.
+pub const STRING: StrRule = StrRule {
+    one_of: &[],
+    format: None,
+    blank_is_empty: false,
+    length: None,
+};
+
+/// A non-negative integer.
+pub const NON_NEGATIVE: IntRule = IntRule {
+    min: Some(0),
+    max: None,
+    one_of: &[],
+};
+
+impl Field {
+    /// An optional field with no texts.
+    pub const fn new(key: &'static str, ty: Ty) -> Field {
+        Field {
+            key,
+            ty,
+            required: false,
+            empty: Empty::Keep,
+            secret: false,
+            label: Text::NONE,
+            help: Text::NONE,
+            source: "",
+        }
+    }
+
+    /// An optional plain string field.
+    pub const fn string(key: &'static str) -> Field {
+        Field::new(key, Ty::Str(STRING))
+    }
+
+    /// Marks the field required (which also rejects `""`).
+    pub const fn required(mut self) -> Field {
+        self.required = true;
+        self.empty = Empty::Reject;
+        self
+    }
+
+    /// Marks the field secret.
+    pub const fn secret(mut self) -> Field {
+        self.secret = true;
+        self
+    }
+
+    /// Sets what `""` means.
+    pub const fn on_empty(mut self, empty: Empty) -> Field {
+        self.empty = empty;
+        self
+    }
+
+    /// Sets the label.
+    pub const fn label(mut self, en: &'static str, zh: &'static str) -> Field {
+        self.label = Text::meta(en, zh);
+        self
+    }
+
+    /// Sets the help text.
+    pub const fn help(mut self, en: &'static str, zh: &'static str) -> Field {
+        self.help = Text::meta(en, zh);
+        self
+    }
+
+    /// Limits a string field's length to `min..=max` in `unit`.
+    pub const fn length(mut self, min: usize, max: usize, unit: Unit) -> Field {
+        if let Ty::Str(mut rule) = self.ty {
+            rule.length = Some(Length {
+                min,
+                max: Some(max),
+                unit,
+            });
+            self.ty = Ty::Str(rule);
+        }
+        self
+    }
+
+    /// Limits a string field to at most `max` characters.
+    pub const fn max_chars(self, max: usize) -> Field {
+        self.length(0, max, Unit::Chars)
+    }
+
+    /// Limits a string field to `min..=max` characters.
+    pub const fn chars(self, min: usize, max: usize) -> Field {
+        self.length(min, max, Unit::Chars)
+    }
+
+    /// Limits a string field to `min..=max` UTF-8 bytes.
+    pub const fn bytes(self, min: usize, max: usize) -> Field {
+        self.length(min, max, Unit::Bytes)
+    }
+
+    /// The string rule, for a string field.
+    pub fn str_rule(&self) -> Option<&StrRule> {
+        match &self.ty {
+            Ty::Str(rule) => Some(rule),
+            _ => None,
+        }
+    }
+
+    /// Sets the citation.
+    pub const fn source(mut self, source: &'static str) -> Field {
+        self.source = meta_str(source);
+        self
+    }
+}
+
+impl ObjectRule {
+    /// The documented field named `key`.
+    pub fn field(&self, key: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+}
