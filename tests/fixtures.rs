@@ -12,41 +12,42 @@ fn options(case: &Case) -> Options {
     serde_json::from_value(case.options.clone()).expect("case options")
 }
 
+/// Adding an endpoint means adding its fixture folder: every endpoint of
+/// the registry has `tests/fixtures/<id>/` with a doc example (`seed*.json`,
+/// with its expected request) and at least 20 rule cases, and every folder
+/// there is an endpoint.
 #[test]
-fn every_fixture_file_is_listed() {
+fn every_endpoint_has_its_fixture_folder() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for ep in std::fs::read_dir(&dir).unwrap() {
-        let ep = ep.unwrap();
-        for f in std::fs::read_dir(ep.path()).unwrap() {
-            let name = format!(
-                "{}/{}",
-                ep.file_name().to_string_lossy(),
-                f.unwrap().file_name().to_string_lossy()
-            );
-            assert!(
-                FIXTURES.iter().any(|(n, _)| *n == name),
-                "{name} is not in tests/common/mod.rs FIXTURES"
-            );
-        }
-    }
-}
-
-#[test]
-fn every_endpoint_has_a_seed_and_cases() {
-    for ep in rosterguard::endpoints() {
+    let ids: Vec<&str> = rosterguard::endpoints().iter().map(|e| e.id).collect();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            FIXTURES
-                .iter()
-                .any(|(n, _)| n.starts_with(&format!("{}/seed", ep.id))),
-            "{}: seed",
-            ep.id
+            ids.contains(&name.as_str()),
+            "tests/fixtures/{name}: no such endpoint"
         );
+    }
+    for id in ids {
+        let seeds: Vec<_> = FIXTURES
+            .iter()
+            .filter(|(n, _)| n.starts_with(&format!("{id}/seed")))
+            .collect();
+        assert!(!seeds.is_empty(), "tests/fixtures/{id}/seed*.json: missing");
+        for (name, _) in &seeds {
+            let fx = fixture(name);
+            assert!(fx.get("request").is_some(), "{name}: no expected request");
+            assert_eq!(fx["endpoint"], id, "{name}: endpoint");
+        }
         assert!(
             FIXTURES
                 .iter()
-                .any(|(n, _)| *n == format!("{}/cases.json", ep.id)),
-            "{}: cases",
-            ep.id
+                .any(|(n, _)| *n == format!("{id}/cases.json")),
+            "tests/fixtures/{id}/cases.json: missing"
+        );
+        let cases = all_cases().into_iter().filter(|c| c.endpoint == id).count();
+        assert!(
+            cases >= 20 + seeds.len(),
+            "{id}: {cases} cases, at least 20 rule cases wanted"
         );
     }
 }

@@ -206,6 +206,11 @@ fn check_at(ctx: &mut Ctx, rule: &CrossRule, input: &Value, p0: &str, p1: &str, 
                 ctx.error(&at, rule.code, Params::List(concrete(p1, b)));
             }
         }
+        CrossKind::AtLeastOne => {
+            if !is_sent(v0) && !is_sent(v1) {
+                ctx.error(&concrete(p0, b), rule.code, Params::Or(concrete(p1, b)));
+            }
+        }
         CrossKind::SameLength => {
             if let (Some(Value::Array(a)), Some(Value::Array(other))) = (v0, v1) {
                 if a.len() != other.len() {

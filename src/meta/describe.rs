@@ -202,6 +202,7 @@ fn cross_rule(rule: &CrossRule) -> Value {
         CrossKind::MemberOf => ("memberOf", false),
         CrossKind::Unique { .. } => ("unique", false),
         CrossKind::SameLength => ("sameLength", false),
+        CrossKind::AtLeastOne => ("atLeastOne", true),
         CrossKind::NoneOf { values, format } => {
             out.insert("values".into(), strs(values));
             out.insert("format".into(), format.name.into());

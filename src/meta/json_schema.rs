@@ -420,6 +420,14 @@ fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Valu
             }
             Some((parent.to_vec(), out))
         }
+        CrossKind::AtLeastOne => {
+            let (ka, parent) = a.split_last()?;
+            let (kb, _) = b.split_last()?;
+            Some((
+                parent.to_vec(),
+                vec![obj(vec![("anyOf", Value::Array(vec![sent(ka), sent(kb)]))])],
+            ))
+        }
         CrossKind::NoneOf { values, .. } => {
             let (field, parent) = a.split_last()?;
             Some((

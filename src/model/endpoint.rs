@@ -199,6 +199,9 @@ pub enum CrossKind {
     /// The arrays `pointers[0]` and `pointers[1]`, when both are sent,
     /// have as many items.
     SameLength,
+    /// At least one of the sibling fields `pointers[0]` and `pointers[1]` is
+    /// sent; when neither is, `required` at `pointers[0]` (params `{"or"}`).
+    AtLeastOne,
     /// Advice (a warning): reported at `pointers[0]` when it is an object
     /// without `pointers[1]`, or (when only one pointer is given) whenever
     /// `pointers[0]` is sent. It never rejects an input.

@@ -138,6 +138,13 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} is required when {} is true.", field_name(because))
             }
         }
+        (Code::Required, Params::Or(other)) => {
+            if zh {
+                format!("{field} 与 {} 至少须传其一。", field_name(other))
+            } else {
+                format!("{field} or {} is required.", field_name(other))
+            }
+        }
         (Code::Required, _) => {
             // An array item is "required" only when it is null: say so.
             let item = pointer::segments(&issue.path)

@@ -38,6 +38,8 @@ pub enum Params {
     None,
     /// `required` because a flag is true: `{"because": pointer}`.
     Because(String),
+    /// `required` unless another field is sent: `{"or": pointer}`.
+    Or(String),
     /// `type`: `{"expected", "actual"}` (type words).
     Type {
         /// What the field takes.
@@ -136,6 +138,7 @@ impl Params {
         match self {
             Params::None => {}
             Params::Because(p) => put("because", p.as_str().into()),
+            Params::Or(p) => put("or", p.as_str().into()),
             Params::Type { expected, actual } => {
                 put("expected", (*expected).into());
                 put("actual", (*actual).into());
