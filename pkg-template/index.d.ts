@@ -16,24 +16,6 @@ export interface Options {
   urlPath?: string;
 }
 
-/** Error codes (they block the request). */
-export type ErrorCode =
-  | 'required'
-  | 'type'
-  | 'empty'
-  | 'enum'
-  | 'range'
-  | 'format'
-  | 'min_items'
-  | 'max_items'
-  | 'duplicate'
-  | 'not_in'
-  | 'together'
-  | 'unknown_field';
-
-/** Warning codes (the request is still built). `unknown_field` is a warning with `allowUnknown`. */
-export type WarningCode = 'coerced' | 'dropped_empty' | 'normalized' | 'new_section' | 'unknown_field';
-
 /** One finding. */
 export interface Issue {
   /** RFC 6901 JSON Pointer into the input ("" is the input itself). */
@@ -54,9 +36,10 @@ export interface Report {
 
 /** A fetch-ready request: `fetch(req.url, req)`. */
 export interface HttpRequest {
-  method: 'POST' | 'PUT';
+  method: HttpMethod;
   url: string;
-  headers: { 'Content-Type': 'application/json' } & Record<string, string>;
+  /** `Content-Type` and the headers the endpoint documents (e.g. Feishu's `Authorization`). */
+  headers: { 'Content-Type': string } & Record<string, string>;
   /** The JSON body as text. */
   body: string;
 }
@@ -69,21 +52,33 @@ export interface ReplyOutcome {
   /** Whether retrying the same request later may succeed. */
   retryable: boolean;
   traceId: string | null;
+  /** Whether the vendor says the token is invalid or expired: refresh it and send again. */
+  tokenExpired: boolean;
 }
 
 /** Summary of an endpoint. */
 export interface EndpointInfo {
   id: EndpointId;
-  vendor: 'fxiaoke' | 'dingtalk' | 'ekuaibao';
+  vendor: VendorId;
   title: string;
   titleZh: string;
-  method: 'POST' | 'PUT';
+  method: HttpMethod;
   docUrl: string;
   deprecated: boolean;
   deprecation: string | null;
   deprecationZh: string | null;
   defaultBaseUrl: string;
   path: string;
+  /** The vendor's documented call rate for this API, per second. */
+  ratePerSecond: number;
+  /** JSON Pointer of the token field (the secret field a sync runner fills), e.g. "/query/access_token". */
+  tokenPointer: string | null;
+  /** What a token starts with in that field ("Bearer " for an Authorization header, else ""). */
+  tokenPrefix: string;
+  /** JSON Pointer of the value identifying the record updated (an array: each item is one record). */
+  recordKey: string;
+  /** Sample vendor replies for mock servers; in `invalid.body`, `{{message}}` marks where the message goes. */
+  mockReplies: Record<'ok' | 'invalid' | 'throttled' | 'busy' | 'tokenExpired', { status: number; body: string }>;
 }
 
 /** Why a RosterguardError was thrown. */

@@ -5,27 +5,36 @@
 
 mod common;
 
-use common::fixture;
+use common::{fixture, FIXTURES};
 use rosterguard::{Error, Options};
 use serde_json::{json, Value};
 
 const SECRET: &str = "SECRET-TOKEN-123";
 
-/// Each endpoint and the pointer of its token.
-const TOKENS: [(&str, &str); 4] = [
-    ("fxiaoke.updateMember", "/body/corpAccessToken"),
-    ("fxiaoke.setMemberStatusBatch", "/body/corpAccessToken"),
-    ("dingtalk.updateEmployeeRoster", "/query/access_token"),
-    ("ekuaibao.updateStaff", "/query/accessToken"),
-];
+/// Each endpoint and the pointer of each of its secret fields (from the
+/// field tables: a new endpoint is covered by declaring its token secret),
+/// with the text a valid token starts with there.
+fn tokens() -> Vec<(&'static str, String, &'static str)> {
+    let mut out = Vec::new();
+    for ep in rosterguard::endpoints() {
+        let secrets = ep.secret_fields();
+        assert!(!secrets.is_empty(), "{}: no secret field", ep.id);
+        for (pointer, _) in secrets {
+            if !pointer.contains("/-") {
+                out.push((ep.id, pointer, ep.token_prefix));
+            }
+        }
+    }
+    out
+}
 
+/// The endpoint's first doc example.
 fn seed(endpoint: &str) -> Value {
-    let name = if endpoint.starts_with("ekuaibao") {
-        format!("{endpoint}/seed-by-id.json")
-    } else {
-        format!("{endpoint}/seed.json")
-    };
-    fixture(&name)["input"].clone()
+    let (name, _) = FIXTURES
+        .iter()
+        .find(|(n, _)| n.starts_with(&format!("{endpoint}/seed")))
+        .unwrap_or_else(|| panic!("{endpoint}: no seed"));
+    fixture(name)["input"].clone()
 }
 
 /// Token values: valid ones, and ones the validator rejects.
@@ -64,10 +73,27 @@ fn break_other_fields(endpoint: &str, input: &mut Value) {
             b["agentid"] = json!(0);
             b["param"]["groups"][0]["sections"][1]["old_index"] = json!(0);
         }
-        _ => {
+        "ekuaibao.updateStaff" => {
             b["email"] = json!("");
             b["defaultDepartment"] = json!("zz");
             b["cellphone"] = json!("+852 1234 5678");
+        }
+        _ => {
+            // Any endpoint: an unknown field holding the token, and every
+            // non-secret top-level field of the wrong type.
+            let ep = rosterguard::endpoint(endpoint).unwrap();
+            if let Some(map) = b.as_object_mut() {
+                for f in ep.body.fields.iter().filter(|f| !f.secret) {
+                    if let Some(v) = map.get_mut(f.key) {
+                        *v = if v.is_boolean() {
+                            json!([SECRET])
+                        } else {
+                            json!(true)
+                        };
+                    }
+                }
+                map.insert("unknownKey".into(), json!(SECRET));
+            }
         }
     }
 }
@@ -111,6 +137,10 @@ fn check_request(what: &str, req: &rosterguard::HttpRequest) {
     );
     let safe = req.redacted();
     assert_clean(&format!("{what} redacted url"), &safe.url);
+    assert_clean(
+        &format!("{what} redacted headers"),
+        &format!("{:?}", safe.headers),
+    );
     assert_clean(&format!("{what} redacted body"), &safe.body);
     assert_clean(&format!("{what} redacted Debug"), &format!("{safe:?}"));
     assert_clean(
@@ -156,7 +186,8 @@ fn all_options() -> Vec<Options> {
 
 #[test]
 fn tokens_never_leak_from_any_entry_point() {
-    for (endpoint, pointer) in TOKENS {
+    for (endpoint, pointer, _) in tokens() {
+        let pointer = pointer.as_str();
         for token in token_values() {
             for broken in [false, true] {
                 let mut input = seed(endpoint);
@@ -187,15 +218,15 @@ fn tokens_never_leak_from_any_entry_point() {
 #[test]
 fn the_test_is_not_vacuous() {
     // A valid token is really sent: the checks above look at real requests.
-    for (endpoint, pointer) in TOKENS {
+    for (endpoint, pointer, prefix) in tokens() {
         let mut input = seed(endpoint);
         assert!(rosterguard::pointer::set(
             &mut input,
-            pointer,
-            json!(SECRET)
+            &pointer,
+            json!(format!("{prefix}{SECRET}"))
         ));
         let req = rosterguard::build_request(endpoint, &input, &Options::default()).unwrap();
-        let text = format!("{}{}", req.url, req.body);
+        let text = format!("{}{}{:?}", req.url, req.body, req.headers);
         assert!(text.contains(SECRET), "{endpoint}: {text}");
         assert!(serde_json::to_string(&req).unwrap().contains(SECRET));
     }
@@ -229,10 +260,14 @@ fn misplaced_tokens_passed_through_are_masked_too() {
 #[test]
 fn hostile_tokens_are_masked_whole() {
     // The mask replaces the whole encoded value: nothing of it is left in the URL.
-    let token = format!("{SECRET}&x=1#y");
-    for (endpoint, pointer) in TOKENS {
+    for (endpoint, pointer, prefix) in tokens() {
+        let token = format!("{prefix}{SECRET}&x=1#y");
         let mut input = seed(endpoint);
-        assert!(rosterguard::pointer::set(&mut input, pointer, json!(token)));
+        assert!(rosterguard::pointer::set(
+            &mut input,
+            &pointer,
+            json!(token)
+        ));
         let safe = rosterguard::build_request(endpoint, &input, &Options::default())
             .unwrap()
             .redacted();
@@ -268,12 +303,12 @@ fn a_body_too_deep_to_read_back_is_withheld_not_shown() {
     for _ in 0..200 {
         deep = json!([deep]);
     }
-    for (endpoint, pointer) in TOKENS {
+    for (endpoint, pointer, prefix) in tokens() {
         let mut input = seed(endpoint);
         assert!(rosterguard::pointer::set(
             &mut input,
-            pointer,
-            json!(SECRET)
+            &pointer,
+            json!(format!("{prefix}{SECRET}"))
         ));
         input["body"]["deepExtra"] = deep.clone();
         // The library refuses to copy a value that deep (limits), and says

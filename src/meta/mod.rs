@@ -47,7 +47,7 @@ impl Section {
 
 /// The endpoint's sections, in envelope order.
 pub(crate) fn sections(ep: &Endpoint) -> Vec<Section> {
-    let mut out = Vec::with_capacity(3);
+    let mut out = Vec::with_capacity(4);
     if let Some(rule) = ep.path {
         out.push(Section {
             name: "path",
@@ -62,6 +62,14 @@ pub(crate) fn sections(ep: &Endpoint) -> Vec<Section> {
             rule,
             title: Text::new("Query parameters", "查询参数"),
             help: Text::new("Sent in the URL query string.", "放在 URL 查询串中发送。"),
+        });
+    }
+    if let Some(rule) = ep.headers {
+        out.push(Section {
+            name: "headers",
+            rule,
+            title: Text::new("Request headers", "请求头"),
+            help: Text::new("Sent as HTTP request headers.", "作为 HTTP 请求头发送。"),
         });
     }
     out.push(Section {

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::{accepts_empty_string, accepts_null, number_text, sections};
 use crate::model::endpoint::BASE_URL_FIELD;
 use crate::model::field::{ArrayRule, CustomShape, Field, ObjectRule, Ty};
+use crate::report::Code;
 
 /// `fxiaoke.updateMember` → `FxiaokeUpdateMemberInput`.
 pub(crate) fn interface_name(id: &str) -> String {
@@ -208,6 +209,54 @@ pub fn typescript_definitions() -> String {
     }
     out.push_str(
         "}\n\n/** The input of any endpoint. */\nexport type AnyInput = InputFor[EndpointId];\n",
+    );
+    // The unions below derive from the registry and from `Code`, so that a
+    // new endpoint, vendor, method or code reaches the types by itself.
+    let mut vendors: Vec<&str> = endpoints.iter().map(|e| e.vendor).collect();
+    vendors.dedup();
+    vendors.sort_unstable();
+    vendors.dedup();
+    let mut methods: Vec<&str> = endpoints.iter().map(|e| e.method).collect();
+    methods.sort_unstable();
+    methods.dedup();
+    let union = |items: &[&str]| {
+        items
+            .iter()
+            .map(|i| literal(i))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let _ = writeln!(
+        out,
+        "\n/** The vendor keys. */\nexport type VendorId = {};",
+        union(&vendors)
+    );
+    let _ = writeln!(
+        out,
+        "\n/** The HTTP methods of the endpoints. */\nexport type HttpMethod = {};",
+        union(&methods)
+    );
+    // `unknown_field` is either (allowUnknown); `max_items` at "" ends a list
+    // cut short, in the list it shortens.
+    let errors: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| !c.is_warning())
+        .map(|c| c.as_str())
+        .collect();
+    let warnings: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| c.is_warning() || matches!(c, Code::UnknownField | Code::MaxItems))
+        .map(|c| c.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n/** Error codes (they block the request). */\nexport type ErrorCode = {};",
+        union(&errors)
+    );
+    let _ = writeln!(
+        out,
+        "\n/** Warning codes (the request is still built). `unknown_field` is a warning with `allowUnknown`; `max_items` at \"\" ends a warning list cut short. */\nexport type WarningCode = {};",
+        union(&warnings)
     );
     out.push_str(DESCRIPTION_TYPES);
     out

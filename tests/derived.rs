@@ -1,0 +1,130 @@
+//! Rule checks derived from the field tables, for every endpoint of the
+//! registry: a new endpoint is tested here by being declared. Starting from
+//! the endpoint's doc example, one change at a time to a top-level field of
+//! each section must give that field's documented issue at its pointer.
+
+mod common;
+
+use common::{fixture, FIXTURES};
+use rosterguard::model::field::{Field, Ty};
+use rosterguard::{Options, Report};
+use serde_json::{json, Value};
+
+fn seed(endpoint: &str) -> Value {
+    let (name, _) = FIXTURES
+        .iter()
+        .find(|(n, _)| n.starts_with(&format!("{endpoint}/seed")))
+        .unwrap_or_else(|| panic!("{endpoint}: no seed"));
+    fixture(name)["input"].clone()
+}
+
+fn has(report: &Report, path: &str, code: &str) -> bool {
+    report
+        .errors
+        .iter()
+        .any(|i| i.path == path && i.code.as_str() == code)
+}
+
+/// A value the field must refuse, and the code it must refuse it with.
+fn breaker(field: &Field) -> Option<(Value, &'static str)> {
+    match field.ty {
+        Ty::Str(rule) if !rule.one_of.is_empty() && rule.format.is_none() => {
+            Some((json!("§not-documented§"), "enum"))
+        }
+        Ty::Str(rule) => match rule.length.and_then(|l| l.max) {
+            Some(max) if rule.one_of.is_empty() && rule.format.is_none() => {
+                Some((json!("a".repeat(max + 1)), "length"))
+            }
+            _ => Some((json!({"not": "a string"}), "type")),
+        },
+        Ty::Int(rule) if !rule.one_of.is_empty() && rule.min.is_none() => {
+            Some((json!(987_654_321), "enum"))
+        }
+        Ty::Int(rule) => match rule.min {
+            Some(min) if min > -9_007_199_254_740_991 => Some((json!(min - 1), "range")),
+            _ => Some((json!("not a number"), "type")),
+        },
+        Ty::Bool => Some((json!("yes"), "type")),
+        Ty::Object(_) => Some((json!([1]), "type")),
+        Ty::Array(_) => Some((json!({"not": "an array"}), "type")),
+        Ty::Custom(_) => None,
+    }
+}
+
+#[test]
+fn every_declared_rule_of_every_endpoint_bites() {
+    let options = Options::default();
+    let mut checked = 0;
+    for ep in rosterguard::endpoints() {
+        let base = seed(ep.id);
+        let clean = rosterguard::validate(ep.id, &base, &options).unwrap();
+        assert!(
+            clean.ok,
+            "{}: the doc example has errors: {:?}",
+            ep.id, clean.errors
+        );
+        for section in ep.sections() {
+            for field in section.rule.fields {
+                let pointer = format!("{}/{}", section.pointer, field.key);
+                if field.required {
+                    let mut input = base.clone();
+                    if rosterguard::pointer::remove(&mut input, &pointer) {
+                        let r = rosterguard::validate(ep.id, &input, &options).unwrap();
+                        assert!(
+                            has(&r, &pointer, "required"),
+                            "{}: {pointer} removed: {:?}",
+                            ep.id,
+                            r.errors
+                        );
+                        checked += 1;
+                    }
+                }
+                if let Some((value, code)) = breaker(field) {
+                    let mut input = base.clone();
+                    if input.get(section.name).is_none() {
+                        input[section.name] = json!({});
+                    }
+                    assert!(rosterguard::pointer::set(
+                        &mut input,
+                        &pointer,
+                        value.clone()
+                    ));
+                    let r = rosterguard::validate(ep.id, &input, &options).unwrap();
+                    assert!(
+                        has(&r, &pointer, code),
+                        "{}: {pointer} = {value}: expected {code}, got {:?}",
+                        ep.id,
+                        r.errors
+                    );
+                    checked += 1;
+                }
+            }
+            // An undocumented key is an error in every section.
+            let mut input = base.clone();
+            if input.get(section.name).is_none() {
+                input[section.name] = json!({});
+            }
+            let pointer = format!("{}/zzUndocumented", section.pointer);
+            assert!(rosterguard::pointer::set(&mut input, &pointer, json!("x")));
+            let r = rosterguard::validate(ep.id, &input, &options).unwrap();
+            assert!(
+                has(&r, &pointer, "unknown_field"),
+                "{}: {pointer}: {:?}",
+                ep.id,
+                r.errors
+            );
+        }
+        // The doc example builds, with the endpoint's method and host.
+        let req = rosterguard::build_request(ep.id, &base, &options).unwrap();
+        assert_eq!(req.method, ep.method);
+        assert!(req.url.starts_with(ep.default_base_url) || base.get("baseUrl").is_some());
+        assert_eq!(
+            req.headers.get("Content-Type").map(String::as_str),
+            Some(ep.content_type)
+        );
+    }
+    assert!(
+        checked >= 8 * rosterguard::endpoints().len(),
+        "only {checked} checks ran"
+    );
+}
