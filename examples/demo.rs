@@ -1,15 +1,46 @@
-//! `make demo` (native part): validates every seed example and one broken
-//! payload per endpoint, and prints the reports and the built requests
-//! (tokens masked).
+//! `make demo` (native part): for every endpoint of the registry, validates
+//! its doc examples (`tests/fixtures/<id>/seed*.json`) and a broken payload
+//! (the rule case of its `cases.json` with the most errors), and prints the
+//! reports and the built requests (tokens masked).
 
 use rosterguard::{Locale, Options};
 use serde_json::{json, Value};
 
-fn seed(name: &str) -> Value {
+fn fixture(name: &str) -> Value {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let fx: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    fx["input"].clone()
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The endpoint's doc examples, by file name.
+fn seeds(endpoint: &str) -> Vec<String> {
+    let dir = format!("{}/tests/fixtures/{endpoint}", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("seed") && n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The rule case with the most expected errors, applied to its base.
+fn broken(endpoint: &str) -> Option<(String, Value)> {
+    let cases = fixture(&format!("{endpoint}/cases.json"));
+    let base = fixture(&format!("{endpoint}/{}", cases["base"].as_str()?))["input"].clone();
+    let case = cases["cases"]
+        .as_array()?
+        .iter()
+        .max_by_key(|c| c["errors"].as_array().map_or(0, Vec::len))?;
+    let mut input = case.get("input").cloned().unwrap_or(base);
+    for (ptr, v) in case["set"].as_object().into_iter().flatten() {
+        rosterguard::pointer::set(&mut input, ptr, v.clone());
+    }
+    for ptr in case["remove"].as_array().into_iter().flatten() {
+        rosterguard::pointer::remove(&mut input, ptr.as_str()?);
+    }
+    Some((case["name"].as_str()?.to_owned(), input))
 }
 
 fn show(title: &str, endpoint: &str, input: &Value, locale: Locale) {
@@ -50,76 +81,25 @@ fn show(title: &str, endpoint: &str, input: &Value, locale: Locale) {
 }
 
 fn main() {
-    let seeds = [
-        ("fxiaoke.updateMember", "fxiaoke.updateMember/seed.json"),
-        (
-            "fxiaoke.setMemberStatusBatch",
-            "fxiaoke.setMemberStatusBatch/seed.json",
-        ),
-        (
-            "dingtalk.updateEmployeeRoster",
-            "dingtalk.updateEmployeeRoster/seed.json",
-        ),
-        (
-            "ekuaibao.updateStaff",
-            "ekuaibao.updateStaff/seed-by-id.json",
-        ),
-        (
-            "ekuaibao.updateStaff",
-            "ekuaibao.updateStaff/seed-by-code.json",
-        ),
-    ];
-    for (ep, file) in seeds {
-        show(&format!("doc example {file}"), ep, &seed(file), Locale::En);
+    for (n, ep) in rosterguard::endpoints().iter().enumerate() {
+        for file in seeds(ep.id) {
+            let input = fixture(&format!("{}/{file}", ep.id))["input"].clone();
+            show(
+                &format!("doc example {}/{file}", ep.id),
+                ep.id,
+                &input,
+                Locale::En,
+            );
+        }
+        if let Some((name, input)) = broken(ep.id) {
+            // Alternate the languages, as an HR team would read them.
+            let locale = if n % 2 == 0 { Locale::ZhCn } else { Locale::En };
+            show(&format!("broken: {name}"), ep.id, &input, locale);
+        }
     }
-
-    let mut fx = seed("fxiaoke.updateMember/seed.json");
-    fx["body"]["user"]["gender"] = json!("male");
-    fx["body"]["user"]["email"] = json!("not-an-email");
-    fx["body"]["user"]["attachingDepartmentIds"] = json!([1, -2, 1]);
-    show(
-        "broken Fxiaoke member",
-        "fxiaoke.updateMember",
-        &fx,
-        Locale::En,
-    );
-
-    let mut st = seed("fxiaoke.setMemberStatusBatch/seed.json");
-    st["body"]["status"] = json!(3);
-    st["body"]["openUserIds"] = json!(["a", "a", ""]);
-    show(
-        "broken Fxiaoke status batch",
-        "fxiaoke.setMemberStatusBatch",
-        &st,
-        Locale::ZhCn,
-    );
-
-    let mut dt = seed("dingtalk.updateEmployeeRoster/seed.json");
-    dt["body"]["param"]["groups"][0]["sections"][1]["old_index"] = json!(0);
-    dt["body"]["param"]["groups"][0]["sections"][2]["section"][2]["value"] = json!("2010-02-30");
-    dt["body"]["param"]["groups"][0]["sections"][0]["section"][0]["field_code"] =
-        json!("sys02-birthTime");
-    show(
-        "broken DingTalk roster",
-        "dingtalk.updateEmployeeRoster",
-        &dt,
-        Locale::ZhCn,
-    );
-
-    let mut ek = seed("ekuaibao.updateStaff/seed-by-id.json");
-    ek["body"]["email"] = json!("");
-    ek["body"]["defaultDepartment"] = json!("other");
-    ek["body"]["cellphone"] = json!("+852 1234 5678");
-    show(
-        "broken Ekuaibao staff",
-        "ekuaibao.updateStaff",
-        &ek,
-        Locale::En,
-    );
-
     show(
         "misuse: unknown endpoint",
-        "wecom.updateUser",
+        "nosuch.vendor",
         &json!({}),
         Locale::En,
     );
