@@ -45,7 +45,7 @@ copyFileSync(wasmFile, join(out, 'web/rosterguard_bg.wasm'));
 copyFileSync(wasmFile, join(out, 'node/rosterguard_bg.wasm'));
 
 // Hand-written files.
-for (const f of ['node.cjs', 'node.mjs', 'README.md']) {
+for (const f of ['node.cjs', 'node.mjs']) {
   copyFileSync(join(tpl, f), join(out, f));
 }
 for (const f of ['web.js', 'api.js']) {
@@ -99,6 +99,16 @@ if (!/\binterface InputFor\b/.test(inputs) || !/\btype EndpointId\b/.test(inputs
 const dts = readFileSync(join(tpl, 'index.d.ts'), 'utf8') + '\n' + inputs.trim() + '\n';
 writeFileSync(join(out, 'index.d.ts'), dts);
 writeFileSync(join(out, 'index.d.cts'), dts);
+
+// README.md: the endpoint table comes from the registry (the built module's endpoints()).
+{
+  const list = createRequire(import.meta.url)(join(out, 'node.cjs')).endpoints();
+  const rows = list.map((e) => `| \`${e.id}\` | ${e.title} (${e.titleZh})${e.deprecated ? ' — deprecated by the vendor' : ''} |`);
+  const table = ['| endpoint id | vendor API |', '| --- | --- |', ...rows].join('\n');
+  const readme = readFileSync(join(tpl, 'README.md'), 'utf8');
+  if (!readme.includes('<!-- endpoints -->')) fail('pkg-template/README.md lacks the <!-- endpoints --> marker');
+  writeFileSync(join(out, 'README.md'), readme.replace('<!-- endpoints -->', table));
+}
 
 // CSP: the glue must run under script-src 'self' 'wasm-unsafe-eval'.
 for (const f of ['web/rosterguard.js', 'web.js', 'api.js']) {

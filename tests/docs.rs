@@ -1,65 +1,71 @@
-//! The README's endpoint tables follow the registry: every endpoint has a
-//! row (with its method and host), and no row names an endpoint that is not
-//! there. The package README lists them too.
+//! The README's endpoint table is generated from the registry: this test
+//! writes it between its markers with `UPDATE_SNAPSHOTS=1` (the same switch
+//! as the message snapshot) and fails when it is out of date, so that an
+//! endpoint added to the registry reaches the docs without a hand edit.
+//! (The package README's table is filled in by `scripts/assemble-pkg.mjs`.)
 
+use std::fmt::Write;
 use std::fs;
 use std::path::Path;
 
-fn rows(file: &str, heading: &str) -> Vec<String> {
-    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+const BEGIN: &str = "<!-- endpoints: generated from the registry by tests/docs.rs (UPDATE_SNAPSHOTS=1 cargo test --test docs) -->";
+const END: &str = "<!-- /endpoints -->";
+
+fn table() -> String {
+    let mut out = String::from(
+        "| id | vendor page | method and documented URL | token | documented rate |\n|---|---|---|---|---|\n",
+    );
+    for ep in rosterguard::endpoints() {
+        let mut url = format!("{}{}", ep.default_base_url, ep.documented_path);
+        let required: Vec<&str> = ep
+            .query
+            .map(|q| {
+                q.fields
+                    .iter()
+                    .filter(|f| f.required)
+                    .map(|f| f.key)
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (i, key) in required.iter().enumerate() {
+            let _ = write!(url, "{}{key}=…", if i == 0 { '?' } else { '&' });
+        }
+        let token = ep
+            .token_pointer()
+            .map_or_else(|| "—".to_owned(), |p| format!("`{p}`"));
+        let rate = format!("{}/s", ep.rate_per_second);
+        let _ = writeln!(
+            out,
+            "| `{}` | [{}]({}){} | `{} {url}` | {token} | {rate} |",
+            ep.id,
+            ep.title.zh,
+            ep.doc_url,
+            if ep.deprecated.is_some() {
+                " (deprecated)"
+            } else {
+                ""
+            },
+            ep.method,
+        );
+    }
+    out
+}
+
+#[test]
+fn readme_endpoint_table_is_generated_from_the_registry() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let text = fs::read_to_string(&path).unwrap();
     let start = text
-        .find(heading)
-        .unwrap_or_else(|| panic!("{file}: no {heading:?} section"));
-    text[start..]
-        .lines()
-        .skip_while(|l| !l.starts_with('|'))
-        .take_while(|l| l.starts_with('|'))
-        .skip(2)
-        .map(str::to_owned)
-        .collect()
-}
-
-fn id_of(row: &str) -> String {
-    row.split('|')
-        .nth(1)
-        .unwrap_or("")
-        .trim()
-        .trim_matches('`')
-        .to_owned()
-}
-
-#[test]
-fn readme_endpoint_table_is_the_registry() {
-    let rows = rows("README.md", "## Endpoints");
-    let ids: Vec<&str> = rosterguard::endpoints().iter().map(|e| e.id).collect();
-    for row in &rows {
-        assert!(
-            ids.contains(&id_of(row).as_str()),
-            "README row for an unknown endpoint: {row}"
-        );
-    }
-    for ep in rosterguard::endpoints() {
-        let row = rows
-            .iter()
-            .find(|r| id_of(r) == ep.id)
-            .unwrap_or_else(|| panic!("README.md § Endpoints has no row for {}", ep.id));
-        let call = format!("`{} {}", ep.method, ep.default_base_url);
-        assert!(
-            row.contains(&call),
-            "{}: the row does not say {call}…: {row}",
-            ep.id
-        );
-    }
-}
-
-#[test]
-fn package_readme_lists_every_endpoint() {
-    let rows = rows("pkg-template/README.md", "| endpoint id |");
-    for ep in rosterguard::endpoints() {
-        assert!(
-            rows.iter().any(|r| id_of(r) == ep.id),
-            "pkg-template/README.md has no row for {}",
-            ep.id
-        );
+        .find(BEGIN)
+        .expect("README.md: no endpoint table marker")
+        + BEGIN.len();
+    let end = start + text[start..].find(END).expect("README.md: no end marker");
+    let want = format!("\n{}", table());
+    if text[start..end] != want {
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            fs::write(&path, format!("{}{want}{}", &text[..start], &text[end..])).unwrap();
+        } else {
+            panic!("README.md's endpoint table is out of date: run UPDATE_SNAPSHOTS=1 cargo test --test docs\n{want}");
+        }
     }
 }
