@@ -139,13 +139,18 @@ export function createApi(raw, ensureReady, meta) {
   };
   const limits = () => {
     if (fastMaxDepth === 0) {
-      const l = raw.inputLimits();
-      fastMaxDepth = l.fastMaxDepth;
-      fastMaxItems = l.maxItems;
+      const [, maxItems, fastDepth] = raw.inputLimits();
+      fastMaxDepth = fastDepth;
+      fastMaxItems = maxItems;
     }
   };
   const api = {
-    endpoints: () => call('endpoints', []),
+    // The sync facts (rate, token field, record key, sample replies) are
+    // generated data, like describe(): merged here, not carried by the wasm.
+    endpoints: () =>
+      call('endpoints', []).map((e) =>
+        Object.prototype.hasOwnProperty.call(meta, e.id) ? { ...e, ...JSON.parse(meta[e.id].info) } : e,
+      ),
     validate: (endpointId, input, options) => {
       ensureReady();
       limits();

@@ -56,6 +56,8 @@ pub use api::{
     secret_keys, validate, validate_field, Built, EndpointInfo,
 };
 pub use api::{redact_body, redact_headers, redact_url};
+#[cfg(feature = "meta")]
+pub use api::{sync_info, MockReplies, MockReply, SyncInfo};
 #[cfg(target_arch = "wasm32")]
 pub use boundary::wasm;
 pub use engine::reply::{ReplyOutcome, MAX_MESSAGE_CHARS};

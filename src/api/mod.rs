@@ -133,25 +133,22 @@ pub fn parse_response(endpoint: &str, http_status: u16, body: &str) -> Result<Re
 /// The names of every field declared secret by any endpoint (query keys,
 /// header names, body keys): what [`redact_request`] and
 /// [`HttpRequest::redacted`] mask.
-pub fn secret_keys() -> &'static [&'static str] {
-    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        let mut keys: Vec<&'static str> = Vec::new();
-        for ep in vendors::ALL {
-            for (_, field) in ep.secret_fields() {
-                if !keys.contains(&field.key) {
-                    keys.push(field.key);
-                }
+pub fn secret_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for ep in vendors::ALL {
+        for (_, field) in ep.secret_fields() {
+            if !keys.contains(&field.key) {
+                keys.push(field.key);
             }
         }
-        keys
-    })
+    }
+    keys
 }
 
 /// A copy of `request` safe to log: the values of [`secret_keys`] in the
 /// query, the headers and the body (at any depth) replaced by `***`.
 pub fn redact_request(request: &HttpRequest) -> HttpRequest {
-    request.redacted_with(secret_keys())
+    request.redacted_with(&secret_keys())
 }
 
 /// Summary of an endpoint, as `endpoints()` lists it to JS.
@@ -180,6 +177,19 @@ pub struct EndpointInfo {
     pub default_base_url: &'static str,
     /// Documented request path.
     pub path: &'static str,
+    /// What a sync runner and a mock vendor need (with the `meta` feature;
+    /// the npm package ships it as data, merged in by its JS glue).
+    #[cfg(feature = "meta")]
+    #[serde(flatten)]
+    pub sync: SyncInfo,
+}
+
+/// What a sync runner and a mock vendor need of an endpoint, from its
+/// declarations.
+#[cfg(feature = "meta")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncInfo {
     /// The vendor's documented call rate for this API, per second.
     pub rate_per_second: f64,
     /// JSON Pointer of the token field (the secret field the runner fills).
@@ -193,6 +203,7 @@ pub struct EndpointInfo {
 }
 
 /// Sample replies of one vendor, by kind.
+#[cfg(feature = "meta")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MockReplies {
@@ -209,6 +220,7 @@ pub struct MockReplies {
 }
 
 /// One sample reply.
+#[cfg(feature = "meta")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MockReply {
     /// HTTP status.
@@ -217,10 +229,29 @@ pub struct MockReply {
     pub body: &'static str,
 }
 
+#[cfg(feature = "meta")]
 fn mock(s: crate::model::endpoint::Sample) -> MockReply {
     MockReply {
         status: s.status,
         body: s.body,
+    }
+}
+
+/// What a sync runner and a mock vendor need of `e`.
+#[cfg(feature = "meta")]
+pub fn sync_info(e: &Endpoint) -> SyncInfo {
+    SyncInfo {
+        rate_per_second: e.rate_per_second,
+        token_pointer: e.token_pointer(),
+        token_prefix: e.token_prefix,
+        record_key: e.record_key,
+        mock_replies: MockReplies {
+            ok: mock(e.reply.samples.ok),
+            invalid: mock(e.reply.samples.invalid),
+            throttled: mock(e.reply.samples.throttled),
+            busy: mock(e.reply.samples.busy),
+            token_expired: mock(e.reply.samples.token_expired),
+        },
     }
 }
 
@@ -240,17 +271,8 @@ pub fn endpoint_infos() -> Vec<EndpointInfo> {
             deprecation_zh: e.deprecated.map(|t| t.zh),
             default_base_url: e.default_base_url,
             path: e.documented_path,
-            rate_per_second: e.rate_per_second,
-            token_pointer: e.token_pointer(),
-            token_prefix: e.token_prefix,
-            record_key: e.record_key,
-            mock_replies: MockReplies {
-                ok: mock(e.reply.samples.ok),
-                invalid: mock(e.reply.samples.invalid),
-                throttled: mock(e.reply.samples.throttled),
-                busy: mock(e.reply.samples.busy),
-                token_expired: mock(e.reply.samples.token_expired),
-            },
+            #[cfg(feature = "meta")]
+            sync: sync_info(e),
         })
         .collect()
 }
@@ -259,7 +281,7 @@ impl HttpRequest {
     /// A copy safe to log: the values of every secret field ([`secret_keys`])
     /// in the query, the headers and the body replaced by `***`.
     pub fn redacted(&self) -> HttpRequest {
-        self.redacted_with(secret_keys())
+        self.redacted_with(&secret_keys())
     }
 }
 
@@ -277,18 +299,18 @@ impl std::fmt::Debug for HttpRequest {
 
 /// `url` with the values of secret query parameters replaced by `***`.
 pub fn redact_url(url: &str) -> String {
-    crate::engine::request::redact_url_with(url, secret_keys())
+    crate::engine::request::redact_url_with(url, &secret_keys())
 }
 
 /// A request body with every secret field, at any depth, replaced by `***`
 /// (a body that is not JSON is withheld whole).
 pub fn redact_body(body: &str) -> String {
-    crate::engine::request::redact_body(body, secret_keys())
+    crate::engine::request::redact_body(body, &secret_keys())
 }
 
 /// Request headers with the secret ones replaced by `***`.
 pub fn redact_headers(
     headers: &std::collections::BTreeMap<String, String>,
 ) -> std::collections::BTreeMap<String, String> {
-    crate::engine::request::redact_headers(headers, secret_keys())
+    crate::engine::request::redact_headers(headers, &secret_keys())
 }

@@ -390,21 +390,14 @@ pub fn endpoints() -> Result<JsValue, JsValue> {
 }
 
 /// The input policy's limits, for the JS glue's fast path:
-/// `{maxDepth, maxItems, fastMaxDepth}` (see `leaf::limits`).
+/// `[maxDepth, maxItems, fastMaxDepth]` (see `leaf::limits`).
 #[wasm_bindgen(js_name = inputLimits)]
-pub fn input_limits() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Limits {
-        max_depth: usize,
-        max_items: usize,
-        fast_max_depth: usize,
-    }
-    to_js(&Limits {
-        max_depth: JS_MAX_DEPTH,
-        max_items: JS_MAX_ITEMS,
-        fast_max_depth: JS_FAST_MAX_DEPTH,
-    })
+pub fn input_limits() -> Vec<u32> {
+    vec![
+        JS_MAX_DEPTH as u32,
+        JS_MAX_ITEMS as u32,
+        JS_FAST_MAX_DEPTH as u32,
+    ]
 }
 
 /// Validates `input` for the endpoint; returns the Report `{ok, errors, warnings}`.
@@ -598,11 +591,12 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
     };
     let (method, url, body) = (text("method")?, text("url")?, text("body")?);
     // Secret headers (Feishu's Authorization) masked; other headers as given.
+    let secrets = api::secret_keys();
     let headers = match map.get("headers") {
         Some(Value::Object(h)) => Value::Object(
             h.iter()
                 .map(|(k, v)| {
-                    let secret = api::secret_keys().iter().any(|s| s.eq_ignore_ascii_case(k));
+                    let secret = secrets.iter().any(|s| s.eq_ignore_ascii_case(k));
                     let v = if secret {
                         Value::from(crate::engine::request::MASK)
                     } else {

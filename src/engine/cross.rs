@@ -88,6 +88,14 @@ fn concrete(pattern: &str, bindings: &[usize]) -> String {
     out
 }
 
+/// What [`CrossKind::Unique`] compares: borrowed text, or an integer as an
+/// integer field sends it.
+#[derive(Hash, PartialEq, Eq)]
+enum Key<'a> {
+    Text(&'a str),
+    Int(i64),
+}
+
 fn is_sent(v: Option<&Value>) -> bool {
     v.is_some_and(|v| !v.is_null())
 }
@@ -129,39 +137,34 @@ fn check_rule(ctx: &mut Ctx, rule: &CrossRule, input: &Value) {
             });
         }
         CrossKind::Unique { by } => {
-            // Entries of one innermost array are visited together.
-            let mut group: Option<Vec<usize>> = None;
-            let mut entries: Vec<(usize, Value)> = Vec::new();
-            let flush = |ctx: &mut Ctx, outer: &[usize], entries: &mut Vec<(usize, Value)>| {
+            // The entries of one innermost array are visited one after the
+            // other: compared as a group, then the next group starts.
+            let mut outer: Vec<usize> = Vec::new();
+            let mut entries: Vec<(usize, Key)> = Vec::new();
+            let flush = |ctx: &mut Ctx, outer: &[usize], entries: &[(usize, Key)]| {
                 unique_by(ctx, entries, |i| {
                     let mut b = outer.to_vec();
                     b.push(i);
                     concrete(p0, &b)
                 });
-                entries.clear();
             };
-            let mut found: Vec<(Vec<usize>, usize, Value)> = Vec::new();
             visit(input, segments(p0), &mut bindings, &mut |v, b| {
                 let key = match by {
-                    UniqueBy::Text => v.as_str().map(Value::from),
-                    UniqueBy::Integer => int_value(v).map(Value::from),
+                    UniqueBy::Text => v.as_str().map(Key::Text),
+                    UniqueBy::Integer => int_value(v).map(Key::Int),
                 };
-                if let (Some(key), Some((&last, outer))) = (key, b.split_last()) {
-                    found.push((outer.to_vec(), last, key));
-                }
-            });
-            for (outer, last, key) in found {
-                if group.as_deref() != Some(outer.as_slice()) {
-                    if let Some(prev) = group.take() {
-                        flush(ctx, &prev, &mut entries);
-                    }
-                    group = Some(outer);
+                let (Some(key), Some((&last, this_outer))) = (key, b.split_last()) else {
+                    return;
+                };
+                if this_outer != outer.as_slice() {
+                    flush(ctx, &outer, &entries);
+                    entries.clear();
+                    outer.clear();
+                    outer.extend_from_slice(this_outer);
                 }
                 entries.push((last, key));
-            }
-            if let Some(prev) = group {
-                flush(ctx, &prev, &mut entries);
-            }
+            });
+            flush(ctx, &outer, &entries);
         }
         _ => {
             visit(input, segments(parent(p0)), &mut bindings, &mut |_, b| {

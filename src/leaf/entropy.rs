@@ -3,18 +3,21 @@
 //! installs its own source with [`install`] before it builds a request.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
 
 /// Fills a buffer with random bytes; `false` when no entropy could be read.
 pub type Source = fn(&mut [u8]) -> bool;
 
-static SOURCE: OnceLock<Source> = OnceLock::new();
+thread_local! {
+    // Per thread, like the stream it seeds (a OnceLock costs the wasm a
+    // Once implementation for a module that has one thread).
+    static SOURCE: Cell<Option<Source>> = const { Cell::new(None) };
+}
 
-/// Installs the entropy source used to seed trace ids (first call wins).
-/// Native builds default to the OS (`getrandom`).
+/// Installs the entropy source that seeds this thread's trace ids. Native
+/// builds default to the OS (`getrandom`).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn install(source: Source) {
-    let _ = SOURCE.set(source);
+    SOURCE.with(|s| s.set(Some(source)));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -29,7 +32,7 @@ fn os_source(_: &mut [u8]) -> bool {
 
 fn seed() -> u64 {
     let mut bytes = [0u8; 8];
-    let source = SOURCE.get().copied().unwrap_or(os_source);
+    let source = SOURCE.with(Cell::get).unwrap_or(os_source);
     if !source(&mut bytes) {
         // No entropy source: the address of a stack slot mixed with a
         // constant; ids stay unique per thread since the stream never

@@ -73,20 +73,23 @@ pub struct Section {
 impl Endpoint {
     /// The envelope's sections this endpoint has, in envelope order.
     pub fn sections(&self) -> impl Iterator<Item = Section> + '_ {
-        [
-            ("path", "/path", self.path),
-            ("query", "/query", self.query),
-            ("headers", "/headers", self.headers),
-            ("body", "/body", Some(self.body)),
-        ]
-        .into_iter()
-        .filter_map(|(name, pointer, rule)| {
-            rule.map(|rule| Section {
-                name,
-                pointer,
-                rule,
+        const NAMES: [(&str, &str); 4] = [
+            ("path", "/path"),
+            ("query", "/query"),
+            ("headers", "/headers"),
+            ("body", "/body"),
+        ];
+        let rules = [self.path, self.query, self.headers, Some(self.body)];
+        NAMES
+            .into_iter()
+            .zip(rules)
+            .filter_map(|((name, pointer), rule)| {
+                Some(Section {
+                    name,
+                    pointer,
+                    rule: rule?,
+                })
             })
-        })
     }
 
     /// Every field declared secret, with its pointer into the input,
@@ -256,7 +259,9 @@ pub struct ReplySpec {
     pub samples: &'static ReplySamples,
 }
 
-/// One sample reply: HTTP status and body text.
+/// One sample reply: HTTP status and body text. Bodies are metadata
+/// (`meta_str`): the npm build's wasm does not carry them, its glue gets
+/// them as data.
 #[derive(Debug, Clone, Copy)]
 pub struct Sample {
     /// HTTP status.
@@ -341,17 +346,28 @@ impl Parts<'_> {
     /// percent-encoded as one segment and preceded by `marker` (Ekuaibao's
     /// literal `$`).
     pub fn fill_path(&self, path: &str, marker: &str) -> String {
-        let mut out = path.to_owned();
-        for (name, value) in self.path.iter() {
-            let placeholder = format!("{{{name}}}");
-            if out.contains(&placeholder) {
-                let text = value
-                    .as_str()
-                    .map_or_else(|| value.to_json(), str::to_owned);
-                let segment = format!("{marker}{}", url::encode_segment(&text));
-                out = out.replace(&placeholder, &segment);
+        // One pass: text up to each `{`, then the parameter the braces name
+        // (an unknown name is kept as written).
+        let mut out = String::with_capacity(path.len() + 32);
+        let mut rest = path;
+        while let Some(open) = rest.find('{') {
+            let (head, tail) = rest.split_at(open);
+            out.push_str(head);
+            let Some(close) = tail.find('}') else {
+                rest = tail;
+                break;
+            };
+            let name = tail.get(1..close).unwrap_or("");
+            match self.path.get(name).and_then(Sent::as_str) {
+                Some(value) => {
+                    out.push_str(marker);
+                    out.push_str(&url::encode_segment(value));
+                }
+                None => out.push_str(tail.get(..=close).unwrap_or("")),
             }
+            rest = tail.get(close + 1..).unwrap_or("");
         }
+        out.push_str(rest);
         out
     }
 }

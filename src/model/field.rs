@@ -156,7 +156,7 @@ pub const NON_NEGATIVE: IntRule = IntRule {
 
 impl Field {
     /// An optional field with no texts.
-    pub const fn new(key: &'static str, ty: Ty) -> Field {
+    pub(crate) const fn new(key: &'static str, ty: Ty) -> Field {
         Field {
             key,
             ty,
@@ -170,43 +170,44 @@ impl Field {
     }
 
     /// An optional plain string field.
-    pub const fn string(key: &'static str) -> Field {
+    pub(crate) const fn string(key: &'static str) -> Field {
         Field::new(key, Ty::Str(STRING))
     }
 
     /// Marks the field required (which also rejects `""`).
-    pub const fn required(mut self) -> Field {
+    pub(crate) const fn required(mut self) -> Field {
         self.required = true;
         self.empty = Empty::Reject;
         self
     }
 
     /// Marks the field secret.
-    pub const fn secret(mut self) -> Field {
+    pub(crate) const fn secret(mut self) -> Field {
         self.secret = true;
         self
     }
 
     /// Sets what `""` means.
-    pub const fn on_empty(mut self, empty: Empty) -> Field {
+    pub(crate) const fn on_empty(mut self, empty: Empty) -> Field {
         self.empty = empty;
         self
     }
 
     /// Sets the label.
-    pub const fn label(mut self, en: &'static str, zh: &'static str) -> Field {
+    pub(crate) const fn label(mut self, en: &'static str, zh: &'static str) -> Field {
         self.label = Text::meta(en, zh);
         self
     }
 
     /// Sets the help text.
-    pub const fn help(mut self, en: &'static str, zh: &'static str) -> Field {
+    pub(crate) const fn help(mut self, en: &'static str, zh: &'static str) -> Field {
         self.help = Text::meta(en, zh);
         self
     }
 
     /// Limits a string field's length to `min..=max` in `unit`.
-    pub const fn length(mut self, min: usize, max: usize, unit: Unit) -> Field {
+    #[allow(dead_code)] // until a vendor declares a length limit
+    pub(crate) const fn length(mut self, min: usize, max: usize, unit: Unit) -> Field {
         if let Ty::Str(mut rule) = self.ty {
             rule.length = Some(Length {
                 min,
@@ -219,17 +220,20 @@ impl Field {
     }
 
     /// Limits a string field to at most `max` characters.
-    pub const fn max_chars(self, max: usize) -> Field {
+    #[allow(dead_code)]
+    pub(crate) const fn max_chars(self, max: usize) -> Field {
         self.length(0, max, Unit::Chars)
     }
 
     /// Limits a string field to `min..=max` characters.
-    pub const fn chars(self, min: usize, max: usize) -> Field {
+    #[allow(dead_code)]
+    pub(crate) const fn chars(self, min: usize, max: usize) -> Field {
         self.length(min, max, Unit::Chars)
     }
 
     /// Limits a string field to `min..=max` UTF-8 bytes.
-    pub const fn bytes(self, min: usize, max: usize) -> Field {
+    #[allow(dead_code)]
+    pub(crate) const fn bytes(self, min: usize, max: usize) -> Field {
         self.length(min, max, Unit::Bytes)
     }
 
@@ -242,7 +246,7 @@ impl Field {
     }
 
     /// Sets the citation.
-    pub const fn source(mut self, source: &'static str) -> Field {
+    pub(crate) const fn source(mut self, source: &'static str) -> Field {
         self.source = meta_str(source);
         self
     }

@@ -344,27 +344,35 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_codes: &[40001, 40014, 42001],
     token_statuses: &[],
     retry_markers: &[("status", 1111)],
-    source: "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
+    source: meta_str(
+        "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
+    ),
     samples: &ReplySamples {
         ok: Sample {
             status: 200,
-            body: r#"{"errcode":0,"errmsg":"ok","result":true,"success":true,"request_id":"mock"}"#,
+            body: meta_str(
+                r#"{"errcode":0,"errmsg":"ok","result":true,"success":true,"request_id":"mock"}"#,
+            ),
         },
         invalid: Sample {
             status: 200,
-            body: r#"{"errcode":40035,"errmsg":"{{message}}","request_id":"mock"}"#,
+            body: meta_str(r#"{"errcode":40035,"errmsg":"{{message}}","request_id":"mock"}"#),
         },
         throttled: Sample {
             status: 200,
-            body: r#"{"errcode":90018,"errmsg":"api calls per second over limit","request_id":"mock"}"#,
+            body: meta_str(
+                r#"{"errcode":90018,"errmsg":"api calls per second over limit","request_id":"mock"}"#,
+            ),
         },
         busy: Sample {
             status: 200,
-            body: r#"{"errcode":-1,"errmsg":"system busy","request_id":"mock"}"#,
+            body: meta_str(r#"{"errcode":-1,"errmsg":"system busy","request_id":"mock"}"#),
         },
         token_expired: Sample {
             status: 200,
-            body: r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
+            body: meta_str(
+                r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
+            ),
         },
     },
 };
@@ -394,7 +402,7 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     url: plain_url,
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: "DingTalk throttling page (1433): 20 calls/s per app per API",
-    record_key: "/body/param/userid",
+    rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API"),
+    record_key: meta_str("/body/param/userid"),
     token_prefix: "",
 };

@@ -473,30 +473,38 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_codes: &[],
     token_statuses: &[401, 403],
     retry_markers: &[],
-    source: "ekuaibao/open-platform-docs: update-staffs.md, add-budget-node.md (error body); vendor-notes.md § Ekuaibao",
+    source: meta_str("ekuaibao/open-platform-docs: update-staffs.md, add-budget-node.md (error body); vendor-notes.md § Ekuaibao"),
     samples: &SAMPLES,
 };
 
 pub(crate) static SAMPLES: ReplySamples = ReplySamples {
     ok: Sample {
         status: 200,
-        body: r#"{"value":{"id":"mock","name":"mock"}}"#,
+        body: meta_str(r#"{"value":{"id":"mock","name":"mock"}}"#),
     },
     invalid: Sample {
         status: 400,
-        body: r#"{"errorCode":400,"errorMessage":"{{message}}","errorDetails":null,"code":null,"data":null}"#,
+        body: meta_str(
+            r#"{"errorCode":400,"errorMessage":"{{message}}","errorDetails":null,"code":null,"data":null}"#,
+        ),
     },
     throttled: Sample {
         status: 429,
-        body: r#"{"errorCode":429,"errorMessage":"too many requests","errorDetails":null,"code":null,"data":null}"#,
+        body: meta_str(
+            r#"{"errorCode":429,"errorMessage":"too many requests","errorDetails":null,"code":null,"data":null}"#,
+        ),
     },
     busy: Sample {
         status: 503,
-        body: r#"{"errorCode":503,"errorMessage":"service busy","errorDetails":null,"code":null,"data":null}"#,
+        body: meta_str(
+            r#"{"errorCode":503,"errorMessage":"service busy","errorDetails":null,"code":null,"data":null}"#,
+        ),
     },
     token_expired: Sample {
         status: 403,
-        body: r#"{"errorCode":403,"errorMessage":"未授权","errorDetails":null,"code":null,"data":null}"#,
+        body: meta_str(
+            r#"{"errorCode":403,"errorMessage":"未授权","errorDetails":null,"code":null,"data":null}"#,
+        ),
     },
 };
 
@@ -523,8 +531,8 @@ pub static UPDATE_STAFF: Endpoint = Endpoint {
     url,
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: "not documented for the address-book APIs: a conservative default",
-    record_key: "/path/staffId",
+    rate_source: meta_str("not documented for the address-book APIs: a conservative default"),
+    record_key: meta_str("/path/staffId"),
     token_prefix: "",
 };
 

@@ -8,7 +8,7 @@
 use crate::leaf::checks::{EMAIL, MILLIS_OR_DATE};
 use crate::leaf::entropy::uuid_v4;
 use crate::leaf::format::Format;
-use crate::leaf::text::Text;
+use crate::leaf::text::{meta_str, Text};
 use crate::model::endpoint::{Endpoint, Parts, ReplySamples, ReplySpec, Sample};
 use crate::model::field::{
     ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty, NON_NEGATIVE,
@@ -278,34 +278,42 @@ static REPLY: ReplySpec = ReplySpec {
     token_codes: &[20016, 20017],
     token_statuses: &[],
     retry_markers: &[],
-    source: "vendor-notes.md § Fxiaoke errors and corrections; openfxiaoke/demo Constants.java",
+    source: meta_str(
+        "vendor-notes.md § Fxiaoke errors and corrections; openfxiaoke/demo Constants.java",
+    ),
     samples: &ReplySamples {
         ok: Sample {
             status: 200,
-            body: r#"{"errorCode":0,"errorMessage":"success","traceId":"mock"}"#,
+            body: meta_str(r#"{"errorCode":0,"errorMessage":"success","traceId":"mock"}"#),
         },
         invalid: Sample {
             status: 200,
-            body: r#"{"errorCode":11008,"errorMessage":"{{message}}","traceId":"mock"}"#,
+            body: meta_str(r#"{"errorCode":11008,"errorMessage":"{{message}}","traceId":"mock"}"#),
         },
         throttled: Sample {
             status: 200,
-            body: r#"{"errorCode":30004,"errorMessage":"call frequency over limit","traceId":"mock"}"#,
+            body: meta_str(
+                r#"{"errorCode":30004,"errorMessage":"call frequency over limit","traceId":"mock"}"#,
+            ),
         },
         busy: Sample {
             status: 200,
-            body: r#"{"errorCode":-1,"errorMessage":"system busy","traceId":"mock"}"#,
+            body: meta_str(r#"{"errorCode":-1,"errorMessage":"system busy","traceId":"mock"}"#),
         },
         token_expired: Sample {
             status: 200,
-            body: r#"{"errorCode":20016,"errorMessage":"corpAccessToken expired","traceId":"mock"}"#,
+            body: meta_str(
+                r#"{"errorCode":20016,"errorMessage":"corpAccessToken expired","traceId":"mock"}"#,
+            ),
         },
     },
 };
 
 /// 100 calls per 20 s per API (vendor-notes.md, corrections).
 const RATE: f64 = 5.0;
-const RATE_SOURCE: &str = "vendor-notes.md § Corrections: 100 calls per 20 s per API";
+/// A community figure (vendor-notes.md, corrections; issue 13): no vendor page
+/// found states it. 30004 is the vendor's per-second throttle code.
+const RATE_SOURCE: &str = meta_str("vendor-notes.md § Corrections: 100 calls per 20 s per API (community figure, not found on the vendor's pages)");
 
 /// Both pages document the generic CRM object update path; the public
 /// clients send these bodies elsewhere (vendor-notes.md; a public Python
@@ -341,7 +349,7 @@ pub static UPDATE_MEMBER: Endpoint = Endpoint {
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
-    record_key: "/body/user/openUserId",
+    record_key: meta_str("/body/user/openUserId"),
     token_prefix: "",
 };
 
@@ -368,6 +376,6 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
-    record_key: "/body/openUserIds",
+    record_key: meta_str("/body/openUserIds"),
     token_prefix: "",
 };
