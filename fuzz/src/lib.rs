@@ -1086,3 +1086,380 @@ pub fn empty_object() -> Value {
     Value::Object(Map::new())
 }
 
+/// The harness's own checks: every endpoint is reachable, the fixed
+/// `urlPath` modes are valid options everywhere, every fixture seed passes
+/// the checks, tampered requests fail them, and an endpoint shaped like
+/// the coming ones (a `headers` section with a `Bearer` token, a `{user_id}`
+/// path parameter without marker, a generated query key) is checked right.
+/// `cargo test` in `fuzz/`.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rosterguard::model::endpoint::plain_url;
+    use rosterguard::model::Text;
+    use serde_json::json;
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+
+    fn panics(f: impl FnOnce()) -> bool {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let out = catch_unwind(AssertUnwindSafe(f)).is_err();
+        std::panic::set_hook(hook);
+        out
+    }
+
+    #[test]
+    fn every_endpoint_is_reachable_and_options_round_trip() {
+        let all = rosterguard::endpoints();
+        for (i, ep) in all.iter().enumerate() {
+            let index = u8::try_from(i).unwrap();
+            assert_eq!(endpoint_index(ep.id), Some(index));
+            for allow in [false, true] {
+                for zh in [false, true] {
+                    for mode in [UrlMode::None, UrlMode::Documented, UrlMode::Unusual] {
+                        let bytes = encode(index, allow, zh, mode, None, "{}");
+                        let case = decode(&bytes).unwrap();
+                        assert_eq!(case.endpoint.id, ep.id);
+                        assert_eq!(case.options.allow_unknown, allow);
+                        assert_eq!(case.options.locale == Locale::ZhCn, zh);
+                        let want = match mode {
+                            UrlMode::None => None,
+                            UrlMode::Documented => Some(ep.documented_path.to_owned()),
+                            _ => Some(unusual_path(ep)),
+                        };
+                        assert_eq!(case.options.url_path, want);
+                        assert_eq!(case.json, b"{}");
+                    }
+                }
+            }
+            let bytes = encode(index, false, false, UrlMode::None, Some("/a/b"), "[1]");
+            let case = decode(&bytes).unwrap();
+            assert_eq!(case.options.url_path.as_deref(), Some("/a/b"));
+            assert_eq!(case.json, b"[1]");
+            if let Ok(wrapped) = u8::try_from(i + all.len()) {
+                assert_eq!(decode(&[wrapped, 0]).unwrap().endpoint.id, ep.id);
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_url_paths_are_valid_options() {
+        for ep in rosterguard::endpoints() {
+            for path in [ep.documented_path.to_owned(), unusual_path(ep)] {
+                for name in placeholders(ep.documented_path) {
+                    assert!(path.contains(&format!("{{{name}}}")), "{path}");
+                }
+                let options = Options {
+                    url_path: Some(path.clone()),
+                    ..Options::default()
+                };
+                assert!(
+                    rosterguard::validate(ep.id, &json!({}), &options).is_ok(),
+                    "{}: urlPath {path} refused",
+                    ep.id
+                );
+            }
+        }
+    }
+
+    /// `(endpoint, input, options)` of every fixture seed (not the cases).
+    fn fixture_seeds() -> Vec<(&'static Endpoint, Value, Options)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+        let mut out = Vec::new();
+        for folder in std::fs::read_dir(dir).unwrap().flatten() {
+            for file in std::fs::read_dir(folder.path()).unwrap().flatten() {
+                let text = std::fs::read_to_string(file.path()).unwrap();
+                let fx: Value = serde_json::from_str(&text).unwrap();
+                let (Some(id), Some(input)) = (fx["endpoint"].as_str(), fx.get("input")) else {
+                    continue;
+                };
+                let options = serde_json::from_value(fx["options"].clone()).unwrap_or_default();
+                out.push((rosterguard::endpoint(id).unwrap(), input.clone(), options));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fixture_seeds_pass_every_check() {
+        let mut built = BTreeSet::new();
+        for (ep, input, options) in fixture_seeds() {
+            if let Some(other) = with_placeholder_secrets(ep, &input) {
+                assert_ne!(other, input);
+                assert_eq!(
+                    rosterguard::validate(ep.id, &input, &options).unwrap(),
+                    rosterguard::validate(ep.id, &other, &options).unwrap(),
+                    "{}",
+                    ep.id
+                );
+            } else {
+                assert!(
+                    ep.secret_fields().is_empty(),
+                    "{}: no secret replaced",
+                    ep.id
+                );
+            }
+            for url_path in [options.url_path.clone(), Some(unusual_path(ep))] {
+                let options = Options {
+                    url_path,
+                    ..options.clone()
+                };
+                let req = rosterguard::build_request(ep.id, &input, &options).unwrap();
+                check_built(ep, &input, &options, &req);
+                check_redacted(&req);
+                built.insert(ep.id);
+            }
+        }
+        for ep in rosterguard::endpoints() {
+            assert!(built.contains(ep.id), "{}: no fixture seed builds", ep.id);
+        }
+    }
+
+    /// Copies of `req` with one thing wrong each.
+    fn tampered(req: &HttpRequest) -> Vec<(&'static str, HttpRequest)> {
+        let mut out = Vec::new();
+        let mut r = req.clone();
+        r.headers.insert("X-Extra".into(), "1".into());
+        out.push(("extra header", r));
+        let mut r = req.clone();
+        r.headers.insert("Content-Type".into(), "text/plain".into());
+        out.push(("content type", r));
+        let mut r = req.clone();
+        r.url = format!(
+            "{}{}zz=1",
+            r.url,
+            if r.url.contains('?') { '&' } else { '?' }
+        );
+        out.push(("extra query pair", r));
+        let mut u = url::Url::parse(&req.url).unwrap();
+        u.set_path(&format!("{}/extra", u.path()));
+        out.push((
+            "extra segment",
+            HttpRequest {
+                url: u.to_string(),
+                ..req.clone()
+            },
+        ));
+        let mut u = url::Url::parse(&req.url).unwrap();
+        let pairs: Vec<(String, String)> = u.query_pairs().into_owned().collect();
+        if !pairs.is_empty() {
+            let mut q = u.query_pairs_mut();
+            q.clear();
+            for (i, (k, v)) in pairs.iter().enumerate() {
+                q.append_pair(k, if i == 0 { "a b" } else { v });
+            }
+            drop(q);
+            out.push((
+                "query value",
+                HttpRequest {
+                    url: u.to_string(),
+                    ..req.clone()
+                },
+            ));
+        }
+        let mut r = req.clone();
+        r.method = "GET".into();
+        out.push(("method", r));
+        out
+    }
+
+    #[test]
+    fn tampered_requests_fail_the_checks() {
+        let mut seen = BTreeSet::new();
+        for (ep, input, options) in fixture_seeds() {
+            if !seen.insert(ep.id) {
+                continue;
+            }
+            let req = rosterguard::build_request(ep.id, &input, &options).unwrap();
+            for (what, bad) in tampered(&req) {
+                assert!(
+                    panics(|| check_request_line(ep, &input, &options, &bad)),
+                    "{}: {what} not caught: {}",
+                    ep.id,
+                    bad.url
+                );
+            }
+            // A path parameter's value must fill its segment exactly.
+            if let Some(rule) = ep.path {
+                let key = rule.fields[0].key;
+                let mut other = input.clone();
+                let value = other["path"][key].as_str().unwrap().to_owned();
+                other["path"][key] = Value::from(format!("{value}x"));
+                assert!(
+                    panics(|| check_request_line(ep, &other, &options, &req)),
+                    "{}: wrong path value not caught",
+                    ep.id
+                );
+            }
+        }
+    }
+
+    static AUTH: [Field; 1] = [Field::string("Authorization").required().secret()];
+    static HEADERS: ObjectRule = ObjectRule {
+        fields: &AUTH,
+        prefixed: None,
+    };
+    static USER_ID: [Field; 1] = [Field::string("user_id").required()];
+    static PATH: ObjectRule = ObjectRule {
+        fields: &USER_ID,
+        prefixed: None,
+    };
+    static QUERY_FIELDS: [Field; 2] = [Field::string("user_id_type"), Field::string("trace")];
+    static QUERY: ObjectRule = ObjectRule {
+        fields: &QUERY_FIELDS,
+        prefixed: None,
+    };
+    static NAME: [Field; 1] = [Field::string("name")];
+    static BODY: ObjectRule = ObjectRule {
+        fields: &NAME,
+        prefixed: None,
+    };
+
+    /// An endpoint like the coming `feishu.patchUser` (made up: the
+    /// library never sees it; only the harness's checks run on it).
+    fn made_up() -> Endpoint {
+        Endpoint {
+            id: "test.patchUser",
+            vendor: "test",
+            title: Text::new("Test", "测试"),
+            method: "PATCH",
+            doc_url: "https://example.com/doc",
+            deprecated: None,
+            default_base_url: "https://open.example.com",
+            documented_path: "/open-apis/contact/v3/users/{user_id}",
+            content_type: "application/json; charset=utf-8",
+            path: Some(&PATH),
+            query: Some(&QUERY),
+            headers: Some(&HEADERS),
+            body: &BODY,
+            cross: &[],
+            url: plain_url,
+            reply: rosterguard::endpoints()[0].reply,
+            rate_per_second: 1.0,
+            rate_source: "",
+            record_key: "/path/user_id",
+            token_prefix: "Bearer ",
+        }
+    }
+
+    fn made_up_request(url: &str, auth: &str) -> HttpRequest {
+        HttpRequest {
+            method: "PATCH".into(),
+            url: url.into(),
+            headers: BTreeMap::from([
+                (
+                    "Content-Type".to_owned(),
+                    "application/json; charset=utf-8".to_owned(),
+                ),
+                ("Authorization".to_owned(), auth.to_owned()),
+            ]),
+            body: "{}".into(),
+        }
+    }
+
+    #[test]
+    fn headers_section_token_prefix_and_unmarked_path_parameter() {
+        let ep = made_up();
+        assert_eq!(
+            ep.token_pointer().as_deref(),
+            Some("/headers/Authorization")
+        );
+        let input = json!({
+            "path": {"user_id": "ou:7/x"},
+            "query": {"user_id_type": "open_id"},
+            "headers": {"Authorization": "Bearer t-abc.Z9"},
+            "body": {}
+        });
+        let other = with_placeholder_secrets(&ep, &input).unwrap();
+        assert_eq!(other["headers"]["Authorization"], "Bearer u-bcd.A0");
+        let no_prefix = json!({"headers": {"Authorization": "t-abc"}});
+        assert_eq!(with_placeholder_secrets(&ep, &no_prefix), None);
+
+        let opts = Options::default();
+        let base = "https://open.example.com/open-apis/contact/v3/users";
+        let good = format!("{base}/ou:7%2Fx?user_id_type=open_id&trace=0f3e-9a_b");
+        check_request_line(
+            &ep,
+            &input,
+            &opts,
+            &made_up_request(&good, "Bearer t-abc.Z9"),
+        );
+        // The `$` marker is Ekuaibao's; accepted for any endpoint.
+        let marked = format!("{base}/$ou:7%2Fx?user_id_type=open_id");
+        check_request_line(
+            &ep,
+            &input,
+            &opts,
+            &made_up_request(&marked, "Bearer t-abc.Z9"),
+        );
+
+        let bad = [
+            (
+                format!("{base}/ou:7/x?user_id_type=open_id"),
+                "Bearer t-abc.Z9",
+            ),
+            (
+                format!("{base}/ou:7%2Fx?trace=1&user_id_type=open_id"),
+                "Bearer t-abc.Z9",
+            ),
+            (
+                format!("{base}/ou:7%2Fx?user_id_type=open_id&trace="),
+                "Bearer t-abc.Z9",
+            ),
+            (
+                format!("{base}/ou:7%2Fx?user_id_type=open_id&trace=a%20b"),
+                "Bearer t-abc.Z9",
+            ),
+            (
+                format!("{base}/ou:7%2Fx?user_id_type=union_id"),
+                "Bearer t-abc.Z9",
+            ),
+            (
+                format!("{base}/ou:7%2Fx?user_id_type=open_id"),
+                "Bearer t-abc.Z8",
+            ),
+            (
+                format!("{base}/ou:7%2Fx?user_id_type=open_id"),
+                "Bearer t-abc.Z9 ",
+            ),
+        ];
+        for (url, auth) in bad {
+            assert!(
+                panics(|| check_request_line(&ep, &input, &opts, &made_up_request(&url, auth))),
+                "not caught: {url} / {auth:?}"
+            );
+        }
+        let mut no_auth = made_up_request(&good, "");
+        no_auth.headers.remove("Authorization");
+        assert!(panics(|| check_request_line(&ep, &input, &opts, &no_auth)));
+
+        // A dot-segment value would be resolved away by any URL parser.
+        let dots = json!({"path": {"user_id": ".."}, "headers": {"Authorization": "Bearer x"}});
+        let url = format!("{base}/..");
+        assert!(panics(|| check_request_line(
+            &ep,
+            &dots,
+            &opts,
+            &made_up_request(&url, "Bearer x")
+        )));
+
+        // The unusual urlPath keeps the placeholder, in and as a segment.
+        let unusual = unusual_path(&ep);
+        assert!(unusual.contains("/%41{user_id}z/{user_id}/"), "{unusual}");
+    }
+
+    #[test]
+    fn reply_seeds_cover_every_endpoint() {
+        let seeds = reply_seeds();
+        for i in 0..rosterguard::endpoints().len() {
+            assert!(seeds.iter().any(|(e, _, _)| usize::from(*e) == i));
+        }
+        for (e, status, body) in &seeds {
+            let ep = endpoint_at(*e);
+            check_reply(
+                *status,
+                &rosterguard::parse_response(ep.id, *status, body).unwrap(),
+            );
+        }
+    }
+}
