@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bounded fuzz run of every target, self-contained: installs the nightly
 # toolchain and cargo-fuzz when missing, writes the seed corpus from
-# tests/fixtures, runs each target for FUZZ_SECONDS (default 30) and prints
+# tests/fixtures and the registry (with a dictionary of the registry's keys,
+# corpus/registry.dict), runs each target for FUZZ_SECONDS (default 30) and prints
 # its exec count. Exits non-zero on any crash (the input is saved under
 # fuzz/artifacts/<target>/). `make fuzz` runs it with FUZZ_SECONDS=300.
 set -euo pipefail
@@ -23,6 +24,7 @@ fi
 # The library is safe Rust: no sanitizer needed, which keeps the exec rate
 # about five times higher than with the default AddressSanitizer.
 cargo +nightly fuzz build -O -s none
+# Fails when an endpoint of the registry gets no seed (it would not be fuzzed).
 cargo run --quiet --example seed_corpus
 
 status=0
@@ -31,7 +33,7 @@ for t in "${targets[@]}"; do
   log="$(mktemp)"
   echo "fuzz: $t for ${seconds}s"
   if cargo +nightly fuzz run -O -s none "$t" -- \
-      -max_total_time="$seconds" -dict=dict/rosterguard.dict -timeout=10 \
+      -max_total_time="$seconds" -dict=corpus/registry.dict -timeout=10 \
       -print_final_stats=1 >"$log" 2>&1; then
     result=ok
   else
