@@ -14,6 +14,7 @@ pub static ALL: &[&Endpoint] = &[
     &fxiaoke::SET_MEMBER_STATUS_BATCH,
     &fxiaoke::SET_MEMBER_STATUS,
     &dingtalk::UPDATE_EMPLOYEE_ROSTER,
+    &dingtalk::UPDATE_USER,
     &ekuaibao::UPDATE_STAFF,
     &ekuaibao::BATCH_UPDATE_STAFF,
 ];
