@@ -490,29 +490,33 @@ macro_rules! json_ws {
 
 /// [`extension_text`] as an ECMA-262 pattern: `{` `"key"` `:` `"value"` …
 /// `}` with JSON white space between the tokens.
-const JSON_OBJECT_OF_STRINGS: &str = concat!(
-    json_ws!(),
-    r"\{",
-    json_ws!(),
-    "(?:",
-    json_string!(),
-    json_ws!(),
-    ":",
-    json_ws!(),
-    json_string!(),
-    json_ws!(),
-    "(?:,",
-    json_ws!(),
-    json_string!(),
-    json_ws!(),
-    ":",
-    json_ws!(),
-    json_string!(),
-    json_ws!(),
-    ")*)?",
-    r"\}",
-    json_ws!(),
-);
+macro_rules! json_object_of_strings {
+    () => {
+        concat!(
+            json_ws!(),
+            r"\{",
+            json_ws!(),
+            "(?:",
+            json_string!(),
+            json_ws!(),
+            ":",
+            json_ws!(),
+            json_string!(),
+            json_ws!(),
+            "(?:,",
+            json_ws!(),
+            json_string!(),
+            json_ws!(),
+            ":",
+            json_ws!(),
+            json_string!(),
+            json_ws!(),
+            ")*)?",
+            r"\}",
+            json_ws!(),
+        )
+    };
+}
 
 static EXTENSION_TEXT: Format = Format {
     name: "json_object_text",
@@ -521,7 +525,7 @@ static EXTENSION_TEXT: Format = Format {
         "text holding a JSON object of string values, such as {\"爱好\":\"旅游\",\"年龄\":\"24\"}",
         "由字符串值组成的 JSON 对象文本，例如 {\"爱好\":\"旅游\",\"年龄\":\"24\"}",
     ),
-    pattern: meta_str(JSON_OBJECT_OF_STRINGS),
+    pattern: meta_str(json_object_of_strings!()),
     integers: &[],
 };
 
@@ -548,10 +552,15 @@ static FORCE_UPDATE_FIELDS: Format = Format {
     integers: &[],
 };
 
-/// "不能全是字母或者数字" (0107): not only letters, and not only digits.
+/// "不能全是字母或者数字" (0107): not only letters, and not only digits (a
+/// leading `-` does not make a number a password).
 fn mixed_password(s: &str) -> FormatResult {
     let letters = s.chars().all(|c| c.is_ascii_alphabetic());
-    let digits = s.chars().all(|c| c.is_ascii_digit());
+    let digits = s
+        .strip_prefix('-')
+        .unwrap_or(s)
+        .chars()
+        .all(|c| c.is_ascii_digit());
     if letters || digits {
         FormatResult::Bad
     } else {
@@ -566,7 +575,7 @@ static MIXED_PASSWORD: Format = Format {
         "a password that is neither only letters nor only digits",
         "不能全是字母或全是数字的密码",
     ),
-    pattern: meta_str(r"(?![A-Za-z]*$)(?![0-9]*$)[\s\S]+"),
+    pattern: meta_str(r"(?![A-Za-z]*$)(?!-?[0-9]*$)[\s\S]+"),
     integers: &[],
 };
 
@@ -712,29 +721,45 @@ static DEPT_TITLES: ArrayRule = ArrayRule {
     unique: false,
 };
 
-static I18N_TEXT: Field = Field::string("*")
-    .label("Text in one language", "某一语言的值")
-    .help(
-        "The value in the language its key names (zh_CN, en_US, …).",
-        "键所指语言（zh_CN、en_US 等）下的值。",
-    )
-    .source(user_doc!("extension_i18n (Json)"));
-static I18N_TEXTS: ObjectRule = ObjectRule {
-    fields: &[],
-    prefixed: Some(("", &I18N_TEXT)),
-};
-static I18N_ATTR: Field = Field::new("*", Ty::Object(&I18N_TEXTS))
-    .label("Extension attribute", "扩展属性")
-    .help(
-        "Keyed by the extension attribute's name: its value per language.",
-        "键为扩展属性名：各语言下的值。",
-    )
-    .source(user_doc!(
-        "extension_i18n (Json), example {\"爱好\": {\"zh_CN\": \"旅游\", \"en_US\": \"travel\"}}"
-    ));
-static I18N: ObjectRule = ObjectRule {
-    fields: &[],
-    prefixed: Some(("", &I18N_ATTR)),
+/// `{"<attribute>": {"<language>": "<text>", …}, …}` as JSON text.
+fn i18n_text(s: &str) -> FormatResult {
+    let nested = |v: &serde_json::Value| {
+        v.as_object()
+            .is_some_and(|m| m.values().all(serde_json::Value::is_string))
+    };
+    match serde_json::from_str::<serde_json::Value>(s) {
+        Ok(serde_json::Value::Object(map)) if map.values().all(nested) => FormatResult::Ok,
+        _ => FormatResult::Bad,
+    }
+}
+
+static I18N_TEXT: Format = Format {
+    name: "json_i18n_text",
+    check: i18n_text,
+    expected: Text::new(
+        "text holding a JSON object of {language: text} objects, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}",
+        "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}",
+    ),
+    pattern: meta_str(concat!(
+        json_ws!(),
+        r"\{",
+        json_ws!(),
+        "(?:",
+        json_string!(),
+        json_ws!(),
+        ":",
+        json_object_of_strings!(),
+        "(?:,",
+        json_ws!(),
+        json_string!(),
+        json_ws!(),
+        ":",
+        json_object_of_strings!(),
+        ")*)?",
+        r"\}",
+        json_ws!(),
+    )),
+    integers: &[],
 };
 
 static USER_BODY_FIELDS: [Field; 30] = [
@@ -882,13 +907,13 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "最多 999 个 {dept_id, is_main, title, work_place}；需要有且只有一个主任职。",
         )
         .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)"),
-    Field::new("extension_i18n", Ty::Object(&I18N))
+    formatted("extension_i18n", &I18N_TEXT)
         .label("Extension attributes by language", "扩展属性的国际化值")
         .help(
-            "An object: each extension attribute's name → {language: text}.",
-            "对象：扩展属性名 → {语言: 值}。",
+            "JSON text: each extension attribute's name → {language: text}, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}.",
+            "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}。",
         )
-        .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值")),
+        .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON text like extension)")),
     Field::new("dept_title_list", Ty::Array(&DEPT_TITLES))
         .label("Titles in departments", "部门内职位")
         .help(
