@@ -1,16 +1,20 @@
-//! DingTalk (钉钉): 更新员工花名册信息 (update employee roster).
+//! DingTalk (钉钉): 更新员工花名册信息 (update employee roster) and 更新用户信息
+//! (update user).
 //!
 //! Sources: `seeds/dingtalk-update-employee-roster.txt` and `vendor-notes.md`
 //! § DingTalk. Every rule of this vendor is in this file.
 
 use crate::leaf::checks::DATE;
+use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{meta_str, Text};
 use crate::model::endpoint::{
     plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
-use crate::report::Code;
+use crate::model::field::{
+    ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, NON_NEGATIVE,
+};
+use crate::report::{Code, Unit};
 
 const SEED: &str = "seeds/dingtalk-update-employee-roster.txt";
 const NOTES: &str = "vendor-notes.md § DingTalk";
@@ -404,5 +408,642 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     rate_per_second: RATE,
     rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API"),
     record_key: meta_str("/body/param/userid"),
+    token_prefix: "",
+};
+
+// ---- 更新用户信息 (update user) ---------------------------------------------
+//
+// Sources: the vendor page 更新用户信息 (open.dingtalk.com/document/development/
+// user-information-update, updated 2026-06-08; kb-dingtalk-open-platform mirror
+// 0057), its sibling for enterprise accounts at the same URL (0107, updated
+// 2026-05-27), the create page (0055) for shared field semantics, and TopSDK's
+// `OapiV2UserUpdateRequest` (Java, 2021.11.16) where the pages are silent.
+// Limits follow the newest page; older SDKs and the v1 page had other ones
+// (name 64, email 64, title 300, work_place 50, remark 1024).
+
+/// A citation of the update page's parameter table.
+macro_rules! user_doc {
+    ($what:literal) => {
+        concat!(
+            "DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ",
+            $what
+        )
+    };
+}
+
+/// A citation of the enterprise-account page (same URL, more fields).
+macro_rules! user_excl {
+    ($what:literal) => {
+        concat!(
+            "DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; same URL) § 请求参数: ",
+            $what
+        )
+    };
+}
+
+/// A comma-separated list of 1 to 100 department ids, each a positive
+/// integer of at most 15 digits.
+fn dept_id_list(s: &str) -> FormatResult {
+    let ok = s.split(',').count() <= 100
+        && s.split(',').all(|id| {
+            (1..=15).contains(&id.len())
+                && !id.starts_with('0')
+                && id.bytes().all(|b| b.is_ascii_digit())
+        });
+    if ok {
+        FormatResult::Ok
+    } else {
+        FormatResult::Bad
+    }
+}
+
+/// The create page's "每次调用最多传100个部门ID" (2026-06-30): the update page
+/// gives no count, the Java SDK allows 300 (2021); the newest page wins.
+static DEPT_ID_LIST: Format = Format {
+    name: "dept_id_list",
+    check: dept_id_list,
+    expected: Text::new(
+        "1 to 100 positive department ids separated by commas, such as 2,3,4",
+        "以英文逗号分隔的 1 至 100 个正整数部门 ID，例如 2,3,4",
+    ),
+    pattern: meta_str(r"[1-9][0-9]{0,14}(?:,[1-9][0-9]{0,14}){0,99}"),
+    // A number is sent as its text: one department id.
+    integers: &[(1, 999_999_999_999_999)],
+};
+
+/// A JSON object whose values are all strings, as JSON text.
+fn extension_text(s: &str) -> FormatResult {
+    match serde_json::from_str::<serde_json::Value>(s) {
+        Ok(serde_json::Value::Object(map)) if map.values().all(serde_json::Value::is_string) => {
+            FormatResult::Ok
+        }
+        _ => FormatResult::Bad,
+    }
+}
+
+/// A JSON string literal, as serde_json reads one (no raw control
+/// characters, no lone surrogate escapes), as an ECMA-262 pattern.
+macro_rules! json_string {
+    () => {
+        r#""(?:[^"\\\u0000-\u001F]|\\(?:["\\/bfnrt]|u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|(?![dD][89a-fA-F])[0-9a-fA-F]{4})))*""#
+    };
+}
+
+/// JSON white space.
+macro_rules! json_ws {
+    () => {
+        r"[ \t\n\r]*"
+    };
+}
+
+/// [`extension_text`] as an ECMA-262 pattern: `{` `"key"` `:` `"value"` …
+/// `}` with JSON white space between the tokens.
+macro_rules! json_object_of_strings {
+    () => {
+        concat!(
+            json_ws!(),
+            r"\{",
+            json_ws!(),
+            "(?:",
+            json_string!(),
+            json_ws!(),
+            ":",
+            json_ws!(),
+            json_string!(),
+            json_ws!(),
+            "(?:,",
+            json_ws!(),
+            json_string!(),
+            json_ws!(),
+            ":",
+            json_ws!(),
+            json_string!(),
+            json_ws!(),
+            ")*)?",
+            r"\}",
+            json_ws!(),
+        )
+    };
+}
+
+static EXTENSION_TEXT: Format = Format {
+    name: "json_object_text",
+    check: extension_text,
+    expected: Text::new(
+        "text holding a JSON object of string values, such as {\"爱好\":\"旅游\",\"年龄\":\"24\"}",
+        "由字符串值组成的 JSON 对象文本，例如 {\"爱好\":\"旅游\",\"年龄\":\"24\"}",
+    ),
+    pattern: meta_str(json_object_of_strings!()),
+    integers: &[],
+};
+
+/// The fields `force_update_fields` may name: `manager_userid` (update
+/// page), and `org_email` too for enterprise accounts (0107, same URL).
+const FORCE_UPDATABLE: [&str; 2] = ["manager_userid", "org_email"];
+
+fn force_update_fields(s: &str) -> FormatResult {
+    if s.split(',').all(|f| FORCE_UPDATABLE.contains(&f)) {
+        FormatResult::Ok
+    } else {
+        FormatResult::Bad
+    }
+}
+
+static FORCE_UPDATE_FIELDS: Format = Format {
+    name: "force_update_fields",
+    check: force_update_fields,
+    expected: Text::new(
+        "field names separated by commas, among manager_userid and (enterprise accounts) org_email",
+        "以英文逗号分隔的字段名，可选 manager_userid 以及（企业账号）org_email",
+    ),
+    pattern: meta_str(r"(?:manager_userid|org_email)(?:,(?:manager_userid|org_email))*"),
+    integers: &[],
+};
+
+/// "不能全是字母或者数字" (0107): not only letters, and not only digits (a
+/// leading `-` does not make a number a password).
+fn mixed_password(s: &str) -> FormatResult {
+    let letters = s.chars().all(|c| c.is_ascii_alphabetic());
+    let digits = s
+        .strip_prefix('-')
+        .unwrap_or(s)
+        .chars()
+        .all(|c| c.is_ascii_digit());
+    if letters || digits {
+        FormatResult::Bad
+    } else {
+        FormatResult::Ok
+    }
+}
+
+static MIXED_PASSWORD: Format = Format {
+    name: "mixed_password",
+    check: mixed_password,
+    expected: Text::new(
+        "a password that is neither only letters nor only digits",
+        "不能全是字母或全是数字的密码",
+    ),
+    pattern: meta_str(r"(?![A-Za-z]*$)(?!-?[0-9]*$)[\s\S]+"),
+    integers: &[],
+};
+
+const fn enumerated(key: &'static str, values: &'static [&'static str]) -> Field {
+    Field::new(
+        key,
+        Ty::Str(StrRule {
+            one_of: values,
+            format: None,
+            blank_is_empty: false,
+            length: None,
+        }),
+    )
+    .on_empty(Empty::Reject)
+}
+
+const fn formatted(key: &'static str, format: &'static Format) -> Field {
+    Field::new(
+        key,
+        Ty::Str(StrRule {
+            one_of: &[],
+            format: Some(format),
+            blank_is_empty: false,
+            length: None,
+        }),
+    )
+}
+
+/// A department id: "不合法的部门id…是否为数字且大于0" (error 40009).
+const DEPT_ID: IntRule = IntRule {
+    min: Some(1),
+    max: None,
+    one_of: &[],
+};
+
+const ANY_INTEGER: IntRule = IntRule {
+    min: None,
+    max: None,
+    one_of: &[],
+};
+
+static USER_QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
+    .required()
+    .secret()
+    .label("Access token", "access_token")
+    .help(
+        "The app's access token, sent in the query string only.",
+        "调用该接口的应用凭证，只放在 URL 查询参数中。",
+    )
+    .source(user_doc!("Query 参数 access_token 必填"))];
+
+static DEPT_ORDER_FIELDS: [Field; 2] = [
+    Field::new("dept_id", Ty::Int(DEPT_ID))
+        .label("Department id", "部门 ID")
+        .help("A positive department id.", "正整数部门 ID。")
+        .source(user_doc!("dept_order_list ∟ dept_id (Number)")),
+    Field::new("order", Ty::Int(ANY_INTEGER))
+        .label("Order", "排序")
+        .help(
+            "The employee's order in that department: larger comes first.",
+            "员工在部门中的排序，数值越大，排序越靠前。",
+        )
+        .source(user_doc!("dept_order_list ∟ order (Number)")),
+];
+static DEPT_ORDER: ObjectRule = ObjectRule {
+    fields: &DEPT_ORDER_FIELDS,
+    prefixed: None,
+};
+static DEPT_ORDER_ITEM: Field = Field::new("", Ty::Object(&DEPT_ORDER))
+    .required()
+    .label("Department order", "部门内排序");
+static DEPT_ORDERS: ArrayRule = ArrayRule {
+    item: &DEPT_ORDER_ITEM,
+    min_items: 0,
+    max_items: Some(100),
+    unique: false,
+};
+
+static DEPT_POSITION_FIELDS: [Field; 4] = [
+    Field::new("dept_id", Ty::Int(DEPT_ID))
+        .label("Department id", "部门 ID")
+        .help("A positive department id.", "正整数部门 ID。")
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): dept_id"),
+    Field::new("is_main", Ty::Bool)
+        .label("Main position", "是否主任职")
+        .help(
+            "Whether this is the main position; the SDK says exactly one must be.",
+            "是否为主任职；SDK 说明需要有且只有一个主任职。",
+        )
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): is_main 是否主任职（需要有且只有一个主任职）"),
+    Field::string("title")
+        .max_chars(200)
+        .label("Title in the department", "部门内职位")
+        .help("At most 200 characters.", "最多 200 个字符。")
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): title 长度最大200个字符"),
+    Field::string("work_place")
+        .max_chars(100)
+        .label("Work place", "办公地点")
+        .help("At most 100 characters.", "最多 100 个字符。")
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): work_place 长度最大100个字符"),
+];
+static DEPT_POSITION: ObjectRule = ObjectRule {
+    fields: &DEPT_POSITION_FIELDS,
+    prefixed: None,
+};
+static DEPT_POSITION_ITEM: Field = Field::new("", Ty::Object(&DEPT_POSITION))
+    .required()
+    .label("Position in a department", "部门内任职");
+static DEPT_POSITIONS: ArrayRule = ArrayRule {
+    item: &DEPT_POSITION_ITEM,
+    min_items: 0,
+    max_items: Some(999),
+    unique: false,
+};
+
+static DEPT_TITLE_FIELDS: [Field; 2] = [
+    Field::new("dept_id", Ty::Int(DEPT_ID))
+        .label("Department id", "部门 ID")
+        .help("A positive department id.", "正整数部门 ID。")
+        .source(user_excl!("dept_title_list ∟ dept_id (Number)")),
+    Field::string("title")
+        .max_chars(200)
+        .label("Title in the department", "部门内职位")
+        .help(
+            "At most 200 characters, as title.",
+            "最多 200 个字符，与 title 相同。",
+        )
+        .source(user_excl!(
+            "dept_title_list ∟ title; length as title (200, update page)"
+        )),
+];
+static DEPT_TITLE: ObjectRule = ObjectRule {
+    fields: &DEPT_TITLE_FIELDS,
+    prefixed: None,
+};
+static DEPT_TITLE_ITEM: Field = Field::new("", Ty::Object(&DEPT_TITLE))
+    .required()
+    .label("Title in a department", "部门内职位");
+static DEPT_TITLES: ArrayRule = ArrayRule {
+    item: &DEPT_TITLE_ITEM,
+    min_items: 0,
+    max_items: Some(100),
+    unique: false,
+};
+
+/// `{"<attribute>": {"<language>": "<text>", …}, …}` as JSON text.
+fn i18n_text(s: &str) -> FormatResult {
+    let nested = |v: &serde_json::Value| {
+        v.as_object()
+            .is_some_and(|m| m.values().all(serde_json::Value::is_string))
+    };
+    match serde_json::from_str::<serde_json::Value>(s) {
+        Ok(serde_json::Value::Object(map)) if map.values().all(nested) => FormatResult::Ok,
+        _ => FormatResult::Bad,
+    }
+}
+
+static I18N_TEXT: Format = Format {
+    name: "json_i18n_text",
+    check: i18n_text,
+    expected: Text::new(
+        "text holding a JSON object of {language: text} objects, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}",
+        "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}",
+    ),
+    pattern: meta_str(concat!(
+        json_ws!(),
+        r"\{",
+        json_ws!(),
+        "(?:",
+        json_string!(),
+        json_ws!(),
+        ":",
+        json_object_of_strings!(),
+        "(?:,",
+        json_ws!(),
+        json_string!(),
+        json_ws!(),
+        ":",
+        json_object_of_strings!(),
+        ")*)?",
+        r"\}",
+        json_ws!(),
+    )),
+    integers: &[],
+};
+
+static USER_BODY_FIELDS: [Field; 30] = [
+    Field::string("userid")
+        .required()
+        .max_chars(64)
+        .label("User id", "员工 userid")
+        .help(
+            "The employee's userid (at most 64 characters); it cannot be changed.",
+            "员工的 userId（最多 64 个字符），不可修改。",
+        )
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: userid 必填; TopSDK OapiV2UserUpdateRequest checkMaxLength(userid, 64)"),
+    Field::string("name")
+        .on_empty(Empty::Reject)
+        .max_chars(80)
+        .label("Name", "员工名称")
+        .help("At most 80 characters.", "长度最大 80 个字符。")
+        .source(user_doc!("name 长度最大80个字符 (older SDKs and the v1 page: 64); error 60112 用户name不合法")),
+    Field::new("hide_mobile", Ty::Bool)
+        .label("Hide mobile", "是否号码隐藏")
+        .help(
+            "true hides the mobile number on the profile page.",
+            "为 true 时在个人资料页隐藏手机号。",
+        )
+        .source(user_doc!("hide_mobile (Boolean)")),
+    Field::string("telephone")
+        .max_chars(50)
+        .label("Extension number", "分机号")
+        .help(
+            "At most 50 characters; unique in the organisation.",
+            "长度最大 50 个字符；企业内不能重复。",
+        )
+        .source(user_doc!("telephone 长度最大50个字符")),
+    Field::string("job_number")
+        .max_chars(50)
+        .label("Employee number", "员工工号")
+        .help("At most 50 characters.", "长度最大 50 个字符。")
+        .source(user_doc!("job_number 长度最大50个字符 (older SDKs: 64)")),
+    Field::string("manager_userid")
+        .max_chars(64)
+        .label("Direct manager", "直属主管")
+        .help(
+            "The direct manager's userid (a userid has at most 64 characters); to clear it, list manager_userid in force_update_fields.",
+            "直属主管的 userId（userId 最多 64 个字符）；清空时在 force_update_fields 中传 manager_userid。",
+        )
+        .source(user_doc!("manager_userid; force_update_fields; userid ≤ 64 (TopSDK)")),
+    Field::string("title")
+        .max_chars(200)
+        .label("Title", "职位")
+        .help("At most 200 characters.", "长度最大 200 个字符。")
+        .source(user_doc!("title 长度最大200个字符 (older SDKs: 300)")),
+    formatted("email", &EMAIL)
+        .max_chars(50)
+        .label("Email", "员工邮箱")
+        .help(
+            "An email address of at most 50 characters; unique in the organisation.",
+            "邮箱地址，长度最大 50 个字符；企业内不能重复。",
+        )
+        .source(user_doc!("email 长度最大50个字符 (older SDKs: 64); error 60105 邮箱不合法")),
+    formatted("org_email", &EMAIL)
+        .max_chars(100)
+        .label("Enterprise email", "员工的企业邮箱")
+        .help(
+            "An email address of at most 100 characters; effective only when the enterprise mailbox is opened.",
+            "邮箱地址，最多 100 个字符；员工的企业邮箱已开通时才生效。",
+        )
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: org_email; length from 创建用户 (0055) and TopSDK checkMaxLength(orgEmail, 100)"),
+    Field::string("work_place")
+        .max_chars(100)
+        .label("Work place", "办公地点")
+        .help("At most 100 characters.", "长度最大 100 个字符。")
+        .source(user_doc!("work_place 长度最大100个字符 (older SDKs: 50)")),
+    Field::string("remark")
+        .max_chars(2000)
+        .label("Remark", "备注")
+        .help("At most 2000 characters.", "长度最大 2000 个字符。")
+        .source(user_doc!("remark 长度最大2000个字符 (older SDKs: 1024)")),
+    formatted("dept_id_list", &DEPT_ID_LIST)
+        .on_empty(Empty::Reject)
+        .label("Departments", "所属部门 ID 列表")
+        .help(
+            "Department ids separated by commas, such as 2,3,4: 1 to 100 positive integers. The list becomes the employee's departments.",
+            "以英文逗号分隔的部门 ID，例如 2,3,4：1 至 100 个正整数。该列表即员工所属的全部部门。",
+        )
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); error 40009"),
+    Field::new("dept_order_list", Ty::Array(&DEPT_ORDERS))
+        .label("Order in departments", "部门内排序")
+        .help(
+            "At most 100 {dept_id, order}.",
+            "最多 100 个 {dept_id, order}。",
+        )
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_order_list; TopSDK checkObjectMaxListSize(deptOrderList, 100)"),
+    formatted("extension", &EXTENSION_TEXT)
+        .max_chars(2000)
+        .label("Extension attributes", "扩展属性")
+        .help(
+            "JSON text of an object of strings, at most 2000 characters. It replaces every extension attribute: send them all (unless ext_attrs_update_mode is 1).",
+            "字符串值组成的 JSON 对象文本，长度最大 2000 个字符。会整体替换扩展属性：须传入全部属性（ext_attrs_update_mode 为 1 时除外）。",
+        )
+        .source(user_doc!("extension 长度最大2000个字符; 如果只传其中1个，那么剩下9个字段都会被清空")),
+    Field::new(
+        "ext_attrs_update_mode",
+        Ty::Int(IntRule {
+            min: None,
+            max: None,
+            one_of: &[0, 1],
+        }),
+    )
+    .label("Extension update mode", "扩展属性更新模式")
+    .help(
+        "0 overwrite (default), 1 append.",
+        "0：覆盖方式（默认），1：追加方式。",
+    )
+    .source(user_doc!("ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖")),
+    Field::new("senior_mode", Ty::Bool)
+        .label("Executive mode", "高管模式")
+        .help(
+            "true hides the mobile number from all employees (default false).",
+            "为 true 时手机号码对所有员工隐藏（默认 false）。",
+        )
+        .source(user_doc!("senior_mode (Boolean)")),
+    Field::new("hired_date", Ty::Int(DEPT_ID))
+        .label("Hire date", "入职时间")
+        .help(
+            "Unix time in milliseconds (13 digits today), a positive integer.",
+            "UNIX 时间戳，单位毫秒（当前为 13 位），正整数。",
+        )
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: hired_date 入职时间，UNIX时间戳，单位毫秒; TopSDK checkMinValue(hiredDate, 1)"),
+    enumerated("language", &["zh_CN", "en_US"])
+        .label("Contacts language", "通讯录语言")
+        .help("zh_CN (default) or en_US.", "zh_CN（默认）或 en_US。")
+        .source(user_doc!("language zh_CN：中文（默认值）, en_US：英文")),
+    formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
+        .on_empty(Empty::Reject)
+        .label("Fields to clear", "强制更新的字段")
+        .help(
+            "Fields written even when empty, separated by commas: manager_userid, and org_email for enterprise accounts (which unbinds the enterprise mailbox).",
+            "即使为空也写入的字段，以英文逗号分隔：manager_userid，企业账号还可传 org_email（将解除企业邮箱绑定）。",
+        )
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字段 manager_userid; 0107 (same URL): manager_userid、org_email"),
+    Field::new("dept_position_list", Ty::Array(&DEPT_POSITIONS))
+        .label("Positions in departments", "部门内任职信息")
+        .help(
+            "At most 999 {dept_id, is_main, title, work_place}; exactly one should be the main position.",
+            "最多 999 个 {dept_id, is_main, title, work_place}；需要有且只有一个主任职。",
+        )
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)"),
+    formatted("extension_i18n", &I18N_TEXT)
+        .label("Extension attributes by language", "扩展属性的国际化值")
+        .help(
+            "JSON text: each extension attribute's name → {language: text}, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}.",
+            "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}。",
+        )
+        .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON text like extension)")),
+    Field::new("dept_title_list", Ty::Array(&DEPT_TITLES))
+        .label("Titles in departments", "部门内职位")
+        .help(
+            "At most 100 {dept_id, title}; listed on the enterprise-account page (same URL).",
+            "最多 100 个 {dept_id, title}；见企业账号页面（同一 URL）。",
+        )
+        .source("DingTalk 更新企业账号用户信息 (2026-05-27; same URL) § 请求参数: dept_title_list; TopSDK checkObjectMaxListSize(deptTitleList, 100)"),
+    enumerated("org_email_type", &["profession", "base"])
+        .label("Enterprise email kind", "企业邮箱类型")
+        .help("profession (standard) or base (basic).", "profession：标准版，base：基础版。")
+        .source(user_excl!("org_email_type profession: 标准版 - base: 基础版")),
+    Field::string("loginId")
+        .label("Login name (enterprise account)", "企业账号登录名")
+        .help(
+            "DingTalk enterprise accounts only; avoid phone numbers, emails and links in it.",
+            "仅支持钉钉企业账号更新；建议不要携带手机号、邮箱、链接等联系信息。",
+        )
+        .source(user_excl!("loginId (written so on the wire)")),
+    Field::new(
+        "init_password",
+        Ty::Str(StrRule {
+            one_of: &[],
+            format: Some(&MIXED_PASSWORD),
+            blank_is_empty: false,
+            length: Some(Length {
+                min: 8,
+                max: None,
+                unit: Unit::Chars,
+            }),
+        }),
+    )
+    .secret()
+    .on_empty(Empty::Reject)
+    .label("Initial password (enterprise account)", "企业账号初始密码")
+    .help(
+        "At least 8 characters, not only letters and not only digits; DingTalk enterprise accounts only.",
+        "至少 8 个字符，不能全是字母或数字；仅支持钉钉企业账号。",
+    )
+    .source(user_excl!("init_password 初始密码至少8个字符, 不能全是字母或者数字")),
+    Field::new("send_password_to_user", Ty::Bool)
+        .label("Send the password", "发送账密")
+        .help(
+            "true sends the account and password to the user, and needs init_password.",
+            "为 true 时发送账密，此时 init_password 必填。",
+        )
+        .source(user_excl!("send_password_to_user 该参数为true时，init_password参数必填")),
+    Field::string("exclusive_mobile")
+        .label("Enterprise account mobile", "企业账号手机号")
+        .help(
+            "The enterprise account's mobile number, such as +86-19812341234.",
+            "企业账号手机号，例如 +86-19812341234。",
+        )
+        .source(user_excl!("exclusive_mobile")),
+    enumerated("exclusive_mobile_verify_status", &["verified", "notVerified"])
+        .label("Mobile verification", "手机号验证状态")
+        .help("verified or notVerified.", "verified 或 notVerified。")
+        .source("TopSDK OapiV2UserUpdateRequest (Java 2021.11.16): exclusive_mobile_verify_status 手机号验证状态; values from the enterprise-account page's sample \"verified/notVerified\""),
+    Field::string("avatarMediaId")
+        .label("Avatar media id (enterprise account)", "企业账号头像 MediaId")
+        .help(
+            "A media id from the media upload API (jpg or png).",
+            "通过上传媒体文件接口获取的 MediaId（仅支持 jpg/png）。",
+        )
+        .source(user_excl!("avatarMediaId")),
+    Field::string("nickname")
+        .label("Nickname (enterprise account)", "企业账号昵称")
+        .help("The enterprise account's nickname.", "企业账号的昵称。")
+        .source(user_excl!("nickname")),
+];
+
+static USER_QUERY: ObjectRule = ObjectRule {
+    fields: &USER_QUERY_FIELDS,
+    prefixed: None,
+};
+static USER_BODY: ObjectRule = ObjectRule {
+    fields: &USER_BODY_FIELDS,
+    prefixed: None,
+};
+
+static USER_CROSS_RULES: [CrossRule; 2] = [
+    CrossRule {
+        code: Code::ReplacesAll,
+        pointers: &["/body/extension"],
+        kind: CrossKind::Advice,
+        text: Text::meta(
+            "extension replaces every extension attribute: the ones it does not hold are cleared (warning; given whenever extension is sent, also with ext_attrs_update_mode 1, append, which this rule cannot see).",
+            "extension 会整体替换扩展属性：未传入的属性将被清空（警告；只要传了 extension 就会提示，ext_attrs_update_mode 为 1（追加）时也会提示，该规则无法区分）。",
+        ),
+        source: meta_str("DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖"),
+    },
+    CrossRule {
+        code: Code::Required,
+        pointers: &["/body/init_password", "/body/send_password_to_user"],
+        kind: CrossKind::RequiredIfTrue,
+        text: Text::meta(
+            "send_password_to_user true needs init_password.",
+            "send_password_to_user 为 true 时，init_password 必填。",
+        ),
+        source: meta_str("DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: 该参数为true时，init_password参数必填"),
+    },
+];
+
+/// `dingtalk.updateUser`.
+pub static UPDATE_USER: Endpoint = Endpoint {
+    id: "dingtalk.updateUser",
+    vendor: "dingtalk",
+    title: Text::new("DingTalk: update user", "钉钉：更新用户信息"),
+    method: "POST",
+    doc_url: "https://open.dingtalk.com/document/development/user-information-update",
+    deprecated: None,
+    default_base_url: "https://oapi.dingtalk.com",
+    documented_path: "/topapi/v2/user/update",
+    content_type: "application/json",
+    path: None,
+    query: Some(&USER_QUERY),
+    headers: None,
+    body: &USER_BODY,
+    cross: &USER_CROSS_RULES,
+    url: plain_url,
+    reply: &REPLY,
+    rate_per_second: RATE,
+    rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API (standard edition); this API is exempt from the monthly quota (1432)"),
+    record_key: meta_str("/body/userid"),
     token_prefix: "",
 };

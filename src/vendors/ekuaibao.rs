@@ -11,7 +11,7 @@ use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::json::type_name;
 use crate::leaf::text::{meta_str, Text};
 use crate::model::endpoint::{
-    CrossKind, CrossRule, Endpoint, Parts, ReplySamples, ReplySpec, Sample,
+    plain_url, CrossKind, CrossRule, Endpoint, Parts, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
 use crate::model::field::{
     ArrayRule, CustomRule, CustomShape, Empty, Field, ObjectRule, StrRule, Ty,
@@ -220,16 +220,18 @@ static PATH_FIELDS: [Field; 1] = [non_empty("staffId")
     )
     .source("seeds/ekuaibao-update-staff.md § Path Parameters; vendor-notes.md: literal $")];
 
+static ACCESS_TOKEN: Field = Field::string("accessToken")
+    .required()
+    .secret()
+    .label("Access token", "认证 token")
+    .help(
+        "From POST /api/openapi/v1/auth/getAccessToken; valid 2 hours by default.",
+        "通过 /api/openapi/v1/auth/getAccessToken 获取，默认 2 小时有效。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Query Parameters");
+
 static QUERY_FIELDS: [Field; 2] = [
-    Field::string("accessToken")
-        .required()
-        .secret()
-        .label("Access token", "认证 token")
-        .help(
-            "From POST /api/openapi/v1/auth/getAccessToken; valid 2 hours by default.",
-            "通过 /api/openapi/v1/auth/getAccessToken 获取，默认 2 小时有效。",
-        )
-        .source("seeds/ekuaibao-update-staff.md § Query Parameters"),
+    ACCESS_TOKEN,
     Field::new(
         "type",
         Ty::Str(StrRule {
@@ -293,98 +295,134 @@ static CUSTOM_FORM: ObjectRule = ObjectRule {
     prefixed: Some(("u_", &CUSTOM_VALUE)),
 };
 
-static BODY_FIELDS: [Field; 12] = [
-    Field::new(
-        "name",
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: None,
-            blank_is_empty: true,
-            length: None,
-        }),
-    )
-    .required()
-    .label("Name", "员工姓名")
-    .help("Required and not blank (400 员工名称不能为空).", "必填且不能为空（否则返回 400 员工名称不能为空）。")
-    .source("seeds/ekuaibao-update-staff.md § Body Parameters; § 失败响应"),
-    Field::string("enName")
-        .label("Name (second language)", "副语言名称")
-        .help("The name in the second language.", "第二语言下的员工名称。")
-        .source(SEED),
-    Field::string("nickName")
-        .label("Alias", "员工别名")
-        .help("The staff alias (since 1.20.0).", "员工别名（1.20.0 起支持）。")
-        .source("seeds/ekuaibao-update-staff.md § changelog 1.20.0"),
-    Field::string("code")
-        .on_empty(Empty::Drop)
-        .label("Employee number", "工号")
-        .help(
-            "Can be changed but not blanked: \"\" has no effect and is not sent.",
-            "只能修改原值，不能置空：传 \"\" 不生效，不会发送。",
-        )
-        .source("seeds/ekuaibao-update-staff.md § Body Parameters: code"),
-    Field::new(
-        "cellphone",
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: Some(&CELLPHONE),
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
-    .on_empty(Empty::Reject)
-    .label("Mobile", "手机号")
+// The body fields of `updateStaff`, one named static each: the batch
+// endpoint's items reuse them unchanged (`STAFF_ITEM_FIELDS`).
+
+static NAME: Field = Field::new(
+    "name",
+    Ty::Str(StrRule {
+        one_of: &[],
+        format: None,
+        blank_is_empty: true,
+        length: None,
+    }),
+)
+.required()
+.label("Name", "员工姓名")
+.help(
+    "Required and not blank (400 员工名称不能为空).",
+    "必填且不能为空（否则返回 400 员工名称不能为空）。",
+)
+.source("seeds/ekuaibao-update-staff.md § Body Parameters; § 失败响应");
+
+static EN_NAME: Field = Field::string("enName")
+    .label("Name (second language)", "副语言名称")
+    .help("The name in the second language.", "第二语言下的员工名称。")
+    .source(SEED);
+
+static NICK_NAME: Field = Field::string("nickName")
+    .label("Alias", "员工别名")
     .help(
-        "Mainland 1xxxxxxxxxx, or (dialling code)number for foreign numbers; +852 1234 5678 is rewritten.",
-        "大陆手机号，或境外号码写作“(区号)号码”；+852 1234 5678 这类写法会被改写。",
+        "The staff alias (since 1.20.0).",
+        "员工别名（1.20.0 起支持）。",
     )
-    .source("seeds/ekuaibao-update-staff.md § Body Parameters: cellphone; vendor-notes.md: digits and ASCII parentheses"),
-    Field::new(
-        "email",
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: Some(&EMAIL),
-            blank_is_empty: false,
-            length: None,
-        }),
+    .source("seeds/ekuaibao-update-staff.md § changelog 1.20.0");
+
+static CODE: Field = Field::string("code")
+    .on_empty(Empty::Drop)
+    .label("Employee number", "工号")
+    .help(
+        "Can be changed but not blanked: \"\" has no effect and is not sent.",
+        "只能修改原值，不能置空：传 \"\" 不生效，不会发送。",
     )
-    .on_empty(Empty::Reject)
-    .label("Email", "邮箱")
-    .help("May be omitted, but never sent as \"\".", "可以不传，但不能传 \"\"。")
-    .source("seeds/ekuaibao-update-staff.md § Body Parameters: email"),
-    Field::string("note")
-        .label("Note", "备注")
-        .help("Free text.", "备注文字。")
-        .source(SEED),
-    non_empty("defaultDepartment")
-        .label("Default department", "默认部门")
-        .help(
-            "Must be one of departments; send both or neither.",
-            "必须在所在部门中；与所在部门都传或都不传。",
-        )
-        .source("seeds/ekuaibao-update-staff.md § Body Parameters: defaultDepartment"),
-    Field::new("departments", Ty::Array(&DEPARTMENTS))
-        .label("Departments", "所在部门")
-        .help(
-            "At least one department id (or code when type=code), no repeats; send with defaultDepartment.",
-            "至少 1 个部门 ID（type=code 时传 code），不能重复；须与默认部门同时传入。",
-        )
-        .source("seeds/ekuaibao-update-staff.md § Body Parameters: departments"),
-    Field::new("modifyAccountPhone", Ty::Bool)
-        .label("Change login mobile", "是否修改登录手机号")
-        .help("true needs cellphone.", "为 true 时须传 cellphone。")
-        .source("seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountPhone"),
-    Field::new("modifyAccountEmail", Ty::Bool)
-        .label("Change login email", "是否修改登录邮箱")
-        .help("true needs email.", "为 true 时须传 email。")
-        .source("seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountEmail"),
-    Field::new("staffCustomForm", Ty::Object(&CUSTOM_FORM))
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: code");
+
+static CELLPHONE_FIELD: Field = Field::new(
+    "cellphone",
+    Ty::Str(StrRule {
+        one_of: &[],
+        format: Some(&CELLPHONE),
+        blank_is_empty: false,
+        length: None,
+    }),
+)
+.on_empty(Empty::Reject)
+.label("Mobile", "手机号")
+.help(
+    "Mainland 1xxxxxxxxxx, or (dialling code)number for foreign numbers; +852 1234 5678 is rewritten.",
+    "大陆手机号，或境外号码写作“(区号)号码”；+852 1234 5678 这类写法会被改写。",
+)
+.source("seeds/ekuaibao-update-staff.md § Body Parameters: cellphone; vendor-notes.md: digits and ASCII parentheses");
+
+static EMAIL_FIELD: Field = Field::new(
+    "email",
+    Ty::Str(StrRule {
+        one_of: &[],
+        format: Some(&EMAIL),
+        blank_is_empty: false,
+        length: None,
+    }),
+)
+.on_empty(Empty::Reject)
+.label("Email", "邮箱")
+.help(
+    "May be omitted, but never sent as \"\".",
+    "可以不传，但不能传 \"\"。",
+)
+.source("seeds/ekuaibao-update-staff.md § Body Parameters: email");
+
+static NOTE: Field = Field::string("note")
+    .label("Note", "备注")
+    .help("Free text.", "备注文字。")
+    .source(SEED);
+
+static DEFAULT_DEPARTMENT: Field = non_empty("defaultDepartment")
+    .label("Default department", "默认部门")
+    .help(
+        "Must be one of departments; send both or neither.",
+        "必须在所在部门中；与所在部门都传或都不传。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: defaultDepartment");
+
+static DEPARTMENTS_FIELD: Field = Field::new("departments", Ty::Array(&DEPARTMENTS))
+    .label("Departments", "所在部门")
+    .help(
+        "At least one department id (or code when type=code), no repeats; send with defaultDepartment.",
+        "至少 1 个部门 ID（type=code 时传 code），不能重复；须与默认部门同时传入。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: departments");
+
+static MODIFY_ACCOUNT_PHONE: Field = Field::new("modifyAccountPhone", Ty::Bool)
+    .label("Change login mobile", "是否修改登录手机号")
+    .help("true needs cellphone.", "为 true 时须传 cellphone。")
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountPhone");
+
+static MODIFY_ACCOUNT_EMAIL: Field = Field::new("modifyAccountEmail", Ty::Bool)
+    .label("Change login email", "是否修改登录邮箱")
+    .help("true needs email.", "为 true 时须传 email。")
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: modifyAccountEmail");
+
+static STAFF_CUSTOM_FORM: Field = Field::new("staffCustomForm", Ty::Object(&CUSTOM_FORM))
     .label("Custom fields", "自定义字段")
     .help(
         "rankType, postType, base, or u_<field name>; v1.1 updates only the keys sent.",
         "rankType、postType、base 或 u_字段名；v1.1 仅更新所传字段。",
     )
-    .source("seeds/ekuaibao-update-staff.md § Body Parameters: staffCustomForm"),
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: staffCustomForm");
+
+static BODY_FIELDS: [Field; 12] = [
+    NAME,
+    EN_NAME,
+    NICK_NAME,
+    CODE,
+    CELLPHONE_FIELD,
+    EMAIL_FIELD,
+    NOTE,
+    DEFAULT_DEPARTMENT,
+    DEPARTMENTS_FIELD,
+    MODIFY_ACCOUNT_PHONE,
+    MODIFY_ACCOUNT_EMAIL,
+    STAFF_CUSTOM_FORM,
 ];
 
 static PATH: ObjectRule = ObjectRule {
@@ -477,35 +515,40 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     samples: &SAMPLES,
 };
 
+const INVALID: Sample = Sample {
+    status: 400,
+    body: meta_str(
+        r#"{"errorCode":400,"errorMessage":"{{message}}","errorDetails":null,"code":null,"data":null}"#,
+    ),
+};
+const THROTTLED: Sample = Sample {
+    status: 429,
+    body: meta_str(
+        r#"{"errorCode":429,"errorMessage":"too many requests","errorDetails":null,"code":null,"data":null}"#,
+    ),
+};
+const BUSY: Sample = Sample {
+    status: 503,
+    body: meta_str(
+        r#"{"errorCode":503,"errorMessage":"service busy","errorDetails":null,"code":null,"data":null}"#,
+    ),
+};
+const TOKEN_EXPIRED: Sample = Sample {
+    status: 403,
+    body: meta_str(
+        r#"{"errorCode":403,"errorMessage":"未授权","errorDetails":null,"code":null,"data":null}"#,
+    ),
+};
+
 pub(crate) static SAMPLES: ReplySamples = ReplySamples {
     ok: Sample {
         status: 200,
         body: meta_str(r#"{"value":{"id":"mock","name":"mock"}}"#),
     },
-    invalid: Sample {
-        status: 400,
-        body: meta_str(
-            r#"{"errorCode":400,"errorMessage":"{{message}}","errorDetails":null,"code":null,"data":null}"#,
-        ),
-    },
-    throttled: Sample {
-        status: 429,
-        body: meta_str(
-            r#"{"errorCode":429,"errorMessage":"too many requests","errorDetails":null,"code":null,"data":null}"#,
-        ),
-    },
-    busy: Sample {
-        status: 503,
-        body: meta_str(
-            r#"{"errorCode":503,"errorMessage":"service busy","errorDetails":null,"code":null,"data":null}"#,
-        ),
-    },
-    token_expired: Sample {
-        status: 403,
-        body: meta_str(
-            r#"{"errorCode":403,"errorMessage":"未授权","errorDetails":null,"code":null,"data":null}"#,
-        ),
-    },
+    invalid: INVALID,
+    throttled: THROTTLED,
+    busy: BUSY,
+    token_expired: TOKEN_EXPIRED,
 };
 
 /// No rate is documented for the address-book APIs; 10 calls per second
@@ -533,6 +576,188 @@ pub static UPDATE_STAFF: Endpoint = Endpoint {
     rate_per_second: RATE,
     rate_source: meta_str("not documented for the address-book APIs: a conservative default"),
     record_key: meta_str("/path/staffId"),
+    token_prefix: "",
+};
+
+// ---- 批量修改员工 (batch update staff) --------------------------------------
+
+// Source: ekuaibao/open-platform-docs `docs/open-api/contacts/batch-update-staffs.md`
+// (main @ b2212a8, 2024-05-29; content unchanged since 2023-06-16, release 1.20.0).
+
+static BATCH_QUERY_FIELDS: [Field; 1] = [ACCESS_TOKEN.source(
+    "ekuaibao/open-platform-docs batch-update-staffs.md § Query Parameters (accessToken 必填; the only query parameter: no type)",
+)];
+
+static STAFF_ID: Field = non_empty("id")
+    .required()
+    .label("Staff id", "员工 ID")
+    .help(
+        "From the staff list API (<corpId>:<userId>); sent as given in the body: no $ prefix, and a $ or : inside the id is kept.",
+        "可通过获取员工列表接口获取（<corpId>:<userId>）；在请求体中原样发送：不加 $ 前缀，ID 中的 $ 或 : 保持不变。",
+    )
+    .source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ id 必填; example id TsI3tt8KjF4S7M:BbP3CdaKi$VcRw");
+
+/// Each item: `id`, then exactly the body fields of `updateStaff` (the
+/// batch page lists the same fields with the same wording; `enName` is on
+/// the single page's live copy only, and is kept so that an item accepts
+/// what `updateStaff` accepts).
+static STAFF_ITEM_FIELDS: [Field; 13] = [
+    STAFF_ID,
+    NAME.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ name 必填; § 失败响应 400 员工名称不能为空"),
+    EN_NAME.source("seeds/ekuaibao-update-staff.md (live single page, 2025-06); not on the batch page (2024-05): accepted as on updateStaff"),
+    NICK_NAME.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ nickName (since 1.20.0)"),
+    CODE.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ code; seeds/ekuaibao-update-staff.md: \"\" has no effect"),
+    CELLPHONE_FIELD.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ cellphone"),
+    EMAIL_FIELD.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ email"),
+    NOTE.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ note"),
+    DEFAULT_DEPARTMENT.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ defaultDepartment"),
+    DEPARTMENTS_FIELD.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ departments"),
+    MODIFY_ACCOUNT_PHONE.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ modifyAccountPhone"),
+    MODIFY_ACCOUNT_EMAIL.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ modifyAccountEmail"),
+    STAFF_CUSTOM_FORM.source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ staffCustomForm"),
+];
+static STAFF_ITEM: ObjectRule = ObjectRule {
+    fields: &STAFF_ITEM_FIELDS,
+    prefixed: None,
+};
+static STAFF_ITEM_FIELD: Field = Field::new("", Ty::Object(&STAFF_ITEM))
+    .required()
+    .label("Staff", "员工");
+static STAFF_LIST: ArrayRule = ArrayRule {
+    item: &STAFF_ITEM_FIELD,
+    min_items: 1,
+    max_items: Some(100),
+    unique: false,
+};
+
+static BATCH_BODY_FIELDS: [Field; 1] = [Field::new("staffList", Ty::Array(&STAFF_LIST))
+    .required()
+    .label("Staff to update", "批量修改的员工")
+    .help(
+        "1 to 100 staff, each with its id and name and the fields of a single update; no id twice.",
+        "1 至 100 名员工，每项包含 id、name 及单个修改的字段；id 不能重复。",
+    )
+    .source("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList 必填, 最大不能超过 100 条")];
+
+static BATCH_QUERY: ObjectRule = ObjectRule {
+    fields: &BATCH_QUERY_FIELDS,
+    prefixed: None,
+};
+static BATCH_BODY: ObjectRule = ObjectRule {
+    fields: &BATCH_BODY_FIELDS,
+    prefixed: None,
+};
+
+/// `updateStaff`'s cross-field rules, per item, and no id twice.
+static BATCH_CROSS_RULES: [CrossRule; 5] = [
+    CrossRule {
+        code: Code::Together,
+        pointers: &["/body/staffList/-/departments", "/body/staffList/-/defaultDepartment"],
+        kind: CrossKind::Together,
+        text: Text::meta(
+            "In each item, departments and defaultDepartment are sent together or not at all; the error is reported at the missing one.",
+            "每一项中，departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
+        ),
+        source: meta_str("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ departments"),
+    },
+    CrossRule {
+        code: Code::NotIn,
+        pointers: &["/body/staffList/-/defaultDepartment", "/body/staffList/-/departments"],
+        kind: CrossKind::MemberOf,
+        text: Text::meta(
+            "In each item, defaultDepartment must be one of that item's departments.",
+            "每一项中，defaultDepartment 必须是该项 departments 中的一项。",
+        ),
+        source: meta_str("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ defaultDepartment"),
+    },
+    CrossRule {
+        code: Code::Required,
+        pointers: &["/body/staffList/-/cellphone", "/body/staffList/-/modifyAccountPhone"],
+        kind: CrossKind::RequiredIfTrue,
+        text: Text::meta(
+            "In each item, modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be sent.",
+            "每一项中，modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
+        ),
+        source: meta_str("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ modifyAccountPhone"),
+    },
+    CrossRule {
+        code: Code::Required,
+        pointers: &["/body/staffList/-/email", "/body/staffList/-/modifyAccountEmail"],
+        kind: CrossKind::RequiredIfTrue,
+        text: Text::meta(
+            "In each item, modifyAccountEmail true makes email the new login email, so email must be sent.",
+            "每一项中，modifyAccountEmail 为 true 时登录邮箱改为 email，因此必须传 email。",
+        ),
+        source: meta_str("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters: staffList ∟ modifyAccountEmail"),
+    },
+    CrossRule {
+        code: Code::Duplicate,
+        pointers: &["/body/staffList/-/id"],
+        kind: CrossKind::Unique {
+            by: UniqueBy::Text,
+        },
+        text: Text::meta(
+            "Each staff id appears once in staffList: a repeat is reported at the later item's id.",
+            "staffList 中每个员工 id 只能出现一次：重复的 id 报告在后一项上。",
+        ),
+        source: meta_str("ekuaibao/open-platform-docs batch-update-staffs.md § Body Parameters (one update per staff; the reply holds one record per item)"),
+    },
+];
+
+/// 2xx with `items` (one staff record per item sent, in order) is
+/// success; failures are whole-request, as for `updateStaff` (the batch
+/// page documents no per-item error: HTTP 400 / 412 with a message, 403
+/// 未授权 for an expired token).
+pub(crate) static BATCH_REPLY: ReplySpec = ReplySpec {
+    code_key: None,
+    ok_code: 0,
+    false_keys: &[],
+    ok_key: Some("items"),
+    message_keys: &["message", "errorMessage", "msg", "errorMsg", "error"],
+    failure_code_keys: &["errorCode", "code"],
+    trace_key: None,
+    sub_code_key: None,
+    sub_message_key: None,
+    retryable: &[],
+    token_codes: &[],
+    token_statuses: &[401, 403],
+    retry_markers: &[],
+    source: "ekuaibao/open-platform-docs: batch-update-staffs.md (成功响应 {\"items\": […]}, 失败响应), add-budget-node.md (error body), refresh-auth.md (403 未授权)",
+    samples: &BATCH_SAMPLES,
+};
+
+pub(crate) static BATCH_SAMPLES: ReplySamples = ReplySamples {
+    ok: Sample {
+        status: 200,
+        body: meta_str(r#"{"items":[{"id":"mock","name":"mock"}]}"#),
+    },
+    invalid: INVALID,
+    throttled: THROTTLED,
+    busy: BUSY,
+    token_expired: TOKEN_EXPIRED,
+};
+
+/// `ekuaibao.batchUpdateStaff`.
+pub static BATCH_UPDATE_STAFF: Endpoint = Endpoint {
+    id: "ekuaibao.batchUpdateStaff",
+    vendor: "ekuaibao",
+    title: Text::new("Ekuaibao: batch update staff", "易快报：批量修改员工"),
+    method: "PUT",
+    doc_url: "https://docs.ekuaibao.com/docs/open-api/contacts/batch-update-staffs",
+    deprecated: None,
+    default_base_url: "https://app.ekuaibao.com",
+    documented_path: "/api/openapi/v1.1/staffs/batch/update",
+    content_type: "application/json",
+    path: None,
+    query: Some(&BATCH_QUERY),
+    headers: None,
+    body: &BATCH_BODY,
+    cross: &BATCH_CROSS_RULES,
+    url: plain_url,
+    reply: &BATCH_REPLY,
+    rate_per_second: RATE,
+    rate_source: meta_str("not documented for the address-book APIs: a conservative default"),
+    record_key: meta_str("/body/staffList/-/id"),
     token_prefix: "",
 };
 

@@ -1,5 +1,5 @@
-//! Fxiaoke (纷享销客): Modify Member and Set Member Status (Batch), both
-//! "offline" API pages.
+//! Fxiaoke (纷享销客): Modify Member, Set Member Status and Set Member
+//! Status (Batch), all "offline" API pages.
 //!
 //! Sources: `seeds/fxiaoke-modify-member.txt`,
 //! `seeds/fxiaoke-set-member-status-batch.txt` and `vendor-notes.md`
@@ -9,10 +9,13 @@ use crate::leaf::checks::{EMAIL, MILLIS_OR_DATE};
 use crate::leaf::entropy::uuid_v4;
 use crate::leaf::format::Format;
 use crate::leaf::text::{meta_str, Text};
-use crate::model::endpoint::{Endpoint, Parts, ReplySamples, ReplySpec, Sample};
+use crate::model::endpoint::{
+    CrossKind, CrossRule, Endpoint, Parts, ReplySamples, ReplySpec, Sample,
+};
 use crate::model::field::{
     ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty, NON_NEGATIVE,
 };
+use crate::report::Code;
 
 const MEMBER: &str = "seeds/fxiaoke-modify-member.txt § Request Parameters";
 const STATUS: &str = "seeds/fxiaoke-set-member-status-batch.txt § Request Parameters";
@@ -242,6 +245,68 @@ static STATUS_BODY: ObjectRule = ObjectRule {
     prefixed: None,
 };
 
+// ---- Set Member Status (single page) ---------------------------------------
+
+/// The single Set Member Status page on Fxiaoke's current portal (header
+/// "2026-01-19"), § Request Parameters.
+const SINGLE: &str = "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters";
+
+static SINGLE_STATUS_BODY_FIELDS: [Field; 6] = [
+    TOKEN.source(SINGLE),
+    CORP_ID.source(SINGLE),
+    Field::string("currentOpenUserId")
+        .required()
+        .label("Operator open id", "操作人 currentOpenUserId")
+        .help(
+            "The acting operator's openUserId, from Query Employee by Phone. Required by the page's table (its own example leaves it out).",
+            "操作人的 openUserId，通过“根据手机号查询员工”接口获取。文档参数表标为必填（其请求示例中遗漏了该字段）。",
+        )
+        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: currentOpenUserId Yes (the page's example omits it)"),
+    Field::new(
+        "status",
+        Ty::Int(IntRule {
+            min: None,
+            max: None,
+            one_of: &[1, 2],
+        }),
+    )
+    .required()
+    .label("Status", "状态")
+    .help("1 = disabled, 2 = enabled.", "1：停用，2：启用。")
+    .source(SINGLE),
+    Field::string("openUserId")
+        .on_empty(Empty::Reject)
+        .label("Employee open id", "员工 openUserId")
+        .help(
+            "One member's open id, from Query Employee by Phone. Send openUserId or openUserIds.",
+            "单个成员的 openUserId，通过“根据手机号查询员工”接口获取。openUserId 与 openUserIds 至少传一个。",
+        )
+        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: openUserId No, \"Either openUserId or openUserIds must be provided.\""),
+    Field::new("openUserIds", Ty::Array(&OPEN_USER_IDS))
+        .label("Employee open ids", "员工 openUserId 列表")
+        .help(
+            "Several members' open ids: at least one, no repeats. Send openUserId or openUserIds.",
+            "多个成员的 openUserId：至少 1 个，不可重复。openUserId 与 openUserIds 至少传一个。",
+        )
+        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: openUserIds List[String] No, \"Either openUserId or openUserIds must be provided.\""),
+];
+
+static SINGLE_STATUS_BODY: ObjectRule = ObjectRule {
+    fields: &SINGLE_STATUS_BODY_FIELDS,
+    prefixed: None,
+};
+
+static SINGLE_STATUS_CROSS: [CrossRule; 1] = [CrossRule {
+    code: Code::Required,
+    pointers: &["/body/openUserId", "/body/openUserIds"],
+    kind: CrossKind::AtLeastOne,
+    text: Text::meta(
+        "Either openUserId or openUserIds must be provided; when neither is, the error is reported at openUserId.",
+        "openUserId 与 openUserIds 至少传一个；都不传时，错误报告在 openUserId 上。",
+    ),
+    source: meta_str("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters"),
+}];
+
 // ---- request and reply -----------------------------------------------------
 
 /// `{path}?thirdTraceId=…`: the caller's trace id, or a fresh UUID v4 (the
@@ -329,6 +394,11 @@ const DEPRECATED_BATCH: Text = Text::new(
     "纷享销客标注该离线接口“不推荐继续使用”且不再维护。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/batchSetStatus，可用 urlPath 选项指定。",
 );
 
+const DEPRECATED_SINGLE: Text = Text::new(
+    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body to /cgi/user/setStatus: set the urlPath option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/setStatus，可用 urlPath 选项指定。",
+);
+
 /// `fxiaoke.updateMember`.
 pub static UPDATE_MEMBER: Endpoint = Endpoint {
     id: "fxiaoke.updateMember",
@@ -377,5 +447,30 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
     record_key: meta_str("/body/openUserIds"),
+    token_prefix: "",
+};
+
+/// `fxiaoke.setMemberStatus`: the single Set Member Status page, which
+/// documents the same generic path as the batch page.
+pub static SET_MEMBER_STATUS: Endpoint = Endpoint {
+    id: "fxiaoke.setMemberStatus",
+    vendor: "fxiaoke",
+    title: Text::new("Fxiaoke: set member status", "纷享销客：设置成员状态"),
+    method: "POST",
+    doc_url: "https://developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html",
+    deprecated: Some(DEPRECATED_SINGLE),
+    default_base_url: "https://open.fxiaoke.com",
+    documented_path: DOCUMENTED_PATH,
+    content_type: "application/json",
+    path: None,
+    query: Some(&QUERY),
+    headers: None,
+    body: &SINGLE_STATUS_BODY,
+    cross: &SINGLE_STATUS_CROSS,
+    url,
+    reply: &REPLY,
+    rate_per_second: RATE,
+    rate_source: RATE_SOURCE,
+    record_key: meta_str("/body/openUserId"),
     token_prefix: "",
 };

@@ -12,6 +12,9 @@ pub mod fxiaoke;
 pub static ALL: &[&Endpoint] = &[
     &fxiaoke::UPDATE_MEMBER,
     &fxiaoke::SET_MEMBER_STATUS_BATCH,
+    &fxiaoke::SET_MEMBER_STATUS,
     &dingtalk::UPDATE_EMPLOYEE_ROSTER,
+    &dingtalk::UPDATE_USER,
     &ekuaibao::UPDATE_STAFF,
+    &ekuaibao::BATCH_UPDATE_STAFF,
 ];
