@@ -96,9 +96,11 @@ if (!/\binterface InputFor\b/.test(inputs) || !/\btype EndpointId\b/.test(inputs
     '  query?: Record<string, unknown>;\n  body: Record<string, unknown>;\n}\n' +
     `export interface InputFor {\n${ids.map((id) => `  '${id}': LooseInput;\n`).join('')}}\n`;
 }
+// One file per condition (publint: a `types` entry is read as ESM or CJS by
+// its extension, so `require` gets .d.cts and `import` .d.mts; index.d.ts
+// stays for the browser / default entry and the top-level "types").
 const dts = readFileSync(join(tpl, 'index.d.ts'), 'utf8') + '\n' + inputs.trim() + '\n';
-writeFileSync(join(out, 'index.d.ts'), dts);
-writeFileSync(join(out, 'index.d.cts'), dts);
+for (const f of ['index.d.ts', 'index.d.mts', 'index.d.cts']) writeFileSync(join(out, f), dts);
 
 // CSP: the glue must run under script-src 'self' 'wasm-unsafe-eval'.
 for (const f of ['web/rosterguard.js', 'web.js', 'api.js']) {
