@@ -44,8 +44,21 @@ copyFileSync(join(nodeOut, 'rosterguard.js'), join(out, 'node/rosterguard.cjs'))
 copyFileSync(wasmFile, join(out, 'web/rosterguard_bg.wasm'));
 copyFileSync(wasmFile, join(out, 'node/rosterguard_bg.wasm'));
 
-// Hand-written files.
-for (const f of ['node.cjs', 'node.mjs', 'README.md']) {
+// Hand-written files. The sync runner, the mock vendor and the CLI are
+// ES modules for Node (sync-web.js for browsers), shipped with their comments.
+for (const f of [
+  'node.cjs',
+  'node.mjs',
+  'README.md',
+  'sync-core.js',
+  'sync-node.mjs',
+  'sync-web.js',
+  'mock.mjs',
+  'cli.mjs',
+  '_pending_meta.js',
+  'sync.d.ts',
+  'mock.d.ts',
+]) {
   copyFileSync(join(tpl, f), join(out, f));
 }
 for (const f of ['web.js', 'api.js']) {
@@ -103,7 +116,7 @@ const dts = readFileSync(join(tpl, 'index.d.ts'), 'utf8') + '\n' + inputs.trim()
 for (const f of ['index.d.ts', 'index.d.mts', 'index.d.cts']) writeFileSync(join(out, f), dts);
 
 // CSP: the glue must run under script-src 'self' 'wasm-unsafe-eval'.
-for (const f of ['web/rosterguard.js', 'web.js', 'api.js']) {
+for (const f of ['web/rosterguard.js', 'web.js', 'api.js', 'sync-web.js', 'sync-core.js', '_pending_meta.js']) {
   const text = readFileSync(join(out, f), 'utf8');
   if (/\beval\s*\(|\bFunction\s*\(/.test(text)) fail(`${f} uses eval or Function(): breaks a CSP without 'unsafe-eval'`);
 }
