@@ -44,8 +44,19 @@ copyFileSync(join(nodeOut, 'rosterguard.js'), join(out, 'node/rosterguard.cjs'))
 copyFileSync(wasmFile, join(out, 'web/rosterguard_bg.wasm'));
 copyFileSync(wasmFile, join(out, 'node/rosterguard_bg.wasm'));
 
-// Hand-written files.
-for (const f of ['node.cjs', 'node.mjs']) {
+// Hand-written files. The sync runner, the mock vendor and the CLI are
+// ES modules for Node (sync-web.js for browsers), shipped with their comments.
+for (const f of [
+  'node.cjs',
+  'node.mjs',
+  'sync-core.js',
+  'sync-node.mjs',
+  'sync-web.js',
+  'mock.mjs',
+  'cli.mjs',
+  'sync.d.ts',
+  'mock.d.ts',
+]) {
   copyFileSync(join(tpl, f), join(out, f));
 }
 for (const f of ['web.js', 'api.js']) {
@@ -96,9 +107,11 @@ if (!/\binterface InputFor\b/.test(inputs) || !/\btype EndpointId\b/.test(inputs
     '  query?: Record<string, unknown>;\n  body: Record<string, unknown>;\n}\n' +
     `export interface InputFor {\n${ids.map((id) => `  '${id}': LooseInput;\n`).join('')}}\n`;
 }
+// One file per condition (publint: a `types` entry is read as ESM or CJS by
+// its extension, so `require` gets .d.cts and `import` .d.mts; index.d.ts
+// stays for the browser / default entry and the top-level "types").
 const dts = readFileSync(join(tpl, 'index.d.ts'), 'utf8') + '\n' + inputs.trim() + '\n';
-writeFileSync(join(out, 'index.d.ts'), dts);
-writeFileSync(join(out, 'index.d.cts'), dts);
+for (const f of ['index.d.ts', 'index.d.mts', 'index.d.cts']) writeFileSync(join(out, f), dts);
 
 // README.md: the endpoint table comes from the registry (the built module's endpoints()).
 {
@@ -111,7 +124,7 @@ writeFileSync(join(out, 'index.d.cts'), dts);
 }
 
 // CSP: the glue must run under script-src 'self' 'wasm-unsafe-eval'.
-for (const f of ['web/rosterguard.js', 'web.js', 'api.js']) {
+for (const f of ['web/rosterguard.js', 'web.js', 'api.js', 'sync-web.js', 'sync-core.js']) {
   const text = readFileSync(join(out, f), 'utf8');
   if (/\beval\s*\(|\bFunction\s*\(/.test(text)) fail(`${f} uses eval or Function(): breaks a CSP without 'unsafe-eval'`);
 }

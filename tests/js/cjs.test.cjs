@@ -24,10 +24,15 @@ test('import() and require() share one instance', async () => {
   }
 });
 
-test('package.json: conditional exports, types first, no side effects', () => {
+test('package.json: conditional exports, types first in each condition, no side effects', () => {
   const pkg = require('rosterguard/package.json');
   const dot = pkg.exports['.'];
-  assert.deepEqual(Object.keys(dot), ['types', 'node', 'browser', 'default']);
+  assert.deepEqual(Object.keys(dot), ['node', 'browser', 'default']);
+  // One types file per condition (publint): .d.mts for import, .d.cts for require.
+  assert.deepEqual(dot.node.import, { types: './index.d.mts', default: './node.mjs' });
+  assert.deepEqual(dot.node.require, { types: './index.d.cts', default: './node.cjs' });
+  assert.deepEqual(dot.browser, { types: './index.d.ts', default: './web.js' });
+  assert.deepEqual(dot.default, { types: './index.d.ts', default: './web.js' });
   assert.equal(pkg.sideEffects, false);
   assert.ok(pkg.files.includes('README.md'));
 });

@@ -1,0 +1,344 @@
+// rosterguard/mock (Node only): a fake vendor on 127.0.0.1 for tests and
+// dry runs. Each request is read back into the input envelope ({path, query,
+// headers?, body}) and checked with the package's own validate; the reply is
+// the vendor's own shape (endpoints() `mockReplies`). It enforces a rate
+// limit with the vendor's throttle reply and injects faults at a given rate.
+// No vendor fact lives here: paths, token field, record key and replies come
+// from endpoints() / jsonSchema().
+import { createServer } from 'node:http';
+import * as api from './node.mjs';
+import { endpointMeta, getAt, recordKeys } from './sync-core.js';
+
+const FAULT_KINDS = ['5xx', '429', 'throttled', 'busy', 'tokenExpired', 'slow', 'reset'];
+
+/** A small seeded PRNG (mulberry32), so that a fault pattern can be replayed. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const misuse = (msg) => new api.RosterguardError(`rosterguard/mock: ${msg}`, 'invalid_option');
+
+/** "/a/{x}/b" -> [{literal: "a"}, {param: "x"}, {literal: "b"}] */
+function templateSegments(path) {
+  return path
+    .split('/')
+    .slice(1)
+    .map((s) => {
+      const m = /^\{([^}]+)\}$/.exec(s);
+      return m ? { param: m[1] } : { literal: s };
+    });
+}
+
+/**
+ * Starts the fake vendor. Resolves to {url, port, stats(), close(), expireTokens()}.
+ * See mock.d.ts for the options.
+ */
+export async function startMockVendor(options = {}) {
+  if (options === null || typeof options !== 'object') throw misuse('options must be an object');
+  const known = new Set(['endpoint', 'faults', 'port', 'host', 'ratePerSecond', 'tokenExpiresEvery', 'acceptToken', 'lifetimeMs', 'urlPath']);
+  for (const k of Object.keys(options)) if (!known.has(k)) throw misuse(`unknown option ${JSON.stringify(k)}`);
+  const endpointId = options.endpoint;
+  const meta = endpointMeta(api, endpointId);
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') throw misuse('the mock listens on 127.0.0.1 only');
+  const rate = options.ratePerSecond ?? meta.ratePerSecond;
+  if (!(typeof rate === 'number' && rate > 0)) throw misuse('ratePerSecond must be a positive number');
+  const faults = options.faults ?? {};
+  const faultRate = faults.rate ?? 0;
+  if (!(typeof faultRate === 'number' && faultRate >= 0 && faultRate <= 1)) throw misuse('faults.rate must be in [0, 1]');
+  const kinds = faults.kinds ?? FAULT_KINDS;
+  for (const k of kinds) if (!FAULT_KINDS.includes(k)) throw misuse(`unknown fault kind ${JSON.stringify(k)} (known: ${FAULT_KINDS.join(', ')})`);
+  if (faultRate > 0 && kinds.length === 0) throw misuse('faults.kinds is empty');
+  const retryAfterSeconds = faults.retryAfterSeconds ?? 1;
+  const slowMs = faults.slowMs ?? 35000;
+  const random = prng(faults.seed ?? (Math.random() * 2 ** 32) >>> 0);
+  const tokenExpiresEvery = options.tokenExpiresEvery;
+  const acceptToken = options.acceptToken;
+  const lifetimeMs = options.lifetimeMs ?? 600000;
+  const replies = meta.mockReplies;
+  const tokenPrefix = meta.tokenPrefix ?? '';
+
+  const method = meta.method;
+  const template = templateSegments(options.urlPath ?? meta.path);
+  const schema = api.jsonSchema(endpointId);
+  const sections = schema && schema.properties ? schema.properties : {};
+  const headerNames = sections.headers && sections.headers.properties ? Object.keys(sections.headers.properties) : [];
+  // How a path parameter is written into its segment (e.g. a literal prefix):
+  // learnt once by building a request with a marker value.
+  const codecs = new Map();
+  const MARK = 'zq7MockMarker';
+
+  const stats = {
+    requests: 0,
+    updates: 0,
+    throttled: 0,
+    invalid: 0,
+    tokenRejected: 0,
+    faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])),
+    maxInAnySecond: 0,
+    keys: new Map(),
+  };
+  const arrivals = []; // arrival times within the last second
+  let arrivalsHead = 0;
+  const expired = new Set();
+  const seenTokens = new Set();
+  const timers = new Set();
+
+  const keyStats = (k) => {
+    let s = stats.keys.get(k);
+    if (!s) stats.keys.set(k, (s = { requests: 0, updates: 0, lastUpdateAt: 0 }));
+    return s;
+  };
+  const send = (res, reply, message, headers = {}) => {
+    let body = reply.body;
+    if (message !== undefined) body = body.split('{{message}}').join(JSON.stringify(message).slice(1, -1));
+    res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+    res.end(body);
+  };
+  const plain = (res, status, text, headers = {}) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+    res.end(text);
+  };
+
+  /** The request read back into the input envelope, or a reason why not. */
+  function envelope(url, headers, bodyText) {
+    const segs = url.pathname.split('/').slice(1);
+    if (segs.length !== template.length) return { notFound: true };
+    const path = {};
+    for (let i = 0; i < segs.length; i++) {
+      const t = template[i];
+      if (t.literal !== undefined) {
+        if (segs[i] !== t.literal) return { notFound: true };
+      } else {
+        path[t.param] = segs[i];
+      }
+    }
+    const query = {};
+    for (const [k, v] of url.searchParams) query[k] = v;
+    let body;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      return { badBody: true };
+    }
+    const input = {};
+    if (Object.keys(path).length) input.path = path;
+    if (Object.keys(query).length) input.query = query;
+    if (headerNames.length) {
+      const h = {};
+      for (const name of headerNames) {
+        const v = headers[name.toLowerCase()];
+        if (v !== undefined) h[name] = v;
+      }
+      if (Object.keys(h).length) input.headers = h;
+    }
+    input.body = body;
+    // Path parameters: strip what the builder adds around the value, then decode.
+    for (const name of Object.keys(path)) {
+      const codec = codecOf(name, input);
+      let seg = path[name];
+      if (codec && seg.startsWith(codec.prefix) && seg.endsWith(codec.suffix) && seg.length >= codec.prefix.length + codec.suffix.length) {
+        seg = seg.slice(codec.prefix.length, seg.length - codec.suffix.length);
+      }
+      try {
+        path[name] = decodeURIComponent(seg);
+      } catch {
+        path[name] = seg;
+      }
+    }
+    return { input };
+  }
+  function codecOf(name, input) {
+    if (codecs.has(name)) return codecs.get(name);
+    const probe = { ...input, path: { ...input.path, [name]: MARK } };
+    let req;
+    try {
+      req = api.buildRequest(endpointId, probe, options.urlPath ? { urlPath: options.urlPath } : undefined);
+    } catch {
+      return undefined; // not buildable yet; the next valid request teaches it
+    }
+    const i = template.findIndex((t) => t.param === name);
+    const seg = new URL(req.url).pathname.split('/').slice(1)[i] ?? '';
+    const at = seg.indexOf(MARK);
+    const codec = at < 0 ? { prefix: '', suffix: '' } : { prefix: seg.slice(0, at), suffix: seg.slice(at + MARK.length) };
+    codecs.set(name, codec);
+    return codec;
+  }
+
+  function arrive() {
+    const now = performance.now();
+    arrivals.push(now);
+    while (arrivalsHead < arrivals.length && now - arrivals[arrivalsHead] >= 1000) arrivalsHead++;
+    if (arrivalsHead > 4096) {
+      arrivals.splice(0, arrivalsHead);
+      arrivalsHead = 0;
+    }
+    const inWindow = arrivals.length - arrivalsHead;
+    if (inWindow > stats.maxInAnySecond) stats.maxInAnySecond = inWindow;
+    return inWindow;
+  }
+
+  function handle(req, res, bodyText, inWindow) {
+    let url;
+    try {
+      url = new URL(req.url, 'http://127.0.0.1');
+    } catch {
+      return plain(res, 400, 'bad request line');
+    }
+    if (req.method !== method) return plain(res, 405, `method ${req.method} not allowed`, { Allow: method });
+    const env = envelope(url, req.headers, bodyText);
+    if (env.notFound) return plain(res, 404, 'not found');
+    if (env.badBody) {
+      stats.invalid++;
+      return send(res, replies.invalid, 'the body is not JSON');
+    }
+    const input = env.input;
+    const keys = recordKeys(input, meta.recordKey);
+    for (const k of keys) keyStats(k).requests++;
+    if (inWindow > rate) {
+      stats.throttled++;
+      return send(res, replies.throttled);
+    }
+    if (faultRate > 0 && random() < faultRate) {
+      const kind = kinds[Math.floor(random() * kinds.length)];
+      stats.faults[kind]++;
+      switch (kind) {
+        case '5xx':
+          return plain(res, random() < 0.5 ? 502 : 503, 'upstream unavailable');
+        case '429':
+          return plain(res, 429, 'too many requests', { 'Retry-After': String(retryAfterSeconds) });
+        case 'throttled':
+          return send(res, replies.throttled);
+        case 'busy':
+          return send(res, replies.busy);
+        case 'tokenExpired':
+          stats.tokenRejected++;
+          return send(res, replies.tokenExpired);
+        case 'reset':
+          req.socket.destroy();
+          return undefined;
+        case 'slow': {
+          // A gateway timeout after slowMs, the update not applied (whether a
+          // client that gave up earlier would see it applied is a race the
+          // mock does not play: see "Delivery" in the README).
+          const t = setTimeout(() => {
+            timers.delete(t);
+            if (!res.destroyed) plain(res, 504, 'gateway timeout');
+          }, slowMs);
+          timers.add(t);
+          return undefined;
+        }
+      }
+    }
+    return answer(req, res, input, keys);
+  }
+
+  function answer(req, res, input, keys) {
+    // A client that hung up before its request was handled changes nothing.
+    if (res.destroyed || req.socket.destroyed) return undefined;
+    let token = getAt(input, meta.tokenPointer);
+    if (typeof token === 'string' && tokenPrefix && token.startsWith(tokenPrefix)) token = token.slice(tokenPrefix.length);
+    if (typeof token === 'string' && token !== '') {
+      if (expired.has(token) || (acceptToken && !acceptToken(token))) {
+        stats.tokenRejected++;
+        return send(res, replies.tokenExpired);
+      }
+      seenTokens.add(token);
+    }
+    const report = api.validate(endpointId, input, options.urlPath ? { urlPath: options.urlPath } : undefined);
+    if (!report.ok) {
+      stats.invalid++;
+      const e = report.errors[0];
+      return send(res, replies.invalid, `${e.path}: ${e.message}`);
+    }
+    stats.updates++;
+    const at = performance.timeOrigin + performance.now();
+    for (const k of keys) {
+      const ks = keyStats(k);
+      ks.updates++;
+      ks.lastUpdateAt = at;
+    }
+    if (tokenExpiresEvery && stats.updates % tokenExpiresEvery === 0) expireTokens();
+    return send(res, replies.ok);
+  }
+
+  /** Every token seen so far stops working (the next request with one gets the expired-token reply). */
+  function expireTokens() {
+    for (const t of seenTokens) expired.add(t);
+    seenTokens.clear();
+  }
+
+  const sockets = new Set();
+  const server = createServer((req, res) => {
+    stats.requests++;
+    const inWindow = arrive();
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > 1 << 20) {
+        req.socket.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        handle(req, res, Buffer.concat(chunks).toString('utf8'), inWindow);
+      } catch (e) {
+        if (!res.headersSent) plain(res, 500, `mock error: ${e && e.message}`);
+      }
+    });
+    req.on('error', () => {});
+  });
+  server.keepAliveTimeout = 5000;
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('clientError', (_e, s) => s.destroy());
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = server.address().port;
+  let closing;
+  const close = () => {
+    if (!closing) {
+      clearTimeout(lifetime);
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      closing = new Promise((resolve) => server.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+    }
+    return closing;
+  };
+  // Stops by itself after lifetimeMs even if nobody calls close().
+  const lifetime = setTimeout(close, lifetimeMs);
+  lifetime.unref();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    stats: () => ({
+      ...stats,
+      faults: { ...stats.faults },
+      keys: Object.fromEntries([...stats.keys].map(([k, v]) => [k, { ...v }])),
+    }),
+    expireTokens,
+    close,
+  };
+}
+
+export default startMockVendor;
