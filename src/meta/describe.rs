@@ -7,6 +7,7 @@ use crate::leaf::pointer;
 use crate::leaf::text::Text;
 use crate::model::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
 use crate::model::field::{CustomShape, Field, ObjectRule, Ty};
+use crate::report::Unit;
 use crate::report::Error;
 
 fn text(t: Text) -> Value {
@@ -83,6 +84,27 @@ impl Walk<'_> {
             Ty::Str(rule) => {
                 if !rule.one_of.is_empty() {
                     entry.insert("enum".into(), strs(rule.one_of));
+                }
+                if let Some(length) = rule.length {
+                    if length.min > 0 {
+                        entry.insert("minLength".into(), length.min.into());
+                    }
+                    if let Some(max) = length.max {
+                        entry.insert("maxLength".into(), max.into());
+                    }
+                    entry.insert("lengthUnit".into(), length.unit.as_str().into());
+                    // JSON Schema's minLength / maxLength count characters only.
+                    if length.unit == Unit::Bytes {
+                        self.gaps.push(obj(vec![
+                            ("code", "length".into()),
+                            ("pointer", ptr.into()),
+                            ("text", text(Text::new(
+                                "The length is counted in UTF-8 bytes; JSON Schema's minLength / maxLength count characters.",
+                                "长度按 UTF-8 字节计算；JSON Schema 的 minLength / maxLength 按字符计算。",
+                            ))),
+                            ("source", here.source.into()),
+                        ]));
+                    }
                 }
                 if let Some(format) = rule.format {
                     entry.insert("format".into(), format.name.into());
@@ -241,7 +263,8 @@ fn cross_rule(rule: &CrossRule) -> Value {
 /// `null` is accepted: optional fields drop it), `empty` (what `""` does:
 /// `keep` | `drop` | `reject`), `label` and `help` (`{en, zh}`), `source`,
 /// `coerces` (`[{from, to}]`), and where they apply `enum`, `minimum`,
-/// `maximum`, `minItems`, `maxItems`, `uniqueItems`, `format`, `formatText`.
+/// `maximum`, `minItems`, `maxItems`, `uniqueItems`, `format`, `formatText`,
+/// `minLength`, `maxLength` and `lengthUnit` (`chars` | `bytes`).
 ///
 /// `crossRules` lists every cross-field rule with `code`, `severity`,
 /// `pointers`, `kind`, `text`, `source` and `inJsonSchema` (whether

@@ -13,7 +13,10 @@ use crate::engine::walk::MAX_SAFE_INTEGER;
 use crate::leaf::format::Format;
 use crate::leaf::pointer;
 use crate::model::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
-use crate::model::field::{ArrayRule, CustomShape, Field, IntRule, ObjectRule, StrRule, Ty};
+use crate::model::field::{
+    ArrayRule, CustomShape, Empty, Field, IntRule, ObjectRule, StrRule, Ty,
+};
+use crate::report::Unit;
 use crate::report::Error;
 
 fn annotate(schema: &mut Value, field: &Field) {
@@ -72,7 +75,35 @@ fn enum_of(values: Vec<Value>) -> Value {
     obj(vec![("enum", Value::Array(values))])
 }
 
+/// `schema` with the field's documented length in characters (JSON
+/// Schema's `minLength` / `maxLength` count code points, as `chars` does;
+/// byte limits are a gap `describe` lists). A `""` the field drops as "no
+/// change" stays valid whatever the minimum.
+fn with_length(schema: Value, field: &Field, rule: &StrRule) -> Value {
+    let Some(length) = rule.length.filter(|l| l.unit == Unit::Chars) else {
+        return schema;
+    };
+    let mut keywords = vec![("type", Value::from("string"))];
+    if length.min > 0 {
+        keywords.push(("minLength", Value::from(length.min)));
+    }
+    if let Some(max) = length.max {
+        keywords.push(("maxLength", Value::from(max)));
+    }
+    // Only strings are measured (a number is coerced to its text first).
+    let mut options = vec![obj(keywords), obj(vec![("not", obj(vec![("type", "string".into())]))])];
+    if length.min > 0 && field.empty == Empty::Drop {
+        options.push(obj(vec![("const", "".into())]));
+    }
+    let limit = obj(vec![("anyOf", Value::Array(options))]);
+    obj(vec![("allOf", Value::Array(vec![schema, limit]))])
+}
+
 fn str_schema(field: &Field, rule: &StrRule) -> Value {
+    with_length(str_schema_unlimited(field, rule), field, rule)
+}
+
+fn str_schema_unlimited(field: &Field, rule: &StrRule) -> Value {
     let nullable = accepts_null(field);
     let empty_ok = accepts_empty_string(field);
     let blank_re = format!("{WHITE_SPACE}*");

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::{accepts_empty_string, accepts_null, number_text, sections};
 use crate::model::endpoint::BASE_URL_FIELD;
-use crate::model::field::{ArrayRule, CustomShape, Field, ObjectRule, Ty};
+use crate::model::field::{ArrayRule, CustomShape, Field, ObjectRule, StrRule, Ty};
+use crate::report::Unit;
 use crate::report::Code;
 
 /// `fxiaoke.updateMember` → `FxiaokeUpdateMemberInput`.
@@ -54,6 +55,20 @@ fn doc(field: &Field, indent: &str) -> String {
     }
     if !field.help.en.is_empty() {
         parts.push(field.help.en.to_owned());
+    }
+    if let Ty::Str(StrRule {
+        length: Some(l), ..
+    }) = field.ty
+    {
+        let unit = match l.unit {
+            Unit::Chars => "characters",
+            Unit::Bytes => "UTF-8 bytes",
+        };
+        parts.push(match l.max {
+            Some(max) if l.min > 0 => format!("{}–{max} {unit}.", l.min),
+            Some(max) => format!("At most {max} {unit}."),
+            None => format!("At least {} {unit}.", l.min),
+        });
     }
     if parts.is_empty() {
         return String::new();

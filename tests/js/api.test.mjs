@@ -3,9 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as rg from 'rosterguard';
-import { allCases, getAt, pairs, seed } from './fixtures.mjs';
+import { readdirSync } from 'node:fs';
+import { allCases, fixtureDir, getAt, pairs, seed } from './fixtures.mjs';
 
-const IDS = ['fxiaoke.updateMember', 'fxiaoke.setMemberStatusBatch', 'dingtalk.updateEmployeeRoster', 'ekuaibao.updateStaff'];
+// The registry's ids, in its order; every fixture folder is one of them.
+const IDS = rg.endpoints().map((e) => e.id);
 
 test('exports exactly the documented API', () => {
   assert.deepEqual(Object.keys(rg).sort(), [
@@ -14,20 +16,31 @@ test('exports exactly the documented API', () => {
   ]);
 });
 
-test('endpoints() lists the four endpoints as plain objects', () => {
+test('endpoints() lists every endpoint (one per fixture folder) as plain objects', () => {
   const eps = rg.endpoints();
-  assert.deepEqual(eps.map((e) => e.id), IDS);
+  assert.deepEqual([...IDS].sort(), readdirSync(fixtureDir).sort());
+  for (const k of ['fxiaoke.updateMember', 'dingtalk.updateEmployeeRoster', 'ekuaibao.updateStaff']) assert.ok(IDS.includes(k), k);
   for (const e of eps) {
     assert.equal(Object.getPrototypeOf(e), Object.prototype);
-    for (const k of ['id', 'vendor', 'title', 'method', 'docUrl']) assert.equal(typeof e[k], 'string', k);
+    for (const k of ['id', 'vendor', 'title', 'method', 'docUrl', 'recordKey', 'tokenPointer', 'tokenPrefix']) {
+      assert.equal(typeof e[k], 'string', `${e.id} ${k}`);
+    }
     assert.equal(typeof e.deprecated, 'boolean');
+    assert.ok(e.ratePerSecond > 0, `${e.id} ratePerSecond`);
+    for (const kind of ['ok', 'invalid', 'throttled', 'busy', 'tokenExpired']) {
+      const r = e.mockReplies[kind];
+      assert.equal(typeof r.status, 'number', `${e.id} ${kind}`);
+      assert.ok(r.body.length > 0, `${e.id} ${kind}`);
+    }
   }
 });
 
 function checkRequest(c, req) {
   const want = c.request;
   assert.equal(req.method, want.method, c.name);
-  assert.equal(req.headers['Content-Type'], 'application/json');
+  // A seed that states headers states all of them.
+  if (want.headers) assert.deepEqual(req.headers, want.headers, c.name);
+  else assert.equal(req.headers['Content-Type'], 'application/json');
   const [head, tail] = want.url.split('{traceId}');
   if (tail === undefined) {
     assert.equal(req.url, want.url, c.name);
@@ -108,9 +121,9 @@ test('misuse throws RosterguardError with a kind', () => {
     }
     return 'no throw';
   };
-  assert.equal(kind(() => rg.validate('wecom.updateUser', input)), 'unknown_endpoint');
+  assert.equal(kind(() => rg.validate('nosuch.updateUser', input)), 'unknown_endpoint');
   try {
-    rg.buildRequest('wecom.updateUser', input);
+    rg.buildRequest('nosuch.updateUser', input);
   } catch (e) {
     for (const id of IDS) assert.ok(e.message.includes(id), 'names the known ids');
   }
@@ -148,7 +161,7 @@ test('validateField: one field, cross-field rules with the rest of the input', (
 test('parseResponse decodes replies and never throws on the body', () => {
   const ok = rg.parseResponse('fxiaoke.updateMember', 200, '{"errorCode":0,"errorMessage":"success"}');
   assert.equal(ok.ok, true);
-  assert.deepEqual(Object.keys(ok).sort(), ['message', 'ok', 'retryable', 'traceId', 'vendorCode']);
+  assert.deepEqual(Object.keys(ok).sort(), ['message', 'ok', 'retryable', 'tokenExpired', 'traceId', 'vendorCode']);
   const fail = rg.parseResponse('fxiaoke.updateMember', 200, '{"errorCode":14001,"errorMessage":"x"}');
   assert.equal(fail.ok, false);
   for (const body of ['', 'garbage', '{', '[]', 'null', '\u0000', '{"errcode":"0"}', '"'.repeat(10000)]) {

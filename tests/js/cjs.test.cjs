@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const rg = require('rosterguard');
 
 test('require() works without init', () => {
-  assert.equal(rg.endpoints().length, 4);
+  assert.ok(rg.endpoints().length >= 4);
   const r = rg.validate('ekuaibao.updateStaff', { path: { staffId: 'a' }, query: { accessToken: 't' }, body: { name: '张三' } });
   assert.equal(r.ok, true);
   const req = rg.buildRequest('ekuaibao.updateStaff', { path: { staffId: 'a/b' }, query: { accessToken: 't' }, body: { name: '张三' } });
