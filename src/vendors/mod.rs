@@ -7,6 +7,7 @@ use crate::model::endpoint::Endpoint;
 pub mod dingtalk;
 pub mod ekuaibao;
 pub mod fxiaoke;
+pub mod wecom;
 
 /// Every endpoint, in a stable order.
 pub static ALL: &[&Endpoint] = &[
@@ -14,4 +15,5 @@ pub static ALL: &[&Endpoint] = &[
     &fxiaoke::SET_MEMBER_STATUS_BATCH,
     &dingtalk::UPDATE_EMPLOYEE_ROSTER,
     &ekuaibao::UPDATE_STAFF,
+    &wecom::UPDATE_USER,
 ];
