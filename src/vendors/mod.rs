@@ -6,6 +6,7 @@ use crate::model::endpoint::Endpoint;
 
 pub mod dingtalk;
 pub mod ekuaibao;
+pub mod feishu;
 pub mod fxiaoke;
 pub mod wecom;
 
@@ -16,4 +17,5 @@ pub static ALL: &[&Endpoint] = &[
     &dingtalk::UPDATE_EMPLOYEE_ROSTER,
     &ekuaibao::UPDATE_STAFF,
     &wecom::UPDATE_USER,
+    &feishu::PATCH_USER,
 ];

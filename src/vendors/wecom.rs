@@ -17,7 +17,8 @@ use crate::model::endpoint::{
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty};
 use crate::report::Code;
 
-const PAGE: &str = "WeCom 更新成员 (developer.work.weixin.qq.com/document/path/90197, 最后更新 2025/07/25)";
+const PAGE: &str =
+    "WeCom 更新成员 (developer.work.weixin.qq.com/document/path/90197, 最后更新 2025/07/25)";
 const EXTATTR: &str = "WeCom 成员扩展属性 (document/path/100067, 2024/07/24)";
 const EXTERNAL: &str = "WeCom 成员对外信息 (document/path/92230, 2023/01/12)";
 const ERRORS: &str = "WeCom 全局错误码 (document/path/90313, 2026/01/09)";
@@ -304,7 +305,10 @@ static EXT_ATTR_FIELDS: [Field; 4] = [
         .source(EXTATTR),
     Field::new("web", Ty::Object(&EXT_WEB))
         .label("Web attribute", "网页类型属性")
-        .help("For type 1: {url, title}.", "type 为 1 时使用：{url, title}。")
+        .help(
+            "For type 1: {url, title}.",
+            "type 为 1 时使用：{url, title}。",
+        )
         .source(EXTATTR),
 ];
 static EXT_ATTR: ObjectRule = ObjectRule {
@@ -420,7 +424,10 @@ static EXTERNAL_ATTR_FIELDS: [Field; 5] = [
         .source(EXTERNAL),
     Field::new("text", Ty::Object(&EXTERNAL_TEXT))
         .label("Text attribute", "文本类型属性")
-        .help("Required for type 0: {value}.", "type 为 0 时必填：{value}。")
+        .help(
+            "Required for type 0: {value}.",
+            "type 为 0 时必填：{value}。",
+        )
         .source(EXTERNAL),
     Field::new("web", Ty::Object(&EXTERNAL_WEB))
         .label("Web attribute", "网页类型属性")
@@ -786,7 +793,14 @@ mod tests {
         for good in ["020-123456", "+86-20-1234,567", "83001234", "-5"] {
             assert_eq!(check_telephone(good), FormatResult::Ok, "{good}");
         }
-        for bad in ["", "abc", "020 123456", "---", "1234567890123456", "020–123"] {
+        for bad in [
+            "",
+            "abc",
+            "020 123456",
+            "---",
+            "1234567890123456",
+            "020–123",
+        ] {
             assert_eq!(check_telephone(bad), FormatResult::Bad, "{bad}");
         }
     }
