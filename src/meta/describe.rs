@@ -7,8 +7,8 @@ use crate::leaf::pointer;
 use crate::leaf::text::Text;
 use crate::model::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
 use crate::model::field::{CustomShape, Field, ObjectRule, Ty};
-use crate::report::Unit;
 use crate::report::Error;
+use crate::report::Unit;
 
 fn text(t: Text) -> Value {
     obj(vec![("en", t.en.into()), ("zh", t.zh.into())])

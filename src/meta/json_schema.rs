@@ -13,11 +13,9 @@ use crate::engine::walk::MAX_SAFE_INTEGER;
 use crate::leaf::format::Format;
 use crate::leaf::pointer;
 use crate::model::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
-use crate::model::field::{
-    ArrayRule, CustomShape, Empty, Field, IntRule, ObjectRule, StrRule, Ty,
-};
-use crate::report::Unit;
+use crate::model::field::{ArrayRule, CustomShape, Empty, Field, IntRule, ObjectRule, StrRule, Ty};
 use crate::report::Error;
+use crate::report::Unit;
 
 fn annotate(schema: &mut Value, field: &Field) {
     if let Value::Object(map) = schema {
@@ -91,7 +89,10 @@ fn with_length(schema: Value, field: &Field, rule: &StrRule) -> Value {
         keywords.push(("maxLength", Value::from(max)));
     }
     // Only strings are measured (a number is coerced to its text first).
-    let mut options = vec![obj(keywords), obj(vec![("not", obj(vec![("type", "string".into())]))])];
+    let mut options = vec![
+        obj(keywords),
+        obj(vec![("not", obj(vec![("type", "string".into())]))]),
+    ];
     if length.min > 0 && field.empty == Empty::Drop {
         options.push(obj(vec![("const", "".into())]));
     }

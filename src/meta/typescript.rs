@@ -6,8 +6,8 @@ use std::fmt::Write;
 use super::{accepts_empty_string, accepts_null, number_text, sections};
 use crate::model::endpoint::BASE_URL_FIELD;
 use crate::model::field::{ArrayRule, CustomShape, Field, ObjectRule, StrRule, Ty};
-use crate::report::Unit;
 use crate::report::Code;
+use crate::report::Unit;
 
 /// `fxiaoke.updateMember` → `FxiaokeUpdateMemberInput`.
 pub(crate) fn interface_name(id: &str) -> String {

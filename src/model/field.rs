@@ -206,7 +206,6 @@ impl Field {
     }
 
     /// Limits a string field's length to `min..=max` in `unit`.
-    #[allow(dead_code)] // until a vendor declares a length limit
     pub(crate) const fn length(mut self, min: usize, max: usize, unit: Unit) -> Field {
         if let Ty::Str(mut rule) = self.ty {
             rule.length = Some(Length {
@@ -220,19 +219,16 @@ impl Field {
     }
 
     /// Limits a string field to at most `max` characters.
-    #[allow(dead_code)]
     pub(crate) const fn max_chars(self, max: usize) -> Field {
         self.length(0, max, Unit::Chars)
     }
 
     /// Limits a string field to `min..=max` characters.
-    #[allow(dead_code)]
     pub(crate) const fn chars(self, min: usize, max: usize) -> Field {
         self.length(min, max, Unit::Chars)
     }
 
     /// Limits a string field to `min..=max` UTF-8 bytes.
-    #[allow(dead_code)]
     pub(crate) const fn bytes(self, min: usize, max: usize) -> Field {
         self.length(min, max, Unit::Bytes)
     }

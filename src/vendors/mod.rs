@@ -6,7 +6,9 @@ use crate::model::endpoint::Endpoint;
 
 pub mod dingtalk;
 pub mod ekuaibao;
+pub mod feishu;
 pub mod fxiaoke;
+pub mod wecom;
 
 /// Every endpoint, in a stable order.
 pub static ALL: &[&Endpoint] = &[
@@ -17,4 +19,6 @@ pub static ALL: &[&Endpoint] = &[
     &dingtalk::UPDATE_USER,
     &ekuaibao::UPDATE_STAFF,
     &ekuaibao::BATCH_UPDATE_STAFF,
+    &wecom::UPDATE_USER,
+    &feishu::PATCH_USER,
 ];

@@ -1,0 +1,840 @@
+//! WeCom (企业微信): 更新成员 (update member), `POST /cgi-bin/user/update`.
+//!
+//! Sources: the vendor page 更新成员 (path 90197, 最后更新 2025/07/25, as
+//! mirrored in wxkingstar/doc-hub-mcp; the vendor's own copy of 2025/03/24
+//! has the same example), its linked pages 成员扩展属性 (100067), 成员对外信息
+//! (92230), 创建成员 (90195), 全局错误码 (90313) and 访问频率限制 (90312).
+//! Where older copies of the page disagree (department ≤ 20, direct_leader
+//! ≤ 5, telephone digits and "-" only), the newest page wins; each such
+//! rule says so. Every rule of this vendor is in this file.
+
+use crate::leaf::checks::EMAIL;
+use crate::leaf::format::{Format, FormatResult};
+use crate::leaf::text::{meta_str, Text};
+use crate::model::endpoint::{
+    plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample,
+};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty};
+use crate::report::Code;
+
+const PAGE: &str =
+    "WeCom 更新成员 (developer.work.weixin.qq.com/document/path/90197, 最后更新 2025/07/25)";
+const EXTATTR: &str = "WeCom 成员扩展属性 (document/path/100067, 2024/07/24)";
+const EXTERNAL: &str = "WeCom 成员对外信息 (document/path/92230, 2023/01/12)";
+const ERRORS: &str = "WeCom 全局错误码 (document/path/90313, 2026/01/09)";
+
+// ---- syntaxes ----------------------------------------------------------------
+
+fn ok_if(good: bool) -> FormatResult {
+    if good {
+        FormatResult::Ok
+    } else {
+        FormatResult::Bad
+    }
+}
+
+/// The longest run of ASCII digits in `s`.
+fn longest_digit_run(s: &str) -> usize {
+    s.split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// E.164: a telephone number has at most 15 digits, so a longer run of
+/// digits cannot be one number (this also bounds the JSON numbers the
+/// syntax takes, see `integers`).
+const MAX_DIGIT_RUN: usize = 15;
+
+/// 座机: "由1-32位的纯数字、“-”、“+”或“,”组成" (the newest page; older copies
+/// and issue 11 say digits and "-" only, the page of 2025/07/25 also allows
+/// "+" and ","). The 1–32 count is the field's `length`; here the characters,
+/// at least one digit.
+fn check_telephone(s: &str) -> FormatResult {
+    ok_if(
+        s.bytes().all(|b| b.is_ascii_digit() || b"+-,".contains(&b))
+            && s.bytes().any(|b| b.is_ascii_digit())
+            && longest_digit_run(s) <= MAX_DIGIT_RUN,
+    )
+}
+
+static TELEPHONE: Format = Format {
+    name: "wecom_telephone",
+    check: check_telephone,
+    expected: Text::new(
+        "a landline number made of digits, \"-\", \"+\" or \",\", such as 020-123456",
+        "由数字、“-”、“+”或“,”组成的座机号码，例如 020-123456",
+    ),
+    pattern: meta_str(r"(?=[^0-9]*[0-9])(?![\s\S]*[0-9]{16})[0-9+,\-]+"),
+    integers: &[(-999_999_999_999_999, 999_999_999_999_999)],
+};
+
+/// `digits` and `-`, starting with a digit.
+fn digits_and_hyphens(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit())
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+}
+
+/// 手机号码: "字符仅支持数字，加号和减号" (60103), "中国大陆手机号码可省略“+86”，其他
+/// 国家或地区必须要带上国际码". A `+` only leads the country code; the vendor's
+/// own create example writes "+86 13800000000", so one space after the
+/// country code is accepted too.
+fn check_mobile(s: &str) -> FormatResult {
+    if longest_digit_run(s) > MAX_DIGIT_RUN {
+        return FormatResult::Bad;
+    }
+    let good = match s.strip_prefix('+') {
+        Some(rest) => match rest.split_once(' ') {
+            Some((cc, number)) => {
+                (1..=4).contains(&cc.len())
+                    && cc.bytes().all(|b| b.is_ascii_digit())
+                    && digits_and_hyphens(number)
+            }
+            None => digits_and_hyphens(rest),
+        },
+        None => digits_and_hyphens(s),
+    };
+    ok_if(good)
+}
+
+static MOBILE: Format = Format {
+    name: "wecom_mobile",
+    check: check_mobile,
+    expected: Text::new(
+        "a mobile number of digits and \"-\", led by +<country code> outside mainland China, such as 13800000000 or +852-51234567",
+        "由数字和“-”组成的手机号码，中国大陆以外的号码须以“+国际码”开头，例如 13800000000 或 +852-51234567",
+    ),
+    pattern: meta_str(
+        r"(?![\s\S]*[0-9]{16})(?:\+?[0-9][0-9\-]*|\+[0-9]{1,4} [0-9][0-9\-]*)",
+    ),
+    integers: &[(0, 999_999_999_999_999)],
+};
+
+/// "网页的url,必须包含http或者https头" (100067, 92230).
+fn check_web_url(s: &str) -> FormatResult {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    ok_if(rest.is_some_and(|r| !r.is_empty()))
+}
+
+static WEB_URL: Format = Format {
+    name: "http_url",
+    check: check_web_url,
+    expected: Text::new(
+        "a URL starting with http:// or https://",
+        "以 http:// 或 https:// 开头的网址",
+    ),
+    pattern: meta_str(r"https?://[\s\S]+"),
+    integers: &[],
+};
+
+// ---- field helpers -------------------------------------------------------------
+
+const fn formatted(key: &'static str, format: &'static Format) -> Field {
+    Field::new(
+        key,
+        Ty::Str(StrRule {
+            one_of: &[],
+            format: Some(format),
+            blank_is_empty: false,
+            length: None,
+        }),
+    )
+}
+
+/// WeCom ids are unsigned 32-bit integers (department ids, order values:
+/// "有效的值范围是[0, 2^32)").
+const UINT32: IntRule = IntRule {
+    min: Some(0),
+    max: Some(4_294_967_295),
+    one_of: &[],
+};
+
+const ZERO_OR_ONE: IntRule = IntRule {
+    min: None,
+    max: None,
+    one_of: &[0, 1],
+};
+
+// ---- query -----------------------------------------------------------------------
+
+static QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
+    .required()
+    .secret()
+    .label("Access token", "调用接口凭证 access_token")
+    .help(
+        "The contacts-sync (通讯录同步) access token; it goes in the URL only, never in the body (41001).",
+        "通讯录同步助手的 access_token；只能拼接在 URL 中，不能放在请求包体中（41001）。",
+    )
+    .source("WeCom 更新成员 § 参数说明: access_token 是; 全局错误码 41001 (access_token需要拼接在URL中)")];
+
+static QUERY: ObjectRule = ObjectRule {
+    fields: &QUERY_FIELDS,
+    prefixed: None,
+};
+
+// ---- body: lists -------------------------------------------------------------------
+
+static DEPARTMENT_ID: Field = Field::new("", Ty::Int(UINT32))
+    .required()
+    .label("Department id", "部门 ID");
+/// "不超过100个" (page of 2025/07/25; older copies and the 60110 row of the
+/// error table say 20). `[]` is 40066 "部门列表为空".
+static DEPARTMENTS: ArrayRule = ArrayRule {
+    item: &DEPARTMENT_ID,
+    min_items: 1,
+    max_items: Some(100),
+    unique: false,
+};
+
+static ORDER_VALUE: Field = Field::new("", Ty::Int(UINT32))
+    .required()
+    .label("Order value", "排序值");
+static ORDERS: ArrayRule = ArrayRule {
+    item: &ORDER_VALUE,
+    min_items: 0,
+    max_items: None,
+    unique: false,
+};
+
+static LEADER_FLAG: Field = Field::new("", Ty::Int(ZERO_OR_ONE))
+    .required()
+    .label("Leader in department", "是否部门负责人");
+static LEADER_FLAGS: ArrayRule = ArrayRule {
+    item: &LEADER_FLAG,
+    min_items: 0,
+    max_items: None,
+    unique: false,
+};
+
+static LEADER_ID: Field = Field::string("")
+    .bytes(1, 64)
+    .required()
+    .label("Direct leader userid", "直属上级 UserID");
+/// "最多设置1个" (newest page; a 2022 copy says 5). `[]` clears the direct
+/// leader (WxJava issue #3628: "传值[],可以重置用户直属领导").
+static DIRECT_LEADERS: ArrayRule = ArrayRule {
+    item: &LEADER_ID,
+    min_items: 0,
+    max_items: Some(1),
+    unique: false,
+};
+
+// ---- body: biz_mail_alias ------------------------------------------------------
+
+static ALIAS_MAIL: Field = formatted("", &EMAIL)
+    .bytes(0, 63)
+    .required()
+    .label("Mail alias", "企业邮箱别名");
+static ALIAS_MAILS: ArrayRule = ArrayRule {
+    item: &ALIAS_MAIL,
+    min_items: 0,
+    max_items: Some(5),
+    unique: false,
+};
+static BIZ_MAIL_ALIAS_FIELDS: [Field; 1] = [Field::new("item", Ty::Array(&ALIAS_MAILS))
+    .label("Aliases", "别名列表")
+    .help(
+        "At most 5 addresses, each an email of at most 63 bytes; replaces the whole set, [] clears it.",
+        "最多 5 个，每个为不超过 63 字节的邮箱地址；覆盖式更新，传 [] 清空。",
+    )
+    .source(PAGE)];
+static BIZ_MAIL_ALIAS: ObjectRule = ObjectRule {
+    fields: &BIZ_MAIL_ALIAS_FIELDS,
+    prefixed: None,
+};
+
+// ---- body: extattr (成员扩展属性) ----------------------------------------------
+
+static EXT_TEXT_FIELDS: [Field; 1] = [Field::string("value")
+    .max_chars(64)
+    .required()
+    .on_empty(Empty::Keep)
+    .label("Text", "文本属性内容")
+    .help("At most 64 characters.", "长度限制 64 个 UTF-8 字符。")
+    .source(EXTATTR)];
+static EXT_TEXT: ObjectRule = ObjectRule {
+    fields: &EXT_TEXT_FIELDS,
+    prefixed: None,
+};
+
+static EXT_WEB_FIELDS: [Field; 2] = [
+    formatted("url", &WEB_URL)
+        .required()
+        .on_empty(Empty::Keep)
+        .label("URL", "网页 URL")
+        .help(
+            "Starts with http:// or https://; url and title both \"\" clear the attribute.",
+            "必须包含 http 或 https 头；url 与 title 同时为空表示清除该属性。",
+        )
+        .source(EXTATTR),
+    Field::string("title")
+        .max_chars(12)
+        .required()
+        .on_empty(Empty::Keep)
+        .label("Title", "网页标题")
+        .help("At most 12 characters.", "长度限制 12 个 UTF-8 字符。")
+        .source(EXTATTR),
+];
+static EXT_WEB: ObjectRule = ObjectRule {
+    fields: &EXT_WEB_FIELDS,
+    prefixed: None,
+};
+
+static EXT_ATTR_FIELDS: [Field; 4] = [
+    Field::new("type", Ty::Int(ZERO_OR_ONE))
+        .required()
+        .label("Attribute type", "属性类型")
+        .help(
+            "0 text, 1 web page (extattr has no mini-program type).",
+            "0 文本，1 网页（扩展属性没有小程序类型）。",
+        )
+        .source(EXTATTR),
+    Field::string("name")
+        .required()
+        .label("Attribute name", "属性名称")
+        .help(
+            "An attribute created in the admin console; unknown names are ignored by WeCom.",
+            "需先在管理端创建该属性，否则会被忽略。",
+        )
+        .source(EXTATTR),
+    Field::new("text", Ty::Object(&EXT_TEXT))
+        .label("Text attribute", "文本类型属性")
+        .help("For type 0: {value}.", "type 为 0 时使用：{value}。")
+        .source(EXTATTR),
+    Field::new("web", Ty::Object(&EXT_WEB))
+        .label("Web attribute", "网页类型属性")
+        .help(
+            "For type 1: {url, title}.",
+            "type 为 1 时使用：{url, title}。",
+        )
+        .source(EXTATTR),
+];
+static EXT_ATTR: ObjectRule = ObjectRule {
+    fields: &EXT_ATTR_FIELDS,
+    prefixed: None,
+};
+static EXT_ATTR_ITEM: Field = Field::new("", Ty::Object(&EXT_ATTR))
+    .required()
+    .label("Attribute", "扩展属性");
+static EXT_ATTRS: ArrayRule = ArrayRule {
+    item: &EXT_ATTR_ITEM,
+    min_items: 0,
+    max_items: None,
+    unique: false,
+};
+static EXTATTR_FIELDS: [Field; 1] = [Field::new("attrs", Ty::Array(&EXT_ATTRS))
+    .label("Attributes", "属性列表")
+    .help(
+        "Each {type, name, text | web}.",
+        "每项为 {type, name, text | web}。",
+    )
+    .source(EXTATTR)];
+static EXTATTR_RULE: ObjectRule = ObjectRule {
+    fields: &EXTATTR_FIELDS,
+    prefixed: None,
+};
+
+// ---- body: external_profile (成员对外信息) --------------------------------------
+
+static EXTERNAL_TEXT_FIELDS: [Field; 1] = [Field::string("value")
+    .max_chars(32)
+    .label("Text", "文本属性内容")
+    .help(
+        "At most 32 characters (half the extattr limit).",
+        "长度限制 32 个 UTF-8 字符（扩展属性为 64）。",
+    )
+    .source(EXTERNAL)];
+static EXTERNAL_TEXT: ObjectRule = ObjectRule {
+    fields: &EXTERNAL_TEXT_FIELDS,
+    prefixed: None,
+};
+
+static EXTERNAL_WEB_FIELDS: [Field; 2] = [
+    formatted("url", &WEB_URL)
+        .label("URL", "网页 URL")
+        .help(
+            "Starts with http:// or https://; url and title both \"\" clear the attribute.",
+            "必须包含 http 或 https 头；url 与 title 同时为空表示清除该属性。",
+        )
+        .source(EXTERNAL),
+    Field::string("title")
+        .max_chars(12)
+        .label("Title", "网页标题")
+        .help("At most 12 characters.", "长度限制 12 个 UTF-8 字符。")
+        .source(EXTERNAL),
+];
+static EXTERNAL_WEB: ObjectRule = ObjectRule {
+    fields: &EXTERNAL_WEB_FIELDS,
+    prefixed: None,
+};
+
+static MINIPROGRAM_FIELDS: [Field; 3] = [
+    Field::string("appid")
+        .label("Mini program appid", "小程序 appid")
+        .help(
+            "A mini program installed for the corp (others are ignored); appid and title both \"\" clear the attribute.",
+            "必须是本企业安装授权的小程序，否则会被忽略；appid 与 title 同时为空表示清除该属性。",
+        )
+        .source(EXTERNAL),
+    Field::string("pagepath")
+        .label("Page path", "小程序页面路径")
+        .help("The mini program page to open.", "小程序的页面路径。")
+        .source(EXTERNAL),
+    // The page says "长度限制12个UTF8字符", but the request example of
+    // 更新成员 sends "my miniprogram" (14 characters): the doc example must
+    // pass, so the limit is not enforced here (the vendor decides).
+    Field::string("title")
+        .label("Title", "小程序展示标题")
+        .help(
+            "Documented as at most 12 characters, but the vendor's own example sends 14: not checked.",
+            "文档写明长度限制 12 个 UTF-8 字符，但官方请求示例传了 14 个字符，因此不做校验。",
+        )
+        .source("WeCom 成员对外信息 (92230): 长度限制12个UTF8字符; 更新成员 (90197) 请求示例: \"title\": \"my miniprogram\""),
+];
+static MINIPROGRAM: ObjectRule = ObjectRule {
+    fields: &MINIPROGRAM_FIELDS,
+    prefixed: None,
+};
+
+static EXTERNAL_ATTR_FIELDS: [Field; 5] = [
+    Field::new(
+        "type",
+        Ty::Int(IntRule {
+            min: None,
+            max: None,
+            one_of: &[0, 1, 2],
+        }),
+    )
+    .required()
+    .label("Attribute type", "属性类型")
+    .help(
+        "0 text, 1 web page, 2 mini program.",
+        "0 文本，1 网页，2 小程序。",
+    )
+    .source(EXTERNAL),
+    Field::string("name")
+        .required()
+        .label("Attribute name", "属性名称")
+        .help(
+            "An attribute created in the admin console; unknown names are ignored by WeCom.",
+            "需先在管理端创建该属性，否则会被忽略。",
+        )
+        .source(EXTERNAL),
+    Field::new("text", Ty::Object(&EXTERNAL_TEXT))
+        .label("Text attribute", "文本类型属性")
+        .help(
+            "Required for type 0: {value}.",
+            "type 为 0 时必填：{value}。",
+        )
+        .source(EXTERNAL),
+    Field::new("web", Ty::Object(&EXTERNAL_WEB))
+        .label("Web attribute", "网页类型属性")
+        .help(
+            "Required for type 1: {url, title}.",
+            "type 为 1 时必填：{url, title}。",
+        )
+        .source(EXTERNAL),
+    Field::new("miniprogram", Ty::Object(&MINIPROGRAM))
+        .label("Mini program attribute", "小程序类型属性")
+        .help(
+            "Required for type 2: {appid, pagepath, title}.",
+            "type 为 2 时必填：{appid, pagepath, title}。",
+        )
+        .source(EXTERNAL),
+];
+static EXTERNAL_ATTR: ObjectRule = ObjectRule {
+    fields: &EXTERNAL_ATTR_FIELDS,
+    prefixed: None,
+};
+static EXTERNAL_ATTR_ITEM: Field = Field::new("", Ty::Object(&EXTERNAL_ATTR))
+    .required()
+    .label("External attribute", "对外属性");
+static EXTERNAL_ATTRS: ArrayRule = ArrayRule {
+    item: &EXTERNAL_ATTR_ITEM,
+    min_items: 0,
+    max_items: None,
+    unique: false,
+};
+
+static CHANNELS_FIELDS: [Field; 1] = [Field::string("nickname")
+    .label("Channels name", "视频号名字")
+    .help(
+        "A WeChat Channels account bound to the corp (41066 otherwise); status is read-only.",
+        "须从企业绑定的视频号中选择（否则返回 41066）；status 为只读字段。",
+    )
+    .source(EXTERNAL)];
+static CHANNELS: ObjectRule = ObjectRule {
+    fields: &CHANNELS_FIELDS,
+    prefixed: None,
+};
+
+static EXTERNAL_PROFILE_FIELDS: [Field; 3] = [
+    Field::string("external_corp_name")
+        .label("External corp name", "企业对外简称")
+        .help(
+            "A verified short name; \"\" clears it back to the default (41036).",
+            "须为已认证的企业简称；传空字符串清除对外简称，恢复默认（41036）。",
+        )
+        .source("WeCom 成员对外信息 (92230); 全局错误码 41036: 传空字符串把对外简称清除"),
+    Field::new("wechat_channels", Ty::Object(&CHANNELS))
+        .label("WeChat Channels", "视频号属性")
+        .help("{nickname}.", "{nickname}。")
+        .source(EXTERNAL),
+    Field::new("external_attr", Ty::Array(&EXTERNAL_ATTRS))
+        .label("External attributes", "对外属性列表")
+        .help(
+            "Each {type, name, text | web | miniprogram}.",
+            "每项为 {type, name, text | web | miniprogram}。",
+        )
+        .source(EXTERNAL),
+];
+static EXTERNAL_PROFILE: ObjectRule = ObjectRule {
+    fields: &EXTERNAL_PROFILE_FIELDS,
+    prefixed: None,
+};
+
+// ---- body ----------------------------------------------------------------------
+
+static BODY_FIELDS: [Field; 23] = [
+    Field::string("userid")
+        .bytes(1, 64)
+        .required()
+        .label("UserID", "成员 UserID")
+        .help(
+            "The member's account: 1–64 bytes, case-insensitive; it must exist.",
+            "成员 UserID，对应管理端的账号：长度 1~64 个字节，不区分大小写，须已存在。",
+        )
+        .source(PAGE),
+    Field::string("new_userid")
+        .bytes(1, 64)
+        .on_empty(Empty::Reject)
+        .label("New UserID", "新 UserID")
+        .help(
+            "Only once, and only for a system-generated userid (301036); 1–64 bytes.",
+            "仅当 userid 由系统自动生成时允许修改一次（301036）；长度 1~64 个字节。",
+        )
+        .source("WeCom 更新成员 (90197) note under the table: 新值可由new_userid字段指定; 创建成员 (90195): 1~64 bytes; 全局错误码 301036"),
+    Field::string("name")
+        .chars(1, 64)
+        .label("Name", "成员名称")
+        .help("1–64 characters.", "长度为 1~64 个 UTF-8 字符。")
+        .source(PAGE),
+    Field::string("alias")
+        .chars(1, 64)
+        .label("Alias", "别名")
+        .help(
+            "1–64 characters (32 before 2021-09-29).",
+            "长度为 1~64 个 UTF-8 字符（2021-09-29 前为 32）。",
+        )
+        .source("WeCom 更新成员 (90197): 别名。长度为1-64个utf8字符; 更新日志 2021-09-29"),
+    formatted("mobile", &MOBILE)
+        .bytes(0, 32)
+        .on_empty(Empty::Reject)
+        .label("Mobile", "手机号码")
+        .help(
+            "Unique in the corp; mainland numbers may omit +86, others need +<country code>; at most 32 bytes. Ignored (no error) once the member has activated WeCom.",
+            "企业内必须唯一；中国大陆手机号码可省略“+86”，其他国家或地区必须带国际码；不超过 32 位。若成员已激活企业微信，该参数被忽略（不报错）。",
+        )
+        .source("WeCom 更新成员 (90197): mobile; 全局错误码 60103: 长度不超过32位，字符仅支持数字，加号和减号"),
+    Field::new("department", Ty::Array(&DEPARTMENTS))
+        .label("Departments", "所属部门")
+        .help(
+            "1–100 department ids (unsigned 32-bit integers).",
+            "成员所属部门 ID 列表，1~100 个（无符号 32 位整数）。",
+        )
+        .source("WeCom 更新成员 (90197, 2025/07/25): 不超过100个 (older copies and error 60110: 20); 全局错误码 40066: 部门列表为空"),
+    Field::new("order", Ty::Array(&ORDERS))
+        .label("Order in departments", "部门内排序值")
+        .help(
+            "As many values as department, each in [0, 2^32); larger sorts first; used only with department.",
+            "数量必须和 department 一致，每个取值范围 [0, 2^32)，数值越大排序越前；仅在传入 department 时有效。",
+        )
+        .source(PAGE),
+    Field::string("position")
+        .max_chars(128)
+        .label("Position", "职务信息")
+        .help("0–128 characters.", "长度为 0~128 个 UTF-8 字符。")
+        .source(PAGE),
+    Field::new(
+        "gender",
+        Ty::Str(StrRule {
+            one_of: &["1", "2"],
+            format: None,
+            blank_is_empty: false,
+            length: None,
+        }),
+    )
+    .on_empty(Empty::Reject)
+    .label("Gender", "性别")
+    .help(
+        "\"1\" male, \"2\" female, sent as a string (a number 1 or 2 is converted); 0 is a read-only value.",
+        "\"1\" 男性，\"2\" 女性，以字符串发送（数字 1 或 2 会被转换）；0（未定义）仅用于读取。",
+    )
+    .source("WeCom 更新成员 (90197): 性别。1表示男性，2表示女性 (example \"gender\": \"1\"); 读取成员 (90196): 0 未定义"),
+    formatted("email", &EMAIL)
+        .bytes(0, 64)
+        .on_empty(Empty::Reject)
+        .label("Email", "邮箱")
+        .help(
+            "A valid email address of 6–64 bytes, unique in the corp.",
+            "长度 6~64 个字节，且为有效的 email 格式；企业内必须唯一。",
+        )
+        .source("WeCom 更新成员 (90197, 2025/07/25): 长度6~64个字节，且为有效的email格式 (the 6-byte minimum is the shortest address the email syntax takes)"),
+    formatted("biz_mail", &EMAIL)
+        .bytes(0, 63)
+        .on_empty(Empty::Reject)
+        .label("Business email", "企业邮箱")
+        .help(
+            "A business mailbox address of 6–63 bytes, unique; a system-assigned one may be changed once (60144). Not atomic with the other fields: send it alone to know what changed.",
+            "长度 6~63 个字节的企业邮箱地址，企业内唯一；系统默认分配的企业邮箱仅允许修改一次（60144）。与其他字段的更新不具备原子性，建议单独调用。",
+        )
+        .source(PAGE),
+    Field::new("biz_mail_alias", Ty::Object(&BIZ_MAIL_ALIAS))
+        .label("Business email aliases", "企业邮箱别名")
+        .help(
+            "{item: [...]}, at most 5; replaces the whole set, {} or {\"item\": []} clears it. Not atomic with the other fields.",
+            "{item: [...]}，最多 5 个；覆盖式更新，传空结构或空数组会清空。与其他字段的更新不具备原子性。",
+        )
+        .source(PAGE),
+    formatted("telephone", &TELEPHONE)
+        .chars(1, 32)
+        .label("Telephone", "座机")
+        .help(
+            "1–32 characters of digits, \"-\", \"+\" or \",\" (the newest page; older ones: digits and \"-\").",
+            "由 1~32 位的纯数字、“-”、“+”或“,”组成（最新文档；旧版仅数字和“-”）。",
+        )
+        .source("WeCom 更新成员 (90197, 2025/07/25): 座机。由1-32位的纯数字、“-”、“+”或“,”组成 (older copies: 纯数字或’-‘号)"),
+    Field::new("is_leader_in_dept", Ty::Array(&LEADER_FLAGS))
+        .label("Leader in departments", "部门负责人")
+        .help(
+            "As many 0/1 flags as department: 1 = leader of that department.",
+            "个数必须和 department 一致，表示在所在的部门内是否为负责人：0 否，1 是。",
+        )
+        .source("WeCom 更新成员 (90197): is_leader_in_dept; 全局错误码 60132"),
+    Field::new("direct_leader", Ty::Array(&DIRECT_LEADERS))
+        .label("Direct leader", "直属上级")
+        .help(
+            "At most 1 userid (the newest page; a 2022 copy says 5); [] clears the direct leader and is sent.",
+            "最多设置 1 个 UserID（最新文档；2022 年的版本为 5 个）；传 [] 清空直属上级，会照常发送。",
+        )
+        .source("WeCom 更新成员 (90197, 2025/07/25): 最多设置1个; [] clears: binarywang/WxJava issue #3628"),
+    Field::string("avatar_mediaid")
+        .on_empty(Empty::Reject)
+        .label("Avatar media id", "头像 mediaid")
+        .help(
+            "A media_id from the media upload API (temporary media expire after 3 days: 40007).",
+            "通过素材管理接口上传图片获得的 mediaid（临时素材 3 天后失效：40007）。",
+        )
+        .source(PAGE),
+    Field::new("enable", Ty::Int(ZERO_OR_ONE))
+        .on_empty(Empty::Reject)
+        .label("Enabled", "启用/禁用成员")
+        .help("1 enable, 0 disable.", "1 表示启用成员，0 表示禁用成员。")
+        .source(PAGE),
+    Field::new("extattr", Ty::Object(&EXTATTR_RULE))
+        .label("Extended attributes", "扩展属性")
+        .help(
+            "{attrs: [...]}; attributes must first be added in the admin console, unknown ones are ignored.",
+            "{attrs: [...]}；扩展属性需先在管理端添加，否则忽略未知属性的赋值。",
+        )
+        .source(EXTATTR),
+    Field::new("external_profile", Ty::Object(&EXTERNAL_PROFILE))
+        .label("External profile", "成员对外属性")
+        .help(
+            "{external_corp_name, wechat_channels, external_attr}.",
+            "{external_corp_name, wechat_channels, external_attr}。",
+        )
+        .source(EXTERNAL),
+    Field::string("external_position")
+        .max_chars(12)
+        .label("External position", "对外职务")
+        .help(
+            "At most 12 characters; shown instead of position when set.",
+            "不超过 12 个汉字；设置后对外展示该职务，否则展示 position。",
+        )
+        .source(PAGE),
+    Field::string("nickname")
+        .label("Channels name", "视频号名字")
+        .help(
+            "A WeChat Channels account bound to the corp (41066 otherwise).",
+            "须从企业绑定到企业微信的视频号中选择（否则返回 41066）。",
+        )
+        .source(PAGE),
+    Field::string("address")
+        .max_chars(128)
+        .label("Address", "地址")
+        .help("At most 128 characters.", "长度最大 128 个字符。")
+        .source(PAGE),
+    Field::new("main_department", Ty::Int(UINT32))
+        .on_empty(Empty::Reject)
+        .label("Main department", "主部门")
+        .help(
+            "A department id (unsigned 32-bit integer).",
+            "部门 ID（无符号 32 位整数）。",
+        )
+        .source(PAGE),
+];
+
+static BODY: ObjectRule = ObjectRule {
+    fields: &BODY_FIELDS,
+    prefixed: None,
+};
+
+// ---- cross-field rules -----------------------------------------------------------
+
+static CROSS_RULES: [CrossRule; 2] = [
+    CrossRule {
+        code: Code::SameLength,
+        pointers: &["/body/order", "/body/department"],
+        kind: CrossKind::SameLength,
+        text: Text::meta(
+            "order must have as many values as department (数量必须和department一致).",
+            "order 的数量必须和 department 一致。",
+        ),
+        source: meta_str("WeCom 更新成员 (90197): order 数量必须和department一致"),
+    },
+    CrossRule {
+        code: Code::SameLength,
+        pointers: &["/body/is_leader_in_dept", "/body/department"],
+        kind: CrossKind::SameLength,
+        text: Text::meta(
+            "is_leader_in_dept must have as many flags as department (60132).",
+            "is_leader_in_dept 的个数必须和 department 一致（60132）。",
+        ),
+        source: meta_str("WeCom 更新成员 (90197): 个数必须和department一致; 全局错误码 60132"),
+    },
+];
+
+// ---- reply -------------------------------------------------------------------------
+
+/// `errcode` 0 is success (errmsg "updated"); business errors come with
+/// HTTP 200. Branch on errcode only ("不应该依赖errmsg来匹配", 90313).
+/// Retryable: -1 系统繁忙 ("建议稍候重试"), 6000 数据版本冲突 ("稍后重试"),
+/// 45009 接口调用超过限制 (the block ends after 60 s, 60 min or the next day),
+/// 45033 接口并发调用超过限制, 45035 并发操作冲突. Token: 40014 不合法的
+/// access_token, 42001 access_token已过期. Not 41001 (缺少access_token参数):
+/// the token is not in the URL, which a refresh does not fix (and the
+/// validator requires it anyway).
+static REPLY: ReplySpec = ReplySpec {
+    code_key: Some("errcode"),
+    ok_code: 0,
+    false_keys: &[],
+    ok_key: None,
+    message_keys: &["errmsg"],
+    failure_code_keys: &[],
+    trace_key: None,
+    sub_code_key: None,
+    sub_message_key: None,
+    retryable: &[-1, 6000, 45009, 45033, 45035],
+    token_codes: &[40014, 42001],
+    token_statuses: &[],
+    retry_markers: &[],
+    source: ERRORS,
+    samples: &ReplySamples {
+        ok: Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":0,"errmsg":"updated"}"#),
+        },
+        invalid: Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":60112,"errmsg":"{{message}}"}"#),
+        },
+        throttled: Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":45009,"errmsg":"api freq out of limit"}"#),
+        },
+        busy: Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":-1,"errmsg":"system busy"}"#),
+        },
+        token_expired: Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":42001,"errmsg":"access_token expired"}"#),
+        },
+    },
+};
+
+/// "每企业调用单个cgi/api不可超过1万次/分，15万次/小时" (90312): no per-second
+/// figure is documented, so 10 000 per minute spread evenly.
+const RATE: f64 = 10_000.0 / 60.0;
+
+/// `wecom.updateUser`.
+pub static UPDATE_USER: Endpoint = Endpoint {
+    id: "wecom.updateUser",
+    vendor: "wecom",
+    title: Text::new("WeCom: update member", "企业微信：更新成员"),
+    method: "POST",
+    doc_url: "https://developer.work.weixin.qq.com/document/path/90197",
+    deprecated: None,
+    default_base_url: "https://qyapi.weixin.qq.com",
+    documented_path: "/cgi-bin/user/update",
+    content_type: "application/json",
+    path: None,
+    query: Some(&QUERY),
+    headers: None,
+    body: &BODY,
+    cross: &CROSS_RULES,
+    url: plain_url,
+    reply: &REPLY,
+    rate_per_second: RATE,
+    rate_source: meta_str("WeCom 访问频率限制 (90312): 10 000 calls/min and 150 000/h per corp per API; no per-second figure"),
+    record_key: meta_str("/body/userid"),
+    token_prefix: "",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn telephones() {
+        for good in ["020-123456", "+86-20-1234,567", "83001234", "-5"] {
+            assert_eq!(check_telephone(good), FormatResult::Ok, "{good}");
+        }
+        for bad in [
+            "",
+            "abc",
+            "020 123456",
+            "---",
+            "1234567890123456",
+            "020–123",
+        ] {
+            assert_eq!(check_telephone(bad), FormatResult::Bad, "{bad}");
+        }
+    }
+
+    #[test]
+    fn mobiles() {
+        for good in [
+            "13800000000",
+            "+8613800000000",
+            "+86 13800000000",
+            "+852-51234567",
+        ] {
+            assert_eq!(check_mobile(good), FormatResult::Ok, "{good}");
+        }
+        for bad in [
+            "",
+            "+",
+            "-138",
+            "138 0000 0000",
+            "+86  138",
+            "1380000000000000",
+            "138a",
+            "+12345 678",
+        ] {
+            assert_eq!(check_mobile(bad), FormatResult::Bad, "{bad}");
+        }
+    }
+
+    #[test]
+    fn web_urls() {
+        assert_eq!(check_web_url("http://www.test.com"), FormatResult::Ok);
+        assert_eq!(check_web_url("https://a"), FormatResult::Ok);
+        for bad in ["www.test.com", "http://", "ftp://x", "HTTPS://x"] {
+            assert_eq!(check_web_url(bad), FormatResult::Bad, "{bad}");
+        }
+    }
+}
