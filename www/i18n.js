@@ -5,7 +5,7 @@ export const UI = {
     skip: 'Skip to the form',
     subtitle: 'admin form demo',
     tagline:
-      'Validates “update employee” payloads for Fxiaoke, DingTalk and Ekuaibao in the browser (WebAssembly) and builds the exact vendor request.',
+      'Validates “update employee” payloads for WeCom, Feishu, DingTalk, Fxiaoke and Ekuaibao in the browser (WebAssembly) and builds the exact vendor request.',
     endpoint: 'Endpoint',
     reset: 'Clear the form',
     loading: 'Loading the WebAssembly module…',
@@ -78,7 +78,7 @@ export const UI = {
   'zh-CN': {
     skip: '跳到表单',
     subtitle: '管理表单演示',
-    tagline: '在浏览器中（WebAssembly）校验纷享销客、钉钉、易快报的“更新员工”请求数据，并生成与厂商文档一致的 HTTP 请求。',
+    tagline: '在浏览器中（WebAssembly）校验企业微信、飞书、钉钉、纷享销客、易快报的“更新员工”请求数据，并生成与厂商文档一致的 HTTP 请求。',
     endpoint: '接口',
     reset: '清空表单',
     loading: '正在加载 WebAssembly 模块…',

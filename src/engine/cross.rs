@@ -14,13 +14,48 @@ use crate::report::{Ctx, Params};
 
 /// Runs every rule, in declaration order.
 pub(crate) fn check(ctx: &mut Ctx, rules: &[CrossRule], input: &Value) {
+    // One set of buffers for all the rules: a rule's walk allocates nothing.
+    let mut scratch = Scratch::default();
     for rule in rules {
-        check_rule(ctx, rule, input);
+        check_rule(ctx, rule, input, &mut scratch);
     }
 }
 
+/// Buffers reused from rule to rule.
+#[derive(Default)]
+struct Scratch<'a> {
+    along: Vec<&'static str>,
+    s0: Vec<&'static str>,
+    s1: Vec<&'static str>,
+    bindings: Vec<usize>,
+    ancestors: Vec<&'a Value>,
+}
+
+fn split_into(pattern: &'static str, out: &mut Vec<&'static str>) {
+    out.clear();
+    out.extend(segments(pattern));
+}
+
 fn segments(pattern: &str) -> impl Iterator<Item = &str> + Clone {
-    pattern.split('/').skip(1)
+    // Pointers of cross rules are ours: no escapes, one `/` per segment.
+    // A byte scan: `split('/')` set up a char searcher per call.
+    let bytes = pattern.as_bytes();
+    let mut start = usize::from(bytes.first() == Some(&b'/'));
+    let done = bytes.is_empty();
+    let mut finished = done;
+    std::iter::from_fn(move || {
+        if finished {
+            return None;
+        }
+        let rest = bytes.get(start..)?;
+        let end = rest.iter().position(|&b| b == b'/').map(|n| start + n);
+        let seg = pattern.get(start..end.unwrap_or(bytes.len()));
+        match end {
+            Some(e) => start = e + 1,
+            None => finished = true,
+        }
+        seg
+    })
 }
 
 /// The pattern without its last segment.
@@ -34,39 +69,89 @@ fn parent(pattern: &str) -> &str {
 /// segments took, in document order.
 fn visit<'a>(
     v: &'a Value,
-    mut segs: impl Iterator<Item = &'static str> + Clone,
+    segs: &[&str],
+    scratch_ancestors: &mut Vec<&'a Value>,
     bindings: &mut Vec<usize>,
     f: &mut dyn FnMut(&'a Value, &[usize]),
 ) {
-    match segs.next() {
-        None => f(v, bindings),
-        Some("-") => {
+    bindings.clear();
+    scratch_ancestors.clear();
+    visit_along(v, segs, bindings, scratch_ancestors, &mut |v, b, _| f(v, b));
+}
+
+/// [`visit`] over split segments, also giving the values the pattern
+/// passed through on the way (`ancestors[i]`: the value after `i`
+/// segments; the root first), so that a sibling pointer is looked up from
+/// its nearest common ancestor instead of from the root again.
+fn visit_along<'a>(
+    v: &'a Value,
+    segs: &[&str],
+    bindings: &mut Vec<usize>,
+    ancestors: &mut Vec<&'a Value>,
+    f: &mut dyn FnMut(&'a Value, &[usize], &[&'a Value]),
+) {
+    ancestors.push(v);
+    match segs.split_first() {
+        None => f(v, bindings, ancestors),
+        Some((&"-", rest)) => {
             if let Value::Array(items) = v {
                 for (i, item) in items.iter().enumerate() {
                     bindings.push(i);
-                    visit(item, segs.clone(), bindings, f);
+                    visit_along(item, rest, bindings, ancestors, f);
                     bindings.pop();
                 }
             }
         }
-        Some(key) => {
-            if let Some(next) = v.get(key) {
-                visit(next, segs, bindings, f);
+        Some((key, rest)) => {
+            if let Some(next) = pointer::child(v, key) {
+                visit_along(next, rest, bindings, ancestors, f);
             }
         }
     }
+    ancestors.pop();
 }
 
-/// The value at `pattern` with its `-` segments bound to `bindings`, in
-/// order (a pattern with more `-` than bindings matches nothing).
-fn resolve<'a>(root: &'a Value, pattern: &str, bindings: &[usize]) -> Option<&'a Value> {
-    let mut at = root;
-    let mut next = bindings.iter();
-    for seg in segments(pattern) {
-        at = if seg == "-" {
+/// Where a split pattern leaves the path `along` it is looked up from:
+/// how many leading segments the two share, and how many of those are `-`.
+#[derive(Clone, Copy)]
+struct Fork {
+    shared: usize,
+    indexes: usize,
+}
+
+fn fork(along: &[&str], pattern: &[&str]) -> Fork {
+    let mut f = Fork {
+        shared: 0,
+        indexes: 0,
+    };
+    for (a, p) in along.iter().zip(pattern) {
+        if a != p {
+            break;
+        }
+        f.shared += 1;
+        if *a == "-" {
+            f.indexes += 1;
+        }
+    }
+    f
+}
+
+/// The value at the split `pattern`, looked up from the deepest of
+/// `ancestors` (the values along the visited path, bound to `bindings`)
+/// that the pattern shares with that path ([`fork`], computed once per rule).
+fn resolve_near<'a>(
+    ancestors: &[&'a Value],
+    pattern: &[&str],
+    fork: Fork,
+    bindings: &[usize],
+) -> Option<&'a Value> {
+    let mut at = *ancestors.get(fork.shared)?;
+    let mut next = bindings.get(fork.indexes..)?.iter();
+    for seg in pattern.get(fork.shared..)? {
+        at = if *seg == "-" {
             at.get(*next.next()?)?
         } else {
-            at.get(seg)?
+            pointer::child(at, seg)?
         };
     }
     Some(at)
@@ -118,16 +203,23 @@ fn code_group<'s>(code: &'s str, prefix: &str, digits: usize) -> Option<&'s str>
         .then_some(group)
 }
 
-fn check_rule(ctx: &mut Ctx, rule: &CrossRule, input: &Value) {
+fn check_rule<'a>(ctx: &mut Ctx, rule: &CrossRule, input: &'a Value, scratch: &mut Scratch<'a>) {
     let p0 = rule.pointers.first().copied().unwrap_or("");
     let p1 = rule.pointers.get(1).copied().unwrap_or("");
-    let mut bindings = Vec::new();
+    split_into(p0, &mut scratch.s0);
+    let Scratch {
+        along,
+        s0,
+        s1,
+        bindings,
+        ancestors,
+    } = scratch;
     match rule.kind {
         CrossKind::Advice => {
-            visit(input, segments(p0), &mut bindings, &mut |v, b| {
+            visit(input, s0, ancestors, bindings, &mut |v, b| {
                 let advise = if rule.pointers.len() > 1 {
                     let last = p1.rsplit('/').next().unwrap_or("");
-                    v.is_object() && !is_sent(v.get(last))
+                    v.is_object() && !is_sent(pointer::child(v, last))
                 } else {
                     !v.is_null()
                 };
@@ -148,7 +240,7 @@ fn check_rule(ctx: &mut Ctx, rule: &CrossRule, input: &Value) {
                     concrete(p0, &b)
                 });
             };
-            visit(input, segments(p0), &mut bindings, &mut |v, b| {
+            visit(input, s0, ancestors, bindings, &mut |v, b| {
                 let key = match by {
                     UniqueBy::Text => v.as_str().map(Key::Text),
                     UniqueBy::Integer => int_value(v).map(Key::Int),
@@ -167,17 +259,29 @@ fn check_rule(ctx: &mut Ctx, rule: &CrossRule, input: &Value) {
             flush(ctx, &outer, &entries);
         }
         _ => {
-            visit(input, segments(parent(p0)), &mut bindings, &mut |_, b| {
-                check_at(ctx, rule, input, p0, p1, b);
+            split_into(parent(p0), along);
+            split_into(p1, s1);
+            let (f0, f1) = (fork(along, s0), fork(along, s1));
+            bindings.clear();
+            ancestors.clear();
+            let (s0, s1) = (&*s0, &*s1);
+            visit_along(input, along, bindings, ancestors, &mut |_, b, up| {
+                let v0 = resolve_near(up, s0, f0, b);
+                let v1 = resolve_near(up, s1, f1, b);
+                check_at(ctx, rule, (p0, v0), (p1, v1), b);
             });
         }
     }
 }
 
 /// One rule over one binding of its `-` segments.
-fn check_at(ctx: &mut Ctx, rule: &CrossRule, input: &Value, p0: &str, p1: &str, b: &[usize]) {
-    let v0 = resolve(input, p0, b);
-    let v1 = resolve(input, p1, b);
+fn check_at(
+    ctx: &mut Ctx,
+    rule: &CrossRule,
+    (p0, v0): (&str, Option<&Value>),
+    (p1, v1): (&str, Option<&Value>),
+    b: &[usize],
+) {
     match rule.kind {
         CrossKind::Together => match (is_sent(v0), is_sent(v1)) {
             (true, false) => ctx.error(&concrete(p1, b), rule.code, Params::With(concrete(p0, b))),

@@ -246,6 +246,18 @@ fn array_index(seg: &str) -> Option<usize> {
 /// Objects up to this size are searched by a scan rather than a table.
 const SMALL_OBJECT: usize = 32;
 
+/// `v[key]` when `v` is an object holding `key`: small objects (all the
+/// documented ones) are scanned, since hashing the key costs more there.
+pub fn child<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+    match v {
+        Value::Object(map) if map.len() <= SMALL_OBJECT => {
+            map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+        }
+        Value::Object(map) => map.get(key),
+        _ => None,
+    }
+}
+
 /// An escaped pointer segment, unescaped (`~1` → `/`, `~0` → `~`);
 /// borrowed when it has no escapes.
 fn unescape(seg: &str) -> std::borrow::Cow<'_, str> {

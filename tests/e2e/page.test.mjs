@@ -385,11 +385,11 @@ test('every doc example loads with zero errors and builds the documented request
     assert.deepEqual(shown, fixture.warnings, `${ex.file}: warnings on their fields`);
     assert.equal(await page.textContent('#pv-method'), fixture.request.method);
     const url = await page.textContent('#pv-url');
-    // Tokens masked; the Fxiaoke trace id, generated when not given, is any 32 hex digits.
+    // Tokens masked; the Fxiaoke trace id, generated when not given, is a UUID v4.
     const wantUrl = fixture.request.url
       .replace(/([?&](?:access_token|accessToken)=)[^&]*/, '$1***')
       .replace(/[.?*+^$()|[\]\\{}]/g, '\\$&')
-      .replace('\\{traceId\\}', '[0-9a-f]{32}');
+      .replace('\\{traceId\\}', '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}');
     assert.match(url, new RegExp(`^${wantUrl}$`), ex.file);
     assert.equal(await previewBody(page), pretty(maskTokens(fixture.request.body)), ex.file);
     await screenshot(page, `07-example-${n}-${ex.endpoint}${ex.name ? '-' + ex.name : ''}`);

@@ -62,7 +62,7 @@ export async function main(input: InputFor['ekuaibao.updateStaff'], form: unknow
   // @ts-expect-error the batch is JSON text, not an array
   validateMany('ekuaibao.updateStaff', [input]);
   // @ts-expect-error unknown endpoint ids are a type error
-  validate('wecom.updateUser', form);
+  validate('nosuch.updateUser', form);
   // @ts-expect-error unknown option
   validate('ekuaibao.updateStaff', form, { colour: 'red' });
   // @ts-expect-error locale is en or zh-CN

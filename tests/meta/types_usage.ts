@@ -111,4 +111,4 @@ export const badEmail: EkuaibaoUpdateStaffInput = { path: { staffId: 's' }, quer
 // @ts-expect-error the path section is required
 export const noPath: EkuaibaoUpdateStaffInput = { query: { accessToken: 't' }, body: { name: 'n' } };
 // @ts-expect-error not an endpoint id
-export const badId: EndpointId = 'wecom.updateUser';
+export const badId: EndpointId = 'nosuch.updateUser';
