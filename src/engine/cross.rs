@@ -79,6 +79,10 @@ fn visit<'a>(
     visit_along(v, segs, bindings, scratch_ancestors, &mut |v, b, _| f(v, b));
 }
 
+/// What [`visit_along`] calls at each match: the value, the indexes bound
+/// to the pattern's `-` segments, and the values along the way.
+type Visitor<'a, 'f> = dyn FnMut(&'a Value, &[usize], &[&'a Value]) + 'f;
+
 /// [`visit`] over split segments, also giving the values the pattern
 /// passed through on the way (`ancestors[i]`: the value after `i`
 /// segments; the root first), so that a sibling pointer is looked up from
@@ -88,7 +92,7 @@ fn visit_along<'a>(
     segs: &[&str],
     bindings: &mut Vec<usize>,
     ancestors: &mut Vec<&'a Value>,
-    f: &mut dyn FnMut(&'a Value, &[usize], &[&'a Value]),
+    f: &mut Visitor<'a, '_>,
 ) {
     ancestors.push(v);
     match segs.split_first() {

@@ -104,9 +104,13 @@ impl Endpoint {
                         continue;
                     };
                     // Unknown path parameters have no place in the URL: passing them
-                    // "through" would drop them silently, so they stay errors.
+                    // "through" would drop them silently, so they stay errors. Unknown
+                    // headers stay errors too: passed through unchecked, one could
+                    // replace the Content-Type or carry CR/LF into the request head
+                    // (found by fuzzing).
                     let allow_unknown = ctx.allow_unknown;
-                    ctx.allow_unknown = allow_unknown && section.name != "path";
+                    ctx.allow_unknown =
+                        allow_unknown && section.name != "path" && section.name != "headers";
                     let out = check_object(ctx, section.pointer, section.rule, m);
                     ctx.allow_unknown = allow_unknown;
                     match section.name {
