@@ -14,15 +14,24 @@ use crate::report::{Ctx, Params};
 
 /// Runs every rule, in declaration order.
 pub(crate) fn check(ctx: &mut Ctx, rules: &[CrossRule], input: &Value) {
-    // One set of buffers for all the rules: a rule's walk allocates nothing.
-    let mut scratch = Scratch::default();
+    if rules.is_empty() {
+        return;
+    }
+    // One set of buffers for all the rules, sized for the documented
+    // shapes (at most 9 levels): a rule's walk allocates nothing.
+    let mut scratch = Scratch {
+        along: Vec::with_capacity(12),
+        s0: Vec::with_capacity(12),
+        s1: Vec::with_capacity(12),
+        bindings: Vec::with_capacity(12),
+        ancestors: Vec::with_capacity(12),
+    };
     for rule in rules {
         check_rule(ctx, rule, input, &mut scratch);
     }
 }
 
 /// Buffers reused from rule to rule.
-#[derive(Default)]
 struct Scratch<'a> {
     along: Vec<&'static str>,
     s0: Vec<&'static str>,

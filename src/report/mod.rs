@@ -253,7 +253,7 @@ impl Ctx {
                 path: raw.path,
                 code: raw.code,
                 message,
-                params: raw.params.to_map(),
+                params: raw.params.into_map(),
             };
             if raw.warning {
                 warnings.push(issue);
@@ -277,7 +277,7 @@ impl Ctx {
                     message: messages::render(&raw, locale),
                     path: raw.path,
                     code: raw.code,
-                    params: raw.params.to_map(),
+                    params: raw.params.into_map(),
                 });
             }
         }

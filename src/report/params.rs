@@ -1,5 +1,5 @@
 //! Typed issue parameters. Rules build them, `messages` reads them, and
-//! [`Params::to_map`] writes the JSON `params` object, whose keys and key
+//! [`Params::into_map`] writes the JSON `params` object, whose keys and key
 //! order are part of the public contract (README, Reports).
 
 use serde_json::{Map, Value};
@@ -129,13 +129,14 @@ pub enum Params {
 }
 
 impl Params {
-    /// The JSON `params` object, keys in their documented order.
-    pub fn to_map(&self) -> Map<String, Value> {
+    /// The JSON `params` object, keys in their documented order (moved
+    /// out, so that lists are not copied).
+    pub fn into_map(mut self) -> Map<String, Value> {
         let mut m = Map::new();
         let mut put = |k: &str, v: Value| {
             m.insert(k.to_owned(), v);
         };
-        match self {
+        match &mut self {
             Params::None => {}
             Params::Because(p) => put("because", p.as_str().into()),
             Params::Or(p) => put("or", p.as_str().into()),
@@ -143,7 +144,7 @@ impl Params {
                 put("expected", (*expected).into());
                 put("actual", (*actual).into());
             }
-            Params::Allowed(list) => put("allowed", Value::Array(list.clone())),
+            Params::Allowed(list) => put("allowed", Value::Array(std::mem::take(list))),
             Params::Range { min, max } => {
                 if let Some(v) = min {
                     put("min", (*v).into());
