@@ -559,3 +559,24 @@ fn failures_always_carry_a_message() {
     let o = parse(MEMBER, 200, r#"{"errorCode":10013}"#);
     assert_eq!(message(&o), "HTTP 200, errorCode 10013");
 }
+
+/// WeCom answers errcode 0 with "Warning: wrong json format." when it parsed
+/// only part of the body: not a success (it would hide dropped fields).
+#[test]
+fn wecom_partial_parse_is_a_failure() {
+    let o = parse(
+        "wecom.updateUser",
+        200,
+        r#"{"errcode":0,"errmsg":"updated. Warning: wrong json format. "}"#,
+    );
+    assert!(!o.ok && !o.retryable && !o.token_expired, "{o:?}");
+    assert!(message(&o).contains("wrong json format"));
+    assert!(
+        parse(
+            "wecom.updateUser",
+            200,
+            r#"{"errcode":0,"errmsg":"updated"}"#
+        )
+        .ok
+    );
+}

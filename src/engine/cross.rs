@@ -50,8 +50,7 @@ fn segments(pattern: &str) -> impl Iterator<Item = &str> + Clone {
     // A byte scan: `split('/')` set up a char searcher per call.
     let bytes = pattern.as_bytes();
     let mut start = usize::from(bytes.first() == Some(&b'/'));
-    let done = bytes.is_empty();
-    let mut finished = done;
+    let mut finished = bytes.is_empty();
     std::iter::from_fn(move || {
         if finished {
             return None;

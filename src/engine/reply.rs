@@ -158,7 +158,12 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
             )
         };
     };
+    let raw_message = first_text(&map, spec.message_keys);
+    let partial = raw_message
+        .as_deref()
+        .is_some_and(|m| spec.failure_texts.iter().any(|t| m.contains(t)));
     let ok = code == spec.ok_code
+        && !partial
         && spec
             .false_keys
             .iter()
@@ -166,7 +171,7 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         && http_ok(status);
     let sub_code = spec.sub_code_key.and_then(|k| map.get(k));
     let sub_int = code_int(sub_code);
-    let mut message = first_text(&map, spec.message_keys);
+    let mut message = raw_message;
     if let (Some(sub), false) = (code_text(sub_code).filter(|s| !s.is_empty()), ok) {
         // The finer code says why (DingTalk 88 鉴权异常): keep it with the message.
         let sub_msg = spec.sub_message_key.and_then(|k| text(&map, k));

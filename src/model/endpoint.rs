@@ -252,6 +252,10 @@ pub struct ReplySpec {
     /// `(key, value)` pairs that mark a reply without a result code as
     /// worth retrying later (DingTalk's IP block `{"status":1111}`).
     pub retry_markers: &'static [(&'static str, i64)],
+    /// Texts that, in the message of a reply with the ok code, say the
+    /// update was not applied as sent (WeCom's "Warning: wrong json
+    /// format."): such a reply is a failure, not retried.
+    pub failure_texts: &'static [&'static str],
     /// Where these codes come from.
     pub source: &'static str,
     /// Sample replies, for the mock vendor and for the tests that check

@@ -348,6 +348,7 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_codes: &[40001, 40014, 42001],
     token_statuses: &[],
     retry_markers: &[("status", 1111)],
+    failure_texts: &[],
     source: meta_str(
         "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
     ),

@@ -511,6 +511,7 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_codes: &[],
     token_statuses: &[401, 403],
     retry_markers: &[],
+    failure_texts: &[],
     source: meta_str("ekuaibao/open-platform-docs: update-staffs.md, add-budget-node.md (error body); vendor-notes.md § Ekuaibao"),
     samples: &SAMPLES,
 };
@@ -722,6 +723,7 @@ pub(crate) static BATCH_REPLY: ReplySpec = ReplySpec {
     token_codes: &[],
     token_statuses: &[401, 403],
     retry_markers: &[],
+    failure_texts: &[],
     source: "ekuaibao/open-platform-docs: batch-update-staffs.md (成功响应 {\"items\": […]}, 失败响应), add-budget-node.md (error body), refresh-auth.md (403 未授权)",
     samples: &BATCH_SAMPLES,
 };

@@ -597,6 +597,7 @@ static REPLY: ReplySpec = ReplySpec {
     token_codes: &[99991663, 99991665, 99991668, 99991677],
     token_statuses: &[],
     retry_markers: &[],
+    failure_texts: &[],
     source: meta_str("Feishu 修改用户部分信息 (2025-11-20) § 错误码; 通用错误码 (2025-08-20); 频控策略 (2024-10-10)"),
     samples: &ReplySamples {
         ok: Sample {

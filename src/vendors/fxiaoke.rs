@@ -343,6 +343,7 @@ static REPLY: ReplySpec = ReplySpec {
     token_codes: &[20016, 20017],
     token_statuses: &[],
     retry_markers: &[],
+    failure_texts: &[],
     source: meta_str(
         "vendor-notes.md § Fxiaoke errors and corrections; openfxiaoke/demo Constants.java",
     ),

@@ -731,6 +731,10 @@ static REPLY: ReplySpec = ReplySpec {
     token_codes: &[40014, 42001],
     token_statuses: &[],
     retry_markers: &[],
+    // errcode 0 with "updated. Warning: wrong json format." means WeCom
+    // parsed only part of the body (全局错误码 preamble; a developer
+    // community report shows fields dropped): not a success.
+    failure_texts: &["wrong json format"],
     source: ERRORS,
     samples: &ReplySamples {
         ok: Sample {
