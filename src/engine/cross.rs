@@ -313,15 +313,17 @@ fn check_at(
             let (Some(value), Some(Value::Array(list))) = (v0.and_then(as_text), v1) else {
                 return;
             };
-            let at = concrete(p0, b);
-            // A value that failed its own checks is not sent: nothing to compare.
-            if ctx.has_error_at(&at) {
-                return;
-            }
-            if !list
+            if list
                 .iter()
                 .any(|item| as_text(item).as_deref() == Some(&*value))
             {
+                return;
+            }
+            // The pointer is built only now, when the value is missing from
+            // the list; a value that failed its own checks is not sent, so
+            // there is nothing to compare.
+            let at = concrete(p0, b);
+            if !ctx.has_error_at(&at) {
                 ctx.error(&at, rule.code, Params::List(concrete(p1, b)));
             }
         }
