@@ -63,9 +63,27 @@ export function setAt(root, pointer, value) {
 /** The record's identity keys (recordKey pointer; an array gives one key per item). */
 export function recordKeys(input, pointer) {
   if (!pointer) return [];
-  const v = getAt(input, pointer);
-  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
-  return typeof v === 'string' || typeof v === 'number' ? [String(v)] : [];
+  const segs = pointerSegments(pointer);
+  const out = [];
+  const key = (x) => {
+    if (typeof x === 'string' || typeof x === 'number') out.push(String(x));
+  };
+  // A `-` segment is every item of an array (Ekuaibao's /body/staffList/-/id).
+  const walk = (node, i) => {
+    if (i === segs.length) {
+      if (Array.isArray(node)) node.forEach(key);
+      else key(node);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    if (segs[i] === '-') {
+      if (Array.isArray(node)) for (const item of node) walk(item, i + 1);
+      return;
+    }
+    if (Object.prototype.hasOwnProperty.call(node, segs[i])) walk(node[segs[i]], i + 1);
+  };
+  walk(input, 0);
+  return out;
 }
 
 /** The endpoints() entry of `endpointId` with the sync metadata; throws the package's misuse error for an unknown id. */

@@ -440,3 +440,33 @@ test('journal: a record that differs from the one journaled as sent is an error;
   // The endpoint's documented rate is in its metadata (the runner's default).
   assert.ok(endpoints().length >= 4);
 });
+
+test('every endpoint syncs against its mock; a batch counts each item as a record key', { timeout: 60000 }, async () => {
+  // One small run per endpoint of the registry, from its doc example: the
+  // token field, its prefix, the record key and the reply shapes all come
+  // from endpoints() (nothing here names a vendor's fields).
+  const { readdirSync } = await import('node:fs');
+  const { fixtureDir, readFixture } = await import('./fixtures.mjs');
+  for (const e of endpoints()) {
+    const seedFile = readdirSync(join(fixtureDir, e.id)).find((f) => f.startsWith('seed'));
+    const input = readFixture(`${e.id}/${seedFile}`).input;
+    const mock = await startMockVendor({ endpoint: e.id, port: 0, ratePerSecond: 200 });
+    try {
+      let tokens = 0;
+      const outcomes = await collect(
+        sync(e.id, [structuredClone(input), structuredClone(input)], {
+          baseUrl: mock.url,
+          fetch: localFetch,
+          ratePerSecond: 200,
+          getToken: async () => `fresh-${++tokens}`,
+        }),
+      );
+      assert.deepEqual(countBy(outcomes), { sent: 2, invalid: 0, failed: 0, skipped: 0 }, `${e.id}: ${JSON.stringify(outcomes[0])}`);
+      const keys = Object.keys(mock.stats().keys);
+      assert.ok(keys.length >= 1, `${e.id}: no record key counted (${e.recordKey})`);
+      if (e.recordKey.includes('/-/')) assert.ok(keys.length >= 2, `${e.id}: each item is a key`);
+    } finally {
+      await mock.close();
+    }
+  }
+});
