@@ -21,6 +21,7 @@ use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::api;
+use crate::engine::request;
 use crate::leaf::entropy;
 use crate::leaf::limits::{JS_FAST_MAX_DEPTH, JS_MAX_DEPTH, JS_MAX_ITEMS};
 use crate::leaf::pointer;
@@ -596,9 +597,9 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
         Some(Value::Object(h)) => Value::Object(
             h.iter()
                 .map(|(k, v)| {
-                    let secret = secrets.iter().any(|s| s.eq_ignore_ascii_case(k));
+                    let secret = request::is_secret_header(&secrets, k);
                     let v = if secret {
-                        Value::from(crate::engine::request::MASK)
+                        Value::from(request::MASK)
                     } else {
                         v.clone()
                     };
@@ -617,8 +618,8 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
     }
     to_js(&Redacted {
         method,
-        url: api::redact_url(&url),
+        url: request::redact_url_with(&url, &secrets),
         headers,
-        body: api::redact_body(&body),
+        body: request::redact_body(&body, &secrets),
     })
 }

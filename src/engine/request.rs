@@ -56,8 +56,14 @@ impl HttpRequest {
     }
 }
 
-/// The headers with the values of `keys` (compared without case, as HTTP
-/// header names are) replaced by `***`.
+/// Whether header `name` is one of the secret `keys`, compared without
+/// case, as HTTP header names are.
+pub(crate) fn is_secret_header(keys: &[&str], name: &str) -> bool {
+    keys.iter().any(|s| s.eq_ignore_ascii_case(name))
+}
+
+/// The headers with the values of `keys` (see [`is_secret_header`])
+/// replaced by `***`.
 pub(crate) fn redact_headers(
     headers: &BTreeMap<String, String>,
     keys: &[&str],
@@ -65,8 +71,12 @@ pub(crate) fn redact_headers(
     headers
         .iter()
         .map(|(k, v)| {
-            let secret = keys.iter().any(|s| s.eq_ignore_ascii_case(k));
-            (k.clone(), if secret { MASK.to_owned() } else { v.clone() })
+            let v = if is_secret_header(keys, k) {
+                MASK.to_owned()
+            } else {
+                v.clone()
+            };
+            (k.clone(), v)
         })
         .collect()
 }

@@ -22,28 +22,20 @@ impl Endpoint {
         };
         let mut without = p.clone();
         let mut rest = self.documented_path;
-        while let Some(start) = rest.find('{') {
-            let Some(len) = rest.get(start..).and_then(|r| r.find('}')) else {
-                break;
-            };
-            let placeholder = rest.get(start..start + len + 1).unwrap_or("");
-            rest = rest.get(start + len + 1..).unwrap_or("");
-            if !p.contains(placeholder) {
+        while let Some((_, name, tail)) = url::next_placeholder(rest) {
+            rest = tail;
+            let placeholder = format!("{{{name}}}");
+            if !p.contains(&placeholder) {
                 return Err(Error::InvalidOption {
                     option: "urlPath",
                     reason: format!(
-                        "for {} it must contain {placeholder}, where the encoded {} segment goes",
-                        self.id,
-                        if self.id == "ekuaibao.updateStaff" {
-                            "$<staffId>"
-                        } else {
-                            placeholder
-                        }
+                        "for {} it must contain {placeholder}, where the encoded {}<{name}> segment goes",
+                        self.id, self.path_marker
                     ),
                 });
             }
             // The placeholder is where the encoded id goes, not a path character: check the rest.
-            without = without.replace(placeholder, "x");
+            without = without.replace(&placeholder, "x");
         }
         if !url::is_request_path(&without) {
             return Err(Error::InvalidOption {

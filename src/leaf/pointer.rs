@@ -224,12 +224,8 @@ pub fn get<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
     for raw in rest.split('/') {
         let seg = unescape(raw);
         node = match node {
-            Value::Object(map) if map.len() <= SMALL_OBJECT => {
-                map.iter().find(|(k, _)| **k == *seg).map(|(_, v)| v)?
-            }
-            Value::Object(map) => map.get(&*seg)?,
             Value::Array(items) => items.get(array_index(&seg)?)?,
-            _ => return None,
+            _ => child(node, &seg)?,
         };
     }
     Some(node)

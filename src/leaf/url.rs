@@ -34,6 +34,18 @@ fn encode_into(out: &mut String, s: &str, keep: fn(u8) -> bool) {
     out.push_str(s.get(kept_from..).unwrap_or(""));
 }
 
+/// Splits `path` at its first `{name}` placeholder: the text before it,
+/// the name, and the text after it (`None` when there is no whole one).
+pub fn next_placeholder(path: &str) -> Option<(&str, &str, &str)> {
+    let open = path.find('{')?;
+    let close = open + path.get(open..)?.find('}')?;
+    Some((
+        path.get(..open)?,
+        path.get(open + 1..close)?,
+        path.get(close + 1..)?,
+    ))
+}
+
 #[cfg(test)]
 /// Percent-encodes a query key or value: everything but RFC 3986 unreserved
 /// characters, so `&`, `=`, `#`, `+`, spaces and CR/LF cannot escape it.

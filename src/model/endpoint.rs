@@ -57,6 +57,9 @@ pub struct Endpoint {
     /// What a token value starts with in its field (`Bearer ` for an
     /// `Authorization` header; empty for most).
     pub token_prefix: &'static str,
+    /// Literal text the URL carries before each path parameter's encoded
+    /// value (Ekuaibao's `$<staffId>`; empty for most).
+    pub path_marker: &'static str,
 }
 
 /// A section of the input envelope.
@@ -354,22 +357,20 @@ impl Parts<'_> {
         // (an unknown name is kept as written).
         let mut out = String::with_capacity(path.len() + 32);
         let mut rest = path;
-        while let Some(open) = rest.find('{') {
-            let (head, tail) = rest.split_at(open);
+        while let Some((head, name, tail)) = url::next_placeholder(rest) {
             out.push_str(head);
-            let Some(close) = tail.find('}') else {
-                rest = tail;
-                break;
-            };
-            let name = tail.get(1..close).unwrap_or("");
             match self.path.get(name).and_then(Sent::as_str) {
                 Some(value) => {
                     out.push_str(marker);
                     out.push_str(&url::encode_segment(value));
                 }
-                None => out.push_str(tail.get(..=close).unwrap_or("")),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
             }
-            rest = tail.get(close + 1..).unwrap_or("");
+            rest = tail;
         }
         out.push_str(rest);
         out

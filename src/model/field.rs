@@ -174,6 +174,28 @@ impl Field {
         Field::new(key, Ty::Str(STRING))
     }
 
+    /// An optional string field with a syntax check.
+    pub(crate) const fn formatted(key: &'static str, format: &'static Format) -> Field {
+        Field::new(
+            key,
+            Ty::Str(StrRule {
+                format: Some(format),
+                ..STRING
+            }),
+        )
+    }
+
+    /// An optional string field that takes one of `values`.
+    pub(crate) const fn one_of(key: &'static str, values: &'static [&'static str]) -> Field {
+        Field::new(
+            key,
+            Ty::Str(StrRule {
+                one_of: values,
+                ..STRING
+            }),
+        )
+    }
+
     /// Marks the field required (which also rejects `""`).
     pub(crate) const fn required(mut self) -> Field {
         self.required = true;

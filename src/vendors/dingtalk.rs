@@ -410,6 +410,7 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API"),
     record_key: meta_str("/body/param/userid"),
     token_prefix: "",
+    path_marker: "",
 };
 
 // ---- 更新用户信息 (update user) ---------------------------------------------
@@ -589,28 +590,7 @@ static MIXED_PASSWORD: Format = Format {
 };
 
 const fn enumerated(key: &'static str, values: &'static [&'static str]) -> Field {
-    Field::new(
-        key,
-        Ty::Str(StrRule {
-            one_of: values,
-            format: None,
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
-    .on_empty(Empty::Reject)
-}
-
-const fn formatted(key: &'static str, format: &'static Format) -> Field {
-    Field::new(
-        key,
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: Some(format),
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
+    Field::one_of(key, values).on_empty(Empty::Reject)
 }
 
 /// A department id: "不合法的部门id…是否为数字且大于0" (error 40009).
@@ -820,7 +800,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
         .label("Title", "职位")
         .help("At most 200 characters.", "长度最大 200 个字符。")
         .source(user_doc!("title 长度最大200个字符 (older SDKs: 300)")),
-    formatted("email", &EMAIL)
+    Field::formatted("email", &EMAIL)
         .max_chars(50)
         .label("Email", "员工邮箱")
         .help(
@@ -828,7 +808,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "邮箱地址，长度最大 50 个字符；企业内不能重复。",
         )
         .source(user_doc!("email 长度最大50个字符 (older SDKs: 64); error 60105 邮箱不合法")),
-    formatted("org_email", &EMAIL)
+    Field::formatted("org_email", &EMAIL)
         .max_chars(100)
         .label("Enterprise email", "员工的企业邮箱")
         .help(
@@ -846,7 +826,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
         .label("Remark", "备注")
         .help("At most 2000 characters.", "长度最大 2000 个字符。")
         .source(user_doc!("remark 长度最大2000个字符 (older SDKs: 1024)")),
-    formatted("dept_id_list", &DEPT_ID_LIST)
+    Field::formatted("dept_id_list", &DEPT_ID_LIST)
         .on_empty(Empty::Reject)
         .label("Departments", "所属部门 ID 列表")
         .help(
@@ -861,7 +841,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "最多 100 个 {dept_id, order}。",
         )
         .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_order_list; TopSDK checkObjectMaxListSize(deptOrderList, 100)"),
-    formatted("extension", &EXTENSION_TEXT)
+    Field::formatted("extension", &EXTENSION_TEXT)
         .max_chars(2000)
         .label("Extension attributes", "扩展属性")
         .help(
@@ -901,7 +881,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
         .label("Contacts language", "通讯录语言")
         .help("zh_CN (default) or en_US.", "zh_CN（默认）或 en_US。")
         .source(user_doc!("language zh_CN：中文（默认值）, en_US：英文")),
-    formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
+    Field::formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
         .on_empty(Empty::Reject)
         .label("Fields to clear", "强制更新的字段")
         .help(
@@ -916,7 +896,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "最多 999 个 {dept_id, is_main, title, work_place}；需要有且只有一个主任职。",
         )
         .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)"),
-    formatted("extension_i18n", &I18N_TEXT)
+    Field::formatted("extension_i18n", &I18N_TEXT)
         .label("Extension attributes by language", "扩展属性的国际化值")
         .help(
             "JSON text: each extension attribute's name → {language: text}, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}.",
@@ -1047,4 +1027,5 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API (standard edition); this API is exempt from the monthly quota (1432)"),
     record_key: meta_str("/body/userid"),
     token_prefix: "",
+    path_marker: "",
 };

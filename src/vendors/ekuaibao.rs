@@ -232,15 +232,7 @@ static ACCESS_TOKEN: Field = Field::string("accessToken")
 
 static QUERY_FIELDS: [Field; 2] = [
     ACCESS_TOKEN,
-    Field::new(
-        "type",
-        Ty::Str(StrRule {
-            one_of: &["id", "code"],
-            format: None,
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
+    Field::one_of("type", &["id", "code"])
     .on_empty(Empty::Reject)
     .label("Id kind", "参数类型")
     .help(
@@ -337,15 +329,7 @@ static CODE: Field = Field::string("code")
     )
     .source("seeds/ekuaibao-update-staff.md § Body Parameters: code");
 
-static CELLPHONE_FIELD: Field = Field::new(
-    "cellphone",
-    Ty::Str(StrRule {
-        one_of: &[],
-        format: Some(&CELLPHONE),
-        blank_is_empty: false,
-        length: None,
-    }),
-)
+static CELLPHONE_FIELD: Field = Field::formatted("cellphone", &CELLPHONE)
 .on_empty(Empty::Reject)
 .label("Mobile", "手机号")
 .help(
@@ -354,22 +338,14 @@ static CELLPHONE_FIELD: Field = Field::new(
 )
 .source("seeds/ekuaibao-update-staff.md § Body Parameters: cellphone; vendor-notes.md: digits and ASCII parentheses");
 
-static EMAIL_FIELD: Field = Field::new(
-    "email",
-    Ty::Str(StrRule {
-        one_of: &[],
-        format: Some(&EMAIL),
-        blank_is_empty: false,
-        length: None,
-    }),
-)
-.on_empty(Empty::Reject)
-.label("Email", "邮箱")
-.help(
-    "May be omitted, but never sent as \"\".",
-    "可以不传，但不能传 \"\"。",
-)
-.source("seeds/ekuaibao-update-staff.md § Body Parameters: email");
+static EMAIL_FIELD: Field = Field::formatted("email", &EMAIL)
+    .on_empty(Empty::Reject)
+    .label("Email", "邮箱")
+    .help(
+        "May be omitted, but never sent as \"\".",
+        "可以不传，但不能传 \"\"。",
+    )
+    .source("seeds/ekuaibao-update-staff.md § Body Parameters: email");
 
 static NOTE: Field = Field::string("note")
     .label("Note", "备注")
@@ -489,7 +465,7 @@ static CROSS_RULES: [CrossRule; 4] = [
 /// `PUT {base}/api/openapi/v1.1/staffs/update/${staffId}?accessToken=…[&type=…]`:
 /// the `$` is literal (vendor-notes), the id percent-encoded as one segment.
 fn url(parts: &Parts, path: &str) -> String {
-    parts.fill_path(path, "$") + &parts.query_string(&[])
+    parts.fill_path(path, ID_MARKER) + &parts.query_string(&[])
 }
 
 /// 2xx with `value` is success; failures are HTTP 400 / 412 / 403 with a
@@ -556,6 +532,9 @@ pub(crate) static SAMPLES: ReplySamples = ReplySamples {
 /// keeps a bulk sync well clear of the platform's gateway limits.
 pub(crate) const RATE: f64 = 10.0;
 
+/// The literal `$` before the staff id in the path (vendor-notes.md § Ekuaibao).
+const ID_MARKER: &str = "$";
+
 /// `ekuaibao.updateStaff`.
 pub static UPDATE_STAFF: Endpoint = Endpoint {
     id: "ekuaibao.updateStaff",
@@ -578,6 +557,7 @@ pub static UPDATE_STAFF: Endpoint = Endpoint {
     rate_source: meta_str("not documented for the address-book APIs: a conservative default"),
     record_key: meta_str("/path/staffId"),
     token_prefix: "",
+    path_marker: ID_MARKER,
 };
 
 // ---- 批量修改员工 (batch update staff) --------------------------------------
@@ -761,6 +741,7 @@ pub static BATCH_UPDATE_STAFF: Endpoint = Endpoint {
     rate_source: meta_str("not documented for the address-book APIs: a conservative default"),
     record_key: meta_str("/body/staffList/-/id"),
     token_prefix: "",
+    path_marker: "",
 };
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::leaf::text::{meta_str, Text};
 use crate::model::endpoint::{
     plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
 use crate::report::Code;
 
 const QUERY_SOURCE: &str = "Feishu 修改用户部分信息 (2025-11-20) § 查询参数";
@@ -89,30 +89,6 @@ static MOBILE: Format = Format {
 
 // ---- field helpers ---------------------------------------------------------------
 
-const fn formatted(key: &'static str, format: &'static Format) -> Field {
-    Field::new(
-        key,
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: Some(format),
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
-}
-
-const fn one_of(key: &'static str, values: &'static [&'static str]) -> Field {
-    Field::new(
-        key,
-        Ty::Str(StrRule {
-            one_of: values,
-            format: None,
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
-}
-
 /// "该参数为 int 类型，取值时不能超出 int 的最大值": a signed 32-bit integer.
 const INT32: IntRule = IntRule {
     min: Some(-2_147_483_648),
@@ -136,7 +112,7 @@ static PATH: ObjectRule = ObjectRule {
 };
 
 static QUERY_FIELDS: [Field; 2] = [
-    one_of("user_id_type", &["open_id", "union_id", "user_id"])
+    Field::one_of("user_id_type", &["open_id", "union_id", "user_id"])
         .on_empty(Empty::Reject)
         .label("User id type", "用户 ID 类型")
         .help(
@@ -144,7 +120,7 @@ static QUERY_FIELDS: [Field; 2] = [
             "open_id（默认）、union_id 或 user_id：路径 user_id、leader_user_id、dotted_line_leader_user_ids 的 ID 类型。",
         )
         .source(QUERY_SOURCE),
-    one_of("department_id_type", &["department_id", "open_department_id"])
+    Field::one_of("department_id_type", &["department_id", "open_department_id"])
         .on_empty(Empty::Reject)
         .label("Department id type", "部门 ID 类型")
         .help(
@@ -165,7 +141,7 @@ const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 /// fixed value (固定值 "application/json; charset=utf-8") that the built
 /// request always carries (`content_type`), so it is not an input field.
 static HEADER_FIELDS: [Field; 1] = [
-    formatted("Authorization", &BEARER)
+    Field::formatted("Authorization", &BEARER)
         .required()
         .secret()
         .label("Authorization", "Authorization 请求头")
@@ -328,7 +304,7 @@ static ATTR_VALUE: ObjectRule = ObjectRule {
 };
 
 static CUSTOM_ATTR_FIELDS: [Field; 3] = [
-    one_of(
+    Field::one_of(
         "type",
         &["TEXT", "HREF", "ENUMERATION", "PICTURE_ENUM", "GENERIC_USER"],
     )
@@ -385,7 +361,7 @@ static BODY_FIELDS: [Field; 25] = [
         .label("Nickname", "别名")
         .help("At most 255 characters.", "长度不能超过 255 字符。")
         .source(BODY_SOURCE),
-    formatted("email", &EMAIL)
+    Field::formatted("email", &EMAIL)
         .on_empty(Empty::Reject)
         .label("Email", "邮箱")
         .help(
@@ -393,7 +369,7 @@ static BODY_FIELDS: [Field; 25] = [
             "在当前租户下不可重复；设置非中国大陆手机号时必须同时设置邮箱（44020）。",
         )
         .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 email; 错误码 41005 邮箱不合法"),
-    formatted("mobile", &MOBILE)
+    Field::formatted("mobile", &MOBILE)
         .on_empty(Empty::Reject)
         .label("Mobile", "手机号")
         .help(
@@ -508,7 +484,7 @@ static BODY_FIELDS: [Field; 25] = [
             "每项为 {type, id, value}；管理员开启“允许开放平台 API 调用”后才生效。",
         )
         .source(BODY_SOURCE),
-    formatted("enterprise_email", &EMAIL)
+    Field::formatted("enterprise_email", &EMAIL)
         .on_empty(Empty::Reject)
         .label("Enterprise email", "企业邮箱")
         .help(
@@ -652,6 +628,7 @@ pub static PATCH_USER: Endpoint = Endpoint {
     rate_source: meta_str("Feishu 修改用户部分信息 (2025-11-20): 1000 次/分钟、50 次/秒 (1 QPS when department_ids or is_frozen change)"),
     record_key: meta_str("/path/user_id"),
     token_prefix: "Bearer ",
+    path_marker: "",
 };
 
 #[cfg(test)]

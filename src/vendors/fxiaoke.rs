@@ -12,9 +12,7 @@ use crate::leaf::text::{meta_str, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Parts, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{
-    ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty, NON_NEGATIVE,
-};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
 use crate::report::Code;
 
 const MEMBER: &str = "seeds/fxiaoke-modify-member.txt § Request Parameters";
@@ -28,17 +26,9 @@ const fn optional(key: &'static str) -> Field {
 }
 
 const fn formatted(key: &'static str, format: &'static Format) -> Field {
-    Field::new(
-        key,
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: Some(format),
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
-    .on_empty(Empty::Drop)
-    .source(MEMBER)
+    Field::formatted(key, format)
+        .on_empty(Empty::Drop)
+        .source(MEMBER)
 }
 
 const TOKEN: Field = Field::string("corpAccessToken")
@@ -49,6 +39,19 @@ const TOKEN: Field = Field::string("corpAccessToken")
         "From POST /cgi/corpAccessToken/get/V2.",
         "通过 /cgi/corpAccessToken/get/V2 获取。",
     );
+
+/// Both status pages: "1: Disabled, 2: Enabled".
+const MEMBER_STATUS: Field = Field::new(
+    "status",
+    Ty::Int(IntRule {
+        min: None,
+        max: None,
+        one_of: &[1, 2],
+    }),
+)
+.required()
+.label("Status", "状态")
+.help("1 = disabled, 2 = enabled.", "1：停用，2：启用。");
 
 const CORP_ID: Field = Field::string("corpId")
     .required()
@@ -107,15 +110,7 @@ static USER_FIELDS: [Field; 17] = [
         "Not sent or \"\": no change.",
         "不传或传 \"\" 表示不修改。",
     ),
-    Field::new(
-        "gender",
-        Ty::Str(StrRule {
-            one_of: &["M", "F"],
-            format: None,
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
+    Field::one_of("gender", &["M", "F"])
     .on_empty(Empty::Drop)
     .label("Gender", "性别")
     .help("M or F.", "M 或 F。")
@@ -226,18 +221,7 @@ static STATUS_BODY_FIELDS: [Field; 4] = [
         .label("Employee open ids", "员工 openUserId 列表")
         .help("At least one, no repeats.", "至少 1 个，不可重复。")
         .source(STATUS),
-    Field::new(
-        "status",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[1, 2],
-        }),
-    )
-    .required()
-    .label("Status", "状态")
-    .help("1 = disabled, 2 = enabled.", "1：停用，2：启用。")
-    .source(STATUS),
+    MEMBER_STATUS.source(STATUS),
 ];
 
 static STATUS_BODY: ObjectRule = ObjectRule {
@@ -262,18 +246,7 @@ static SINGLE_STATUS_BODY_FIELDS: [Field; 6] = [
             "操作人的 openUserId，通过“根据手机号查询员工”接口获取。文档参数表标为必填（其请求示例中遗漏了该字段）。",
         )
         .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: currentOpenUserId Yes (the page's example omits it)"),
-    Field::new(
-        "status",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[1, 2],
-        }),
-    )
-    .required()
-    .label("Status", "状态")
-    .help("1 = disabled, 2 = enabled.", "1：停用，2：启用。")
-    .source(SINGLE),
+    MEMBER_STATUS.source(SINGLE),
     Field::string("openUserId")
         .on_empty(Empty::Reject)
         .label("Employee open id", "员工 openUserId")
@@ -422,6 +395,7 @@ pub static UPDATE_MEMBER: Endpoint = Endpoint {
     rate_source: RATE_SOURCE,
     record_key: meta_str("/body/user/openUserId"),
     token_prefix: "",
+    path_marker: "",
 };
 
 /// `fxiaoke.setMemberStatusBatch`.
@@ -449,6 +423,7 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     rate_source: RATE_SOURCE,
     record_key: meta_str("/body/openUserIds"),
     token_prefix: "",
+    path_marker: "",
 };
 
 /// `fxiaoke.setMemberStatus`: the single Set Member Status page, which
@@ -474,4 +449,5 @@ pub static SET_MEMBER_STATUS: Endpoint = Endpoint {
     rate_source: RATE_SOURCE,
     record_key: meta_str("/body/openUserId"),
     token_prefix: "",
+    path_marker: "",
 };

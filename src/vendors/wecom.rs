@@ -14,7 +14,7 @@ use crate::leaf::text::{meta_str, Text};
 use crate::model::endpoint::{
     plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
 use crate::report::Code;
 
 const PAGE: &str =
@@ -131,18 +131,6 @@ static WEB_URL: Format = Format {
 
 // ---- field helpers -------------------------------------------------------------
 
-const fn formatted(key: &'static str, format: &'static Format) -> Field {
-    Field::new(
-        key,
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: Some(format),
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
-}
-
 /// WeCom ids are unsigned 32-bit integers (department ids, order values:
 /// "有效的值范围是[0, 2^32)").
 const UINT32: IntRule = IntRule {
@@ -223,7 +211,7 @@ static DIRECT_LEADERS: ArrayRule = ArrayRule {
 
 // ---- body: biz_mail_alias ------------------------------------------------------
 
-static ALIAS_MAIL: Field = formatted("", &EMAIL)
+static ALIAS_MAIL: Field = Field::formatted("", &EMAIL)
     .bytes(0, 63)
     .required()
     .label("Mail alias", "企业邮箱别名");
@@ -260,7 +248,7 @@ static EXT_TEXT: ObjectRule = ObjectRule {
 };
 
 static EXT_WEB_FIELDS: [Field; 2] = [
-    formatted("url", &WEB_URL)
+    Field::formatted("url", &WEB_URL)
         .required()
         .on_empty(Empty::Keep)
         .label("URL", "网页 URL")
@@ -352,7 +340,7 @@ static EXTERNAL_TEXT: ObjectRule = ObjectRule {
 };
 
 static EXTERNAL_WEB_FIELDS: [Field; 2] = [
-    formatted("url", &WEB_URL)
+    Field::formatted("url", &WEB_URL)
         .label("URL", "网页 URL")
         .help(
             "Starts with http:// or https://; url and title both \"\" clear the attribute.",
@@ -529,7 +517,7 @@ static BODY_FIELDS: [Field; 23] = [
             "长度为 1~64 个 UTF-8 字符（2021-09-29 前为 32）。",
         )
         .source("WeCom 更新成员 (90197): 别名。长度为1-64个utf8字符; 更新日志 2021-09-29"),
-    formatted("mobile", &MOBILE)
+    Field::formatted("mobile", &MOBILE)
         .bytes(0, 32)
         .on_empty(Empty::Reject)
         .label("Mobile", "手机号码")
@@ -557,15 +545,7 @@ static BODY_FIELDS: [Field; 23] = [
         .label("Position", "职务信息")
         .help("0–128 characters.", "长度为 0~128 个 UTF-8 字符。")
         .source(PAGE),
-    Field::new(
-        "gender",
-        Ty::Str(StrRule {
-            one_of: &["1", "2"],
-            format: None,
-            blank_is_empty: false,
-            length: None,
-        }),
-    )
+    Field::one_of("gender", &["1", "2"])
     .on_empty(Empty::Reject)
     .label("Gender", "性别")
     .help(
@@ -573,7 +553,7 @@ static BODY_FIELDS: [Field; 23] = [
         "\"1\" 男性，\"2\" 女性，以字符串发送（数字 1 或 2 会被转换）；0（未定义）仅用于读取。",
     )
     .source("WeCom 更新成员 (90197): 性别。1表示男性，2表示女性 (example \"gender\": \"1\"); 读取成员 (90196): 0 未定义"),
-    formatted("email", &EMAIL)
+    Field::formatted("email", &EMAIL)
         .bytes(0, 64)
         .on_empty(Empty::Reject)
         .label("Email", "邮箱")
@@ -582,7 +562,7 @@ static BODY_FIELDS: [Field; 23] = [
             "长度 6~64 个字节，且为有效的 email 格式；企业内必须唯一。",
         )
         .source("WeCom 更新成员 (90197, 2025/07/25): 长度6~64个字节，且为有效的email格式 (the 6-byte minimum is the shortest address the email syntax takes)"),
-    formatted("biz_mail", &EMAIL)
+    Field::formatted("biz_mail", &EMAIL)
         .bytes(0, 63)
         .on_empty(Empty::Reject)
         .label("Business email", "企业邮箱")
@@ -598,7 +578,7 @@ static BODY_FIELDS: [Field; 23] = [
             "{item: [...]}，最多 5 个；覆盖式更新，传空结构或空数组会清空。与其他字段的更新不具备原子性。",
         )
         .source(PAGE),
-    formatted("telephone", &TELEPHONE)
+    Field::formatted("telephone", &TELEPHONE)
         .chars(1, 32)
         .label("Telephone", "座机")
         .help(
@@ -786,6 +766,7 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     rate_source: meta_str("WeCom 访问频率限制 (90312): 10 000 calls/min and 150 000/h per corp per API; no per-second figure"),
     record_key: meta_str("/body/userid"),
     token_prefix: "",
+    path_marker: "",
 };
 
 #[cfg(test)]
