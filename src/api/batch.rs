@@ -5,10 +5,11 @@
 //! its tree dropped before the next one, so memory holds one input at a time
 //! (a 100 000-record batch parsed whole took ~10× its text in wasm memory).
 
+use crate::leaf::tree::Json;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::engine::request::HttpRequest;
+use crate::model::endpoint::Endpoint;
 use crate::model::options::Options;
 use crate::report::{Error, Report};
 
@@ -44,10 +45,7 @@ pub enum BuildOutcome {
 /// array leaves some slice that serde_json rejects, or a structure error
 /// here. (Not a serde `Visitor`: its default methods link serde's
 /// "invalid type" messages with float printing, ~14 KiB gzip of wasm.)
-fn for_each_item(
-    text: &str,
-    each: &mut dyn FnMut(Value) -> Result<(), Error>,
-) -> Result<(), Error> {
+fn for_each_item(text: &str, each: &mut dyn FnMut(Json) -> Result<(), Error>) -> Result<(), Error> {
     let bytes = text.as_bytes();
     let Some(open) = bytes.iter().position(|b| !is_json_space(*b)) else {
         return Err(not_json("the text is empty"));
@@ -63,8 +61,7 @@ fn for_each_item(
     let mut start = open + 1;
     let mut index = 0usize;
     let mut item = |slice: &str, index: usize| -> Result<(), Error> {
-        let value = serde_json::from_str::<Value>(slice)
-            .map_err(|e| not_json(&format!("item {index}: {e}")))?;
+        let value = Json::parse(slice).map_err(|e| not_json(&format!("item {index}: {e}")))?;
         each(value)
     };
     for (at, &b) in bytes.iter().enumerate().skip(open + 1) {
@@ -123,17 +120,18 @@ pub fn validate_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<Report>, Error> {
-    crate::api::endpoint(endpoint)?.check_options(options)?;
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
     let mut out = Vec::new();
     for_each_item(inputs_json, &mut |input| {
-        out.push(crate::api::validate(endpoint, &input, options)?);
+        out.push(crate::api::validate_tree(ep, &input, options));
         Ok(())
     })?;
     Ok(out)
 }
 
-fn build_one(endpoint: &str, input: &Value, options: &Options) -> Result<BuildOutcome, Error> {
-    match crate::api::build(endpoint, input, options) {
+fn build_one(ep: &Endpoint, input: &Json, options: &Options) -> Result<BuildOutcome, Error> {
+    match crate::api::build_tree(ep, input, options) {
         Ok(built) => Ok(BuildOutcome::Built {
             ok: true,
             request: built.request,
@@ -151,10 +149,11 @@ pub fn build_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<BuildOutcome>, Error> {
-    crate::api::endpoint(endpoint)?.check_options(options)?;
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
     let mut out = Vec::new();
     for_each_item(inputs_json, &mut |input| {
-        out.push(build_one(endpoint, &input, options)?);
+        out.push(build_one(ep, &input, options)?);
         Ok(())
     })?;
     Ok(out)
@@ -188,10 +187,11 @@ pub fn validate_many_json(
     inputs_json: &str,
     options: &Options,
 ) -> Result<String, Error> {
-    crate::api::endpoint(endpoint)?.check_options(options)?;
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
     let mut out = Vec::with_capacity(inputs_json.len() / 2);
     for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &crate::api::validate(endpoint, &input, options)?)
+        write_item(&mut out, &crate::api::validate_tree(ep, &input, options))
     })?;
     finish_array(out)
 }
@@ -203,10 +203,11 @@ pub fn build_many_json(
     inputs_json: &str,
     options: &Options,
 ) -> Result<String, Error> {
-    crate::api::endpoint(endpoint)?.check_options(options)?;
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
     let mut out = Vec::with_capacity(inputs_json.len() + inputs_json.len() / 2);
     for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &build_one(endpoint, &input, options)?)
+        write_item(&mut out, &build_one(ep, &input, options)?)
     })?;
     finish_array(out)
 }
