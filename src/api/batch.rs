@@ -159,6 +159,21 @@ pub fn build_many(
     Ok(out)
 }
 
+/// Writes the build outcome of one input as JSON (what a [`build_many`]
+/// item serialises to).
+pub(crate) fn write_build(
+    out: &mut Vec<u8>,
+    ep: &Endpoint,
+    input: &Json,
+    options: &Options,
+) -> Result<(), Error> {
+    serde_json::to_writer(&mut *out, &build_one(ep, input, options)?).map_err(|e| {
+        Error::InvalidBatch {
+            reason: e.to_string(),
+        }
+    })
+}
+
 /// Appends `item` to the JSON array text being written in `out`.
 fn write_item<T: Serialize>(out: &mut Vec<u8>, item: &T) -> Result<(), Error> {
     out.push(if out.len() > 1 { b',' } else { b'[' });

@@ -15,6 +15,8 @@
 //! `{rosterguardError: kind, message, report?}`, which the hand-written JS
 //! wrapper (`pkg-template/api.js`) turns into a `RosterguardError`.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, JsString, Reflect, JSON};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -26,6 +28,7 @@ use crate::leaf::entropy;
 use crate::leaf::limits::{JS_FAST_MAX_DEPTH, JS_MAX_DEPTH, JS_MAX_ITEMS};
 use crate::leaf::pointer;
 use crate::leaf::text::Locale;
+use crate::leaf::tree::Json;
 use crate::model::options::Options;
 use crate::report::{Code, Ctx, Error, Issue, Params, Report};
 
@@ -305,7 +308,8 @@ impl Converted {
         let mut errors = keep(report.errors);
         errors.extend(own.errors);
         // Each path ranked once, not once per comparison.
-        let mut ranks = pointer::DocumentOrder::new(order);
+        let order = Json::view(order, 0, usize::MAX);
+        let mut ranks = pointer::DocumentOrder::new(&order);
         let errors = crate::report::sorted_by_rank(errors, |i| ranks.rank(&i.path));
         let warnings = keep(report.warnings);
         Report {
@@ -399,6 +403,101 @@ pub fn input_limits() -> Vec<u32> {
         JS_MAX_ITEMS as u32,
         JS_FAST_MAX_DEPTH as u32,
     ]
+}
+
+thread_local! {
+    /// The bytes of the fast path: the glue writes a call's options and
+    /// input text into `input`, the call answers in `output`. Both are
+    /// reused from call to call, so a call allocates nothing to cross.
+    static IO: RefCell<Io> = RefCell::new(Io::default());
+}
+
+#[derive(Default)]
+struct Io {
+    input: Vec<u8>,
+    output: Vec<u8>,
+}
+
+/// Above this, a buffer is given back after the call that needed it
+/// (a large batch must not keep its peak in linear memory's free lists).
+const KEEP_BYTES: usize = 1 << 20;
+
+/// Makes room for `len` bytes of input; returns where the glue writes them.
+#[wasm_bindgen(js_name = ioInput)]
+pub fn io_input(len: u32) -> u32 {
+    IO.with(|io| {
+        let mut io = io.borrow_mut();
+        let len = len as usize;
+        if io.input.len() < len {
+            io.input.resize(len, 0);
+        }
+        io.input.as_mut_ptr() as u32
+    })
+}
+
+/// Where the last answer's text starts (its length was the call's result).
+#[wasm_bindgen(js_name = ioOutput)]
+pub fn io_output() -> u32 {
+    IO.with(|io| io.borrow().output.as_ptr() as u32)
+}
+
+/// The module's linear memory, for the glue's views of the two buffers.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+fn utf8(b: &[u8]) -> Result<&str, JsValue> {
+    std::str::from_utf8(b).map_err(|_| bad_argument("the input text is not UTF-8"))
+}
+
+/// The fast path of `validate` and `buildRequest`: the glue has written
+/// `options_len` bytes of options JSON (none: defaults) followed by
+/// `input_len` bytes of input JSON at [`io_input`]. `index` is the
+/// endpoint's place in `endpoints()`. Returns 0 when `build` is false and
+/// the input is valid without warnings; otherwise the length of the answer
+/// written at [`io_output`]: the Report, or for `build` the batch item
+/// `{ok: true, request, warnings}` / `{ok: false, report}`.
+#[wasm_bindgen(js_name = checkText)]
+pub fn check_text(index: u32, options_len: u32, input_len: u32, build: bool) -> Result<u32, JsValue> {
+    ready();
+    let ep = *api::endpoints()
+        .get(index as usize)
+        .ok_or_else(|| bad_argument("no endpoint at that index"))?;
+    IO.with(|io| {
+        let mut io = io.borrow_mut();
+        let Io { input, output } = &mut *io;
+        let (opt_len, in_len) = (options_len as usize, input_len as usize);
+        let bytes = input.get(..opt_len + in_len).unwrap_or_default();
+        let (opt_bytes, in_bytes) = bytes.split_at(opt_len.min(bytes.len()));
+        let opts = if opt_len == 0 {
+            Options::default()
+        } else {
+            let value = serde_json::from_str::<Value>(utf8(opt_bytes)?)
+                .map_err(|_| bad_argument("the options are not JSON"))?;
+            Options::from_json(&value).map_err(core_error)?
+        };
+        ep.check_options(&opts).map_err(core_error)?;
+        let tree = api::parse(utf8(in_bytes)?).map_err(core_error)?;
+        if output.capacity() > KEEP_BYTES {
+            *output = Vec::new();
+        }
+        output.clear();
+        if build {
+            api::batch::write_build(output, ep, &tree, &opts).map_err(core_error)?;
+        } else {
+            let report = api::validate_tree(ep, &tree, &opts);
+            if report.ok && report.warnings.is_empty() {
+                return Ok(0);
+            }
+            serde_json::to_writer(&mut *output, &report)
+                .map_err(|_| bad_argument("the report could not be written"))?;
+        }
+        if input.capacity() > KEEP_BYTES {
+            *input = Vec::new();
+        }
+        Ok(output.len() as u32)
+    })
 }
 
 /// Validates `input` for the endpoint; returns the Report `{ok, errors, warnings}`.
