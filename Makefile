@@ -31,6 +31,10 @@ WASM_OUT := target/wasm-pack
 WASM_OPT_FLAGS := --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
+# The Node build (opt-level 3): speed, not size.
+WASM_OPT_FAST_FLAGS := -O3 --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-reference-types --enable-multivalue --enable-mutable-globals
+
 .PHONY: demo test test-native fmt-check clippy clippy-wasm tools tools-rust tools-chrome \
 	pkg size test-wasm-node test-wasm-chrome test-pkg demo-js www www-build test-www tools-fonts bench bench-native
 
@@ -96,12 +100,12 @@ node_modules/.stamp: package.json package-lock.json
 # binaryen from npm (Debian's v108 breaks the externref table).
 pkg: tools-rust node_modules/.stamp
 	wasm-pack build --profile wasm-release --mode no-install --no-pack --target web --out-dir $(WASM_OUT)/web -- --no-default-features
-	wasm-pack build --profile wasm-release --mode no-install --no-pack --target nodejs --out-dir $(WASM_OUT)/node -- --no-default-features
-	cmp -s $(WASM_OUT)/web/rosterguard_bg.wasm $(WASM_OUT)/node/rosterguard_bg.wasm
+	wasm-pack build --profile wasm-fast --mode no-install --no-pack --target nodejs --out-dir $(WASM_OUT)/node -- --no-default-features
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_OUT)/web/rosterguard_bg.wasm -o $(WASM_OUT)/rosterguard_opt.wasm
+	wasm-opt $(WASM_OPT_FAST_FLAGS) $(WASM_OUT)/node/rosterguard_bg.wasm -o $(WASM_OUT)/rosterguard_fast.wasm
 	$(CARGO) run --quiet --example gen_types > $(WASM_OUT)/inputs.d.ts
 	$(CARGO) run --quiet --example dump_meta > $(WASM_OUT)/meta.json
-	node scripts/assemble-pkg.mjs $(WASM_OUT)/web $(WASM_OUT)/node $(WASM_OUT)/rosterguard_opt.wasm $(WASM_OUT)/inputs.d.ts $(WASM_OUT)/meta.json
+	node scripts/assemble-pkg.mjs $(WASM_OUT)/web $(WASM_OUT)/node $(WASM_OUT)/rosterguard_opt.wasm $(WASM_OUT)/rosterguard_fast.wasm $(WASM_OUT)/inputs.d.ts $(WASM_OUT)/meta.json
 
 size: pkg
 	@wasm=$$(gzip -9c pkg/web/rosterguard_bg.wasm | wc -c); \

@@ -2,11 +2,11 @@
 // Assembles the npm package in pkg/ from wasm-pack's outputs and the
 // hand-written files in pkg-template/ (run by `make pkg`).
 //
-//   node scripts/assemble-pkg.mjs <web-out> <node-out> <optimised.wasm> <inputs.d.ts> <meta.json>
+//   node scripts/assemble-pkg.mjs <web-out> <node-out> <small.wasm> <fast.wasm> <inputs.d.ts> <meta.json>
 //
 // <web-out>, <node-out>: wasm-pack --target web / nodejs output folders;
-// <optimised.wasm>: the module after wasm-opt (both targets use the same
-// bytes); <inputs.d.ts>: rosterguard::typescript_definitions() output;
+// <small.wasm>, <fast.wasm>: the browser module (opt-level z, wasm-opt -Oz)
+// and the Node one (opt-level 3, wasm-opt -O3), each with its own glue; <inputs.d.ts>: rosterguard::typescript_definitions() output;
 // <meta.json>: `cargo run --example dump_meta` output (describe / jsonSchema data).
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,9 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [webOut, nodeOut, wasmFile, inputsFile, metaFile] = process.argv.slice(2);
+const [webOut, nodeOut, wasmFile, fastWasmFile, inputsFile, metaFile] = process.argv.slice(2);
 if (!metaFile) {
-  console.error('usage: assemble-pkg.mjs <web-out> <node-out> <optimised.wasm> <inputs.d.ts> <meta.json>');
+  console.error('usage: assemble-pkg.mjs <web-out> <node-out> <small.wasm> <fast.wasm> <inputs.d.ts> <meta.json>');
   process.exit(2);
 }
 const tpl = join(root, 'pkg-template');
@@ -42,7 +42,7 @@ writeFileSync(join(out, 'web/rosterguard.js'), stripComments(readFileSync(join(w
 // The package is "type": "module", so the CommonJS Node glue needs .cjs.
 copyFileSync(join(nodeOut, 'rosterguard.js'), join(out, 'node/rosterguard.cjs'));
 copyFileSync(wasmFile, join(out, 'web/rosterguard_bg.wasm'));
-copyFileSync(wasmFile, join(out, 'node/rosterguard_bg.wasm'));
+copyFileSync(fastWasmFile, join(out, 'node/rosterguard_bg.wasm'));
 
 // Hand-written files. The sync runner, the mock vendor and the CLI are
 // ES modules for Node (sync-web.js for browsers), shipped with their comments.

@@ -428,6 +428,10 @@ pub fn io_input(len: u32) -> u32 {
     IO.with(|io| {
         let mut io = io.borrow_mut();
         let len = len as usize;
+        if io.input.capacity() > KEEP_BYTES && len <= KEEP_BYTES {
+            // A large input's buffer is handed back once a small one follows.
+            io.input = Vec::new();
+        }
         if io.input.len() < len {
             io.input.resize(len, 0);
         }
@@ -447,19 +451,28 @@ pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-fn utf8(b: &[u8]) -> Result<&str, JsValue> {
-    std::str::from_utf8(b).map_err(|_| bad_argument("the input text is not UTF-8"))
+fn tape(bytes: &[u8]) -> Result<Json<'_>, JsValue> {
+    match Json::from_tape(bytes) {
+        Ok((v, used)) if used == bytes.len() => Ok(v),
+        _ => Err(bad_argument("the input tape is damaged")),
+    }
 }
 
 /// The fast path of `validate` and `buildRequest`: the glue has written
-/// `options_len` bytes of options JSON (none: defaults) followed by
-/// `input_len` bytes of input JSON at [`io_input`]. `index` is the
-/// endpoint's place in `endpoints()`. Returns 0 when `build` is false and
-/// the input is valid without warnings; otherwise the length of the answer
-/// written at [`io_output`]: the Report, or for `build` the batch item
+/// the options (`options_len` bytes; none: the defaults) and then the
+/// input (`input_len` bytes) at [`io_input`], each as the tape that
+/// [`Json::from_tape`] reads. `index` is the endpoint's place in
+/// `endpoints()`. Returns 0 when `build` is false and the input is valid
+/// without warnings; otherwise the length of the answer's JSON text at
+/// [`io_output`]: the Report, or for `build` the batch item
 /// `{ok: true, request, warnings}` / `{ok: false, report}`.
-#[wasm_bindgen(js_name = checkText)]
-pub fn check_text(index: u32, options_len: u32, input_len: u32, build: bool) -> Result<u32, JsValue> {
+#[wasm_bindgen(js_name = checkTape)]
+pub fn check_tape(
+    index: u32,
+    options_len: u32,
+    input_len: u32,
+    build: bool,
+) -> Result<u32, JsValue> {
     ready();
     let ep = *api::endpoints()
         .get(index as usize)
@@ -473,12 +486,10 @@ pub fn check_text(index: u32, options_len: u32, input_len: u32, build: bool) -> 
         let opts = if opt_len == 0 {
             Options::default()
         } else {
-            let value = serde_json::from_str::<Value>(utf8(opt_bytes)?)
-                .map_err(|_| bad_argument("the options are not JSON"))?;
-            Options::from_json(&value).map_err(core_error)?
+            Options::from_json(&tape(opt_bytes)?.to_value()).map_err(core_error)?
         };
         ep.check_options(&opts).map_err(core_error)?;
-        let tree = api::parse(utf8(in_bytes)?).map_err(core_error)?;
+        let tree = tape(in_bytes)?;
         if output.capacity() > KEEP_BYTES {
             *output = Vec::new();
         }
@@ -492,9 +503,6 @@ pub fn check_text(index: u32, options_len: u32, input_len: u32, build: bool) -> 
             }
             serde_json::to_writer(&mut *output, &report)
                 .map_err(|_| bad_argument("the report could not be written"))?;
-        }
-        if input.capacity() > KEEP_BYTES {
-            *input = Vec::new();
         }
         Ok(output.len() as u32)
     })

@@ -257,6 +257,114 @@ impl<'a> Json<'a> {
     }
 }
 
+/// Why a tape could not be read (see [`Json::from_tape`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TapeError;
+
+/// Tags of the tape the JS glue writes (see [`Json::from_tape`]).
+mod tag {
+    pub const NULL: u8 = 0;
+    pub const FALSE: u8 = 1;
+    pub const TRUE: u8 = 2;
+    pub const INT: u8 = 3;
+    pub const STRING: u8 = 4;
+    pub const ARRAY: u8 = 5;
+    pub const OBJECT: u8 = 6;
+}
+
+/// Deepest nesting a tape may hold: the glue sends deeper values the slow
+/// way, and a recursion bound keeps a bad tape from exhausting the stack.
+const TAPE_DEPTH: usize = 128;
+
+struct Tape<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Tape<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], TapeError> {
+        let end = self.at.checked_add(n).ok_or(TapeError)?;
+        let out = self.bytes.get(self.at..end).ok_or(TapeError)?;
+        self.at = end;
+        Ok(out)
+    }
+
+    fn byte(&mut self) -> Result<u8, TapeError> {
+        Ok(*self.take(1)?.first().ok_or(TapeError)?)
+    }
+
+    fn u32(&mut self) -> Result<usize, TapeError> {
+        let b: [u8; 4] = self.take(4)?.try_into().map_err(|_| TapeError)?;
+        Ok(u32::from_le_bytes(b) as usize)
+    }
+
+    fn text(&mut self) -> Result<&'a str, TapeError> {
+        let n = self.u32()?;
+        std::str::from_utf8(self.take(n)?).map_err(|_| TapeError)
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, TapeError> {
+        if depth > TAPE_DEPTH {
+            return Err(TapeError);
+        }
+        Ok(match self.byte()? {
+            tag::NULL => Json::Null,
+            tag::FALSE => Json::Bool(false),
+            tag::TRUE => Json::Bool(true),
+            tag::INT => {
+                let b: [u8; 8] = self.take(8)?.try_into().map_err(|_| TapeError)?;
+                let n = f64::from_le_bytes(b);
+                // Only safe integers are written; anything else is a bad tape.
+                if n.fract() != 0.0 || n.abs() > 9_007_199_254_740_991.0 {
+                    return Err(TapeError);
+                }
+                Json::Number((n as i64).into())
+            }
+            tag::STRING => Json::String(Cow::Borrowed(self.text()?)),
+            tag::ARRAY => {
+                let n = self.u32()?;
+                // Every item takes at least a byte: a count past the rest is a lie.
+                let mut items =
+                    Vec::with_capacity(n.min(self.bytes.len() - self.at.min(self.bytes.len())));
+                for _ in 0..n {
+                    items.push(self.value(depth + 1)?);
+                }
+                Json::Array(items)
+            }
+            tag::OBJECT => {
+                let n = self.u32()?;
+                let mut obj = Obj {
+                    entries: Vec::with_capacity(
+                        n.min(self.bytes.len() - self.at.min(self.bytes.len())),
+                    ),
+                };
+                let mut index = HashMap::new();
+                for _ in 0..n {
+                    let key = self.text()?;
+                    let value = self.value(depth + 1)?;
+                    obj.insert(Cow::Borrowed(key), value, &mut index);
+                }
+                Json::Object(obj)
+            }
+            _ => return Err(TapeError),
+        })
+    }
+}
+
+impl<'a> Json<'a> {
+    /// Reads the tape the JS glue writes instead of JSON text, so that no
+    /// JSON is written in JS or parsed here: a tag byte per value; `INT` a
+    /// little-endian f64 holding a safe integer; `STRING` a u32 byte length
+    /// and UTF-8; `ARRAY` a u32 count and the items; `OBJECT` a u32 count
+    /// and that many key strings (length and UTF-8) each followed by its
+    /// value. Returns the value and the bytes it took.
+    pub fn from_tape(bytes: &'a [u8]) -> Result<(Json<'a>, usize), TapeError> {
+        let mut tape = Tape { bytes, at: 0 };
+        let v = tape.value(0)?;
+        Ok((v, tape.at))
+    }
+}
+
 /// Writes a number as serde_json does.
 pub fn write_number(out: &mut Vec<u8>, n: &Number) {
     // Writing into a Vec cannot fail.
@@ -421,6 +529,43 @@ mod tests {
             assert_eq!(tree.to_json(), serde_json::to_string(&value).unwrap());
             assert_eq!(Json::view(&value, 0, 100), tree);
         }
+    }
+
+    /// A tape reads back as the tree it describes; a damaged one is an
+    /// error, never a panic.
+    #[test]
+    fn reads_tapes() {
+        fn text(out: &mut Vec<u8>, s: &str) {
+            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        }
+        let mut t = vec![tag::OBJECT];
+        t.extend_from_slice(&3u32.to_le_bytes());
+        text(&mut t, "a");
+        t.push(tag::ARRAY);
+        t.extend_from_slice(&3u32.to_le_bytes());
+        t.push(tag::INT);
+        t.extend_from_slice(&(-7f64).to_le_bytes());
+        t.extend_from_slice(&[tag::NULL, tag::TRUE]);
+        text(&mut t, "名");
+        t.push(tag::STRING);
+        text(&mut t, "赵\"");
+        text(&mut t, "a");
+        t.push(tag::FALSE);
+        let (v, used) = Json::from_tape(&t).unwrap();
+        assert_eq!(used, t.len());
+        assert_eq!(v.to_json(), r#"{"a":false,"名":"赵\""}"#);
+        for cut in 0..t.len() {
+            assert_eq!(Json::from_tape(&t[..cut]), Err(TapeError));
+        }
+        let mut bad = t.clone();
+        bad[1] = 0xff;
+        assert!(Json::from_tape(&bad).is_err());
+        let mut frac = vec![tag::INT];
+        frac.extend_from_slice(&0.5f64.to_le_bytes());
+        assert!(Json::from_tape(&frac).is_err());
+        let deep = vec![tag::ARRAY, 1, 0, 0, 0].repeat(200);
+        assert!(Json::from_tape(&deep).is_err());
     }
 
     #[test]
