@@ -215,7 +215,9 @@ function createCrossing(raw) {
   /** The tape of options then input in linear memory: [optionsLen, inputLen], or WALK. */
   const write = (input, options) => {
     for (;;) {
-      const b = new Uint8Array(memory.buffer, raw.ioInput(cap), cap);
+      // ioInput first: it may grow the memory, which detaches the old buffer.
+      const ptr = raw.ioInput(cap);
+      const b = new Uint8Array(memory.buffer, ptr, cap);
       let p = 0;
       try {
         if (options !== undefined) p = writeValue(b, 0, options, 0);
@@ -246,21 +248,63 @@ function createCrossing(raw) {
         if (lens === WALK) return undefined;
         const len = raw.checkTape(index, lens[0], lens[1], build);
         if (len === 0) return 0;
-        return decoder.decode(new Uint8Array(memory.buffer, raw.ioOutput(), len));
+        const out = raw.ioOutput();
+        return decoder.decode(new Uint8Array(memory.buffer, out, len));
+      } finally {
+        busy = false;
+      }
+    },
+    /**
+     * Streams the JSON array `text` through the module a window at a time
+     * (memory holds one window and one item, whatever the batch's size) and
+     * calls `chunk` with the results of each window's items, as JSON texts
+     * each followed by `,` (or a line break with `ndjson`). Returns false
+     * when the options must take the walk.
+     */
+    batch(index, text, options, build, ndjson, chunk) {
+      if (busy) return false;
+      if (options !== undefined && (options === null || typeof options !== 'object')) return false;
+      busy = true;
+      try {
+        if (memory === undefined) memory = raw.wasmMemory();
+        const lens = options === undefined ? [0, 0] : write(options, undefined);
+        cap = 16384;
+        if (lens === WALK) return false;
+        raw.batchStart(index, lens[0] + lens[1], build, ndjson);
+        let at = 0;
+        for (;;) {
+          const ptr = raw.ioInput(BATCH_WINDOW);
+          const window = new Uint8Array(memory.buffer, ptr, BATCH_WINDOW);
+          // encodeInto writes whole characters only and says how many it read.
+          const { read, written } = encoder.encodeInto(at === 0 ? text : text.slice(at), window);
+          at += read;
+          const last = at >= text.length;
+          const len = raw.batchPush(written, last);
+          if (len > 0) {
+            const out = raw.ioOutput();
+            chunk(decoder.decode(new Uint8Array(memory.buffer, out, len)));
+          }
+          if (last) return true;
+        }
       } finally {
         busy = false;
       }
     },
   };
 }
+// Bytes of batch text per crossing: large enough that the calls cost
+// nothing, small enough that a batch never grows linear memory much.
+const BATCH_WINDOW = 1 << 20;
 
 /**
  * Builds the public API over the wasm-bindgen exports `raw`; `ensureReady`
- * throws when the module is not instantiated yet. `meta` maps each endpoint
- * id to its describe() / jsonSchema() output as JSON text, generated at build
- * time from the same Rust field tables (keeps that code out of the wasm).
+ * throws when the module is not instantiated yet. The generated data
+ * (describe() / jsonSchema() output and the sync facts, as JSON text by
+ * endpoint id, made at build time from the same Rust declarations) is not
+ * an argument: `metadata` and `endpointsWith` take it per call, so that a
+ * bundle which never calls describe() or endpoints() leaves it out.
  */
-export function createApi(raw, ensureReady, meta) {
+export function createApi(raw, ensureReady) {
   const call = (name, args) => {
     ensureReady();
     try {
@@ -269,7 +313,7 @@ export function createApi(raw, ensureReady, meta) {
       throw rethrow(e);
     }
   };
-  const metadata = (kind, endpointId) => {
+  const metadata = (meta, kind, endpointId) => {
     ensureReady();
     if (typeof endpointId === 'string' && Object.prototype.hasOwnProperty.call(meta, endpointId)) {
       return JSON.parse(meta[endpointId][kind]);
@@ -292,13 +336,17 @@ export function createApi(raw, ensureReady, meta) {
    * input and options; undefined when the call must take the walk (which
    * also reports misuse with its own words).
    */
-  const fast = (endpointId, input, options, build) => {
+  /** The endpoint's place in the module's list, or undefined for an unknown id. */
+  const indexOf = (endpointId) => {
     ensureReady();
     if (indexes === undefined) {
       limits();
       indexes = new Map(raw.endpoints().map((e, i) => [e.id, i]));
     }
-    const index = indexes.get(endpointId);
+    return indexes.get(endpointId);
+  };
+  const fast = (endpointId, input, options, build) => {
+    const index = indexOf(endpointId);
     if (index === undefined) return undefined;
     try {
       return crossing.run(index, input, options, build);
@@ -306,10 +354,29 @@ export function createApi(raw, ensureReady, meta) {
       throw rethrow(e);
     }
   };
+  /** Streams a batch (see createCrossing); false when it must take the walk. */
+  const batch = (endpointId, text, options, build, ndjson, chunk) => {
+    const index = indexOf(endpointId);
+    if (index === undefined || typeof text !== 'string') return false;
+    try {
+      return crossing.batch(index, text, options, build, ndjson, chunk);
+    } catch (e) {
+      throw rethrow(e);
+    }
+  };
+  const many = (name, endpointId, text, options, build) => {
+    const out = [];
+    const ok = batch(endpointId, text, options, build, false, (c) => {
+      const items = JSON.parse('[' + c.slice(0, -1) + ']');
+      for (let i = 0; i < items.length; i++) out.push(items[i]);
+    });
+    return ok ? out : call(name, [endpointId, text, options]);
+  };
   const api = {
     // The sync facts (rate, token field, record key, sample replies) are
     // generated data, like describe(): merged here, not carried by the wasm.
-    endpoints: () =>
+    /** endpoints() with each endpoint's generated `info` (sync facts) merged in. */
+    endpointsWith: (meta) =>
       call('endpoints', []).map((e) =>
         Object.prototype.hasOwnProperty.call(meta, e.id) ? { ...e, ...JSON.parse(meta[e.id].info) } : e,
       ),
@@ -329,14 +396,24 @@ export function createApi(raw, ensureReady, meta) {
       throw new RosterguardError(`the input has ${errors.length} error(s)${first}`, 'invalid', item.report);
     },
     validateMany: (endpointId, inputsJsonText, options) =>
-      call('validateMany', [endpointId, inputsJsonText, options]),
-    buildMany: (endpointId, inputsJsonText, options) => call('buildMany', [endpointId, inputsJsonText, options]),
+      many('validateMany', endpointId, inputsJsonText, options, false),
+    buildMany: (endpointId, inputsJsonText, options) => many('buildMany', endpointId, inputsJsonText, options, true),
+    /**
+     * buildMany's results as NDJSON text, one JSON result a line, without
+     * building a JS object per result: for callers that write them on.
+     */
+    buildManyNdjson: (endpointId, inputsJsonText, options) => {
+      const lines = [];
+      if (batch(endpointId, inputsJsonText, options, true, true, (c) => lines.push(c))) return lines.join('');
+      // Only the walk can say what is wrong with these arguments.
+      return call('buildMany', [endpointId, inputsJsonText, options]).map((r) => stringify(r) + '\n').join('');
+    },
     validateField: (endpointId, pointer, value, input, options) =>
       call('validateField', [endpointId, pointer, value, input, options]),
     parseResponse: (endpointId, httpStatus, bodyText) =>
       call('parseResponse', [endpointId, httpStatus, bodyText]),
-    describe: (endpointId) => metadata('describe', endpointId),
-    jsonSchema: (endpointId) => metadata('jsonSchema', endpointId),
+    /** describe() / jsonSchema() (`kind`) of `endpointId` from the generated data `meta`. */
+    metadata,
     redact: (request) => call('redact', [request]),
     schema: (endpointId, options) => {
       // Misuse (unknown id, bad option) surfaces here, once, not on every keystroke.

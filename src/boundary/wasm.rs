@@ -29,6 +29,7 @@ use crate::leaf::limits::{JS_FAST_MAX_DEPTH, JS_MAX_DEPTH, JS_MAX_ITEMS};
 use crate::leaf::pointer;
 use crate::leaf::text::Locale;
 use crate::leaf::tree::Json;
+use crate::model::endpoint::Endpoint;
 use crate::model::options::Options;
 use crate::report::{Code, Ctx, Error, Issue, Params, Report};
 
@@ -505,6 +506,88 @@ pub fn check_tape(
                 .map_err(|_| bad_argument("the report could not be written"))?;
         }
         Ok(output.len() as u32)
+    })
+}
+
+thread_local! {
+    /// The batch being pushed piece by piece (see [`batch_start`]).
+    static BATCH: RefCell<Option<BatchRun>> = const { RefCell::new(None) };
+}
+
+struct BatchRun {
+    stream: api::batch::Stream,
+    ep: &'static Endpoint,
+    opts: Options,
+    build: bool,
+    sep: u8,
+}
+
+/// Starts a batch for the endpoint at `index` of `endpoints()`, with the
+/// options tape of `options_len` bytes at [`io_input`] (none: defaults).
+/// Each result is written as JSON followed by `,` or, with `ndjson`, by a
+/// line break. Then [`batch_push`] the JSON array text, piece by piece.
+#[wasm_bindgen(js_name = batchStart)]
+pub fn batch_start(index: u32, options_len: u32, build: bool, ndjson: bool) -> Result<(), JsValue> {
+    ready();
+    let ep = *api::endpoints()
+        .get(index as usize)
+        .ok_or_else(|| bad_argument("no endpoint at that index"))?;
+    let opts = IO.with(|io| {
+        let io = io.borrow();
+        match io.input.get(..options_len as usize) {
+            Some([]) | None => Ok(Options::default()),
+            Some(bytes) => Options::from_json(&tape(bytes)?.to_value()).map_err(core_error),
+        }
+    })?;
+    ep.check_options(&opts).map_err(core_error)?;
+    BATCH.with(|b| {
+        *b.borrow_mut() = Some(BatchRun {
+            stream: api::batch::Stream::default(),
+            ep,
+            opts,
+            build,
+            sep: if ndjson { b'\n' } else { b',' },
+        })
+    });
+    Ok(())
+}
+
+/// Pushes the next `len` bytes of the batch's JSON array text (written at
+/// [`io_input`], whole characters); `last` when no more follow. Returns the
+/// length of the results of the items completed, written at [`io_output`].
+/// A text that is not a JSON array ends the batch with a misuse error.
+#[wasm_bindgen(js_name = batchPush)]
+pub fn batch_push(len: u32, last: bool) -> Result<u32, JsValue> {
+    BATCH.with(|b| {
+        let mut slot = b.borrow_mut();
+        let run = slot
+            .as_mut()
+            .ok_or_else(|| bad_argument("no batch was started"))?;
+        let pushed = IO.with(|io| {
+            let mut io = io.borrow_mut();
+            let Io { input, output } = &mut *io;
+            if output.capacity() > KEEP_BYTES {
+                *output = Vec::new();
+            }
+            output.clear();
+            let BatchRun {
+                stream,
+                ep,
+                opts,
+                build,
+                sep,
+            } = run;
+            let bytes = input.get(..len as usize).unwrap_or_default();
+            stream
+                .push(bytes, last, &mut |item| {
+                    api::batch::write_result(output, ep, &item, opts, *build, *sep)
+                })
+                .map(|()| output.len() as u32)
+        });
+        if last || pushed.is_err() {
+            *slot = None;
+        }
+        pushed.map_err(core_error)
     })
 }
 
