@@ -136,6 +136,46 @@ for (const [label, id, input, claimed] of [
     peerCounts[label][name] = n;
   }
 }
+// Every fixture case of the two endpoints (tests/fixtures/<id>/cases.json):
+// each peer accepts exactly what rosterguard accepts. Skipped: cases with
+// options, and those rosterguard accepts by coercing a value (a number for
+// a string, a digit string for an id), which the peers do not reproduce.
+const fixtureCases = { checked: 0, skippedCoerced: 0 };
+{
+  const at = (o, ptr) => {
+    const keys = ptr.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let c = o;
+    for (const k of keys.slice(0, -1)) c = c[k] ??= {};
+    return [c, keys.at(-1)];
+  };
+  const mismatches = [];
+  for (const id of [FX, EK]) {
+    const { base, cases } = JSON.parse(readFileSync(join(repo, 'tests/fixtures', id, 'cases.json'), 'utf8'));
+    const doc = fixture(`${id}/${base}`);
+    for (const c of cases) {
+      if (c.options) continue;
+      const input = structuredClone(c.input !== undefined ? c.input : doc);
+      for (const p of c.remove ?? []) {
+        const [o, k] = at(input, p);
+        delete o[k];
+      }
+      for (const [p, v] of Object.entries(c.set ?? {})) {
+        const [o, k] = at(input, p);
+        o[k] = v;
+      }
+      const r = rg.validate(id, input);
+      if (r.warnings.some((w) => w.code === 'coerced')) {
+        fixtureCases.skippedCoerced++;
+        continue;
+      }
+      fixtureCases.checked++;
+      for (const [name, p] of Object.entries(peers)) {
+        if (p[id](input).ok !== r.ok) mismatches.push(`${id} "${c.name}": rosterguard ${r.ok ? 'accepts' : 'rejects'}, ${name} does not`);
+      }
+    }
+  }
+  if (mismatches.length) throw new Error(`the peers' rules differ from rosterguard's:\n${mismatches.join('\n')}`);
+}
 {
   const built = rg.buildMany(EK, batchText);
   if (built.length !== BATCH || !built.every((o) => o.ok)) throw new Error('buildMany: not every batch record built');
@@ -343,6 +383,7 @@ console.log(`rosterguard benchmark — node ${process.version}, ${os.cpus().leng
 console.log(`median of ${RUNS} interleaved runs of ~${RUN_MS} ms per contender (single payloads); ${BATCH_RUNS} runs of the ${BATCH.toLocaleString('en-US')}-record batch${quick ? ' (BENCH_QUICK)' : ''}`);
 console.log(`peers: ajv 8 (allErrors, ajv-formats, cross rules in code), zod 4 (superRefine), valibot 1 (partialCheck)${zodCompiled ? ', zod z.compile (anchor)' : ''}; schemas in bench/peers/\n`);
 
+console.log(`same rules: every peer accepts exactly what rosterguard accepts on ${fixtureCases.checked} fixture cases of the two endpoints (${fixtureCases.skippedCoerced} cases that rosterguard accepts by coercion skipped)`);
 console.log('errors found on each payload (sanity, checked before timing):');
 for (const [label, counts] of Object.entries(peerCounts)) {
   console.log(`  ${label.padEnd(18)} ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -405,7 +446,7 @@ console.log(`\ntargets: ${passed} PASS, ${failed} FAIL (the size target is make 
 if (process.env.BENCH_JSON) {
   writeFileSync(
     process.env.BENCH_JSON,
-    JSON.stringify({ node: process.version, cpu, loadavg: os.loadavg(), quick, runs: RUNS, runMs: RUN_MS, batchRuns: BATCH_RUNS, errors: peerCounts, single, batch, cold, coldRuns, memory, targets }, null, 2),
+    JSON.stringify({ node: process.version, cpu, loadavg: os.loadavg(), quick, runs: RUNS, runMs: RUN_MS, batchRuns: BATCH_RUNS, fixtureCases, errors: peerCounts, single, batch, cold, coldRuns, memory, targets }, null, 2),
   );
 }
 if (sink === 42.5) console.log(sink);

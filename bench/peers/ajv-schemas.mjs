@@ -125,7 +125,7 @@ const ekuaibao = {
             // JSON text of [{key, label}], or that list itself.
             base: { type: ['string', 'array', 'null'], format: 'rg-city-list', items: city },
           },
-          patternProperties: { '^u_': opt('string') },
+          patternProperties: { '^u_.': opt('string') },
         },
       },
     },

@@ -72,7 +72,7 @@ const ekBody = v.pipe(
           },
           str,
         ),
-        v.check((form) => Object.keys(form).every((k) => CUSTOM_KEYS.has(k) || k.startsWith('u_')), 'unknown_field'),
+        v.check((form) => Object.keys(form).every((k) => CUSTOM_KEYS.has(k) || (k.startsWith('u_') && k.length > 2)), 'unknown_field'),
       ),
     ),
   }),

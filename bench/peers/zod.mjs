@@ -92,7 +92,7 @@ const ekBody = z
         .catchall(str)
         .superRefine((form, ctx) => {
           for (const k of Object.keys(form)) {
-            if (k !== 'rankType' && k !== 'postType' && k !== 'base' && !k.startsWith('u_')) {
+            if (k !== 'rankType' && k !== 'postType' && k !== 'base' && !(k.startsWith('u_') && k.length > 2)) {
               ctx.addIssue({ code: 'custom', message: 'unknown_field', path: [k] });
             }
           }
