@@ -170,7 +170,9 @@ fuzz-smoke:
 # ---- benchmarks (not part of `make test`) --------------------------------
 
 # The Node benchmark (bench/run.mjs) on the packed package, as a user
-# installs it; figures also written to target/bench.json. See BENCHMARKS.md.
+# installs it, against hand-written ajv, zod and valibot peers (bench/peers/;
+# pinned devDependencies); every target ratio with PASS/FAIL, figures also
+# written to target/bench.json. BENCH_QUICK=1: a smoke run. See BENCHMARKS.md.
 bench: pkg
 	bash scripts/install-pkg.sh target/bench-project >/dev/null
 	cp -r bench/run.mjs bench/peers target/bench-project/

@@ -30,8 +30,8 @@ import { makeZodPeer } from './peers/zod.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = process.env.ROSTERGUARD_REPO ?? process.cwd();
 const quick = process.env.BENCH_QUICK === '1';
-const RUNS = quick ? 3 : 7;
-const RUN_MS = quick ? 20 : 120;
+const RUNS = quick ? 3 : 15;
+const RUN_MS = quick ? 20 : 60;
 const BATCH = quick ? 2_000 : 20_000;
 const BATCH_RUNS = quick ? 2 : 5;
 const MEMORY_RECORDS = quick ? 10_000 : 100_000;
@@ -97,7 +97,7 @@ if (zodCompiled) peers['zod compile'] = zodCompiled;
 const handBuild = {
   [FX]: (input) => ({
     method: 'POST',
-    url: `https://open.fxiaoke.com/cgi/crm/v2/data/update?thirdTraceId=${input.query?.thirdTraceId ?? randomUUID()}`,
+    url: `https://open.fxiaoke.com/cgi/crm/v2/data/update?thirdTraceId=${encodeURIComponent(input.query?.thirdTraceId ?? randomUUID())}`,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(input.body),
   }),
