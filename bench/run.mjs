@@ -380,7 +380,8 @@ function info(group, what, ratio) {
 }
 
 console.log(`rosterguard benchmark — node ${process.version}, ${os.cpus().length} × ${cpu}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(`median of ${RUNS} interleaved runs of ~${RUN_MS} ms per contender (single payloads); ${BATCH_RUNS} runs of the ${BATCH.toLocaleString('en-US')}-record batch${quick ? ' (BENCH_QUICK)' : ''}`);
+console.log(`median of ${RUNS} interleaved runs of ~${RUN_MS} ms per contender (single payloads); ${BATCH_RUNS} runs of the ${BATCH.toLocaleString('en-US')}-record batch`);
+if (quick) console.log('BENCH_QUICK: a smoke run; its ratios are too short-timed to mean anything');
 console.log(`peers: ajv 8 (allErrors, ajv-formats, cross rules in code), zod 4 (superRefine), valibot 1 (partialCheck)${zodCompiled ? ', zod z.compile (anchor)' : ''}; schemas in bench/peers/\n`);
 
 console.log(`same rules: every peer accepts exactly what rosterguard accepts on ${fixtureCases.checked} fixture cases of the two endpoints (${fixtureCases.skippedCoerced} cases that rosterguard accepts by coercion skipped)`);
