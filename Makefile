@@ -35,7 +35,7 @@ WASM_OPT_FAST_FLAGS := -O3 --strip-producers --enable-bulk-memory --enable-nontr
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
 .PHONY: demo test test-native fmt-check clippy clippy-wasm tools tools-rust tools-chrome \
-	pkg size test-wasm-node test-wasm-chrome test-pkg demo-js www www-build test-www tools-fonts bench bench-native
+	pkg size test-wasm-node test-wasm-chrome test-pkg test-clients demo-js www www-build test-www tools-fonts bench bench-native
 
 demo: pkg
 	$(CARGO) run --quiet --example demo
@@ -45,7 +45,7 @@ demo: pkg
 	@cp examples/sync-staff.mjs target/demo-project/
 	@cd target/demo-project && node sync-staff.mjs
 
-test: fmt-check clippy clippy-wasm test-native size test-wasm-node test-wasm-chrome test-pkg test-www fuzz-smoke
+test: fmt-check clippy clippy-wasm test-native size test-wasm-node test-wasm-chrome test-pkg test-clients test-www fuzz-smoke
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -142,6 +142,24 @@ test-pkg: pkg tools-chrome
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.json
 	# The declarations also stand without the DOM library or Node's types.
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.nodom.json
+
+# Real clients agree (tests/clients/): the packed package's requests equal,
+# on a recording server on 127.0.0.1, those of Feishu's official node SDK
+# (npm dev dependency) and of wechatpy (pinned venv below), for the same
+# fixture inputs. Offline once installed; bounded by node --test timeouts.
+CLIENTS_VENV := .tools/clients-venv
+test-clients: pkg node_modules/.stamp $(CLIENTS_VENV)/.stamp
+	bash scripts/install-pkg.sh target/clients-test
+	cp tests/js/fixtures.mjs tests/clients/*.mjs tests/clients/*.py target/clients-test/
+	cd target/clients-test && ROSTERGUARD_REPO=$(CURDIR) CLIENTS_PYTHON=$(CURDIR)/$(CLIENTS_VENV)/bin/python node --test
+
+# --no-deps: requirements.txt pins every package, so nothing floats.
+$(CLIENTS_VENV)/.stamp: tests/clients/requirements.txt
+	rm -rf $(CLIENTS_VENV)
+	python3 -m venv $(CLIENTS_VENV)
+	$(CLIENTS_VENV)/bin/pip install --disable-pip-version-check --no-input --quiet --no-deps -r $<
+	$(CLIENTS_VENV)/bin/pip check --disable-pip-version-check
+	touch $@
 
 # ---- the demo page (www/) ---------------------------------------------------
 
