@@ -364,13 +364,26 @@ export function createApi(raw, ensureReady) {
       throw rethrow(e);
     }
   };
-  const many = (name, endpointId, text, options, build) => {
+  /** The misuse error of a batch call the stream refused. */
+  const refused = (endpointId, text, options) => {
+    // The walk names an unknown id or unusable options in its own words.
+    call('validate', [endpointId, {}, options]);
+    if (typeof text !== 'string') {
+      return new RosterguardError(
+        'the batch must be JSON text of an array of inputs (JSON.stringify(inputs))',
+        'invalid_argument',
+      );
+    }
+    return new RosterguardError('options: not plain JSON values', 'invalid_option');
+  };
+  const many = (endpointId, text, options, build) => {
     const out = [];
     const ok = batch(endpointId, text, options, build, false, (c) => {
       const items = JSON.parse('[' + c.slice(0, -1) + ']');
       for (let i = 0; i < items.length; i++) out.push(items[i]);
     });
-    return ok ? out : call(name, [endpointId, text, options]);
+    if (!ok) throw refused(endpointId, text, options);
+    return out;
   };
   const api = {
     // The sync facts (rate, token field, record key, sample replies) are
@@ -395,18 +408,18 @@ export function createApi(raw, ensureReady) {
       const first = errors.length ? `; first at ${stringify(errors[0].path)}: ${errors[0].message}` : '';
       throw new RosterguardError(`the input has ${errors.length} error(s)${first}`, 'invalid', item.report);
     },
-    validateMany: (endpointId, inputsJsonText, options) =>
-      many('validateMany', endpointId, inputsJsonText, options, false),
-    buildMany: (endpointId, inputsJsonText, options) => many('buildMany', endpointId, inputsJsonText, options, true),
+    validateMany: (endpointId, inputsJsonText, options) => many(endpointId, inputsJsonText, options, false),
+    buildMany: (endpointId, inputsJsonText, options) => many(endpointId, inputsJsonText, options, true),
     /**
      * buildMany's results as NDJSON text, one JSON result a line, without
      * building a JS object per result: for callers that write them on.
      */
     buildManyNdjson: (endpointId, inputsJsonText, options) => {
       const lines = [];
-      if (batch(endpointId, inputsJsonText, options, true, true, (c) => lines.push(c))) return lines.join('');
-      // Only the walk can say what is wrong with these arguments.
-      return call('buildMany', [endpointId, inputsJsonText, options]).map((r) => stringify(r) + '\n').join('');
+      if (!batch(endpointId, inputsJsonText, options, true, true, (c) => lines.push(c))) {
+        throw refused(endpointId, inputsJsonText, options);
+      }
+      return lines.join('');
     },
     validateField: (endpointId, pointer, value, input, options) =>
       call('validateField', [endpointId, pointer, value, input, options]),

@@ -623,62 +623,6 @@ pub fn build_request(
     to_js(&request)
 }
 
-/// The batch text as Rust text, or the misuse error naming the argument.
-fn batch_text(v: &JsValue) -> Result<String, JsValue> {
-    v.as_string().ok_or_else(|| {
-        bad_argument("the batch must be JSON text of an array of inputs (JSON.stringify(inputs))")
-    })
-}
-
-/// One batch call: the endpoint, options and JSON array text checked the
-/// same way for both batch entry points, the result parsed once in JS.
-fn batch(
-    endpoint: &JsValue,
-    inputs_json: &JsValue,
-    options: &JsValue,
-    run: fn(&str, &str, &Options) -> Result<String, Error>,
-) -> Result<JsValue, JsValue> {
-    ready();
-    let id = endpoint_id(endpoint)?;
-    let opts = self::options(options)?;
-    let text = batch_text(inputs_json)?;
-    let results = run(&id, &text, &opts).map_err(core_error)?;
-    JSON::parse(&results)
-}
-
-/// Validates every input of a JSON array text: one Report per item, in
-/// order. Text in and one `JSON.parse` out: a single boundary crossing for
-/// the whole batch.
-#[wasm_bindgen(js_name = validateMany)]
-pub fn validate_many(
-    endpoint: JsValue,
-    inputs_json: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    batch(
-        &endpoint,
-        &inputs_json,
-        &options,
-        api::batch::validate_many_json,
-    )
-}
-
-/// Builds every input of a JSON array text: per item `{ok: true, request,
-/// warnings}` or `{ok: false, report}`, in order.
-#[wasm_bindgen(js_name = buildMany)]
-pub fn build_many(
-    endpoint: JsValue,
-    inputs_json: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    batch(
-        &endpoint,
-        &inputs_json,
-        &options,
-        api::batch::build_many_json,
-    )
-}
-
 /// The issues for one field (at or below `pointer`), for live form feedback.
 /// `input`, when given, supplies the other fields for cross-field rules.
 #[wasm_bindgen(js_name = validateField)]
