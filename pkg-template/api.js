@@ -178,8 +178,10 @@ function writeValue(b, p, v, depth) {
   const countAt = p + 1;
   p += 5;
   let count = 0;
-  for (const k in v) {
-    if (!hasOwn(v, k)) continue;
+  // Object.keys, not for-in: a third fewer instructions (callgrind).
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const item = v[k];
     // undefined properties are absent, in JSON.stringify and in the walk alike.
     if (item === undefined) continue;
@@ -195,7 +197,6 @@ function writeValue(b, p, v, depth) {
   b[countAt + 3] = count >>> 24;
   return p;
 }
-const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
  * The fast path's crossing: options and input are written as one tape into
