@@ -14,15 +14,8 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p'
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
 # Size budget of what a browser downloads, gzip -9 bytes: the .wasm plus
-# the JS glue (web/rosterguard.js + web.js + api.js). Now 101,739 B (99.4 KiB)
-# with nine endpoints and the layered engine (93,933 B with the four old ones;
-# 88,354 B before: BENCHMARKS.md, The layered architecture). That figure was
-# reached with the wasm built without the `meta` feature (describe/jsonSchema shipped as
-# data in meta.js, printed separately; 110.0 KiB with the metadata inside), the
-# batch API, the JSON-text fast path and the input limits (96.0 KiB before the
-# size work: one sort, no std IPv6 parser or getrandom glue, two wasm-opt
-# flatten/rereloop rounds, Values printed by the serialiser). The team aim is
-# 65,536 B (64 KiB): see README, Size and Performance and size.
+# the JS glue (web/rosterguard.js + web.js + api.js). `make size` prints the
+# figure; its history and what it is made of: BENCHMARKS.md.
 SIZE_BUDGET ?= 102400
 
 WASM_OUT := target/wasm-pack

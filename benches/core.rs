@@ -58,7 +58,7 @@ fn median_ns(runs: usize, iters: u32, mut f: impl FnMut()) -> f64 {
     per_call[per_call.len() / 2]
 }
 
-/// One table of the figures issue 5 asks for, measured in one run.
+/// One table of the figures the speed targets are stated in, measured in one run.
 fn summary() {
     let opts = Options::default();
     println!("\nsummary: median ns per call; share = parse time / workload time (throughput vs bare parse)");

@@ -181,7 +181,7 @@ fn object_type(rule: &ObjectRule, indent: &str) -> String {
 /// digit strings and plain string fields numbers (both coerced with a
 /// warning), enums are literal unions. Also the shape of `describe()`
 /// (`EndpointDescription` and its parts). Checked with `tsc --strict`
-/// (tests/meta/check.sh). Meant for build time (`examples/gen_types`), not
+/// (tests/meta/check.sh). Meant for build time (`tools/gen_types.rs`), not
 /// for the wasm API: leaving it out of the exports keeps it out of the wasm.
 pub fn typescript_definitions() -> String {
     let mut out = String::from(

@@ -222,7 +222,7 @@ test('init() is a resolved no-op in Node', async () => {
   assert.equal(rg.validate('ekuaibao.updateStaff', seed('ekuaibao.updateStaff')).ok, true);
 });
 
-// ---- these depend on the real metadata (src/meta.rs) ----
+// ---- these depend on the real metadata (src/meta/) ----
 
 /** Every key and string anywhere in a JSON value. */
 function strings(v, out = new Set()) {
