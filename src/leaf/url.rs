@@ -354,34 +354,8 @@ mod tests {
         ] {
             assert_eq!(check_base_url(good), FormatResult::Ok, "{good}");
         }
-        for bad in [
-            "",
-            "open.fxiaoke.com",
-            "http://open.fxiaoke.com",
-            "https://user@host.com",
-            "https://host.com?x=1",
-            "https://host.com#x",
-            "https://host.com:0",
-            "https://host.com:99999",
-            "https://ho st.com",
-            "ftp://host.com",
-            "https://例子.com",
-            "http://127.0.0.1.evil.com",
-            "https://host.com/a b",
-            // Found by the build_request fuzz target's URL property: each of
-            // these was accepted, and a WHATWG parser then changed the host or
-            // path, or refused the URL.
-            "https://h.com/a/..",
-            "https://h.com/a/%2e%2E",
-            "https://h.com/a/./",
-            "https://h.com:+80",
-            "https://1.2.3",
-            "https://0x7f.1",
-            "http://127.0.0.01",
-            "https://[:::1]",
-            "https://[1::2::3]",
-            "https://xn--a.com",
-        ] {
+        let bad_urls: &[&str] = include!("../../tests/common/bad_base_urls.rs");
+        for bad in bad_urls {
             assert_eq!(check_base_url(bad), FormatResult::Bad, "{bad}");
         }
     }
