@@ -313,7 +313,12 @@ export interface FieldDescription {
   minItems?: number;
   maxItems?: number;
   uniqueItems?: boolean;
-  /** Syntax name: email, date, epoch_millis_or_date, cellphone, base_url. */
+  /** String length limits, counted in `lengthUnit`. */
+  minLength?: number;
+  maxLength?: number;
+  /** `chars`: Unicode characters; `bytes`: UTF-8 bytes. */
+  lengthUnit?: 'chars' | 'bytes';
+  /** Syntax name, such as email, date, epoch_millis_or_date, cellphone, base_url. */
   format?: string;
   /** What a valid value of `format` looks like. */
   formatText?: LocalizedText;
@@ -329,12 +334,22 @@ export interface CrossRuleDescription {
   severity: 'error' | 'warning';
   /** The fields involved (`-` = any index); the reported one first. */
   pointers: string[];
-  kind: 'together' | 'requiredIfTrue' | 'memberOf' | 'unique' | 'formatWhen' | 'groupPrefix' | 'advice';
+  kind:
+    | 'together'
+    | 'requiredIfTrue'
+    | 'memberOf'
+    | 'unique'
+    | 'sameLength'
+    | 'atLeastOne'
+    | 'noneOf'
+    | 'formatWhen'
+    | 'groupPrefix'
+    | 'advice';
   text: LocalizedText;
   source: string;
   /** Whether jsonSchema() expresses the rule. */
   inJsonSchema: boolean;
-  /** formatWhen: the trigger values and the format they require. */
+  /** formatWhen: the trigger values and the format they require; noneOf: the refused values and what is accepted. */
   values?: string[];
   format?: string;
   /** groupPrefix: the group id prefix and its digit count. */
