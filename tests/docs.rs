@@ -7,6 +7,9 @@
 //! (The package README's table is filled in by `scripts/assemble-pkg.mjs`.)
 //! It also checks that every relative link in the Markdown files resolves.
 
+// The pages are written from describe(), which the `meta` feature holds.
+#![cfg(feature = "meta")]
+
 use std::fmt::Write;
 use std::fs;
 use std::path::{Path, PathBuf};
