@@ -204,6 +204,13 @@ fn page(ep: &Endpoint) -> String {
     } else {
         format!(" (the value starts with `{}`)", ep.token_prefix)
     };
+    if !ep.path_marker.is_empty() {
+        let _ = writeln!(
+            out,
+            "- Each path parameter is sent after a literal `{}`, then percent-encoded as one segment",
+            ep.path_marker
+        );
+    }
     let _ = writeln!(out, "- Token: {token}{prefix}");
     let _ = writeln!(out, "- Record key (bulk sync): `{}`", ep.record_key);
     let _ = writeln!(
