@@ -1,5 +1,5 @@
 //! The benchmark payloads, shared by `benches/core.rs` and
-//! `examples/prof_loop.rs` (so a profile runs exactly what is measured):
+//! `tools/prof_loop.rs` (so a profile runs exactly what is measured):
 //! per endpoint, the doc example and a payload with 3 to 10 errors.
 
 use serde_json::{json, Value};

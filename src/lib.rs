@@ -43,7 +43,7 @@ pub mod pointer {
     };
 }
 
-/// The input limits (see the README, Limits).
+/// The input limits (see docs/limits-and-security.md).
 pub mod limits {
     pub use crate::leaf::limits::*;
 }

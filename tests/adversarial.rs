@@ -3,6 +3,9 @@
 //! that nothing crashes. The JS-only cases (lone surrogates, NaN, prototype
 //! pollution of returned JS objects) live with the JS package's tests.
 
+mod common;
+
+use common::BAD_BASE_URLS;
 use rosterguard::{
     build_request, parse_response, validate, validate_field, validate_many, Error, HttpRequest,
     Options, Report, MAX_DEPTH, MAX_ISSUES, MAX_STRING_CHARS,
@@ -756,19 +759,10 @@ fn url_path_for_ekuaibao_can_be_set() {
 
 #[test]
 fn base_urls_a_url_parser_would_rewrite_are_format_errors() {
-    // Regressions found by the build_request fuzz target: each was accepted
-    // and then a WHATWG parser changed the host or path, or refused the URL.
-    for base in [
-        "https://h.com/a/..",
-        "https://h.com/a/%2e%2E",
-        "https://h.com/a/./",
-        "https://h.com:+80",
-        "https://1.2.3",
-        "https://0x7f.1",
-        "http://127.0.0.01",
-        "https://[:::1]",
-        "https://xn--a.com",
-    ] {
+    // Among them, regressions found by the build_request fuzz target: each
+    // was accepted and then a WHATWG parser changed the host or path, or
+    // refused the URL.
+    for base in BAD_BASE_URLS.iter().filter(|b| !b.is_empty()) {
         let mut input = roster("t");
         input["baseUrl"] = json!(base);
         let report = validate("dingtalk.updateEmployeeRoster", &input, &opts()).unwrap();

@@ -5,18 +5,10 @@
 
 mod common;
 
-use common::{fixture, FIXTURES};
+use common::seed;
 use rosterguard::model::field::{Field, Ty};
 use rosterguard::{Options, Report};
 use serde_json::{json, Value};
-
-fn seed(endpoint: &str) -> Value {
-    let (name, _) = FIXTURES
-        .iter()
-        .find(|(n, _)| n.starts_with(&format!("{endpoint}/seed")))
-        .unwrap_or_else(|| panic!("{endpoint}: no seed"));
-    fixture(name)["input"].clone()
-}
 
 fn has(report: &Report, path: &str, code: &str) -> bool {
     report

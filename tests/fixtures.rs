@@ -52,21 +52,44 @@ fn every_endpoint_has_its_fixture_folder() {
     }
 }
 
+/// Every case on its own: each failure names its endpoint and case, and
+/// all of them are listed, not just the first.
 #[test]
 fn cases_yield_exactly_their_issues() {
-    for case in all_cases() {
-        let report = rosterguard::validate(&case.endpoint, &case.input, &options(&case)).unwrap();
-        check_report(&case, &serde_json::to_value(&report).unwrap());
-        // build_request agrees with validate.
-        match rosterguard::build_request(&case.endpoint, &case.input, &options(&case)) {
-            Ok(req) => {
-                assert!(report.ok, "{}: built although invalid", case.name);
-                check_request(&case, &serde_json::to_value(&req).unwrap());
+    let cases = all_cases();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let mut problems = Vec::new();
+        let report = match rosterguard::validate(&case.endpoint, &case.input, &options(case)) {
+            Ok(report) => report,
+            Err(e) => {
+                failures.push(format!("{} / {}: misuse: {e}", case.endpoint, case.name));
+                continue;
             }
-            Err(rosterguard::Error::Invalid(r)) => assert_eq!(r, report, "{}", case.name),
-            Err(e) => panic!("{}: {e}", case.name),
+        };
+        problems.extend(report_problems(
+            case,
+            &serde_json::to_value(&report).unwrap(),
+        ));
+        // build_request agrees with validate.
+        match rosterguard::build_request(&case.endpoint, &case.input, &options(case)) {
+            Ok(req) => {
+                if !report.ok {
+                    problems.push("built although invalid".to_owned());
+                }
+                problems.extend(request_problems(case, &serde_json::to_value(&req).unwrap()));
+            }
+            Err(rosterguard::Error::Invalid(r)) if r == report => {}
+            Err(rosterguard::Error::Invalid(_)) => {
+                problems.push("build_request's report differs from validate's".to_owned());
+            }
+            Err(e) => problems.push(format!("build_request: {e}")),
+        }
+        for p in problems {
+            failures.push(format!("{} / {}: {p}", case.endpoint, case.name));
         }
     }
+    assert_no_failures(&format!("{} fixture cases", cases.len()), &failures);
 }
 
 #[test]
@@ -130,5 +153,41 @@ fn messages_snapshot() {
         std::fs::write(&path, &text).unwrap();
     }
     let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(want == text, "messages changed; review and run UPDATE_SNAPSHOTS=1 cargo test --test fixtures\n--- new ---\n{text}");
+    assert!(
+        want == text,
+        "messages changed; review the diff and run UPDATE_SNAPSHOTS=1 cargo test --test fixtures\n{}",
+        entry_diff(&want, &text)
+    );
+}
+
+/// The snapshot's entries (a `endpoint | case | path code` line and its
+/// message lines) that went (`-`) or came (`+`), in file order.
+fn entry_diff(old: &str, new: &str) -> String {
+    fn entries(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for line in text.lines() {
+            match out.last_mut() {
+                Some(last) if line.starts_with("  ") => {
+                    last.push('\n');
+                    last.push_str(line);
+                }
+                _ => out.push(line.to_owned()),
+            }
+        }
+        out
+    }
+    let (old, new) = (entries(old), entries(new));
+    let old_set: std::collections::HashSet<&String> = old.iter().collect();
+    let new_set: std::collections::HashSet<&String> = new.iter().collect();
+    let mut out = String::new();
+    for e in old.iter().filter(|e| !new_set.contains(e)) {
+        out.push_str(&format!("- {}\n", e.replace('\n', "\n- ")));
+    }
+    for e in new.iter().filter(|e| !old_set.contains(e)) {
+        out.push_str(&format!("+ {}\n", e.replace('\n', "\n+ ")));
+    }
+    if out.is_empty() {
+        out.push_str("(same entries, in another order)\n");
+    }
+    out
 }

@@ -305,7 +305,7 @@ fn sample_replies_decode_as_labelled() {
 
 // ---- Ekuaibao ------------------------------------------------------------
 
-/// seeds/ekuaibao-update-staff.md § 成功响应 (comments removed).
+/// The success reply on https://docs.ekuaibao.com/docs/open-api/contacts/update-staffs § 成功响应 (comments removed).
 const EKB_OK: &str = r#"{
     "value": {
         "id": "xgJ3wajigF25H0:ID_3Be8RKT03bg",

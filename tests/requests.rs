@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, percent_decode};
+use common::{fixture, percent_decode, seed};
 use rosterguard::{Code, Error, HttpRequest, Options};
 use serde_json::{json, Value};
 
@@ -18,13 +18,9 @@ fn opts(v: Value) -> Options {
     serde_json::from_value(v).expect("options")
 }
 
-fn seed(endpoint: &str) -> Value {
-    let name = if endpoint == EKB {
-        format!("{endpoint}/seed-by-id.json")
-    } else {
-        format!("{endpoint}/seed.json")
-    };
-    fixture(&name)["input"].clone()
+/// The Ekuaibao example addressed by id (its first seed is the one by code).
+fn ekb_by_id() -> Value {
+    fixture(&format!("{EKB}/seed-by-id.json"))["input"].clone()
 }
 
 fn build(endpoint: &str, input: &Value) -> HttpRequest {
@@ -222,8 +218,8 @@ fn url_path_overrides_the_documented_path() {
     );
     let o = opts(json!({"urlPath": "/api/openapi/v1.1/staffs/update/{staffId}"}));
     assert_eq!(
-        build_with(EKB, &seed(EKB), &o).url,
-        build(EKB, &seed(EKB)).url,
+        build_with(EKB, &ekb_by_id(), &o).url,
+        build(EKB, &ekb_by_id()).url,
         "the documented path, spelled out"
     );
     let o = opts(json!({"urlPath": "/gw/%7Eekb/staffs/{staffId}/update"}));
@@ -270,7 +266,7 @@ fn invalid_url_path_is_a_misuse_error() {
 #[test]
 fn ekuaibao_url_path_needs_the_staff_id_placeholder() {
     let o = opts(json!({"urlPath": "/api/openapi/v1.1/staffs/update"}));
-    let err = rosterguard::build_request(EKB, &seed(EKB), &o).unwrap_err();
+    let err = rosterguard::build_request(EKB, &ekb_by_id(), &o).unwrap_err();
     assert!(
         matches!(&err, Error::InvalidOption { option: "urlPath", reason } if reason.contains("{staffId}")),
         "{err:?}"
@@ -320,7 +316,7 @@ fn base_url_trailing_slash_and_prefix() {
         assert_eq!(split_url(&url).0, split_url(want).0, "{base}");
         assert!(url.starts_with(want), "{base}: {url}");
     }
-    let mut input = seed(EKB);
+    let mut input = ekb_by_id();
     input["baseUrl"] = json!("https://hose.example.com/");
     assert!(build(EKB, &input)
         .url
@@ -394,7 +390,7 @@ fn bodies_never_carry_null_or_ungiven_fields() {
     d["body"]["param"]["groups"][0]["sections"][2]["old_index"] = Value::Null;
     d["body"]["param"]["groups"][0]["sections"][0]["section"][0]["note"] = Value::Null;
     inputs.push((ROSTER, d));
-    let mut e = seed(EKB);
+    let mut e = ekb_by_id();
     for k in [
         "enName",
         "code",
@@ -457,7 +453,7 @@ fn integers_are_sent_as_json_numbers() {
         .starts_with(r#"{"agentid":23470561,"#));
 
     // And strings stay strings: numbers given for string fields are sent as text.
-    let mut e = seed(EKB);
+    let mut e = ekb_by_id();
     e["body"]["cellphone"] = json!(15588881010u64);
     e["body"]["departments"] = json!([1]);
     e["body"]["defaultDepartment"] = json!(1);
@@ -484,7 +480,7 @@ fn key_order_is_the_callers() {
         build(MEMBER, &input).body,
         r#"{"user":{"weixin":"w","openUserId":"u","gender":"F","account":"a"},"corpId":"c","corpAccessToken":"t"}"#
     );
-    let mut e = seed(EKB);
+    let mut e = ekb_by_id();
     e["body"] = json!({"staffCustomForm": {"u_b": "2", "base": "[]", "u_a": "1"}, "name": "n"});
     assert_eq!(
         build(EKB, &e).body,
@@ -494,7 +490,7 @@ fn key_order_is_the_callers() {
 
 #[test]
 fn ekuaibao_normalisations_reach_the_body() {
-    let mut e = seed(EKB);
+    let mut e = ekb_by_id();
     e["body"]["cellphone"] = json!("+852 1234 5678");
     e["body"]["staffCustomForm"]["base"] = json!([{"key": "8", "label": "北京市/海淀区"}]);
     let built = rosterguard::build(EKB, &e, &Options::default()).unwrap();
@@ -507,7 +503,7 @@ fn ekuaibao_normalisations_reach_the_body() {
     );
     assert_eq!(
         b["staffCustomForm"]["base"],
-        seed(EKB)["body"]["staffCustomForm"]["base"]
+        ekb_by_id()["body"]["staffCustomForm"]["base"]
     );
     assert!(b.get("code").is_none(), "code \"\" is not sent");
     let codes: Vec<(&str, Code)> = built
@@ -524,7 +520,7 @@ fn ekuaibao_normalisations_reach_the_body() {
             ("/body/staffCustomForm/base", Code::Normalized),
         ]
     );
-    let mut e = seed(EKB);
+    let mut e = ekb_by_id();
     e["body"]["cellphone"] = json!("+86 155-8888-1010");
     assert_eq!(body(&build(EKB, &e))["cellphone"], json!("15588881010"));
 }
@@ -554,7 +550,7 @@ fn unknown_fields_pass_through_unchanged_when_allowed() {
 
 #[test]
 fn http_request_serialises_to_the_contract_shape() {
-    let req = build(EKB, &seed(EKB));
+    let req = build(EKB, &ekb_by_id());
     let v = serde_json::to_value(&req).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["method", "url", "headers", "body"]);
@@ -570,7 +566,7 @@ fn http_request_serialises_to_the_contract_shape() {
 
 #[test]
 fn build_request_on_invalid_input_carries_the_validate_report() {
-    let mut e = seed(EKB);
+    let mut e = ekb_by_id();
     e["body"]["email"] = json!("");
     e["body"]["defaultDepartment"] = json!("zz");
     for locale in ["en", "zh-CN"] {
@@ -673,7 +669,7 @@ fn validate_field_checks_one_field() {
 #[test]
 fn validate_field_uses_the_rest_of_the_input_for_cross_rules() {
     let o = Options::default();
-    let input = seed(EKB);
+    let input = ekb_by_id();
     let r = rosterguard::validate_field(
         EKB,
         "/body/defaultDepartment",
@@ -694,7 +690,7 @@ fn validate_field_uses_the_rest_of_the_input_for_cross_rules() {
     .unwrap();
     assert!(r.ok, "{r:?}");
 
-    let mut phone_on = seed(EKB);
+    let mut phone_on = ekb_by_id();
     phone_on["body"]["modifyAccountPhone"] = json!(true);
     let r = rosterguard::validate_field(EKB, "/body/cellphone", &Value::Null, Some(&phone_on), &o)
         .unwrap();
@@ -718,7 +714,7 @@ fn validate_field_uses_the_rest_of_the_input_for_cross_rules() {
 #[test]
 fn validate_field_rejects_bad_pointers() {
     let o = Options::default();
-    let input = seed(EKB);
+    let input = ekb_by_id();
     for bad in [
         "",
         "body/email",

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fixture, FIXTURES};
+use common::seed;
 use rosterguard::{Error, Options};
 use serde_json::{json, Value};
 
@@ -26,15 +26,6 @@ fn tokens() -> Vec<(&'static str, String, &'static str)> {
         }
     }
     out
-}
-
-/// The endpoint's first doc example.
-fn seed(endpoint: &str) -> Value {
-    let (name, _) = FIXTURES
-        .iter()
-        .find(|(n, _)| n.starts_with(&format!("{endpoint}/seed")))
-        .unwrap_or_else(|| panic!("{endpoint}: no seed"));
-    fixture(name)["input"].clone()
 }
 
 /// Token values: valid ones, and ones the validator rejects.

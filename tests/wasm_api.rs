@@ -37,36 +37,42 @@ fn thrown(e: JsValue) -> (String, Value) {
     )
 }
 
+/// Every case on its own, all failures listed by endpoint and case name.
 #[wasm_bindgen_test]
 fn fixture_suite_through_the_js_api() {
     let cases = all_cases();
     assert!(cases.len() >= 5, "fixture list went missing");
-    for case in cases {
+    let mut failures = Vec::new();
+    for case in &cases {
         let report =
             back(&wasm::validate(id(&case.endpoint), js(&case.input), js(&case.options)).unwrap());
-        check_report(&case, &report);
+        let mut problems = report_problems(case, &report);
         // Exactly the native report of the value as JS holds it.
         let as_js = back(&js(&case.input));
         let options: rosterguard::Options = serde_json::from_value(case.options.clone()).unwrap();
         let native = rosterguard::validate(&case.endpoint, &as_js, &options).unwrap();
-        assert_eq!(
-            report,
-            serde_json::to_value(&native).unwrap(),
-            "{}",
-            case.name
-        );
+        if report != serde_json::to_value(&native).unwrap() {
+            problems.push("differs from the native report".to_owned());
+        }
         match wasm::build_request(id(&case.endpoint), js(&case.input), js(&case.options)) {
             Ok(req) => {
-                assert!(native.ok, "{}: built although invalid", case.name);
-                check_request(&case, &back(&req));
+                if !native.ok {
+                    problems.push("built although invalid".to_owned());
+                }
+                problems.extend(request_problems(case, &back(&req)));
             }
             Err(e) => {
                 let (kind, r) = thrown(e);
-                assert_eq!(kind, "invalid", "{}", case.name);
-                assert_eq!(r, report, "{}", case.name);
+                if kind != "invalid" || r != report {
+                    problems.push(format!("buildRequest threw {kind} with another report"));
+                }
             }
         }
+        for p in problems {
+            failures.push(format!("{} / {}: {p}", case.endpoint, case.name));
+        }
     }
+    assert_no_failures(&format!("{} fixture cases", cases.len()), &failures);
 }
 
 #[wasm_bindgen_test]

@@ -157,7 +157,7 @@ fn main() -> ExitCode {
 
     // The dictionary: the hand-written tokens, then the registry's keys.
     let mut dict = fs::read_to_string(fuzz_dir.join("dict/rosterguard.dict")).expect("dict");
-    dict.push_str("# From the registry (examples/seed_corpus.rs):\n");
+    dict.push_str("# From the registry (fuzz/examples/seed_corpus.rs):\n");
     for token in registry_tokens() {
         dict.push_str(&dict_line(&token));
         dict.push('\n');

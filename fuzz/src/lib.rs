@@ -3,7 +3,7 @@
 //! here names a vendor or an endpoint: everything is read from the registry
 //! (`rosterguard::endpoints()`), so an endpoint added there is fuzzed, and
 //! checked, without a change here. The seed corpus writer
-//! (`examples/seed_corpus.rs`) uses [`encode`] so that seeds decode exactly
+//! (`fuzz/examples/seed_corpus.rs`) uses [`encode`] so that seeds decode exactly
 //! as the targets read them.
 //!
 //! Input layout of `validate` / `build_request`:
@@ -1334,7 +1334,7 @@ mod tests {
         prefixed: None,
     };
 
-    /// An endpoint like the coming `feishu.patchUser` (made up: the
+    /// An endpoint with a PATCH method, like `feishu.patchUser` (made up: the
     /// library never sees it; only the harness's checks run on it).
     fn made_up() -> Endpoint {
         Endpoint {

@@ -3,7 +3,7 @@
 //! overflows the stack of anything that copies, prints or drops it
 //! recursively (serde_json's `Clone`, `Display` and drop glue all recurse),
 //! and a 50 MB "name" is never a real value. Each limit is reported as a
-//! `range` issue at the offending field, never as a crash. See README § LIMITS.
+//! `range` issue at the offending field, never as a crash. See docs/limits-and-security.md.
 
 use serde_json::Value;
 

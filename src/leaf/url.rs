@@ -302,12 +302,49 @@ pub fn check_base_url(s: &str) -> FormatResult {
     }
 }
 
-/// [`check_base_url`] as an ECMA-262 pattern: https with a DNS host (labels
-/// of letters, digits and inner hyphens, at most 253 characters) or an
-/// IPv6 literal, or http with a loopback host; an optional port 1–65535
-/// (`+` and leading zeros as `u16` parsing takes them); an optional path of
-/// RFC 3986 path characters and `%XX` escapes not starting with `//`.
-pub const BASE_URL_PATTERN: &str = r"https://(?:(?=[^:/]{1,253}(?:[:/]|$))[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\])(?::(?=[+0-9]{1,5}(?:/|$))\+?0*(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:/(?:(?:[A-Za-z0-9\-._~:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~/:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?)?|http://(?:[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|\[::1\]|127(?:\.(?:[0-9]{1,2}|[01][0-9]{2}|2[0-4][0-9]|25[0-5])){3})(?::(?=[+0-9]{1,5}(?:/|$))\+?0*(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:/(?:(?:[A-Za-z0-9\-._~:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~/:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?)?";
+/// [`check_base_url`] as an ECMA-262 pattern, accepting exactly what the
+/// check accepts (the ajv agreement check, `make test-meta`, compares the
+/// two on every fixture and the probes of `tests/meta/schema_probes.rs`).
+pub const BASE_URL_PATTERN: &str = concat!(
+    // https: a canonical dotted quad,
+    r"https://(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]",
+    r"{2}|[1-9]?[0-9])){3}(?=[:/]|$)",
+    // or a DNS name (at most 253 characters, no `xn--` label, a last label that is no number),
+    r"|(?=[^:/]{1,253}(?:[:/]|$))(?!(?:[^:/.]*\.)*[xX][nN]--)(?!(?:[^:/.]*\.)*(?:[0-9]+|0[xX][0-",
+    r"9A-Fa-f]*)(?:[:/]|$))[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Z",
+    r"a-z0-9\-]{0,61}[A-Za-z0-9])?)*",
+    // or an IPv6 literal (RFC 3986's grammar, which std's parser follows);
+    r"|\[(?:(?:[0-9A-Fa-f]{1,4}:){6}(?:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|",
+    r"1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3})|::(?:[0-9A-F",
+    r"a-f]{1,4}:){5}(?:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?",
+    r"[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3})|(?:[0-9A-Fa-f]{1,4})?::(?:[0",
+    r"-9A-Fa-f]{1,4}:){4}(?:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[",
+    r"1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3})|(?:(?:[0-9A-Fa-f]{1,4}:",
+    r"){0,1}[0-9A-Fa-f]{1,4})?::(?:[0-9A-Fa-f]{1,4}:){3}(?:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|(?:",
+    r"25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9",
+    r"])){3})|(?:(?:[0-9A-Fa-f]{1,4}:){0,2}[0-9A-Fa-f]{1,4})?::(?:[0-9A-Fa-f]{1,4}:){2}(?:[0-9A-",
+    r"Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2",
+    r"[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3})|(?:(?:[0-9A-Fa-f]{1,4}:){0,3}[0-9A-Fa-f]{1,4})?::[0",
+    r"-9A-Fa-f]{1,4}:(?:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]",
+    r"?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3})|(?:(?:[0-9A-Fa-f]{1,4}:){0,",
+    r"4}[0-9A-Fa-f]{1,4})?::(?:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|(?:25[0-5]|2[0-4][0-9]|1[0-9]{2",
+    r"}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3})|(?:(?:[0-9A-Fa-f]{1,",
+    r"4}:){0,5}[0-9A-Fa-f]{1,4})?::[0-9A-Fa-f]{1,4}|(?:(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4",
+    r"})?::)\])",
+    // a port of digits only, 1 to 65535;
+    r"(?::(?=[0-9]{1,5}(?:/|$))0*(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}",
+    r"|655[0-2][0-9]|6553[0-5]))?",
+    // a path without `.` / `..` segments (also `%2e`), not starting with `//`.
+    r"(?:(?!(?:/[^/]*)*/(?:\.|%2[eE])(?:\.|%2[eE])?(?:/|$))/(?:(?:[A-Za-z0-9\-._~:@!$&'()*+,;=]|",
+    r"%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~/:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?)?",
+    // http: loopback hosts only.
+    r"|http://(?:[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|\[::1\]|127(?:\.(?:25[0-5]|2[0-4][0-9]|1[0",
+    r"-9]{2}|[1-9]?[0-9])){3}(?=[:/]|$))",
+    r"(?::(?=[0-9]{1,5}(?:/|$))0*(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}",
+    r"|655[0-2][0-9]|6553[0-5]))?",
+    r"(?:(?!(?:/[^/]*)*/(?:\.|%2[eE])(?:\.|%2[eE])?(?:/|$))/(?:(?:[A-Za-z0-9\-._~:@!$&'()*+,;=]|",
+    r"%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~/:@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?)?",
+);
 
 /// The `baseUrl` syntax.
 pub static BASE_URL: Format = Format {
@@ -354,34 +391,8 @@ mod tests {
         ] {
             assert_eq!(check_base_url(good), FormatResult::Ok, "{good}");
         }
-        for bad in [
-            "",
-            "open.fxiaoke.com",
-            "http://open.fxiaoke.com",
-            "https://user@host.com",
-            "https://host.com?x=1",
-            "https://host.com#x",
-            "https://host.com:0",
-            "https://host.com:99999",
-            "https://ho st.com",
-            "ftp://host.com",
-            "https://例子.com",
-            "http://127.0.0.1.evil.com",
-            "https://host.com/a b",
-            // Found by the build_request fuzz target's URL property: each of
-            // these was accepted, and a WHATWG parser then changed the host or
-            // path, or refused the URL.
-            "https://h.com/a/..",
-            "https://h.com/a/%2e%2E",
-            "https://h.com/a/./",
-            "https://h.com:+80",
-            "https://1.2.3",
-            "https://0x7f.1",
-            "http://127.0.0.01",
-            "https://[:::1]",
-            "https://[1::2::3]",
-            "https://xn--a.com",
-        ] {
+        let bad_urls: &[&str] = include!("../../tests/common/bad_base_urls.rs");
+        for bad in bad_urls {
             assert_eq!(check_base_url(bad), FormatResult::Bad, "{bad}");
         }
     }

@@ -88,16 +88,54 @@ fn with_length(schema: Value, field: &Field, rule: &StrRule) -> Value {
     if let Some(max) = length.max {
         keywords.push(("maxLength", Value::from(max)));
     }
-    // Only strings are measured (a number is coerced to its text first).
+    // A number is coerced to its text first, so it is measured too: an
+    // integer of at most `max` characters lies strictly between -10^(max-1)
+    // and 10^max. (No number's text is longer than 24 characters.)
+    let number = match length.max {
+        Some(max) if max < 25 => obj(vec![
+            ("type", "number".into()),
+            ("exclusiveMaximum", power_of_ten(max)),
+            (
+                "exclusiveMinimum",
+                negated(power_of_ten(max.saturating_sub(1))),
+            ),
+        ]),
+        _ => obj(vec![("type", "number".into())]),
+    };
     let mut options = vec![
         obj(keywords),
-        obj(vec![("not", obj(vec![("type", "string".into())]))]),
+        number,
+        obj(vec![(
+            "not",
+            obj(vec![(
+                "anyOf",
+                Value::Array(vec![
+                    obj(vec![("type", "string".into())]),
+                    obj(vec![("type", "number".into())]),
+                ]),
+            )]),
+        )]),
     ];
     if length.min > 0 && field.empty == Empty::Drop {
         options.push(obj(vec![("const", "".into())]));
     }
     let limit = obj(vec![("anyOf", Value::Array(options))]);
     obj(vec![("allOf", Value::Array(vec![schema, limit]))])
+}
+
+/// `10^n` as a JSON number (`n` < 25).
+fn power_of_ten(n: usize) -> Value {
+    match u32::try_from(n).ok().and_then(|n| 10u64.checked_pow(n)) {
+        Some(p) => Value::from(p),
+        None => Value::from(format!("1e{n}").parse::<f64>().unwrap_or(1e24)),
+    }
+}
+
+fn negated(v: Value) -> Value {
+    match v.as_u64().and_then(|n| i64::try_from(n).ok()) {
+        Some(n) => Value::from(-n),
+        None => Value::from(-v.as_f64().unwrap_or(f64::MAX)),
+    }
 }
 
 fn str_schema(field: &Field, rule: &StrRule) -> Value {

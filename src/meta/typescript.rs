@@ -181,7 +181,7 @@ fn object_type(rule: &ObjectRule, indent: &str) -> String {
 /// digit strings and plain string fields numbers (both coerced with a
 /// warning), enums are literal unions. Also the shape of `describe()`
 /// (`EndpointDescription` and its parts). Checked with `tsc --strict`
-/// (tests/meta/check.sh). Meant for build time (`examples/gen_types`), not
+/// (tests/meta/check.sh). Meant for build time (`tools/gen_types.rs`), not
 /// for the wasm API: leaving it out of the exports keeps it out of the wasm.
 pub fn typescript_definitions() -> String {
     let mut out = String::from(
@@ -313,7 +313,12 @@ export interface FieldDescription {
   minItems?: number;
   maxItems?: number;
   uniqueItems?: boolean;
-  /** Syntax name: email, date, epoch_millis_or_date, cellphone, base_url. */
+  /** String length limits, counted in `lengthUnit`. */
+  minLength?: number;
+  maxLength?: number;
+  /** `chars`: Unicode characters; `bytes`: UTF-8 bytes. */
+  lengthUnit?: 'chars' | 'bytes';
+  /** Syntax name, such as email, date, epoch_millis_or_date, cellphone, base_url. */
   format?: string;
   /** What a valid value of `format` looks like. */
   formatText?: LocalizedText;
@@ -329,12 +334,22 @@ export interface CrossRuleDescription {
   severity: 'error' | 'warning';
   /** The fields involved (`-` = any index); the reported one first. */
   pointers: string[];
-  kind: 'together' | 'requiredIfTrue' | 'memberOf' | 'unique' | 'formatWhen' | 'groupPrefix' | 'advice';
+  kind:
+    | 'together'
+    | 'requiredIfTrue'
+    | 'memberOf'
+    | 'unique'
+    | 'sameLength'
+    | 'atLeastOne'
+    | 'noneOf'
+    | 'formatWhen'
+    | 'groupPrefix'
+    | 'advice';
   text: LocalizedText;
   source: string;
   /** Whether jsonSchema() expresses the rule. */
   inJsonSchema: boolean;
-  /** formatWhen: the trigger values and the format they require. */
+  /** formatWhen: the trigger values and the format they require; noneOf: the refused values and what is accepted. */
   values?: string[];
   format?: string;
   /** groupPrefix: the group id prefix and its digit count. */

@@ -1,6 +1,6 @@
 //! Typed issue parameters. Rules build them, `messages` reads them, and
 //! [`Params::into_map`] writes the JSON `params` object, whose keys and key
-//! order are part of the public contract (README, Reports).
+//! order are part of the public contract (docs/reports-and-codes.md).
 
 use serde_json::{Map, Value};
 

@@ -222,15 +222,7 @@ test('init() is a resolved no-op in Node', async () => {
   assert.equal(rg.validate('ekuaibao.updateStaff', seed('ekuaibao.updateStaff')).ok, true);
 });
 
-// ---- these depend on the real metadata (src/meta.rs) ----
-
-/** Every key and string anywhere in a JSON value. */
-function strings(v, out = new Set()) {
-  if (typeof v === 'string') out.add(v);
-  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.add(k), strings(x, out);
-  return out;
-}
+// ---- these depend on the real metadata (src/meta/) ----
 
 /** Pointers of the object-property leaves of an input, outside arrays. */
 function leafPointers(v, base = '') {
@@ -240,16 +232,29 @@ function leafPointers(v, base = '') {
 }
 
 test('describe(): every field of the seeds, with labels in both languages [metadata]', () => {
+  const jsType = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
   for (const id of IDS) {
     const meta = rg.describe(id);
-    const text = strings(meta);
     const seedInput = seed(id);
     for (const ptr of leafPointers(seedInput)) {
-      if (ptr.startsWith('/body/staffCustomForm/u_')) continue; // free-form custom field
       if (ptr === '/baseUrl') continue;
-      assert.ok(text.has(ptr) || [...text].some((s) => s.startsWith(ptr)), `${id}: describe() lacks ${ptr}`);
-      assert.notEqual(getAt(seedInput, ptr), undefined);
+      // A free-form custom field matches its template (keyPattern).
+      const field =
+        meta.fields.find((f) => f.pointer === ptr) ??
+        meta.fields.find((f) => f.keyPattern && ptr.startsWith(f.pointer.slice(0, f.pointer.lastIndexOf('/') + 1)) && new RegExp(f.keyPattern, 'u').test(ptr.slice(ptr.lastIndexOf('/') + 1)));
+      assert.ok(field, `${id}: describe() lacks ${ptr}`);
+      // The seed's value has the declared type, or one it is coerced from.
+      const value = getAt(seedInput, ptr);
+      const type = jsType(value);
+      const declared = field.type.split('|');
+      const fits =
+        declared.includes(type) ||
+        (type === 'integer' && declared.includes('number')) ||
+        field.coerces.some((c) => c.from === (type === 'integer' ? 'number' : type)) ||
+        (value === null && field.nullable);
+      assert.ok(fits, `${id}: ${ptr} holds a ${type}, describe() says ${field.type}`);
+      assert.ok(field.label.en && field.label.zh, `${id}: ${ptr} lacks a label`);
     }
-    assert.ok([...text].some((s) => /[\u4e00-\u9fff]/.test(s)), `${id}: no zh-CN label`);
+    assert.ok(meta.fields.some((f) => /[\u4e00-\u9fff]/.test(f.label.zh)), `${id}: no zh-CN label`);
   }
 });

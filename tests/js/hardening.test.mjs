@@ -1,4 +1,4 @@
-// Issue 6 through JS: prototype keys never pollute what the library returns,
+// Through JS: prototype keys never pollute what the library returns,
 // hostile ids and tokens cannot move a built URL's host, path segments or
 // query keys (checked with the WHATWG URL parser fetch uses), tokens never
 // reach messages or thrown errors, and big inputs cost a bounded, clear result.
