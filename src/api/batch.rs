@@ -161,7 +161,7 @@ impl Stream {
 }
 
 /// Appends the result of one batch item to `out`: its JSON, then `sep`.
-pub(crate) fn write_result(
+pub fn write_result(
     out: &mut Vec<u8>,
     ep: &Endpoint,
     input: &Json,
@@ -241,7 +241,7 @@ pub fn build_many(
 
 /// Writes the build outcome of one input as JSON (what a [`build_many`]
 /// item serialises to).
-pub(crate) fn write_build(
+pub fn write_build(
     out: &mut Vec<u8>,
     ep: &Endpoint,
     input: &Json,

@@ -192,7 +192,7 @@ impl<'a> DocumentOrder<'a> {
                         .entry(map as *const Obj as usize)
                         .or_insert_with(|| map.keys().enumerate().map(|(i, k)| (k, i)).collect());
                     match table.get(&*seg) {
-                        Some(&i) => (i, map.get(&*seg)),
+                        Some(&i) => (i, map.get(&seg)),
                         None => (usize::MAX, None),
                     }
                 }
