@@ -2,7 +2,7 @@
 //! constants): over-long strings and over-deep passed-through values are
 //! reported as `range` issues at their field, never copied.
 
-use crate::leaf::limits::{level, too_long, MAX_DEPTH, MAX_STRING_CHARS};
+use crate::leaf::limits::{level, too_deep, too_long, MAX_DEPTH, MAX_STRING_CHARS};
 use crate::leaf::tree::Json;
 use crate::report::{Code, Ctx, Params};
 
@@ -59,18 +59,5 @@ fn lengths(ctx: &mut Ctx, path: &mut String, v: &Json) {
             }
         }
         _ => {}
-    }
-}
-
-/// Whether `v`, sitting at `level`, has a node below [`MAX_DEPTH`].
-/// Recursion stops at the limit, so the stack use is bounded.
-fn too_deep(v: &Json, level: usize) -> bool {
-    if level > MAX_DEPTH {
-        return true;
-    }
-    match v {
-        Json::Array(items) => items.iter().any(|i| too_deep(i, level + 1)),
-        Json::Object(map) => map.values().any(|i| too_deep(i, level + 1)),
-        _ => false,
     }
 }

@@ -7,6 +7,8 @@
 
 use serde_json::Value;
 
+use crate::leaf::tree::Json;
+
 /// Deepest level of the input the library copies: a node's level is the
 /// number of segments of its JSON Pointer (`/body/user` is level 2). Only
 /// unknown fields passed through with `allowUnknown` can go deeper than the
@@ -62,13 +64,13 @@ pub fn level(path: &str) -> usize {
 
 /// Whether `v`, sitting at `level`, has a node below [`MAX_DEPTH`].
 /// Recursion stops at the limit, so the stack use is bounded.
-pub fn too_deep(v: &Value, level: usize) -> bool {
+pub fn too_deep(v: &Json, level: usize) -> bool {
     if level > MAX_DEPTH {
         return true;
     }
     match v {
-        Value::Array(items) => items.iter().any(|i| too_deep(i, level + 1)),
-        Value::Object(map) => map.values().any(|i| too_deep(i, level + 1)),
+        Json::Array(items) => items.iter().any(|i| too_deep(i, level + 1)),
+        Json::Object(map) => map.values().any(|i| too_deep(i, level + 1)),
         _ => false,
     }
 }
@@ -109,8 +111,9 @@ mod tests {
             v = json!([v]);
         }
         // A value at level 2 whose innermost node is at level MAX_DEPTH.
-        assert!(!too_deep(&v, 2));
-        assert!(too_deep(&json!([v]), 2));
+        let deep = json!([v.clone()]);
+        assert!(!too_deep(&Json::view(&v, 0, usize::MAX), 2));
+        assert!(too_deep(&Json::view(&deep, 0, usize::MAX), 2));
     }
 
     #[test]
@@ -120,7 +123,7 @@ mod tests {
             v = json!({"a": v});
         }
         let c = clone_capped(&v, 0);
-        assert!(too_deep(&c, 0));
+        assert!(too_deep(&Json::view(&c, 0, usize::MAX), 0));
         assert_ne!(c, v);
         let small = json!({"a": [1, {"b": "c"}]});
         assert_eq!(clone_capped(&small, 0), small);
