@@ -200,6 +200,24 @@ pub struct SyncInfo {
     pub record_key: &'static str,
     /// Sample vendor replies (for mock servers), each `{status, body}`.
     pub mock_replies: MockReplies,
+    /// Finer limits for requests carrying given fields.
+    pub field_rates: Vec<FieldRateInfo>,
+    /// A response header that gives the seconds to wait after a throttled
+    /// reply (besides `Retry-After`), or `None`.
+    pub rate_reset_header: Option<&'static str>,
+}
+
+/// A rate for the requests carrying any of `pointers`.
+#[cfg(feature = "meta")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldRateInfo {
+    /// JSON Pointers into the input.
+    pub pointers: &'static [&'static str],
+    /// Requests per second at most among those.
+    pub per_second: f64,
+    /// Where the limit comes from.
+    pub source: &'static str,
 }
 
 /// Sample replies of one vendor, by kind.
@@ -252,6 +270,16 @@ pub fn sync_info(e: &Endpoint) -> SyncInfo {
             busy: mock(e.reply.samples.busy),
             token_expired: mock(e.reply.samples.token_expired),
         },
+        field_rates: e
+            .field_rates
+            .iter()
+            .map(|r| FieldRateInfo {
+                pointers: r.pointers,
+                per_second: r.per_second,
+                source: r.source,
+            })
+            .collect(),
+        rate_reset_header: Some(e.reply.reset_header).filter(|h| !h.is_empty()),
     }
 }
 

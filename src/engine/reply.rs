@@ -6,8 +6,9 @@ use serde_json::{Map, Value};
 
 use crate::model::endpoint::ReplySpec;
 
-/// What a vendor reply means. Serialises to
-/// `{"ok", "vendorCode", "message", "retryable", "traceId", "tokenExpired"}`.
+/// What a vendor reply means. Serialises to `{"ok", "vendorCode",
+/// "message", "retryable", "traceId", "tokenExpired", "reason",
+/// "alreadyExists", "notFound"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplyOutcome {
@@ -24,6 +25,14 @@ pub struct ReplyOutcome {
     /// Whether the vendor says the token is invalid or expired: refresh it
     /// and send the same request again.
     pub token_expired: bool,
+    /// Why a failure is not the request's fault: `"quota"` (a call quota is
+    /// used up) or `"permission"` (the app may not do this); `None` else.
+    /// Neither is retryable.
+    pub reason: Option<&'static str>,
+    /// Whether the vendor says the record to create exists already.
+    pub already_exists: bool,
+    /// Whether the vendor says the record does not exist.
+    pub not_found: bool,
 }
 
 /// Longest message kept from a reply, in characters.
@@ -39,8 +48,47 @@ impl ReplyOutcome {
             retryable,
             trace_id: None,
             token_expired: false,
+            reason: None,
+            already_exists: false,
+            not_found: false,
         }
     }
+}
+
+/// `reason` of a failure whose code is in one of the spec's lists.
+const QUOTA: &str = "quota";
+/// See [`QUOTA`].
+const PERMISSION: &str = "permission";
+
+/// Marks a failure with what the spec's code and text lists say of it:
+/// quota and permission failures are never retryable.
+fn classify(
+    spec: &ReplySpec,
+    mut outcome: ReplyOutcome,
+    listed: impl Fn(&[i64]) -> bool,
+) -> ReplyOutcome {
+    if outcome.ok {
+        return outcome;
+    }
+    let says = |texts: &[&str]| {
+        outcome
+            .message
+            .as_deref()
+            .is_some_and(|m| texts.iter().any(|t| m.contains(t)))
+    };
+    outcome.already_exists = listed(spec.exists_codes) || says(spec.exists_texts);
+    outcome.not_found = listed(spec.not_found_codes) || says(spec.not_found_texts);
+    outcome.reason = if listed(spec.quota_codes) {
+        Some(QUOTA)
+    } else if listed(spec.permission_codes) {
+        Some(PERMISSION)
+    } else {
+        None
+    };
+    if outcome.reason.is_some() {
+        outcome.retryable = false;
+    }
+    outcome
 }
 
 /// Whether an HTTP status alone says "try again later": any 5xx, and 429.
@@ -185,7 +233,7 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         }));
     }
     let listed = |list: &[i64]| list.contains(&code) || sub_int.is_some_and(|c| list.contains(&c));
-    ReplyOutcome {
+    let outcome = ReplyOutcome {
         ok,
         vendor_code: code_text(map.get(key)),
         // A failure always says something, even when the reply has no message.
@@ -193,7 +241,9 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         retryable: !ok && (listed(spec.retryable) || http_retryable(status)),
         trace_id,
         token_expired: !ok && listed(spec.token_codes),
-    }
+        ..ReplyOutcome::failure("", false)
+    };
+    classify(spec, outcome, listed)
 }
 
 /// The HTTP status decides: a 2xx carrying `ok_key` is success; a failure
@@ -204,11 +254,8 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
         return match json_object(status, body) {
             Ok(map) if map.get(key).is_some_and(|v| !v.is_null()) => ReplyOutcome {
                 ok: true,
-                vendor_code: None,
                 message: None,
-                retryable: false,
-                trace_id: None,
-                token_expired: false,
+                ..ReplyOutcome::failure("", false)
             },
             Ok(_) => ReplyOutcome::failure(
                 format!("HTTP {status} but the reply has no \"{key}\": the staff was not returned"),
@@ -239,12 +286,16 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
             .iter()
             .find_map(|k| code_int(m.get(*k)))
     });
-    ReplyOutcome {
+    let outcome = ReplyOutcome {
         ok: false,
         vendor_code: code,
         message: Some(message),
         retryable: http_retryable(status) || code_int.is_some_and(|c| spec.retryable.contains(&c)),
         trace_id: None,
         token_expired: code_int.is_some_and(|c| spec.token_codes.contains(&c)),
-    }
+        ..ReplyOutcome::failure("", false)
+    };
+    classify(spec, outcome, |list| {
+        code_int.is_some_and(|c| list.contains(&c))
+    })
 }

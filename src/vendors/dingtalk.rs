@@ -349,6 +349,16 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_statuses: &[],
     retry_markers: &[("status", 1111)],
     failure_texts: &[],
+    // Server-API error codes (https://open.dingtalk.com/document/orgapp/server-api-error-codes-1,
+    // 2026-05-06): 50004 企业的部门不在授权范围内; 60102 UserID 在公司中已存在,
+    // 60104 手机号码在公司中已存在; 60121 找不到该用户.
+    quota_codes: &[],
+    permission_codes: &[50004],
+    exists_codes: &[60102, 60104],
+    exists_texts: &[],
+    not_found_codes: &[60121],
+    not_found_texts: &[],
+    reset_header: "",
     source: meta_str(
         "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
     ),
@@ -411,6 +421,7 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     record_key: meta_str("/body/param/userid"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };
 
 // ---- 更新用户信息 (update user) ---------------------------------------------
@@ -1028,4 +1039,5 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     record_key: meta_str("/body/userid"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };

@@ -715,6 +715,16 @@ static REPLY: ReplySpec = ReplySpec {
     // parsed only part of the body (全局错误码 preamble; a developer
     // community report shows fields dropped): not a success.
     failure_texts: &["wrong json format"],
+    // 全局错误码 (90313): 48002 API 接口无权限调用, 48009 API 禁止第三方
+    // 调用 / IP 不在白名单, 60011 无权限操作指定的应用 (contact scope);
+    // 60102 UserID 已存在, 60104 手机号码已存在; 60111 UserID 不存在.
+    quota_codes: &[],
+    permission_codes: &[48002, 48009, 60011],
+    exists_codes: &[60102, 60104],
+    exists_texts: &[],
+    not_found_codes: &[60111],
+    not_found_texts: &[],
+    reset_header: "",
     source: ERRORS,
     samples: &ReplySamples {
         ok: Sample {
@@ -767,6 +777,7 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     record_key: meta_str("/body/userid"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };
 
 #[cfg(test)]
