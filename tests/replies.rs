@@ -702,3 +702,30 @@ fn already_exists_and_not_found() {
     let other = parse(WECOM, 200, r#"{"errcode":40058,"errmsg":"bad"}"#);
     assert!(!other.already_exists && !other.not_found && other.reason.is_none());
 }
+
+/// The "already exists" / "not found" samples the mock serves decode as such.
+#[test]
+fn exists_and_not_found_samples_decode_as_labelled() {
+    let mut seen = 0;
+    for ep in rosterguard::endpoints() {
+        let s = ep.reply.samples;
+        if let Some(x) = s.exists {
+            let o = parse(ep.id, x.status, x.body);
+            assert!(
+                !o.ok && o.already_exists && !o.not_found && !o.retryable,
+                "{} exists",
+                ep.id
+            );
+            seen += 1;
+        }
+        if let Some(x) = s.not_found {
+            let o = parse(ep.id, x.status, x.body);
+            assert!(
+                !o.ok && o.not_found && !o.already_exists && !o.retryable,
+                "{} not found",
+                ep.id
+            );
+        }
+    }
+    assert!(seen >= 4, "{seen}");
+}

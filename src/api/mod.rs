@@ -235,6 +235,10 @@ pub struct MockReplies {
     pub busy: MockReply,
     /// Token invalid or expired.
     pub token_expired: MockReply,
+    /// The record to create exists already, if the vendor says so.
+    pub exists: Option<MockReply>,
+    /// The record does not exist, if the vendor says so.
+    pub not_found: Option<MockReply>,
 }
 
 /// One sample reply.
@@ -269,6 +273,8 @@ pub fn sync_info(e: &Endpoint) -> SyncInfo {
             throttled: mock(e.reply.samples.throttled),
             busy: mock(e.reply.samples.busy),
             token_expired: mock(e.reply.samples.token_expired),
+            exists: e.reply.samples.exists.map(mock),
+            not_found: e.reply.samples.not_found.map(mock),
         },
         field_rates: e
             .field_rates

@@ -324,6 +324,11 @@ pub struct ReplySamples {
     pub busy: Sample,
     /// The token is invalid or expired.
     pub token_expired: Sample,
+    /// The record to create exists already (`None`: the vendor has no
+    /// create, or no way to say it).
+    pub exists: Option<Sample>,
+    /// The record does not exist (`None`: as above, for deletes).
+    pub not_found: Option<Sample>,
 }
 
 /// The checked, normalised sections of an input, plus the raw input for

@@ -389,6 +389,16 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
                 r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
             ),
         },
+        exists: Some(Sample {
+            status: 200,
+            body: meta_str(
+                r#"{"errcode":60102,"errmsg":"UserID在公司中已存在","request_id":"mock"}"#,
+            ),
+        }),
+        not_found: Some(Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":60121,"errmsg":"找不到该用户","request_id":"mock"}"#),
+        }),
     },
 };
 

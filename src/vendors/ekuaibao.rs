@@ -507,6 +507,12 @@ const INVALID: Sample = Sample {
         r#"{"errorCode":400,"errorMessage":"{{message}}","errorDetails":null,"code":null,"data":null}"#,
     ),
 };
+const EXISTS: Sample = Sample {
+    status: 400,
+    body: meta_str(
+        r#"{"errorCode":400,"errorMessage":"该手机号/邮箱账号已被其他员工使用","errorDetails":null,"code":null,"data":null}"#,
+    ),
+};
 const THROTTLED: Sample = Sample {
     status: 429,
     body: meta_str(
@@ -535,6 +541,8 @@ pub(crate) static SAMPLES: ReplySamples = ReplySamples {
     throttled: THROTTLED,
     busy: BUSY,
     token_expired: TOKEN_EXPIRED,
+    exists: Some(EXISTS),
+    not_found: None,
 };
 
 /// No rate is documented for the address-book APIs; 10 calls per second
@@ -734,6 +742,8 @@ pub(crate) static BATCH_SAMPLES: ReplySamples = ReplySamples {
     throttled: THROTTLED,
     busy: BUSY,
     token_expired: TOKEN_EXPIRED,
+    exists: Some(EXISTS),
+    not_found: None,
 };
 
 /// `ekuaibao.batchUpdateStaff`.

@@ -608,6 +608,14 @@ static REPLY: ReplySpec = ReplySpec {
             status: 400,
             body: meta_str(r#"{"code":99991663,"msg":"Invalid access token for authorization. Please make a request with token attached."}"#),
         },
+        exists: Some(Sample {
+            status: 400,
+            body: meta_str(r#"{"code":41011,"msg":"user id already exist error","data":{}}"#),
+        }),
+        not_found: Some(Sample {
+            status: 400,
+            body: meta_str(r#"{"code":41012,"msg":"user id invalid error","data":{}}"#),
+        }),
     },
 };
 

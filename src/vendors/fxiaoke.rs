@@ -355,6 +355,8 @@ static REPLY: ReplySpec = ReplySpec {
                 r#"{"errorCode":20016,"errorMessage":"corpAccessToken expired","traceId":"mock"}"#,
             ),
         },
+        exists: None,
+        not_found: None,
     },
 };
 

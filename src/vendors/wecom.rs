@@ -747,6 +747,14 @@ static REPLY: ReplySpec = ReplySpec {
             status: 200,
             body: meta_str(r#"{"errcode":42001,"errmsg":"access_token expired"}"#),
         },
+        exists: Some(Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":60102,"errmsg":"userid existed"}"#),
+        }),
+        not_found: Some(Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":60111,"errmsg":"userid not found"}"#),
+        }),
     },
 };
 
