@@ -260,7 +260,6 @@ export function createSync(api, host) {
           continue;
         }
         if (!reply.retryable) break;
-        if (r.wait !== undefined) limiter.pause(r.wait);
         const exp = Math.min(MAX_BACKOFF_MS, backoffMs * 2 ** (attempts - 1));
         const jittered = exp / 2 + Math.random() * (exp / 2);
         const wait = r.wait === undefined ? jittered : r.wait + Math.random() * backoffMs;

@@ -41,16 +41,14 @@ export function replyWaitMs(headers, resetHeader) {
  *
  * acquire(stopped) resolves to a release() function to call with the reply,
  * or to undefined when `stopped()` became true while waiting. FIFO.
- * pause(ms) holds every new start for `ms` (a throttled reply's wait).
  */
 export function createLimiter(rate, windowMs = RATE_WINDOW_MS, now = () => performance.now()) {
-  if (rate === Infinity) return { acquire: async () => () => {}, wake() {}, pause() {} };
+  if (rate === Infinity) return { acquire: async () => () => {}, wake() {} };
   const n = Math.max(1, Math.floor(rate));
   // rate < 1 (e.g. 0.5/s): one request per 1/rate seconds.
   const window = rate < 1 ? windowMs / rate : windowMs;
   const stamps = new Array(n).fill(-Infinity); // ring: Infinity while its request is on the wire
   let head = 0;
-  let pausedUntil = -Infinity;
   const waiters = [];
   let timer;
   const pump = () => {
@@ -63,7 +61,7 @@ export function createLimiter(rate, windowMs = RATE_WINDOW_MS, now = () => perfo
         continue;
       }
       const t = now();
-      const wait = Math.max(stamps[head] + window, pausedUntil) - t;
+      const wait = stamps[head] + window - t;
       if (wait === Infinity) return; // a release() pumps again
       if (wait > 0) {
         timer = setTimeout(pump, Math.ceil(wait));
@@ -95,11 +93,6 @@ export function createLimiter(rate, windowMs = RATE_WINDOW_MS, now = () => perfo
     },
     /** Re-checks the waiters now (after a stop). */
     wake,
-    /** No request starts in the next `ms`. */
-    pause(ms) {
-      pausedUntil = Math.max(pausedUntil, now() + ms);
-      wake();
-    },
   };
 }
 

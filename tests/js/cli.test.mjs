@@ -92,7 +92,7 @@ test('sync: tokens only from the environment; journal rerun skips; no token in a
     const args = ['sync', '--endpoint', DINGTALK, '--token-env', 'RG_TEST_TOKEN', '--base-url', mock.url, '--journal', journal, '--rate', '500', nd];
     const first = await runAsync(args, { RG_TEST_TOKEN: TOKEN });
     assert.equal(first.status, 1, first.stderr); // one invalid record
-    assert.match(first.stderr, /sent 59, skipped 0, invalid 1, failed 0/);
+    assert.match(first.stderr, /sent 59, unchanged 0, skipped 0, invalid 1, failed 0/);
     assert.equal(mock.stats().updates, 59);
     const second = await runAsync([...args.slice(0, -1), '--json', nd], { RG_TEST_TOKEN: TOKEN });
     assert.equal(second.status, 1);
@@ -121,7 +121,7 @@ test('sync on a TTY: a progress bar with done/total, rate and failures, then the
     assert.equal(r.status, 0, r.out);
     assert.match(r.out, /\[#+\.*\] \d+\/30 +[\d.]+\/s +failed 0/);
     assert.match(r.out, /\[#{24}\] 30\/30/);
-    assert.match(r.out, /sent 30, skipped 0, invalid 0, failed 0/);
+    assert.match(r.out, /sent 30, unchanged 0, skipped 0, invalid 0, failed 0/);
     assert.ok(!r.out.includes('tty-token-1'));
   } finally {
     await mock.close();
