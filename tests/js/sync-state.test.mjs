@@ -267,3 +267,41 @@ test('exactly-once creates: 1 000 creates, 20 % of the replies lost or late, one
     }
   }
 });
+
+test("Feishu's x-ogw-ratelimit-reset on a 429 is waited out before the record is sent again", { timeout: 20000 }, async () => {
+  const { createServer } = await import('node:http');
+  const id = 'feishu.patchUser';
+  const throttled = endpoints().find((e) => e.id === id).mockReplies.throttled;
+  const ok = endpoints().find((e) => e.id === id).mockReplies.ok;
+  const arrivals = [];
+  // The first request gets Feishu's 429 with a reset of 2 s (and no Retry-After), the next one ok.
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      arrivals.push(performance.now());
+      if (arrivals.length === 1) {
+        res.writeHead(throttled.status, { 'Content-Type': 'application/json', 'x-ogw-ratelimit-reset': '2' });
+        res.end(throttled.body);
+      } else {
+        res.writeHead(ok.status, { 'Content-Type': 'application/json' });
+        res.end(ok.body);
+      }
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const out = await collect(
+      sync(id, [{ path: { user_id: 'ou_1' }, body: { name: '张三' } }], {
+        fetch: localFetch,
+        baseUrl: `http://127.0.0.1:${server.address().port}`,
+        getToken: () => 'feishu-token',
+        backoffMs: 10,
+      }),
+    );
+    assert.equal(out[0].status, 'sent');
+    assert.equal(out[0].attempts, 2);
+    assert.ok(arrivals[1] - arrivals[0] >= 2000, `sent again after ${(arrivals[1] - arrivals[0]).toFixed(0)} ms`);
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+});
