@@ -120,6 +120,9 @@ export function createSync(api, host) {
     const secrets = tokens.secrets;
     await tokens.start();
 
+    const iterator =
+      typeof records[Symbol.asyncIterator] === 'function' ? records[Symbol.asyncIterator]() : records[Symbol.iterator]();
+    // Opened last before the loop, whose `finally` closes it (and releases its locks).
     const ledger = openLedger(api, host, endpointId, values);
     const { journal, state } = ledger;
     /** What identifies a record across runs: its content without the token. */
@@ -268,8 +271,6 @@ export function createSync(api, host) {
       return { index, status: 'failed', attempts, reply: scrubReply(reply, recordSecrets) };
     }
 
-    const iterator =
-      typeof records[Symbol.asyncIterator] === 'function' ? records[Symbol.asyncIterator]() : records[Symbol.iterator]();
     const ready = []; // finished outcomes not yet yielded
     const active = new Set();
     let notify;

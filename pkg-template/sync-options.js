@@ -59,7 +59,7 @@ export const SYNC_OPTIONS = [
     kind: 'boolean',
     ts: 'boolean',
     flag: 'dry-run',
-    doc: 'Send nothing: each record ends invalid, unchanged (with state) or planned. No file is written.',
+    doc: 'Send nothing: each record ends invalid, unchanged (with state) or planned (skipped with a journal that lists it). No file is written; getToken is still called, as the requests are built.',
   },
   {
     name: 'signal',

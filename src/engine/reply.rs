@@ -60,16 +60,15 @@ const QUOTA: &str = "quota";
 /// See [`QUOTA`].
 const PERMISSION: &str = "permission";
 
-/// Marks a failure with what the spec's code and text lists say of it:
-/// quota and permission failures are never retryable.
-fn classify(
-    spec: &ReplySpec,
-    mut outcome: ReplyOutcome,
-    listed: impl Fn(&[i64]) -> bool,
-) -> ReplyOutcome {
+/// Marks a failure with what the spec's code and text lists say of it
+/// (`codes`: the result code and the finer one, when the reply has them):
+/// quota and permission failures are never retryable. One function, not
+/// generic, as it is in the wasm.
+fn classify(spec: &ReplySpec, mut outcome: ReplyOutcome, codes: [Option<i64>; 2]) -> ReplyOutcome {
     if outcome.ok {
         return outcome;
     }
+    let listed = |list: &[i64]| codes.iter().flatten().any(|c| list.contains(c));
     let says = |texts: &[&str]| {
         outcome
             .message
@@ -241,9 +240,11 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         retryable: !ok && (listed(spec.retryable) || http_retryable(status)),
         trace_id,
         token_expired: !ok && listed(spec.token_codes),
-        ..ReplyOutcome::failure("", false)
+        reason: None,
+        already_exists: false,
+        not_found: false,
     };
-    classify(spec, outcome, listed)
+    classify(spec, outcome, [Some(code), sub_int])
 }
 
 /// The HTTP status decides: a 2xx carrying `ok_key` is success; a failure
@@ -254,8 +255,14 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
         return match json_object(status, body) {
             Ok(map) if map.get(key).is_some_and(|v| !v.is_null()) => ReplyOutcome {
                 ok: true,
+                vendor_code: None,
                 message: None,
-                ..ReplyOutcome::failure("", false)
+                retryable: false,
+                trace_id: None,
+                token_expired: false,
+                reason: None,
+                already_exists: false,
+                not_found: false,
             },
             Ok(_) => ReplyOutcome::failure(
                 format!("HTTP {status} but the reply has no \"{key}\": the staff was not returned"),
@@ -293,9 +300,9 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
         retryable: http_retryable(status) || code_int.is_some_and(|c| spec.retryable.contains(&c)),
         trace_id: None,
         token_expired: code_int.is_some_and(|c| spec.token_codes.contains(&c)),
-        ..ReplyOutcome::failure("", false)
+        reason: None,
+        already_exists: false,
+        not_found: false,
     };
-    classify(spec, outcome, |list| {
-        code_int.is_some_and(|c| list.contains(&c))
-    })
+    classify(spec, outcome, [code_int, None])
 }
