@@ -76,7 +76,7 @@ fn classify(spec: &ReplySpec, mut outcome: ReplyOutcome, codes: [Option<i64>; 2]
             .is_some_and(|m| texts.iter().any(|t| m.contains(t)))
     };
     outcome.already_exists = listed(spec.exists_codes) || says(spec.exists_texts);
-    outcome.not_found = listed(spec.not_found_codes) || says(spec.not_found_texts);
+    outcome.not_found = listed(spec.not_found_codes);
     outcome.reason = if listed(spec.quota_codes) {
         Some(QUOTA)
     } else if listed(spec.permission_codes) {

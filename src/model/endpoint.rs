@@ -285,10 +285,9 @@ pub struct ReplySpec {
     pub exists_codes: &'static [i64],
     /// Message texts that say the same, for vendors without such a code.
     pub exists_texts: &'static [&'static str],
-    /// Codes that say the record does not exist (`notFound`).
+    /// Codes that say the record does not exist (`notFound`). (No vendor
+    /// says it only in words, so there is no text list for it.)
     pub not_found_codes: &'static [i64],
-    /// Message texts that say the same, for vendors without such a code.
-    pub not_found_texts: &'static [&'static str],
     /// Response header giving the seconds to wait after a throttled reply,
     /// besides the standard `Retry-After` (Feishu's
     /// `x-ogw-ratelimit-reset`; empty for most). Metadata (`meta_str`).

@@ -357,7 +357,6 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     exists_codes: &[60102, 60104],
     exists_texts: &[],
     not_found_codes: &[60121],
-    not_found_texts: &[],
     reset_header: "",
     source: meta_str(
         "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",

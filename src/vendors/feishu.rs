@@ -584,7 +584,6 @@ static REPLY: ReplySpec = ReplySpec {
     exists_codes: &[41011],
     exists_texts: &[],
     not_found_codes: &[41012],
-    not_found_texts: &[],
     reset_header: meta_str("x-ogw-ratelimit-reset"),
     source: meta_str("Feishu 修改用户部分信息 (2025-11-20) § 错误码; 通用错误码 (2025-08-20); 频控策略 (2024-10-10)"),
     samples: &ReplySamples {

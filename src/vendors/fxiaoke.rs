@@ -325,7 +325,6 @@ static REPLY: ReplySpec = ReplySpec {
     exists_codes: &[],
     exists_texts: &[],
     not_found_codes: &[],
-    not_found_texts: &[],
     reset_header: "",
     source: meta_str(
         "vendor-notes.md § Fxiaoke errors and corrections; openfxiaoke/demo Constants.java",

@@ -723,7 +723,6 @@ static REPLY: ReplySpec = ReplySpec {
     exists_codes: &[60102, 60104],
     exists_texts: &[],
     not_found_codes: &[60111],
-    not_found_texts: &[],
     reset_header: "",
     source: ERRORS,
     samples: &ReplySamples {
