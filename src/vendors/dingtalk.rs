@@ -350,8 +350,10 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     retry_markers: &[("status", 1111)],
     failure_texts: &[],
     // Server-API error codes (https://open.dingtalk.com/document/orgapp/server-api-error-codes-1,
-    // 2026-05-06): 50004 企业的部门不在授权范围内; 60102 UserID 在公司中已存在,
-    // 60104 手机号码在公司中已存在; 60121 找不到该用户.
+    // 2026-05-06): 60102 UserID exists, 60104 mobile exists; 60121 user not found.
+    // 50004: a permission (scope) failure, as developers report it
+    // (open-dingtalk/openapi-demo-java issue 1, 2017-09-05); the search tool
+    // did not show the vendor page's own line for it.
     quota_codes: &[],
     permission_codes: &[50004],
     exists_codes: &[60102, 60104],

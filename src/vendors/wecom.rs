@@ -715,9 +715,11 @@ static REPLY: ReplySpec = ReplySpec {
     // parsed only part of the body (全局错误码 preamble; a developer
     // community report shows fields dropped): not a success.
     failure_texts: &["wrong json format"],
-    // 全局错误码 (90313): 48002 API 接口无权限调用, 48009 API 禁止第三方
-    // 调用 / IP 不在白名单, 60011 无权限操作指定的应用 (contact scope);
-    // 60102 UserID 已存在, 60104 手机号码已存在; 60111 UserID 不存在.
+    // 全局错误码 (90313, 2026/01/09): 48002 API 接口无权限调用, 60011 no
+    // privilege to access/modify contact/party/agent (the contact scope);
+    // 60102 UserID exists, 60104 mobile exists; 60111 UserID not found.
+    // 48009: the API may not be called this way (wrong secret or IP), as
+    // reported in opsre/go-ldap-admin issue 378 (2025-01-13).
     quota_codes: &[],
     permission_codes: &[48002, 48009, 60011],
     exists_codes: &[60102, 60104],
