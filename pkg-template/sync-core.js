@@ -12,12 +12,9 @@
 // and state), pointer.js (JSON Pointers); this file is the main loop.
 import { carries, getAt, recordKeys, setAt } from './pointer.js';
 import { readOptions } from './sync-options.js';
-import { createFieldLimiters, createLimiter, replyWaitMs, RATE_WINDOW_MS } from './sync-limiter.js';
+import { createFieldLimiters, createLimiter, replyWaitMs } from './sync-limiter.js';
 import { createTokenSource, scrubText } from './sync-token.js';
 import { openLedger, requestText, stateKey } from './sync-ledger.js';
-
-export { RATE_WINDOW_MS, createLimiter };
-export { getAt, recordKeys, setAt };
 
 const MAX_BACKOFF_MS = 30000;
 

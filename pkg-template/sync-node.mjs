@@ -37,7 +37,7 @@ function alive(pid) {
 }
 
 /** Takes FILE.lock for `path` or throws invalid_option naming the file; returns the release function. */
-export function lock(path) {
+function lock(path) {
   const abs = resolve(path);
   if (held.has(abs)) throw inUse(path, 'this process');
   const lockPath = `${abs}.lock`;
