@@ -10,7 +10,7 @@
 //   file that is then renamed over it (atomic), so it does not grow;
 // - a lock file next to each (FILE.lock, holding the owner's pid), so that a
 //   second process given the same file refuses at the start.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
@@ -48,13 +48,17 @@ function lock(path) {
     } catch (e) {
       if (e.code !== 'EEXIST') throw new api.RosterguardError(`rosterguard/sync: cannot lock ${path}: ${e.code || e.message}`, 'invalid_option');
       let owner;
+      let age = 0;
       try {
+        age = Date.now() - statSync(lockPath).mtimeMs;
         owner = JSON.parse(readFileSync(lockPath, 'utf8'));
       } catch {
-        owner = undefined; // being written right now: in use
+        owner = undefined; // being written right now (or gone): in use
       }
-      // A lock left by a process of this machine that is gone (killed) is stale.
-      if (owner && owner.host === hostname() && Number.isSafeInteger(owner.pid) && (owner.pid === process.pid || !alive(owner.pid))) {
+      // A lock left by a process of this machine that is gone (killed) is
+      // stale; so is one never written in full (killed while taking it).
+      const gone = owner && owner.host === hostname() && Number.isSafeInteger(owner.pid) && (owner.pid === process.pid || !alive(owner.pid));
+      if (gone || (owner === undefined && age > 10000 && existsSync(lockPath))) {
         try {
           unlinkSync(lockPath);
         } catch {

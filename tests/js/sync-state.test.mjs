@@ -305,3 +305,16 @@ test("Feishu's x-ogw-ratelimit-reset on a 429 is waited out before the record is
     await new Promise((r) => server.close(r));
   }
 });
+
+test('a lock file never written in full: refused while fresh, taken over once older than 10 s', async () => {
+  const { utimesSync, writeFileSync } = await import('node:fs');
+  const file = join(tmp, 'half.state');
+  writeFileSync(`${file}.lock`, '');
+  const plan = () => collect(sync(DINGTALK, [dingtalk(1)], { state: file, dryRun: true, getToken: () => TOKEN, fetch: () => Promise.reject(new Error('no request in a dry run')) }));
+  await assert.rejects(plan(), (e) => e.kind === 'invalid_option' && e.message.includes(file) && /lock being taken/.test(e.message));
+  const old = new Date(Date.now() - 20000);
+  utimesSync(`${file}.lock`, old, old);
+  const out = await plan();
+  assert.equal(out[0].status, 'planned');
+  assert.ok(!existsSync(`${file}.lock`));
+});
