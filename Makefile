@@ -13,17 +13,16 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-# Size budget of what a browser downloads, gzip -9 bytes: the .wasm plus
-# the JS glue (web/rosterguard.js + web.js + api.js). Now 101,739 B (99.4 KiB)
-# with nine endpoints and the layered engine (93,933 B with the four old ones;
-# 88,354 B before: BENCHMARKS.md, The layered architecture). That figure was
-# reached with the wasm built without the `meta` feature (describe/jsonSchema shipped as
-# data in meta.js, printed separately; 110.0 KiB with the metadata inside), the
-# batch API, the JSON-text fast path and the input limits (96.0 KiB before the
-# size work: one sort, no std IPv6 parser or getrandom glue, two wasm-opt
-# flatten/rereloop rounds, Values printed by the serialiser). The team aim is
-# 65,536 B (64 KiB): see README, Size and Performance and size.
-SIZE_BUDGET ?= 102400
+# Size budget of what a browser downloads for a small form, gzip -9 bytes,
+# measured on a real Vite build (scripts/size-bundle.mjs): the JS chunks the
+# page loads plus the .wasm. 140,231 B (136.9 KiB) at 6c8bb6d: wasm 96,255 B +
+# one JS chunk of 43,976 B, most of it meta.js (describe/jsonSchema data the
+# form never reads). Set to the measured figure rounded up to the next KiB;
+# lower it as cuts land. SIZE_TARGET is the team aim (64 KiB), printed beside
+# it. The old measure (wasm + three glue files, 101,739 B) is printed as
+# information; its history is in BENCHMARKS.md.
+SIZE_BUDGET ?= 140288
+SIZE_TARGET := 65536
 
 WASM_OUT := target/wasm-pack
 # Two rounds of --flatten --rereloop (binaryen re-derives the control flow
@@ -31,8 +30,12 @@ WASM_OUT := target/wasm-pack
 WASM_OPT_FLAGS := --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
+# The Node build (opt-level 3): speed, not size.
+WASM_OPT_FAST_FLAGS := -O3 --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-reference-types --enable-multivalue --enable-mutable-globals
+
 .PHONY: demo test test-native fmt-check clippy clippy-wasm tools tools-rust tools-chrome \
-	pkg size test-wasm-node test-wasm-chrome test-pkg demo-js www www-build test-www tools-fonts bench bench-native
+	pkg size test-wasm-node test-wasm-chrome test-pkg test-clients demo-js www www-build test-www tools-fonts bench bench-native
 
 demo: pkg
 	$(CARGO) run --quiet --example demo
@@ -42,7 +45,7 @@ demo: pkg
 	@cp examples/sync-staff.mjs target/demo-project/
 	@cd target/demo-project && node sync-staff.mjs
 
-test: fmt-check clippy clippy-wasm test-native size test-wasm-node test-wasm-chrome test-pkg test-www fuzz-smoke
+test: fmt-check clippy clippy-wasm test-native size test-wasm-node test-wasm-chrome test-pkg test-clients test-www fuzz-smoke
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -96,21 +99,22 @@ node_modules/.stamp: package.json package-lock.json
 # binaryen from npm (Debian's v108 breaks the externref table).
 pkg: tools-rust node_modules/.stamp
 	wasm-pack build --profile wasm-release --mode no-install --no-pack --target web --out-dir $(WASM_OUT)/web -- --no-default-features
-	wasm-pack build --profile wasm-release --mode no-install --no-pack --target nodejs --out-dir $(WASM_OUT)/node -- --no-default-features
-	cmp -s $(WASM_OUT)/web/rosterguard_bg.wasm $(WASM_OUT)/node/rosterguard_bg.wasm
+	wasm-pack build --profile wasm-fast --mode no-install --no-pack --target nodejs --out-dir $(WASM_OUT)/node -- --no-default-features
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_OUT)/web/rosterguard_bg.wasm -o $(WASM_OUT)/rosterguard_opt.wasm
+	wasm-opt $(WASM_OPT_FAST_FLAGS) $(WASM_OUT)/node/rosterguard_bg.wasm -o $(WASM_OUT)/rosterguard_fast.wasm
 	$(CARGO) run --quiet --example gen_types > $(WASM_OUT)/inputs.d.ts
 	$(CARGO) run --quiet --example dump_meta > $(WASM_OUT)/meta.json
-	node scripts/assemble-pkg.mjs $(WASM_OUT)/web $(WASM_OUT)/node $(WASM_OUT)/rosterguard_opt.wasm $(WASM_OUT)/inputs.d.ts $(WASM_OUT)/meta.json
+	node scripts/assemble-pkg.mjs $(WASM_OUT)/web $(WASM_OUT)/node $(WASM_OUT)/rosterguard_opt.wasm $(WASM_OUT)/rosterguard_fast.wasm $(WASM_OUT)/inputs.d.ts $(WASM_OUT)/meta.json
 
+# The wasm and glue lines are information (the old measure); the Vite build
+# of a form (scripts/size-bundle.mjs, on the packed package) is what counts.
 size: pkg
 	@wasm=$$(gzip -9c pkg/web/rosterguard_bg.wasm | wc -c); \
 	glue=$$(cat pkg/web/rosterguard.js pkg/web.js pkg/api.js | gzip -9c | wc -c); \
-	total=$$((wasm + glue)); \
-	printf 'size: wasm %d B gz (%d B raw), JS glue %d B gz, total %d B gz = %d.%d KiB (budget %d B)\n' \
-		$$wasm $$(wc -c < pkg/web/rosterguard_bg.wasm) $$glue $$total $$(((total * 10 + 512) / 10240)) $$(((total * 10 + 512) / 1024 % 10)) $(SIZE_BUDGET); \
-	printf 'size: describe/jsonSchema data (meta.js, read only by those two calls) %d B gz\n' $$(gzip -9c pkg/meta.js | wc -c); \
-	if [ $$total -gt $(SIZE_BUDGET) ]; then echo "size: over budget"; exit 1; fi
+	printf 'size: (information) wasm %d B gz (%d B raw), JS glue web/rosterguard.js + web.js + api.js %d B gz; generated data, only in bundles that call describe/jsonSchema %d B gz or endpoints %d B gz\n' \
+		$$wasm $$(wc -c < pkg/web/rosterguard_bg.wasm) $$glue $$(gzip -9c pkg/describe-data.js | wc -c) $$(gzip -9c pkg/info-data.js | wc -c)
+	@bash scripts/install-pkg.sh target/size-project >/dev/null
+	node scripts/size-bundle.mjs target/size-project $(SIZE_BUDGET) $(SIZE_TARGET)
 
 # ---- tests ---------------------------------------------------------------
 
@@ -138,6 +142,24 @@ test-pkg: pkg tools-chrome
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.json
 	# The declarations also stand without the DOM library or Node's types.
 	cd target/pkg-test && tsc --noEmit --strict -p tsconfig.nodom.json
+
+# Real clients agree (tests/clients/): the packed package's requests equal,
+# on a recording server on 127.0.0.1, those of Feishu's official node SDK
+# (npm dev dependency) and of wechatpy (pinned venv below), for the same
+# fixture inputs. Offline once installed; bounded by node --test timeouts.
+CLIENTS_VENV := .tools/clients-venv
+test-clients: pkg node_modules/.stamp $(CLIENTS_VENV)/.stamp
+	bash scripts/install-pkg.sh target/clients-test
+	cp tests/js/fixtures.mjs tests/clients/*.mjs tests/clients/*.py target/clients-test/
+	cd target/clients-test && ROSTERGUARD_REPO=$(CURDIR) CLIENTS_PYTHON=$(CURDIR)/$(CLIENTS_VENV)/bin/python node --test
+
+# --no-deps: requirements.txt pins every package, so nothing floats.
+$(CLIENTS_VENV)/.stamp: tests/clients/requirements.txt
+	rm -rf $(CLIENTS_VENV)
+	python3 -m venv $(CLIENTS_VENV)
+	$(CLIENTS_VENV)/bin/pip install --disable-pip-version-check --no-input --quiet --no-deps -r $<
+	$(CLIENTS_VENV)/bin/pip check --disable-pip-version-check
+	touch $@
 
 # ---- the demo page (www/) ---------------------------------------------------
 
@@ -170,10 +192,12 @@ fuzz-smoke:
 # ---- benchmarks (not part of `make test`) --------------------------------
 
 # The Node benchmark (bench/run.mjs) on the packed package, as a user
-# installs it; figures also written to target/bench.json. See BENCHMARKS.md.
+# installs it, against hand-written ajv, zod and valibot peers (bench/peers/;
+# pinned devDependencies); every target ratio with PASS/FAIL, figures also
+# written to target/bench.json. BENCH_QUICK=1: a smoke run. See BENCHMARKS.md.
 bench: pkg
 	bash scripts/install-pkg.sh target/bench-project >/dev/null
-	cp bench/*.mjs target/bench-project/
+	cp -r bench/run.mjs bench/peers target/bench-project/
 	cd target/bench-project && ROSTERGUARD_REPO=$(CURDIR) BENCH_JSON=$(CURDIR)/target/bench.json node run.mjs
 
 # Native criterion benchmarks; the summary table at the end gives the

@@ -24,11 +24,10 @@ fn main() {
     let mut ok = 0;
     let t = std::time::Instant::now();
     for _ in 0..if mode == "parse" { 0 } else { n } {
-        let v: serde_json::Value = serde_json::from_str(&input).unwrap();
         let built = if mode == "validate" {
-            rosterguard::validate(ep, &v, &opts).is_ok_and(|r| r.ok)
+            rosterguard::validate_str(ep, &input, &opts).is_ok_and(|r| r.ok)
         } else {
-            rosterguard::build_request(ep, &v, &opts).is_ok()
+            rosterguard::build_str(ep, &input, &opts).is_ok()
         };
         if built {
             ok += 1;

@@ -49,15 +49,13 @@ function pointerToPath(pointer) {
 }
 
 // The fast path of validate / buildRequest. An input that is plain JSON
-// already (what forms and parsed files hold) crosses into wasm as
-// JSON.stringify text, as a one-item validateMany / buildMany batch (no
-// extra entry points in the wasm): one string copy and serde_json's parser, instead of
-// one call from wasm into JS per value, key and prototype. plainJson only
-// answers "is JSON.stringify exact here?"; when it is unsure (undefined in
-// an array, NaN, a fraction or an unsafe integer, a class instance, a lone
-// surrogate, deep nesting, a cycle, a getter that throws, a toJSON) the
-// input takes the careful walk in wasm, which reports the value at its
-// pointer. Reads only; no rule lives here.
+// already (what forms and parsed files hold) crosses into wasm as a tape
+// written straight into linear memory (createCrossing), instead of one call
+// from wasm into JS per value, key and prototype. Anything the tape writer
+// is unsure of (undefined in an array, NaN, a fraction or an unsafe
+// integer, a class instance, a lone surrogate, deep nesting, a cycle, a
+// getter that throws) takes the careful walk in wasm, which reports the
+// value at its pointer. Reads only; no rule lives here.
 const stringify = JSON.stringify;
 // The input policy lives in Rust (leaf::limits); read once from the module.
 let fastMaxDepth = 0;
@@ -66,60 +64,247 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/;
 const wellFormed =
   typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : (s) => !LONE_SURROGATE.test(s);
 
-function plainJson(v, depth) {
+/** What validate returns for every valid input without warnings: one shared, frozen report. */
+const VALID = Object.freeze({ ok: true, errors: Object.freeze([]), warnings: Object.freeze([]) });
+
+// Tags of the tape the fast path writes into linear memory (read by the
+// module's Json::from_tape): plain JSON values only, so that no JSON text is
+// written here or parsed there.
+const NULL = 0;
+const FALSE = 1;
+const TRUE = 2;
+const INT = 3;
+const STRING = 4;
+const ARRAY = 5;
+const OBJECT = 6;
+// Strings longer than this are encoded by TextEncoder, shorter ones inline.
+const LONG_STRING = 256;
+
+// writeValue's answers besides a position: the value must take the walk,
+// or the buffer is too small (the caller grows it and writes again).
+const WALK = -1;
+const GROW = -2;
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+const encoder = new TextEncoder();
+
+/** Writes `s` (length and UTF-8) into `b` at `p`; returns the end, WALK or GROW. */
+function writeText(b, p, s) {
+  const n = s.length;
+  if (p + 4 + n * 3 > b.length) return GROW;
+  const at = p;
+  p += 4;
+  if (n > LONG_STRING) {
+    if (!wellFormed(s)) return WALK;
+    p += encoder.encodeInto(s, b.subarray(p)).written;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        b[p++] = c;
+      } else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 63);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 63);
+        b[p++] = 0x80 | (c & 63);
+      } else {
+        const d = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (d < 0xdc00 || d > 0xdfff) return WALK; // a lone surrogate: the walk reports it
+        i++;
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        b[p++] = 0xf0 | (cp >> 18);
+        b[p++] = 0x80 | ((cp >> 12) & 63);
+        b[p++] = 0x80 | ((cp >> 6) & 63);
+        b[p++] = 0x80 | (cp & 63);
+      }
+    }
+  }
+  const len = p - at - 4;
+  b[at] = len & 255;
+  b[at + 1] = (len >>> 8) & 255;
+  b[at + 2] = (len >>> 16) & 255;
+  b[at + 3] = len >>> 24;
+  return p;
+}
+
+/** Writes `v` as a tape into `b` at `p`; returns the end, WALK or GROW. */
+function writeValue(b, p, v, depth) {
+  if (p + 9 > b.length) return GROW;
   switch (typeof v) {
     case 'string':
-      return wellFormed(v);
+      b[p] = STRING;
+      return writeText(b, p + 1, v);
     case 'number':
-      // Integers only: serde_json (without float_roundtrip) could read a
-      // fraction back a bit apart from what the walk would take.
-      return Number.isSafeInteger(v);
+      // Integers only: a fraction takes the walk, as JSON text could
+      // read back a bit apart.
+      if (!Number.isSafeInteger(v)) return WALK;
+      b[p] = INT;
+      f64[0] = v;
+      b.set(f64Bytes, p + 1);
+      return p + 9;
     case 'boolean':
-      return true;
+      b[p] = v ? TRUE : FALSE;
+      return p + 1;
     case 'object':
       break;
     default:
-      return false;
+      return WALK;
   }
-  if (v === null) return true;
-  if (depth >= fastMaxDepth) return false;
+  if (v === null) {
+    b[p] = NULL;
+    return p + 1;
+  }
+  if (depth >= fastMaxDepth) return WALK;
   const proto = Object.getPrototypeOf(v);
   if (proto === Array.prototype) {
     const n = v.length;
-    if (n > fastMaxItems) return false;
-    for (let i = 0; i < n; i++) if (!plainJson(v[i], depth + 1)) return false;
-    return true;
+    if (n > fastMaxItems) return WALK;
+    b[p] = ARRAY;
+    b[p + 1] = n & 255;
+    b[p + 2] = (n >>> 8) & 255;
+    b[p + 3] = (n >>> 16) & 255;
+    b[p + 4] = n >>> 24;
+    p += 5;
+    for (let i = 0; i < n; i++) {
+      p = writeValue(b, p, v[i], depth + 1);
+      if (p < 0) return p;
+    }
+    return p;
   }
-  if (proto !== Object.prototype && proto !== null) return false;
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (!wellFormed(k)) return false;
+  if (proto !== Object.prototype && proto !== null) return WALK;
+  b[p] = OBJECT;
+  const countAt = p + 1;
+  p += 5;
+  let count = 0;
+  for (const k in v) {
+    if (!hasOwn(v, k)) continue;
     const item = v[k];
-    // undefined properties are absent both in JSON.stringify and in the walk.
-    if (item !== undefined && !plainJson(item, depth + 1)) return false;
+    // undefined properties are absent, in JSON.stringify and in the walk alike.
+    if (item === undefined) continue;
+    p = writeText(b, p, k);
+    if (p < 0) return p;
+    p = writeValue(b, p, item, depth + 1);
+    if (p < 0) return p;
+    count++;
   }
-  return true;
+  b[countAt] = count & 255;
+  b[countAt + 1] = (count >>> 8) & 255;
+  b[countAt + 2] = (count >>> 16) & 255;
+  b[countAt + 3] = count >>> 24;
+  return p;
 }
+const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** The input's JSON text when JSON.stringify gives exactly what the wasm walk would, else undefined. */
-function fastText(input) {
-  if (input === null || typeof input !== 'object') return undefined;
-  if ('toJSON' in Object.prototype || 'toJSON' in Array.prototype) return undefined;
-  try {
-    return plainJson(input, 0) ? stringify(input) : undefined;
-  } catch {
-    return undefined; // a getter or proxy threw: the walk reports it at its pointer
-  }
+/**
+ * The fast path's crossing: options and input are written as one tape into
+ * a buffer in the module's linear memory (reused from call to call), and the
+ * module answers with 0 (valid, no warnings) or the length of its answer's
+ * JSON text in a second buffer. The writer accepts exactly what the walk
+ * would read unchanged (plain objects and arrays, strings without lone
+ * surrogates, booleans, null, safe integers, within the depth and size
+ * limits) and gives up on anything else, which then takes the walk; `busy`
+ * sends a call made while another is crossing (from a getter) there too.
+ */
+function createCrossing(raw) {
+  const decoder = new TextDecoder();
+  let memory;
+  let busy = false;
+  let cap = 16384;
+  /** The tape of options then input in linear memory: [optionsLen, inputLen], or WALK. */
+  const write = (input, options) => {
+    for (;;) {
+      // ioInput first: it may grow the memory, which detaches the old buffer.
+      const ptr = raw.ioInput(cap);
+      const b = new Uint8Array(memory.buffer, ptr, cap);
+      let p = 0;
+      try {
+        if (options !== undefined) p = writeValue(b, 0, options, 0);
+        const o = p;
+        if (p >= 0) p = writeValue(b, p, input, 0);
+        if (p >= 0) return [o, p - o];
+      } catch {
+        return WALK; // a getter or proxy threw: the walk reports it at its pointer
+      }
+      if (p === WALK) return WALK;
+      cap *= 4;
+    }
+  };
+  return {
+    /**
+     * Runs checkTape on `input` (and `options` when given); returns
+     * undefined when either must take the walk, else 0 or the answer's text.
+     */
+    run(index, input, options, build) {
+      if (busy || input === null || typeof input !== 'object') return undefined;
+      if (options !== undefined && (options === null || typeof options !== 'object')) return undefined;
+      busy = true;
+      try {
+        if (memory === undefined) memory = raw.wasmMemory();
+        const lens = write(input, options);
+        // The module hands a large buffer back; ask for a small one next time.
+        cap = 16384;
+        if (lens === WALK) return undefined;
+        const len = raw.checkTape(index, lens[0], lens[1], build);
+        if (len === 0) return 0;
+        const out = raw.ioOutput();
+        return decoder.decode(new Uint8Array(memory.buffer, out, len));
+      } finally {
+        busy = false;
+      }
+    },
+    /**
+     * Streams the JSON array `text` through the module a window at a time
+     * (memory holds one window and one item, whatever the batch's size) and
+     * calls `chunk` with the results of each window's items, as JSON texts
+     * each followed by `,` (or a line break with `ndjson`). Returns false
+     * when the options must take the walk.
+     */
+    batch(index, text, options, build, ndjson, chunk) {
+      if (busy) return false;
+      if (options !== undefined && (options === null || typeof options !== 'object')) return false;
+      busy = true;
+      try {
+        if (memory === undefined) memory = raw.wasmMemory();
+        const lens = options === undefined ? [0, 0] : write(options, undefined);
+        cap = 16384;
+        if (lens === WALK) return false;
+        raw.batchStart(index, lens[0] + lens[1], build, ndjson);
+        let at = 0;
+        for (;;) {
+          const ptr = raw.ioInput(BATCH_WINDOW);
+          const window = new Uint8Array(memory.buffer, ptr, BATCH_WINDOW);
+          // encodeInto writes whole characters only and says how many it read.
+          const { read, written } = encoder.encodeInto(at === 0 ? text : text.slice(at), window);
+          at += read;
+          const last = at >= text.length;
+          const len = raw.batchPush(written, last);
+          if (len > 0) {
+            const out = raw.ioOutput();
+            chunk(decoder.decode(new Uint8Array(memory.buffer, out, len)));
+          }
+          if (last) return true;
+        }
+      } finally {
+        busy = false;
+      }
+    },
+  };
 }
+// Bytes of batch text per crossing: large enough that the calls cost
+// nothing, small enough that a batch never grows linear memory much.
+const BATCH_WINDOW = 1 << 20;
 
 /**
  * Builds the public API over the wasm-bindgen exports `raw`; `ensureReady`
- * throws when the module is not instantiated yet. `meta` maps each endpoint
- * id to its describe() / jsonSchema() output as JSON text, generated at build
- * time from the same Rust field tables (keeps that code out of the wasm).
+ * throws when the module is not instantiated yet. The generated data
+ * (describe() / jsonSchema() output and the sync facts, as JSON text by
+ * endpoint id, made at build time from the same Rust declarations) is not
+ * an argument: `metadata` and `endpointsWith` take it per call, so that a
+ * bundle which never calls describe() or endpoints() leaves it out.
  */
-export function createApi(raw, ensureReady, meta) {
+export function createApi(raw, ensureReady) {
   const call = (name, args) => {
     ensureReady();
     try {
@@ -128,7 +313,7 @@ export function createApi(raw, ensureReady, meta) {
       throw rethrow(e);
     }
   };
-  const metadata = (kind, endpointId) => {
+  const metadata = (meta, kind, endpointId) => {
     ensureReady();
     if (typeof endpointId === 'string' && Object.prototype.hasOwnProperty.call(meta, endpointId)) {
       return JSON.parse(meta[endpointId][kind]);
@@ -137,6 +322,7 @@ export function createApi(raw, ensureReady, meta) {
     call('validate', [endpointId, {}]);
     throw new RosterguardError(`rosterguard: no ${kind} data for ${String(endpointId)}`, 'internal');
   };
+  let indexes;
   const limits = () => {
     if (fastMaxDepth === 0) {
       const [, maxItems, fastDepth] = raw.inputLimits();
@@ -144,42 +330,103 @@ export function createApi(raw, ensureReady, meta) {
       fastMaxItems = maxItems;
     }
   };
+  const crossing = createCrossing(raw);
+  /**
+   * The answer of the fast path for a known endpoint id and plain-JSON
+   * input and options; undefined when the call must take the walk (which
+   * also reports misuse with its own words).
+   */
+  /** The endpoint's place in the module's list, or undefined for an unknown id. */
+  const indexOf = (endpointId) => {
+    ensureReady();
+    if (indexes === undefined) {
+      limits();
+      indexes = new Map(raw.endpoints().map((e, i) => [e.id, i]));
+    }
+    return indexes.get(endpointId);
+  };
+  const fast = (endpointId, input, options, build) => {
+    const index = indexOf(endpointId);
+    if (index === undefined) return undefined;
+    try {
+      return crossing.run(index, input, options, build);
+    } catch (e) {
+      throw rethrow(e);
+    }
+  };
+  /** Streams a batch (see createCrossing); false when it must take the walk. */
+  const batch = (endpointId, text, options, build, ndjson, chunk) => {
+    const index = indexOf(endpointId);
+    if (index === undefined || typeof text !== 'string') return false;
+    try {
+      return crossing.batch(index, text, options, build, ndjson, chunk);
+    } catch (e) {
+      throw rethrow(e);
+    }
+  };
+  /** The misuse error of a batch call the stream refused. */
+  const refused = (endpointId, text, options) => {
+    // The walk names an unknown id or unusable options in its own words.
+    call('validate', [endpointId, {}, options]);
+    if (typeof text !== 'string') {
+      return new RosterguardError(
+        'the batch must be JSON text of an array of inputs (JSON.stringify(inputs))',
+        'invalid_argument',
+      );
+    }
+    return new RosterguardError('options: not plain JSON values', 'invalid_option');
+  };
+  const many = (endpointId, text, options, build) => {
+    const out = [];
+    const ok = batch(endpointId, text, options, build, false, (c) => {
+      const items = JSON.parse('[' + c.slice(0, -1) + ']');
+      for (let i = 0; i < items.length; i++) out.push(items[i]);
+    });
+    if (!ok) throw refused(endpointId, text, options);
+    return out;
+  };
   const api = {
     // The sync facts (rate, token field, record key, sample replies) are
     // generated data, like describe(): merged here, not carried by the wasm.
-    endpoints: () =>
+    /** endpoints() with each endpoint's generated `info` (sync facts) merged in. */
+    endpointsWith: (meta) =>
       call('endpoints', []).map((e) =>
         Object.prototype.hasOwnProperty.call(meta, e.id) ? { ...e, ...JSON.parse(meta[e.id].info) } : e,
       ),
     validate: (endpointId, input, options) => {
-      ensureReady();
-      limits();
-      const text = fastText(input);
-      return text === undefined
-        ? call('validate', [endpointId, input, options])
-        : call('validateMany', [endpointId, '[' + text + ']', options])[0];
+      const answer = fast(endpointId, input, options, false);
+      if (answer === 0) return VALID;
+      return answer === undefined ? call('validate', [endpointId, input, options]) : JSON.parse(answer);
     },
     buildRequest: (endpointId, input, options) => {
-      ensureReady();
-      limits();
-      const text = fastText(input);
-      if (text === undefined) return call('buildRequest', [endpointId, input, options]);
-      const [item] = call('buildMany', [endpointId, '[' + text + ']', options]);
+      const answer = fast(endpointId, input, options, true);
+      if (answer === undefined) return call('buildRequest', [endpointId, input, options]);
+      const item = JSON.parse(answer);
       if (item.ok) return item.request;
       // The message of the core's Error::Invalid, which buildRequest throws.
       const { errors } = item.report;
       const first = errors.length ? `; first at ${stringify(errors[0].path)}: ${errors[0].message}` : '';
       throw new RosterguardError(`the input has ${errors.length} error(s)${first}`, 'invalid', item.report);
     },
-    validateMany: (endpointId, inputsJsonText, options) =>
-      call('validateMany', [endpointId, inputsJsonText, options]),
-    buildMany: (endpointId, inputsJsonText, options) => call('buildMany', [endpointId, inputsJsonText, options]),
+    validateMany: (endpointId, inputsJsonText, options) => many(endpointId, inputsJsonText, options, false),
+    buildMany: (endpointId, inputsJsonText, options) => many(endpointId, inputsJsonText, options, true),
+    /**
+     * buildMany's results as NDJSON text, one JSON result a line, without
+     * building a JS object per result: for callers that write them on.
+     */
+    buildManyNdjson: (endpointId, inputsJsonText, options) => {
+      const lines = [];
+      if (!batch(endpointId, inputsJsonText, options, true, true, (c) => lines.push(c))) {
+        throw refused(endpointId, inputsJsonText, options);
+      }
+      return lines.join('');
+    },
     validateField: (endpointId, pointer, value, input, options) =>
       call('validateField', [endpointId, pointer, value, input, options]),
     parseResponse: (endpointId, httpStatus, bodyText) =>
       call('parseResponse', [endpointId, httpStatus, bodyText]),
-    describe: (endpointId) => metadata('describe', endpointId),
-    jsonSchema: (endpointId) => metadata('jsonSchema', endpointId),
+    /** describe() / jsonSchema() (`kind`) of `endpointId` from the generated data `meta`. */
+    metadata,
     redact: (request) => call('redact', [request]),
     schema: (endpointId, options) => {
       // Misuse (unknown id, bad option) surfaces here, once, not on every keystroke.

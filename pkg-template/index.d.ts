@@ -181,7 +181,10 @@ export interface RosterguardSchema<K extends EndpointId> extends StandardSchemaV
 /** Every endpoint, in a stable order. */
 export declare function endpoints(): EndpointInfo[];
 
-/** Validates an input (any JS value: a form's state, parsed JSON). Throws only on misuse. */
+/**
+ * Validates an input (any JS value: a form's state, parsed JSON). Throws only on misuse.
+ * A valid input without warnings gets one shared, frozen report: do not mutate reports.
+ */
 export declare function validate(endpointId: EndpointId, input: unknown, options?: Options): Report;
 
 /** Validates and builds the fetch-ready request; throws RosterguardError (kind "invalid", `.report`) when invalid. */
@@ -209,6 +212,13 @@ export declare function validateMany(endpointId: EndpointId, inputsJsonText: str
  * `{ok: true, request, warnings}` or `{ok: false, report}`, in order. Throws only on misuse.
  */
 export declare function buildMany(endpointId: EndpointId, inputsJsonText: string, options?: Options): BuildOutcome[];
+
+/**
+ * `buildMany` with its results as NDJSON text: one `BuildOutcome` as JSON a line, in order,
+ * without a JS object per result (for callers that write them on). Memory stays bounded by the
+ * crossing's window, not by the batch's size, apart from the text returned.
+ */
+export declare function buildManyNdjson(endpointId: EndpointId, inputsJsonText: string, options?: Options): string;
 
 /** The issues at or below `pointer` with `value` put there; `input` supplies the other fields for cross-field rules. */
 export declare function validateField(

@@ -3,18 +3,20 @@
 // synchronously when this file loads, so no init() is needed.
 const raw = require('./node/rosterguard.cjs');
 const { RosterguardError, createApi } = require('./api.cjs');
-const META = require('./meta.cjs');
+const DESCRIBE = require('./describe-data.cjs');
+const INFO = require('./info-data.cjs');
 
-const api = createApi(raw, () => {}, META);
-exports.endpoints = api.endpoints;
+const api = createApi(raw, () => {});
+exports.endpoints = () => api.endpointsWith(INFO);
 exports.validate = api.validate;
 exports.buildRequest = api.buildRequest;
 exports.validateMany = api.validateMany;
 exports.buildMany = api.buildMany;
+exports.buildManyNdjson = api.buildManyNdjson;
 exports.validateField = api.validateField;
 exports.parseResponse = api.parseResponse;
-exports.describe = api.describe;
-exports.jsonSchema = api.jsonSchema;
+exports.describe = (endpointId) => api.metadata(DESCRIBE, 'describe', endpointId);
+exports.jsonSchema = (endpointId) => api.metadata(DESCRIBE, 'jsonSchema', endpointId);
 exports.schema = api.schema;
 exports.redact = api.redact;
 exports.RosterguardError = RosterguardError;

@@ -8,6 +8,7 @@ export const {
   buildRequest,
   validateMany,
   buildMany,
+  buildManyNdjson,
   validateField,
   parseResponse,
   describe,

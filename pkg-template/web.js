@@ -4,7 +4,10 @@
 // under a CSP of `script-src 'self' 'wasm-unsafe-eval'`.
 import * as raw from './web/rosterguard.js';
 import { RosterguardError, createApi } from './api.js';
-import META from './meta.js';
+// Two generated data modules, each imported only by the functions that read
+// it: a form that calls neither describe() nor endpoints() ships neither.
+import DESCRIBE from './describe-data.js';
+import INFO from './info-data.js';
 
 let ready = false;
 let pending;
@@ -48,16 +51,26 @@ function ensureReady() {
   }
 }
 
-const api = createApi(raw, ensureReady, META);
-export const endpoints = api.endpoints;
+const api = createApi(raw, ensureReady);
+/** Every endpoint, with its sync facts (rate, token field, record key, sample replies). */
+export function endpoints() {
+  return api.endpointsWith(INFO);
+}
 export const validate = api.validate;
 export const buildRequest = api.buildRequest;
 export const validateMany = api.validateMany;
 export const buildMany = api.buildMany;
+export const buildManyNdjson = api.buildManyNdjson;
 export const validateField = api.validateField;
 export const parseResponse = api.parseResponse;
-export const describe = api.describe;
-export const jsonSchema = api.jsonSchema;
+/** Field metadata for building forms. */
+export function describe(endpointId) {
+  return api.metadata(DESCRIBE, 'describe', endpointId);
+}
+/** A JSON Schema (2020-12) of the endpoint's input envelope. */
+export function jsonSchema(endpointId) {
+  return api.metadata(DESCRIBE, 'jsonSchema', endpointId);
+}
 export const schema = api.schema;
 export const redact = api.redact;
 export { RosterguardError };

@@ -52,8 +52,8 @@ pub use api::batch::{
     build_many, build_many_json, validate_many, validate_many_json, BuildOutcome,
 };
 pub use api::{
-    build, build_request, endpoint, endpoint_infos, endpoints, parse_response, redact_request,
-    secret_keys, validate, validate_field, Built, EndpointInfo,
+    build, build_request, build_str, endpoint, endpoint_infos, endpoints, parse_response,
+    redact_request, secret_keys, validate, validate_field, validate_str, Built, EndpointInfo,
 };
 pub use api::{redact_body, redact_headers, redact_url};
 #[cfg(feature = "meta")]

@@ -5,10 +5,11 @@
 //! its tree dropped before the next one, so memory holds one input at a time
 //! (a 100 000-record batch parsed whole took ~10× its text in wasm memory).
 
+use crate::leaf::tree::Json;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::engine::request::HttpRequest;
+use crate::model::endpoint::Endpoint;
 use crate::model::options::Options;
 use crate::report::{Error, Report};
 
@@ -44,65 +45,141 @@ pub enum BuildOutcome {
 /// array leaves some slice that serde_json rejects, or a structure error
 /// here. (Not a serde `Visitor`: its default methods link serde's
 /// "invalid type" messages with float printing, ~14 KiB gzip of wasm.)
-fn for_each_item(
-    text: &str,
-    each: &mut dyn FnMut(Value) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let bytes = text.as_bytes();
-    let Some(open) = bytes.iter().position(|b| !is_json_space(*b)) else {
-        return Err(not_json("the text is empty"));
-    };
-    if bytes.get(open) != Some(&b'[') {
-        return Err(Error::InvalidBatch {
-            reason: "the batch must be JSON text of an array of inputs".into(),
-        });
-    }
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut start = open + 1;
-    let mut index = 0usize;
-    let mut item = |slice: &str, index: usize| -> Result<(), Error> {
-        let value = serde_json::from_str::<Value>(slice)
-            .map_err(|e| not_json(&format!("item {index}: {e}")))?;
-        each(value)
-    };
-    for (at, &b) in bytes.iter().enumerate().skip(open + 1) {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' if depth > 0 => depth -= 1,
-            b',' if depth == 0 => {
-                item(text.get(start..at).unwrap_or(""), index)?;
-                index += 1;
-                start = at + 1;
-            }
-            b']' => {
-                let last = text.get(start..at).unwrap_or("");
-                // `[]` has no item; `[1,]` has an empty last one (an error).
-                if index > 0 || !last.bytes().all(is_json_space) {
-                    item(last, index)?;
-                }
-                let rest = text.get(at + 1..).unwrap_or("");
-                if !rest.bytes().all(is_json_space) {
+fn for_each_item(text: &str, each: &mut dyn FnMut(Json) -> Result<(), Error>) -> Result<(), Error> {
+    Stream::default().push(text.as_bytes(), true, each)
+}
+
+/// The batch of a JSON array text that arrives in pieces: items are
+/// checked as soon as they are whole, and only the unfinished one is
+/// kept, so memory holds one piece and one item whatever the batch's size.
+#[derive(Debug, Default)]
+pub struct Stream {
+    /// Bytes not yet consumed: the unfinished item, then what was pushed.
+    pending: Vec<u8>,
+    /// How far `pending` has been scanned.
+    scanned: usize,
+    /// Where the current item starts in `pending`.
+    start: usize,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    opened: bool,
+    closed: bool,
+    /// Items handed out so far.
+    index: usize,
+}
+
+impl Stream {
+    /// Appends `bytes` (whole UTF-8 characters) and calls `each` with every
+    /// item now complete, in order. `last`: no more bytes follow, so the
+    /// array must be closed. `Err` when the text is not a JSON array (or
+    /// `each` fails); the stream is then done.
+    pub fn push(
+        &mut self,
+        bytes: &[u8],
+        last: bool,
+        each: &mut dyn FnMut(Json) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.pending.extend_from_slice(bytes);
+        let mut at = self.scanned;
+        while let Some(&b) = self.pending.get(at) {
+            if self.closed {
+                if !is_json_space(b) {
                     return Err(not_json("text after the closing ]"));
                 }
-                return Ok(());
+            } else if !self.opened {
+                if b == b'[' {
+                    self.opened = true;
+                    self.start = at + 1;
+                } else if !is_json_space(b) {
+                    return Err(Error::InvalidBatch {
+                        reason: "the batch must be JSON text of an array of inputs".into(),
+                    });
+                }
+            } else if self.in_string {
+                match b {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+            } else {
+                match b {
+                    b'"' => self.in_string = true,
+                    b'[' | b'{' => self.depth += 1,
+                    b']' | b'}' if self.depth > 0 => self.depth -= 1,
+                    b',' if self.depth == 0 => {
+                        self.item(at, each)?;
+                        self.start = at + 1;
+                    }
+                    b']' => {
+                        let rest = self.pending.get(self.start..at).unwrap_or_default();
+                        // `[]` has no item; `[1,]` has an empty last one (an error).
+                        if self.index > 0 || !rest.iter().all(|b| is_json_space(*b)) {
+                            self.item(at, each)?;
+                        }
+                        self.closed = true;
+                    }
+                    b'}' => return Err(not_json("unbalanced }")),
+                    _ => {}
+                }
             }
-            b'}' => return Err(not_json("unbalanced }")),
-            _ => {}
+            at += 1;
         }
+        // Keep only the unfinished item.
+        let keep = if self.closed || !self.opened {
+            at
+        } else {
+            self.start
+        };
+        self.pending.drain(..keep.min(self.pending.len()));
+        self.start -= keep.min(self.start);
+        self.scanned = at - keep;
+        if last && !self.closed {
+            return Err(not_json(if self.opened {
+                "the array is not closed"
+            } else {
+                "the text is empty"
+            }));
+        }
+        Ok(())
     }
-    Err(not_json("the array is not closed"))
+
+    fn item(
+        &mut self,
+        end: usize,
+        each: &mut dyn FnMut(Json) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let index = self.index;
+        self.index += 1;
+        let slice = self.pending.get(self.start..end).unwrap_or_default();
+        let text = std::str::from_utf8(slice)
+            .map_err(|_| not_json(&format!("item {index}: not UTF-8")))?;
+        let value = Json::parse(text).map_err(|e| not_json(&format!("item {index}: {e}")))?;
+        each(value)
+    }
+}
+
+/// Appends the result of one batch item to `out`: its JSON, then `sep`.
+pub(crate) fn write_result(
+    out: &mut Vec<u8>,
+    ep: &Endpoint,
+    input: &Json,
+    options: &Options,
+    build: bool,
+    sep: u8,
+) -> Result<(), Error> {
+    if build {
+        write_build(out, ep, input, options)?;
+    } else {
+        serde_json::to_writer(&mut *out, &crate::api::validate_tree(ep, input, options)).map_err(
+            |e| Error::InvalidBatch {
+                reason: e.to_string(),
+            },
+        )?;
+    }
+    out.push(sep);
+    Ok(())
 }
 
 /// JSON's four white-space characters (not Unicode's).
@@ -123,17 +200,18 @@ pub fn validate_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<Report>, Error> {
-    crate::api::endpoint(endpoint)?.check_options(options)?;
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
     let mut out = Vec::new();
     for_each_item(inputs_json, &mut |input| {
-        out.push(crate::api::validate(endpoint, &input, options)?);
+        out.push(crate::api::validate_tree(ep, &input, options));
         Ok(())
     })?;
     Ok(out)
 }
 
-fn build_one(endpoint: &str, input: &Value, options: &Options) -> Result<BuildOutcome, Error> {
-    match crate::api::build(endpoint, input, options) {
+fn build_one(ep: &Endpoint, input: &Json, options: &Options) -> Result<BuildOutcome, Error> {
+    match crate::api::build_tree(ep, input, options) {
         Ok(built) => Ok(BuildOutcome::Built {
             ok: true,
             request: built.request,
@@ -151,13 +229,29 @@ pub fn build_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<BuildOutcome>, Error> {
-    crate::api::endpoint(endpoint)?.check_options(options)?;
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
     let mut out = Vec::new();
     for_each_item(inputs_json, &mut |input| {
-        out.push(build_one(endpoint, &input, options)?);
+        out.push(build_one(ep, &input, options)?);
         Ok(())
     })?;
     Ok(out)
+}
+
+/// Writes the build outcome of one input as JSON (what a [`build_many`]
+/// item serialises to).
+pub(crate) fn write_build(
+    out: &mut Vec<u8>,
+    ep: &Endpoint,
+    input: &Json,
+    options: &Options,
+) -> Result<(), Error> {
+    serde_json::to_writer(&mut *out, &build_one(ep, input, options)?).map_err(|e| {
+        Error::InvalidBatch {
+            reason: e.to_string(),
+        }
+    })
 }
 
 /// Appends `item` to the JSON array text being written in `out`.
@@ -188,10 +282,11 @@ pub fn validate_many_json(
     inputs_json: &str,
     options: &Options,
 ) -> Result<String, Error> {
-    crate::api::endpoint(endpoint)?.check_options(options)?;
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
     let mut out = Vec::with_capacity(inputs_json.len() / 2);
     for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &crate::api::validate(endpoint, &input, options)?)
+        write_item(&mut out, &crate::api::validate_tree(ep, &input, options))
     })?;
     finish_array(out)
 }
@@ -203,10 +298,60 @@ pub fn build_many_json(
     inputs_json: &str,
     options: &Options,
 ) -> Result<String, Error> {
-    crate::api::endpoint(endpoint)?.check_options(options)?;
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
     let mut out = Vec::with_capacity(inputs_json.len() + inputs_json.len() / 2);
     for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &build_one(endpoint, &input, options)?)
+        write_item(&mut out, &build_one(ep, &input, options)?)
     })?;
     finish_array(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A batch pushed in pieces, split anywhere between characters, yields
+    /// the items and the errors of one push of the whole text.
+    #[test]
+    fn pieces_read_as_the_whole() {
+        let texts = [
+            r#" [ {"a":"x,]}\"[" , "b":[1,{"c":2}]}, 3 ,"赵六", [] ] "#,
+            "[]",
+            "[1,]",
+            "[1",
+            "",
+            "x[1]",
+            "[1] x",
+            r#"[{"a":1}}]"#,
+        ];
+        let run = |pieces: &[&str]| -> (Vec<String>, Option<Error>) {
+            let mut got = Vec::new();
+            let mut stream = Stream::default();
+            let mut err = None;
+            for (i, p) in pieces.iter().enumerate() {
+                let last = i + 1 == pieces.len();
+                if let Err(e) = stream.push(p.as_bytes(), last, &mut |v| {
+                    got.push(v.to_json());
+                    Ok(())
+                }) {
+                    err = Some(e);
+                    break;
+                }
+            }
+            (got, err)
+        };
+        for text in texts {
+            let whole = run(&[text]);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|i| text.is_char_boundary(*i))
+                .collect();
+            for &a in &cuts {
+                for &b in cuts.iter().filter(|&&b| b >= a) {
+                    let pieces = [&text[..a], &text[a..b], &text[b..]];
+                    assert_eq!(run(&pieces), whole, "{text:?} cut at {a}, {b}");
+                }
+            }
+        }
+    }
 }

@@ -9,7 +9,8 @@ use crate::engine::reply::{decode, ReplyOutcome};
 use crate::engine::request::HttpRequest;
 use crate::leaf::limits::{self, MAX_DEPTH};
 use crate::leaf::pointer;
-use crate::model::endpoint::Endpoint;
+use crate::leaf::tree::Json;
+use crate::model::endpoint::{Endpoint, Parts};
 use crate::model::options::Options;
 use crate::report::{Ctx, Error, Issue, Report};
 use crate::vendors;
@@ -42,25 +43,71 @@ pub struct Built {
 pub fn validate(endpoint: &str, input: &Value, options: &Options) -> Result<Report, Error> {
     let ep = self::endpoint(endpoint)?;
     ep.check_options(options)?;
-    let mut ctx = Ctx::new(options.allow_unknown);
-    ep.run(&mut ctx, input);
-    Ok(ctx.finish(options.locale))
+    Ok(validate_tree(ep, &view(input), options))
+}
+
+/// [`validate`] of JSON text, parsed straight into the engine's borrowed
+/// tree (the fast path: no `serde_json::Value` is built). `Err` also when
+/// the text is not JSON ([`Error::InvalidBatch`]).
+pub fn validate_str(endpoint: &str, input: &str, options: &Options) -> Result<Report, Error> {
+    let ep = self::endpoint(endpoint)?;
+    ep.check_options(options)?;
+    Ok(validate_tree(ep, &parse(input)?, options))
 }
 
 /// Validates and builds the request, keeping the report's warnings.
 pub fn build(endpoint: &str, input: &Value, options: &Options) -> Result<Built, Error> {
     let ep = self::endpoint(endpoint)?;
     ep.check_options(options)?;
+    build_tree(ep, &view(input), options)
+}
+
+/// [`build`] of JSON text, as [`validate_str`].
+pub fn build_str(endpoint: &str, input: &str, options: &Options) -> Result<Built, Error> {
+    let ep = self::endpoint(endpoint)?;
+    ep.check_options(options)?;
+    build_tree(ep, &parse(input)?, options)
+}
+
+/// The engine's view of a caller's `Value` (see [`Json::view`]).
+fn view(input: &Value) -> Json<'_> {
+    Json::view(input, 0, MAX_DEPTH + 1)
+}
+
+/// JSON text as the engine's tree, or the misuse error saying why not.
+pub(crate) fn parse(text: &str) -> Result<Json<'_>, Error> {
+    Json::parse(text).map_err(|e| Error::InvalidBatch {
+        reason: format!("the input is not valid JSON: {e}"),
+    })
+}
+
+/// Runs the endpoint's checks on a tree (options already checked).
+pub(crate) fn validate_tree(ep: &Endpoint, input: &Json, options: &Options) -> Report {
+    let mut ctx = Ctx::new(options.allow_unknown);
+    ep.run(&mut ctx, input);
+    ctx.finish(options.locale)
+}
+
+/// Checks a tree and builds its request (options already checked).
+pub(crate) fn build_tree(ep: &Endpoint, input: &Json, options: &Options) -> Result<Built, Error> {
     let mut ctx = Ctx::new(options.allow_unknown);
     let parts = ep.run(&mut ctx, input);
     let report = ctx.finish(options.locale);
     if !report.ok {
         return Err(Error::Invalid(report));
     }
+    Ok(Built {
+        request: request_of(ep, &parts, options),
+        report,
+    })
+}
+
+/// The request of a checked input.
+pub(crate) fn request_of(ep: &Endpoint, parts: &Parts, options: &Options) -> HttpRequest {
     let url = format!(
         "{}{}",
         parts.base_url,
-        (ep.url)(&parts, ep.request_path(options))
+        (ep.url)(parts, ep.request_path(options))
     );
     let mut request = HttpRequest::json(ep.method, url, parts.body.to_json());
     request.set_content_type(ep.content_type);
@@ -69,7 +116,7 @@ pub fn build(endpoint: &str, input: &Value, options: &Options) -> Result<Built, 
             request.headers.insert(name.to_owned(), text.to_owned());
         }
     }
-    Ok(Built { request, report })
+    request
 }
 
 /// Validates and builds the fetch-ready request. `Err(Error::Invalid)`

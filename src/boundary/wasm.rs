@@ -15,6 +15,8 @@
 //! `{rosterguardError: kind, message, report?}`, which the hand-written JS
 //! wrapper (`pkg-template/api.js`) turns into a `RosterguardError`.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, JsString, Reflect, JSON};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -26,6 +28,8 @@ use crate::leaf::entropy;
 use crate::leaf::limits::{JS_FAST_MAX_DEPTH, JS_MAX_DEPTH, JS_MAX_ITEMS};
 use crate::leaf::pointer;
 use crate::leaf::text::Locale;
+use crate::leaf::tree::Json;
+use crate::model::endpoint::Endpoint;
 use crate::model::options::Options;
 use crate::report::{Code, Ctx, Error, Issue, Params, Report};
 
@@ -305,7 +309,8 @@ impl Converted {
         let mut errors = keep(report.errors);
         errors.extend(own.errors);
         // Each path ranked once, not once per comparison.
-        let mut ranks = pointer::DocumentOrder::new(order);
+        let order = Json::view(order, 0, usize::MAX);
+        let mut ranks = pointer::DocumentOrder::new(&order);
         let errors = crate::report::sorted_by_rank(errors, |i| ranks.rank(&i.path));
         let warnings = keep(report.warnings);
         Report {
@@ -401,6 +406,191 @@ pub fn input_limits() -> Vec<u32> {
     ]
 }
 
+thread_local! {
+    /// The bytes of the fast path: the glue writes a call's options and
+    /// input text into `input`, the call answers in `output`. Both are
+    /// reused from call to call, so a call allocates nothing to cross.
+    static IO: RefCell<Io> = RefCell::new(Io::default());
+}
+
+#[derive(Default)]
+struct Io {
+    input: Vec<u8>,
+    output: Vec<u8>,
+}
+
+/// Above this, a buffer is given back after the call that needed it
+/// (a large batch must not keep its peak in linear memory's free lists).
+const KEEP_BYTES: usize = 1 << 20;
+
+/// Makes room for `len` bytes of input; returns where the glue writes them.
+#[wasm_bindgen(js_name = ioInput)]
+pub fn io_input(len: u32) -> u32 {
+    IO.with(|io| {
+        let mut io = io.borrow_mut();
+        let len = len as usize;
+        if io.input.capacity() > KEEP_BYTES && len <= KEEP_BYTES {
+            // A large input's buffer is handed back once a small one follows.
+            io.input = Vec::new();
+        }
+        if io.input.len() < len {
+            io.input.resize(len, 0);
+        }
+        io.input.as_mut_ptr() as u32
+    })
+}
+
+/// Where the last answer's text starts (its length was the call's result).
+#[wasm_bindgen(js_name = ioOutput)]
+pub fn io_output() -> u32 {
+    IO.with(|io| io.borrow().output.as_ptr() as u32)
+}
+
+/// The module's linear memory, for the glue's views of the two buffers.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+fn tape(bytes: &[u8]) -> Result<Json<'_>, JsValue> {
+    match Json::from_tape(bytes) {
+        Ok((v, used)) if used == bytes.len() => Ok(v),
+        _ => Err(bad_argument("the input tape is damaged")),
+    }
+}
+
+/// The fast path of `validate` and `buildRequest`: the glue has written
+/// the options (`options_len` bytes; none: the defaults) and then the
+/// input (`input_len` bytes) at [`io_input`], each as the tape that
+/// [`Json::from_tape`] reads. `index` is the endpoint's place in
+/// `endpoints()`. Returns 0 when `build` is false and the input is valid
+/// without warnings; otherwise the length of the answer's JSON text at
+/// [`io_output`]: the Report, or for `build` the batch item
+/// `{ok: true, request, warnings}` / `{ok: false, report}`.
+#[wasm_bindgen(js_name = checkTape)]
+pub fn check_tape(
+    index: u32,
+    options_len: u32,
+    input_len: u32,
+    build: bool,
+) -> Result<u32, JsValue> {
+    ready();
+    let ep = *api::endpoints()
+        .get(index as usize)
+        .ok_or_else(|| bad_argument("no endpoint at that index"))?;
+    IO.with(|io| {
+        let mut io = io.borrow_mut();
+        let Io { input, output } = &mut *io;
+        let (opt_len, in_len) = (options_len as usize, input_len as usize);
+        let bytes = input.get(..opt_len + in_len).unwrap_or_default();
+        let (opt_bytes, in_bytes) = bytes.split_at(opt_len.min(bytes.len()));
+        let opts = if opt_len == 0 {
+            Options::default()
+        } else {
+            Options::from_json(&tape(opt_bytes)?.to_value()).map_err(core_error)?
+        };
+        ep.check_options(&opts).map_err(core_error)?;
+        let tree = tape(in_bytes)?;
+        if output.capacity() > KEEP_BYTES {
+            *output = Vec::new();
+        }
+        output.clear();
+        if build {
+            api::batch::write_build(output, ep, &tree, &opts).map_err(core_error)?;
+        } else {
+            let report = api::validate_tree(ep, &tree, &opts);
+            if report.ok && report.warnings.is_empty() {
+                return Ok(0);
+            }
+            serde_json::to_writer(&mut *output, &report)
+                .map_err(|_| bad_argument("the report could not be written"))?;
+        }
+        Ok(output.len() as u32)
+    })
+}
+
+thread_local! {
+    /// The batch being pushed piece by piece (see [`batch_start`]).
+    static BATCH: RefCell<Option<BatchRun>> = const { RefCell::new(None) };
+}
+
+struct BatchRun {
+    stream: api::batch::Stream,
+    ep: &'static Endpoint,
+    opts: Options,
+    build: bool,
+    sep: u8,
+}
+
+/// Starts a batch for the endpoint at `index` of `endpoints()`, with the
+/// options tape of `options_len` bytes at [`io_input`] (none: defaults).
+/// Each result is written as JSON followed by `,` or, with `ndjson`, by a
+/// line break. Then [`batch_push`] the JSON array text, piece by piece.
+#[wasm_bindgen(js_name = batchStart)]
+pub fn batch_start(index: u32, options_len: u32, build: bool, ndjson: bool) -> Result<(), JsValue> {
+    ready();
+    let ep = *api::endpoints()
+        .get(index as usize)
+        .ok_or_else(|| bad_argument("no endpoint at that index"))?;
+    let opts = IO.with(|io| {
+        let io = io.borrow();
+        match io.input.get(..options_len as usize) {
+            Some([]) | None => Ok(Options::default()),
+            Some(bytes) => Options::from_json(&tape(bytes)?.to_value()).map_err(core_error),
+        }
+    })?;
+    ep.check_options(&opts).map_err(core_error)?;
+    BATCH.with(|b| {
+        *b.borrow_mut() = Some(BatchRun {
+            stream: api::batch::Stream::default(),
+            ep,
+            opts,
+            build,
+            sep: if ndjson { b'\n' } else { b',' },
+        })
+    });
+    Ok(())
+}
+
+/// Pushes the next `len` bytes of the batch's JSON array text (written at
+/// [`io_input`], whole characters); `last` when no more follow. Returns the
+/// length of the results of the items completed, written at [`io_output`].
+/// A text that is not a JSON array ends the batch with a misuse error.
+#[wasm_bindgen(js_name = batchPush)]
+pub fn batch_push(len: u32, last: bool) -> Result<u32, JsValue> {
+    BATCH.with(|b| {
+        let mut slot = b.borrow_mut();
+        let run = slot
+            .as_mut()
+            .ok_or_else(|| bad_argument("no batch was started"))?;
+        let pushed = IO.with(|io| {
+            let mut io = io.borrow_mut();
+            let Io { input, output } = &mut *io;
+            if output.capacity() > KEEP_BYTES {
+                *output = Vec::new();
+            }
+            output.clear();
+            let BatchRun {
+                stream,
+                ep,
+                opts,
+                build,
+                sep,
+            } = run;
+            let bytes = input.get(..len as usize).unwrap_or_default();
+            stream
+                .push(bytes, last, &mut |item| {
+                    api::batch::write_result(output, ep, &item, opts, *build, *sep)
+                })
+                .map(|()| output.len() as u32)
+        });
+        if last || pushed.is_err() {
+            *slot = None;
+        }
+        pushed.map_err(core_error)
+    })
+}
+
 /// Validates `input` for the endpoint; returns the Report `{ok, errors, warnings}`.
 #[wasm_bindgen]
 pub fn validate(endpoint: JsValue, input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
@@ -431,62 +621,6 @@ pub fn build_request(
     }
     let request = api::build_request(&id, &conv.value, &opts).map_err(core_error)?;
     to_js(&request)
-}
-
-/// The batch text as Rust text, or the misuse error naming the argument.
-fn batch_text(v: &JsValue) -> Result<String, JsValue> {
-    v.as_string().ok_or_else(|| {
-        bad_argument("the batch must be JSON text of an array of inputs (JSON.stringify(inputs))")
-    })
-}
-
-/// One batch call: the endpoint, options and JSON array text checked the
-/// same way for both batch entry points, the result parsed once in JS.
-fn batch(
-    endpoint: &JsValue,
-    inputs_json: &JsValue,
-    options: &JsValue,
-    run: fn(&str, &str, &Options) -> Result<String, Error>,
-) -> Result<JsValue, JsValue> {
-    ready();
-    let id = endpoint_id(endpoint)?;
-    let opts = self::options(options)?;
-    let text = batch_text(inputs_json)?;
-    let results = run(&id, &text, &opts).map_err(core_error)?;
-    JSON::parse(&results)
-}
-
-/// Validates every input of a JSON array text: one Report per item, in
-/// order. Text in and one `JSON.parse` out: a single boundary crossing for
-/// the whole batch.
-#[wasm_bindgen(js_name = validateMany)]
-pub fn validate_many(
-    endpoint: JsValue,
-    inputs_json: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    batch(
-        &endpoint,
-        &inputs_json,
-        &options,
-        api::batch::validate_many_json,
-    )
-}
-
-/// Builds every input of a JSON array text: per item `{ok: true, request,
-/// warnings}` or `{ok: false, report}`, in order.
-#[wasm_bindgen(js_name = buildMany)]
-pub fn build_many(
-    endpoint: JsValue,
-    inputs_json: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    batch(
-        &endpoint,
-        &inputs_json,
-        &options,
-        api::batch::build_many_json,
-    )
 }
 
 /// The issues for one field (at or below `pointer`), for live form feedback.

@@ -5,7 +5,7 @@
 //! all of the rule's pointers. Pointers are built only for the issues
 //! reported: these rules run on every item of every list.
 
-use serde_json::Value;
+use crate::leaf::tree::Json;
 
 use crate::engine::walk::{int_value, unique_by};
 use crate::leaf::pointer;
@@ -13,7 +13,7 @@ use crate::model::endpoint::{CrossKind, CrossRule, UniqueBy};
 use crate::report::{Ctx, Params};
 
 /// Runs every rule, in declaration order.
-pub(crate) fn check(ctx: &mut Ctx, rules: &[CrossRule], input: &Value) {
+pub(crate) fn check(ctx: &mut Ctx, rules: &[CrossRule], input: &Json) {
     if rules.is_empty() {
         return;
     }
@@ -37,7 +37,7 @@ struct Scratch<'a> {
     s0: Vec<&'static str>,
     s1: Vec<&'static str>,
     bindings: Vec<usize>,
-    ancestors: Vec<&'a Value>,
+    ancestors: Vec<&'a Json<'a>>,
 }
 
 fn split_into(pattern: &'static str, out: &mut Vec<&'static str>) {
@@ -76,11 +76,11 @@ fn parent(pattern: &str) -> &str {
 /// Calls `f` with every value matching `pattern` and the indexes its `-`
 /// segments took, in document order.
 fn visit<'a>(
-    v: &'a Value,
+    v: &'a Json<'a>,
     segs: &[&str],
-    scratch_ancestors: &mut Vec<&'a Value>,
+    scratch_ancestors: &mut Vec<&'a Json<'a>>,
     bindings: &mut Vec<usize>,
-    f: &mut dyn FnMut(&'a Value, &[usize]),
+    f: &mut dyn FnMut(&'a Json<'a>, &[usize]),
 ) {
     bindings.clear();
     scratch_ancestors.clear();
@@ -89,24 +89,24 @@ fn visit<'a>(
 
 /// What [`visit_along`] calls at each match: the value, the indexes bound
 /// to the pattern's `-` segments, and the values along the way.
-type Visitor<'a, 'f> = dyn FnMut(&'a Value, &[usize], &[&'a Value]) + 'f;
+type Visitor<'a, 'f> = dyn FnMut(&'a Json<'a>, &[usize], &[&'a Json<'a>]) + 'f;
 
 /// [`visit`] over split segments, also giving the values the pattern
 /// passed through on the way (`ancestors[i]`: the value after `i`
 /// segments; the root first), so that a sibling pointer is looked up from
 /// its nearest common ancestor instead of from the root again.
 fn visit_along<'a>(
-    v: &'a Value,
+    v: &'a Json<'a>,
     segs: &[&str],
     bindings: &mut Vec<usize>,
-    ancestors: &mut Vec<&'a Value>,
+    ancestors: &mut Vec<&'a Json<'a>>,
     f: &mut Visitor<'a, '_>,
 ) {
     ancestors.push(v);
     match segs.split_first() {
         None => f(v, bindings, ancestors),
         Some((&"-", rest)) => {
-            if let Value::Array(items) = v {
+            if let Json::Array(items) = v {
                 for (i, item) in items.iter().enumerate() {
                     bindings.push(i);
                     visit_along(item, rest, bindings, ancestors, f);
@@ -152,16 +152,16 @@ fn fork(along: &[&str], pattern: &[&str]) -> Fork {
 /// `ancestors` (the values along the visited path, bound to `bindings`)
 /// that the pattern shares with that path ([`fork`], computed once per rule).
 fn resolve_near<'a>(
-    ancestors: &[&'a Value],
+    ancestors: &[&'a Json<'a>],
     pattern: &[&str],
     fork: Fork,
     bindings: &[usize],
-) -> Option<&'a Value> {
+) -> Option<&'a Json<'a>> {
     let mut at = *ancestors.get(fork.shared)?;
     let mut next = bindings.get(fork.indexes..)?.iter();
     for seg in pattern.get(fork.shared..)? {
         at = if *seg == "-" {
-            at.get(*next.next()?)?
+            at.as_array()?.get(*next.next()?)?
         } else {
             pointer::child(at, seg)?
         };
@@ -193,16 +193,16 @@ enum Key<'a> {
     Int(i64),
 }
 
-fn is_sent(v: Option<&Value>) -> bool {
+fn is_sent(v: Option<&Json>) -> bool {
     v.is_some_and(|v| !v.is_null())
 }
 
 /// A scalar as the walker sends it for a string field: strings as they
 /// are, numbers as their text.
-fn as_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
+fn as_text<'v>(v: &'v Json) -> Option<std::borrow::Cow<'v, str>> {
     match v {
-        Value::String(s) => Some(std::borrow::Cow::Borrowed(s)),
-        Value::Number(n) => Some(std::borrow::Cow::Owned(n.to_string())),
+        Json::String(s) => Some(std::borrow::Cow::Borrowed(s.as_ref())),
+        Json::Number(n) => Some(std::borrow::Cow::Owned(n.to_string())),
         _ => None,
     }
 }
@@ -215,7 +215,7 @@ fn code_group<'s>(code: &'s str, prefix: &str, digits: usize) -> Option<&'s str>
         .then_some(group)
 }
 
-fn check_rule<'a>(ctx: &mut Ctx, rule: &CrossRule, input: &'a Value, scratch: &mut Scratch<'a>) {
+fn check_rule<'a>(ctx: &mut Ctx, rule: &CrossRule, input: &'a Json<'a>, scratch: &mut Scratch<'a>) {
     let p0 = rule.pointers.first().copied().unwrap_or("");
     let p1 = rule.pointers.get(1).copied().unwrap_or("");
     split_into(p0, &mut scratch.s0);
@@ -231,7 +231,7 @@ fn check_rule<'a>(ctx: &mut Ctx, rule: &CrossRule, input: &'a Value, scratch: &m
             visit(input, s0, ancestors, bindings, &mut |v, b| {
                 let advise = if rule.pointers.len() > 1 {
                     let last = p1.rsplit('/').next().unwrap_or("");
-                    v.is_object() && !is_sent(pointer::child(v, last))
+                    v.as_object().is_some() && !is_sent(pointer::child(v, last))
                 } else {
                     !v.is_null()
                 };
@@ -290,8 +290,8 @@ fn check_rule<'a>(ctx: &mut Ctx, rule: &CrossRule, input: &'a Value, scratch: &m
 fn check_at(
     ctx: &mut Ctx,
     rule: &CrossRule,
-    (p0, v0): (&str, Option<&Value>),
-    (p1, v1): (&str, Option<&Value>),
+    (p0, v0): (&str, Option<&Json>),
+    (p1, v1): (&str, Option<&Json>),
     b: &[usize],
 ) {
     match rule.kind {
@@ -301,7 +301,7 @@ fn check_at(
             _ => {}
         },
         CrossKind::RequiredIfTrue => {
-            if v1 == Some(&Value::Bool(true)) && !is_sent(v0) {
+            if v1 == Some(&Json::Bool(true)) && !is_sent(v0) {
                 ctx.error(
                     &concrete(p0, b),
                     rule.code,
@@ -310,7 +310,7 @@ fn check_at(
             }
         }
         CrossKind::MemberOf => {
-            let (Some(value), Some(Value::Array(list))) = (v0.and_then(as_text), v1) else {
+            let (Some(value), Some(Json::Array(list))) = (v0.and_then(as_text), v1) else {
                 return;
             };
             if list
@@ -333,7 +333,7 @@ fn check_at(
             }
         }
         CrossKind::SameLength => {
-            if let (Some(Value::Array(a)), Some(Value::Array(other))) = (v0, v1) {
+            if let (Some(Json::Array(a)), Some(Json::Array(other))) = (v0, v1) {
                 if a.len() != other.len() {
                     ctx.error(
                         &concrete(p0, b),
@@ -348,7 +348,7 @@ fn check_at(
         }
         CrossKind::FormatWhen { values, format } => {
             let trigger = v1
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .is_some_and(|t| values.contains(&t));
             let bad = trigger
                 && v0
@@ -365,7 +365,7 @@ fn check_at(
         }
         CrossKind::NoneOf { values, format } => {
             if v0
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .is_some_and(|t| values.contains(&t))
             {
                 ctx.error_hint(
@@ -377,9 +377,9 @@ fn check_at(
             }
         }
         CrossKind::GroupPrefix { prefix, digits } => {
-            let code = v0.and_then(Value::as_str);
+            let code = v0.and_then(Json::as_str);
             // An empty group id already has its own error; comparing codes with it would only add noise.
-            let group = v1.and_then(Value::as_str).filter(|g| !g.is_empty());
+            let group = v1.and_then(Json::as_str).filter(|g| !g.is_empty());
             if let (Some(own), Some(group)) =
                 (code.and_then(|c| code_group(c, prefix, digits)), group)
             {

@@ -2,9 +2,8 @@
 //! constants): over-long strings and over-deep passed-through values are
 //! reported as `range` issues at their field, never copied.
 
-use serde_json::Value;
-
-use crate::leaf::limits::{level, too_deep, too_long, MAX_DEPTH, MAX_STRING_CHARS};
+use crate::leaf::limits::{level, too_long, MAX_DEPTH, MAX_STRING_CHARS};
+use crate::leaf::tree::Json;
 use crate::report::{Code, Ctx, Params};
 
 /// Reports a string longer than [`MAX_STRING_CHARS`] at `path`. Returns
@@ -21,7 +20,7 @@ pub(crate) fn check_length(ctx: &mut Ctx, path: &str, s: &str) -> bool {
 /// with `allowUnknown`): its depth first (at `path`, without descending
 /// past the limit), then every string and key length inside it. Returns
 /// whether it may be copied.
-pub(crate) fn check_passthrough(ctx: &mut Ctx, path: &str, key: &str, v: &Value) -> bool {
+pub(crate) fn check_passthrough(ctx: &mut Ctx, path: &str, key: &str, v: &Json) -> bool {
     let level = level(path);
     if too_deep(v, level) {
         ctx.error(path, Code::Range, Params::MaxDepth(MAX_DEPTH));
@@ -37,21 +36,21 @@ pub(crate) fn check_passthrough(ctx: &mut Ctx, path: &str, key: &str, v: &Value)
 
 /// Reports over-long strings and keys inside `v` (already known to be
 /// shallow, so the recursion is bounded by [`MAX_DEPTH`]).
-fn lengths(ctx: &mut Ctx, path: &mut String, v: &Value) {
+fn lengths(ctx: &mut Ctx, path: &mut String, v: &Json) {
     let len = path.len();
     match v {
-        Value::String(s) => {
+        Json::String(s) => {
             check_length(ctx, path, s);
         }
-        Value::Array(items) => {
+        Json::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 crate::leaf::pointer::push_index(path, i);
                 lengths(ctx, path, item);
                 path.truncate(len);
             }
         }
-        Value::Object(map) => {
-            for (k, item) in map {
+        Json::Object(map) => {
+            for (k, item) in map.iter() {
                 crate::leaf::pointer::push(path, k);
                 if !check_length(ctx, path, k) {
                     lengths(ctx, path, item);
@@ -60,5 +59,18 @@ fn lengths(ctx: &mut Ctx, path: &mut String, v: &Value) {
             }
         }
         _ => {}
+    }
+}
+
+/// Whether `v`, sitting at `level`, has a node below [`MAX_DEPTH`].
+/// Recursion stops at the limit, so the stack use is bounded.
+fn too_deep(v: &Json, level: usize) -> bool {
+    if level > MAX_DEPTH {
+        return true;
+    }
+    match v {
+        Json::Array(items) => items.iter().any(|i| too_deep(i, level + 1)),
+        Json::Object(map) => map.values().any(|i| too_deep(i, level + 1)),
+        _ => false,
     }
 }

@@ -1,11 +1,12 @@
 //! The run that checks an input envelope against an endpoint: the
 //! envelope keys, each section's walk, then the cross-field rules.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::leaf::tree::{type_name, Json, Obj};
 
 use crate::engine::cross;
 use crate::engine::walk::{check_field, check_object};
-use crate::leaf::json::type_name;
 use crate::leaf::url;
 use crate::model::endpoint::{Endpoint, Parts, BASE_URL_FIELD};
 use crate::model::options::Options;
@@ -52,7 +53,7 @@ impl Endpoint {
     }
 
     /// Walks the envelope and every section, then the cross-field rules.
-    pub(crate) fn run<'a>(&self, ctx: &mut Ctx, input: &'a Value) -> Parts<'a> {
+    pub(crate) fn run<'a>(&self, ctx: &mut Ctx, input: &'a Json<'a>) -> Parts<'a> {
         let mut parts = Parts {
             base_url: self.default_base_url.to_owned(),
             path: SentMap::new(),
@@ -62,7 +63,7 @@ impl Endpoint {
             body: SentMap::new(),
             raw: input,
         };
-        let Value::Object(map) = input else {
+        let Json::Object(map) = input else {
             ctx.error(
                 "",
                 Code::Type,
@@ -73,7 +74,7 @@ impl Endpoint {
             );
             return parts;
         };
-        for (key, value) in map {
+        for (key, value) in map.iter() {
             if key == "baseUrl" {
                 if let Some(sent) = check_field(ctx, "/baseUrl", &BASE_URL_FIELD, value) {
                     if let Some(s) = sent.as_str() {
@@ -84,7 +85,7 @@ impl Endpoint {
             }
             match self.sections().find(|s| s.name == key) {
                 Some(section) => {
-                    let Value::Object(m) = value else {
+                    let Json::Object(m) = value else {
                         ctx.error(
                             section.pointer,
                             Code::Type,
@@ -125,7 +126,7 @@ impl Endpoint {
         // A missing section reports each of its required fields at its own pointer.
         for section in self.sections() {
             if !map.contains_key(section.name) {
-                check_object(ctx, section.pointer, section.rule, &Map::new());
+                check_object(ctx, section.pointer, section.rule, &Obj::new());
             }
         }
         let walked = ctx.len();

@@ -6,17 +6,19 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::leaf::tree::{Json, Obj};
 
 use crate::engine::guard;
 use crate::leaf::format::FormatResult;
-use crate::leaf::json::{json_text, type_name};
 use crate::leaf::pointer;
+use crate::leaf::tree::type_name;
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, StrRule, Ty};
 use crate::model::sent::{Sent, SentMap};
 use crate::report::{Code, Ctx, Params};
 
-fn type_error(ctx: &mut Ctx, path: &str, expected: &'static str, v: &Value) {
+fn type_error(ctx: &mut Ctx, path: &str, expected: &'static str, v: &Json) {
     ctx.error(
         path,
         Code::Type,
@@ -29,7 +31,12 @@ fn type_error(ctx: &mut Ctx, path: &str, expected: &'static str, v: &Value) {
 
 /// Checks `v` against `field` at `path`; returns the value to send, or
 /// `None` when nothing is to be sent (dropped, or in error).
-pub fn check_field<'a>(ctx: &mut Ctx, path: &str, field: &Field, v: &'a Value) -> Option<Sent<'a>> {
+pub fn check_field<'a>(
+    ctx: &mut Ctx,
+    path: &str,
+    field: &Field,
+    v: &'a Json<'a>,
+) -> Option<Sent<'a>> {
     if v.is_null() {
         if field.required {
             ctx.error(path, Code::Required, Params::None);
@@ -38,7 +45,7 @@ pub fn check_field<'a>(ctx: &mut Ctx, path: &str, field: &Field, v: &'a Value) -
         }
         return None;
     }
-    if let Value::String(text) = v {
+    if let Json::String(text) = v {
         if guard::check_length(ctx, path, text) {
             return None;
         }
@@ -47,21 +54,21 @@ pub fn check_field<'a>(ctx: &mut Ctx, path: &str, field: &Field, v: &'a Value) -
         Ty::Str(rule) => check_str(ctx, path, field, &rule, v),
         Ty::Int(rule) => check_int(ctx, path, field, &rule, v),
         Ty::Bool => match v {
-            Value::Bool(_) => Some(Sent::Same(v)),
+            Json::Bool(_) => Some(Sent::Same(v)),
             _ => {
                 type_error(ctx, path, "boolean", v);
                 None
             }
         },
         Ty::Object(rule) => match v {
-            Value::Object(map) => Some(Sent::Object(check_object(ctx, path, rule, map))),
+            Json::Object(map) => Some(Sent::Object(check_object(ctx, path, rule, map))),
             _ => {
                 type_error(ctx, path, "object", v);
                 None
             }
         },
         Ty::Array(rule) => match v {
-            Value::Array(items) => Some(Sent::Array(check_array(ctx, path, rule, items))),
+            Json::Array(items) => Some(Sent::Array(check_array(ctx, path, rule, items))),
             _ => {
                 type_error(ctx, path, "array", v);
                 None
@@ -97,11 +104,11 @@ fn check_str<'a>(
     path: &str,
     field: &Field,
     rule: &StrRule,
-    v: &'a Value,
+    v: &'a Json<'a>,
 ) -> Option<Sent<'a>> {
     let text: Cow<'a, str> = match v {
-        Value::String(s) => Cow::Borrowed(s),
-        Value::Number(n) => {
+        Json::String(s) => Cow::Borrowed(s.as_ref()),
+        Json::Number(n) => {
             ctx.warn(
                 path,
                 Code::Coerced,
@@ -120,7 +127,7 @@ fn check_str<'a>(
     // The caller's own string goes out as it came; a coerced one is new.
     let send = |text: Cow<'a, str>| match text {
         Cow::Borrowed(_) => Sent::Same(v),
-        Cow::Owned(s) => Sent::Owned(Value::String(s)),
+        Cow::Owned(s) => Sent::Owned(Json::String(Cow::Owned(s))),
     };
     let empty = if rule.blank_is_empty {
         text.trim().is_empty()
@@ -157,7 +164,7 @@ fn check_str<'a>(
                     Params::Format(format.name),
                     format.expected,
                 );
-                Some(Sent::Owned(Value::String(canonical)))
+                Some(Sent::Owned(Json::String(Cow::Owned(canonical))))
             }
             FormatResult::Bad => {
                 ctx.error_hint(
@@ -218,9 +225,9 @@ pub fn parse_int_str(s: &str) -> Option<i64> {
 /// or `None` when the field rejects it. For cross-field rules, which read
 /// the raw input: a rule comparing raw values would let `0` and `-0` pass
 /// as distinct and then send both as `0`.
-pub fn int_value(v: &Value) -> Option<i64> {
+pub fn int_value(v: &Json) -> Option<i64> {
     let n = match v {
-        Value::Number(num) => match num.as_i64() {
+        Json::Number(num) => match num.as_i64() {
             Some(i) => i,
             None => {
                 let f = num.as_f64()?;
@@ -230,7 +237,7 @@ pub fn int_value(v: &Value) -> Option<i64> {
                 f as i64
             }
         },
-        Value::String(s) => parse_int_str(s)?,
+        Json::String(s) => parse_int_str(s)?,
         _ => return None,
     };
     (n.unsigned_abs() <= MAX_SAFE_INTEGER.unsigned_abs()).then_some(n)
@@ -262,10 +269,10 @@ fn check_int<'a>(
     path: &str,
     field: &Field,
     rule: &IntRule,
-    v: &'a Value,
+    v: &'a Json<'a>,
 ) -> Option<Sent<'a>> {
     let n = match v {
-        Value::Number(num) => {
+        Json::Number(num) => {
             if let Some(i) = num.as_i64() {
                 i
             } else if num.as_u64().is_some() {
@@ -284,7 +291,7 @@ fn check_int<'a>(
                 f as i64
             }
         }
-        Value::String(s) if s.is_empty() => {
+        Json::String(s) if s.is_empty() => {
             if let Some(decided) = on_empty(ctx, path, field) {
                 return decided;
             }
@@ -292,7 +299,7 @@ fn check_int<'a>(
             ctx.error(path, Code::Empty, Params::None);
             return None;
         }
-        Value::String(s) => match parse_int_str(s) {
+        Json::String(s) => match parse_int_str(s) {
             Some(i) => {
                 ctx.warn(
                     path,
@@ -336,7 +343,7 @@ fn check_int<'a>(
     if v.as_i64().is_some() {
         Some(Sent::Same(v))
     } else {
-        Some(Sent::Owned(Value::from(n)))
+        Some(Sent::Owned(Json::Number(n.into())))
     }
 }
 
@@ -346,12 +353,12 @@ pub fn check_object<'a>(
     ctx: &mut Ctx,
     path: &str,
     rule: &ObjectRule,
-    map: &'a Map<String, Value>,
+    map: &'a Obj<'a>,
 ) -> SentMap<'a> {
     // Sized up front: the sent object has at most the caller's keys.
     let mut out = SentMap::with_capacity(map.len());
     let mut child = String::with_capacity(path.len() + 24);
-    for (key, value) in map {
+    for (key, value) in map.iter() {
         child.clear();
         child.push_str(path);
         pointer::push(&mut child, key);
@@ -387,7 +394,7 @@ fn unknown_field<'a>(
     path: &str,
     rule: &ObjectRule,
     key: &'a str,
-    value: &'a Value,
+    value: &'a Json<'a>,
     out: &mut SentMap<'a>,
 ) {
     let mut allowed: Vec<Value> = rule.fields.iter().map(|f| Value::from(f.key)).collect();
@@ -426,14 +433,14 @@ fn item_key(v: &Sent) -> ItemKey {
     }
 }
 
-fn value_key(v: &Value) -> ItemKey {
+fn value_key(v: &Json) -> ItemKey {
     match v {
-        Value::String(s) => ItemKey::Str(s.clone()),
-        Value::Number(n) => match n.as_i64() {
+        Json::String(s) => ItemKey::Str(s.to_string()),
+        Json::Number(n) => match n.as_i64() {
             Some(i) => ItemKey::Int(i),
             None => ItemKey::Other(n.to_string()),
         },
-        other => ItemKey::Other(json_text(other)),
+        other => ItemKey::Other(other.to_json()),
     }
 }
 
@@ -449,16 +456,16 @@ fn same_item(a: &Sent, b: &Sent) -> bool {
     }
 }
 
-fn same_value(a: &Value, b: &Value) -> bool {
+fn same_value(a: &Json, b: &Json) -> bool {
     match (a, b) {
-        (Value::String(x), Value::String(y)) => x == y,
-        (Value::String(_), _) | (_, Value::String(_)) => false,
-        (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
+        (Json::String(x), Json::String(y)) => x == y,
+        (Json::String(_), _) | (_, Json::String(_)) => false,
+        (Json::Number(x), Json::Number(y)) => match (x.as_i64(), y.as_i64()) {
             (Some(x), Some(y)) => x == y,
             (None, None) => value_key(a) == value_key(b),
             _ => false,
         },
-        (Value::Number(x), _) | (_, Value::Number(x)) if x.as_i64().is_some() => false,
+        (Json::Number(x), _) | (_, Json::Number(x)) if x.as_i64().is_some() => false,
         // Text comparison (as the keys do): objects equal in another key order are distinct.
         _ => value_key(a) == value_key(b),
     }
@@ -471,7 +478,7 @@ pub fn check_array<'a>(
     ctx: &mut Ctx,
     path: &str,
     rule: &ArrayRule,
-    items: &'a [Value],
+    items: &'a [Json<'a>],
 ) -> Vec<Sent<'a>> {
     if items.len() < rule.min_items {
         ctx.error(

@@ -8,4 +8,5 @@ pub mod json;
 pub mod limits;
 pub mod pointer;
 pub mod text;
+pub mod tree;
 pub mod url;

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::leaf::tree::{Json, Obj};
 
 /// Appends `/segment` to `path`, escaping `~` and `/` as RFC 6901 requires.
 pub fn push(path: &mut String, segment: &str) {
@@ -133,7 +135,7 @@ fn push_unescaped(out: &mut String, seg: &str) {
 /// Orders two pointers by where they lead in `input`: parents before
 /// children, array items by index, object keys by their position in the
 /// caller's object (keys absent from the input after present ones).
-pub fn cmp_in_document(input: &Value, a: &str, b: &str) -> std::cmp::Ordering {
+pub fn cmp_in_document(input: &Json, a: &str, b: &str) -> std::cmp::Ordering {
     let mut order = DocumentOrder::new(input);
     order.rank(a).cmp(&order.rank(b))
 }
@@ -144,14 +146,14 @@ pub fn cmp_in_document(input: &Value, a: &str, b: &str) -> std::cmp::Ordering {
 /// once per object, that object's size.
 #[derive(Debug)]
 pub struct DocumentOrder<'a> {
-    input: &'a Value,
+    input: &'a Json<'a>,
     /// Key positions per object, by the object's address.
     tables: HashMap<usize, HashMap<&'a str, usize>>,
 }
 
 impl<'a> DocumentOrder<'a> {
     /// An order over `input`.
-    pub fn new(input: &'a Value) -> Self {
+    pub fn new(input: &'a Json<'a>) -> Self {
         DocumentOrder {
             input,
             tables: HashMap::new(),
@@ -171,7 +173,7 @@ impl<'a> DocumentOrder<'a> {
         for raw in rest.split('/') {
             let seg = unescape(raw);
             let (pos, next) = match node {
-                Some(Value::Array(items)) => match seg.parse::<usize>() {
+                Some(Json::Array(items)) => match seg.parse::<usize>() {
                     Ok(i) if i < items.len() => (i, items.get(i)),
                     Ok(i) => (i, None),
                     Err(_) => (usize::MAX, None),
@@ -179,21 +181,16 @@ impl<'a> DocumentOrder<'a> {
                 // Small objects (all the documented ones) are scanned; a
                 // table is built once per large object, so that a thousand
                 // issues in a huge object do not each scan it.
-                Some(Value::Object(map)) if map.len() <= SMALL_OBJECT => map
+                Some(Json::Object(map)) if map.len() <= SMALL_OBJECT => map
                     .iter()
                     .enumerate()
-                    .find(|(_, (k, _))| **k == *seg)
+                    .find(|(_, (k, _))| *k == &*seg)
                     .map_or((usize::MAX, None), |(i, (_, v))| (i, Some(v))),
-                Some(Value::Object(map)) => {
+                Some(Json::Object(map)) => {
                     let table = self
                         .tables
-                        .entry(map as *const Map<String, Value> as usize)
-                        .or_insert_with(|| {
-                            map.keys()
-                                .enumerate()
-                                .map(|(i, k)| (k.as_str(), i))
-                                .collect()
-                        });
+                        .entry(map as *const Obj as usize)
+                        .or_insert_with(|| map.keys().enumerate().map(|(i, k)| (k, i)).collect());
                     match table.get(&*seg) {
                         Some(&i) => (i, map.get(&*seg)),
                         None => (usize::MAX, None),
@@ -225,7 +222,8 @@ pub fn get<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
         let seg = unescape(raw);
         node = match node {
             Value::Array(items) => items.get(array_index(&seg)?)?,
-            _ => child(node, &seg)?,
+            Value::Object(map) => map.get(&*seg)?,
+            _ => return None,
         };
     }
     Some(node)
@@ -239,17 +237,13 @@ fn array_index(seg: &str) -> Option<usize> {
     seg.parse().ok()
 }
 
-/// Objects up to this size are searched by a scan rather than a table.
+/// Objects up to this size are ranked by a scan rather than a table.
 const SMALL_OBJECT: usize = 32;
 
-/// `v[key]` when `v` is an object holding `key`: small objects (all the
-/// documented ones) are scanned, since hashing the key costs more there.
-pub fn child<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+/// `v[key]` when `v` is an object holding `key`.
+pub fn child<'a>(v: &'a Json<'a>, key: &str) -> Option<&'a Json<'a>> {
     match v {
-        Value::Object(map) if map.len() <= SMALL_OBJECT => {
-            map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
-        }
-        Value::Object(map) => map.get(key),
+        Json::Object(map) => map.get(key),
         _ => None,
     }
 }
@@ -374,6 +368,7 @@ mod tests {
     fn document_order() {
         use std::cmp::Ordering::*;
         let v = json!({"b": {"y": 1, "x": [0, 1, 2]}, "a": 1});
+        let v = Json::view(&v, 0, 99);
         assert_eq!(cmp_in_document(&v, "/b/x/2", "/a"), Less);
         assert_eq!(cmp_in_document(&v, "/b/y", "/b/x/0"), Less);
         assert_eq!(cmp_in_document(&v, "/b/x/10", "/b/x/9"), Greater);

@@ -21,6 +21,7 @@ use serde_json::Value;
 
 use crate::engine::walk::check_field;
 use crate::leaf::text::Text;
+use crate::leaf::tree::Json;
 use crate::model::endpoint::Endpoint;
 use crate::model::field::{Field, ObjectRule, Ty};
 use crate::report::Ctx;
@@ -90,7 +91,7 @@ pub(crate) fn sections(ep: &Endpoint) -> Vec<Section> {
 /// `"reject"` (an error).
 pub(crate) fn empty_policy(field: &Field) -> &'static str {
     let mut ctx = Ctx::new(false);
-    let _ = check_field(&mut ctx, "", field, &Value::String(String::new()));
+    let _ = check_field(&mut ctx, "", field, &Json::String(Default::default()));
     if ctx.has_errors() {
         "reject"
     } else if ctx.is_clean() {
@@ -104,7 +105,7 @@ pub(crate) fn empty_policy(field: &Field) -> &'static str {
 /// found by running the field's check on it.
 pub(crate) fn accepts_null(field: &Field) -> bool {
     let mut ctx = Ctx::new(false);
-    let _ = check_field(&mut ctx, "", field, &Value::Null);
+    let _ = check_field(&mut ctx, "", field, &Json::Null);
     !ctx.has_errors()
 }
 

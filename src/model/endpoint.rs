@@ -2,7 +2,7 @@
 //! (each one declaration that the engine checks and the generators
 //! describe), its URL builder and its reply decoding, as data.
 
-use serde_json::Value;
+use crate::leaf::tree::Json;
 
 use crate::leaf::format::Format;
 use crate::leaf::text::Text;
@@ -347,7 +347,7 @@ pub struct Parts<'a> {
     /// Normalised body: exactly what is sent.
     pub body: SentMap<'a>,
     /// The caller's input.
-    pub raw: &'a Value,
+    pub raw: &'a Json<'a>,
 }
 
 impl Parts<'_> {

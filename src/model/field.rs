@@ -2,7 +2,7 @@
 //! declares its fields as `static` [`Field`] tables; the engine's walker
 //! applies them.
 
-use serde_json::Value;
+use crate::leaf::tree::Json;
 
 use crate::leaf::format::Format;
 use crate::leaf::text::{meta_str, Text};
@@ -85,7 +85,7 @@ pub struct CustomRule {
     /// The JSON type(s) it accepts, for metadata (`"string"`, `"string|array"`).
     pub json_type: &'static str,
     /// The check.
-    pub check: for<'a> fn(&mut Ctx, &str, &'a Value) -> Option<Sent<'a>>,
+    pub check: for<'a> fn(&mut Ctx, &str, &'a Json<'a>) -> Option<Sent<'a>>,
     /// What the check accepts, declared for the metadata generators
     /// (describe, JSON Schema, TypeScript), which cannot look inside `check`.
     pub shape: CustomShape,

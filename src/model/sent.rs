@@ -11,13 +11,15 @@
 
 use serde_json::{Map, Value};
 
+use crate::leaf::tree::{write_str, Json};
+
 /// A value to send.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sent<'a> {
     /// Sent exactly as the caller gave it.
-    Same(&'a Value),
+    Same(&'a Json<'a>),
     /// A value a rule produced (coerced, normalised or built).
-    Owned(Value),
+    Owned(Json<'a>),
     /// An object: the kept entries, in the caller's key order.
     Object(SentMap<'a>),
     /// An array: the kept items, in order.
@@ -113,7 +115,7 @@ impl<'a> SentMap<'a> {
 impl<'a> Sent<'a> {
     /// The value itself when it is a string, number, boolean or null
     /// (objects and arrays are built, not single values).
-    pub fn leaf(&self) -> Option<&Value> {
+    pub fn leaf(&self) -> Option<&Json<'a>> {
         match self {
             Sent::Same(v) => Some(v),
             Sent::Owned(v) => Some(v),
@@ -123,7 +125,7 @@ impl<'a> Sent<'a> {
 
     /// The sent string, if the value is one.
     pub fn as_str(&self) -> Option<&str> {
-        self.leaf().and_then(Value::as_str)
+        self.leaf().and_then(Json::as_str)
     }
 
     /// The sent object, if the value is one the walker checked.
@@ -145,8 +147,8 @@ impl<'a> Sent<'a> {
     /// The value as a `serde_json` value (a copy).
     pub fn to_value(&self) -> Value {
         match self {
-            Sent::Same(v) => (*v).clone(),
-            Sent::Owned(v) => v.clone(),
+            Sent::Same(v) => v.to_value(),
+            Sent::Owned(v) => v.to_value(),
             Sent::Object(m) => Value::Object(m.to_map()),
             Sent::Array(items) => Value::Array(items.iter().map(Sent::to_value).collect()),
         }
@@ -156,8 +158,8 @@ impl<'a> Sent<'a> {
     /// `serde_json::to_string` writes for [`Sent::to_value`].
     pub fn write_json(&self, out: &mut Vec<u8>) {
         match self {
-            Sent::Same(v) => write_value(out, v),
-            Sent::Owned(v) => write_value(out, v),
+            Sent::Same(v) => v.write_json(out),
+            Sent::Owned(v) => v.write_json(out),
             Sent::Object(m) => m.write_json(out),
             Sent::Array(items) => {
                 out.push(b'[');
@@ -181,16 +183,6 @@ impl<'a> Sent<'a> {
     }
 }
 
-// Writing into a Vec cannot fail, and a Value has only string keys: the
-// serialiser's errors cannot happen here.
-fn write_value(out: &mut Vec<u8>, v: &Value) {
-    let _ = serde_json::to_writer(&mut *out, v);
-}
-
-fn write_str(out: &mut Vec<u8>, s: &str) {
-    let _ = serde_json::to_writer(&mut *out, s);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,16 +190,16 @@ mod tests {
 
     #[test]
     fn writes_what_serde_json_writes() {
-        let a = json!("a\"b\\c\n\u{1}é/");
-        let n = json!(-12);
+        let (a, n) = (json!("a\"b\\c\n\u{1}é/"), json!(-12));
+        let (a, n) = (Json::view(&a, 0, 9), Json::view(&n, 0, 9));
         let mut inner = SentMap::new();
         inner.push("k\"ey", Sent::Same(&a));
-        inner.push("n", Sent::Owned(json!(7)));
+        inner.push("n", Sent::Owned(Json::Number(7.into())));
         let mut top = SentMap::new();
         top.push("x", Sent::Object(inner));
         top.push(
             "list",
-            Sent::Array(vec![Sent::Same(&n), Sent::Owned(json!(null))]),
+            Sent::Array(vec![Sent::Same(&n), Sent::Owned(Json::Null)]),
         );
         top.push("empty", Sent::Array(vec![]));
         top.push("o", Sent::Object(SentMap::new()));

@@ -220,7 +220,7 @@ impl Ctx {
     /// after cross-field rules, which run after the walk. Each path is
     /// ranked once, with each object's key positions looked up in a table
     /// built once: linear in the input, whatever the objects' sizes.
-    pub(crate) fn sort_by_document(&mut self, input: &Value) {
+    pub(crate) fn sort_by_document(&mut self, input: &crate::leaf::tree::Json) {
         let mut order = pointer::DocumentOrder::new(input);
         let issues = std::mem::take(&mut self.issues);
         self.issues = sorted_by_rank(issues, |issue| order.rank(&issue.path));

@@ -3,13 +3,11 @@
 //! Source: `seeds/ekuaibao-update-staff.md` (the vendor page, decoded) and
 //! `vendor-notes.md` § Ekuaibao. Every rule of this vendor is in this file.
 
-use serde_json::Value;
-
 use crate::engine::walk::check_array;
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::json::type_name;
 use crate::leaf::text::{meta_str, Text};
+use crate::leaf::tree::{type_name, Json};
 use crate::model::endpoint::{
     plain_url, CrossKind, CrossRule, Endpoint, Parts, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
@@ -147,13 +145,13 @@ const CITY_LIST_SENT: Text = Text::new(
 
 /// `base` is a string holding a JSON array of `{key, label}` strings; an
 /// array given directly is checked item by item and sent as that string.
-fn check_base<'a>(ctx: &mut Ctx, path: &str, v: &'a Value) -> Option<Sent<'a>> {
+fn check_base<'a>(ctx: &mut Ctx, path: &str, v: &'a Json<'a>) -> Option<Sent<'a>> {
     match v {
-        Value::String(s) => {
+        Json::String(s) => {
             // The text must be exactly the documented shape: nothing coerced, nothing extra.
             let mut inner = Ctx::new(false);
-            let shape_ok = match serde_json::from_str::<Value>(s) {
-                Ok(Value::Array(items)) => {
+            let shape_ok = match Json::parse(s) {
+                Ok(Json::Array(items)) => {
                     check_array(&mut inner, "", &CITY_LIST, &items);
                     inner.is_clean()
                 }
@@ -171,7 +169,7 @@ fn check_base<'a>(ctx: &mut Ctx, path: &str, v: &'a Value) -> Option<Sent<'a>> {
                 None
             }
         }
-        Value::Array(items) => {
+        Json::Array(items) => {
             let before = ctx.has_error_at(path);
             // The text it becomes must pass the strict text form: no extra
             // keys in an item, even with allowUnknown (found by fuzzing).
@@ -187,7 +185,7 @@ fn check_base<'a>(ctx: &mut Ctx, path: &str, v: &'a Value) -> Option<Sent<'a>> {
                 Params::Format("city_list"),
                 CITY_LIST_SENT,
             );
-            Some(Sent::Owned(Value::String(Sent::Array(out).to_json())))
+            Some(Sent::Owned(Json::String(Sent::Array(out).to_json().into())))
         }
         other => {
             ctx.error(

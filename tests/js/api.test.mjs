@@ -11,7 +11,7 @@ const IDS = rg.endpoints().map((e) => e.id);
 
 test('exports exactly the documented API', () => {
   assert.deepEqual(Object.keys(rg).sort(), [
-    'RosterguardError', 'buildMany', 'buildRequest', 'describe', 'endpoints', 'init', 'initSync',
+    'RosterguardError', 'buildMany', 'buildManyNdjson', 'buildRequest', 'describe', 'endpoints', 'init', 'initSync',
     'jsonSchema', 'parseResponse', 'redact', 'schema', 'validate', 'validateField', 'validateMany',
   ]);
 });

@@ -1,0 +1,581 @@
+//! The input as the engine reads it: a borrowed, vector-backed JSON tree.
+//!
+//! Parsing into `serde_json::Value` cost more than all the rules together
+//! (callgrind, Ekuaibao doc example: 37k of 59k instructions per validate
+//! went to the IndexMap inserts with SipHash, one allocation per string and
+//! key, and freeing it all). A [`Json`] borrows every string and key that
+//! holds no escape from the caller's text, keeps object entries in a
+//! vector in the caller's order, and is filled by serde_json's own tested
+//! parser through [`Deserialize`].
+//!
+//! Duplicate keys keep the first key's place and the last value, as
+//! `serde_json::Value` with `preserve_order` does, so reports and built
+//! bodies are the same whichever way the input came in.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
+
+/// A JSON value borrowing its strings from the text it was parsed from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as serde_json reads it.
+    Number(Number),
+    /// A string.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Json<'a>>),
+    /// An object, in the caller's key order.
+    Object(Obj<'a>),
+}
+
+/// The entries of an object, in the caller's key order, keys distinct.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Obj<'a> {
+    entries: Vec<(Cow<'a, str>, Json<'a>)>,
+}
+
+/// Objects up to this size find a key by a scan; larger ones (never a
+/// documented shape) by a table, so a huge object stays linear to parse.
+const SCAN: usize = 32;
+
+impl<'a> Obj<'a> {
+    /// An empty object.
+    pub fn new() -> Self {
+        Obj {
+            entries: Vec::new(),
+        }
+    }
+
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The value under `key`.
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Whether `key` is present.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The entries, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> + '_ {
+        self.entries.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries.iter().map(|(k, _)| k.as_ref())
+    }
+
+    /// The values, in order.
+    pub fn values(&self) -> impl Iterator<Item = &Json<'a>> + '_ {
+        self.entries.iter().map(|(_, v)| v)
+    }
+
+    /// The position of `key` among the entries.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.entries.iter().position(|(k, _)| k.as_ref() == key)
+    }
+
+    /// Adds an entry, or replaces the value of an existing key in place.
+    /// `index` is the table of a large object being filled (see [`SCAN`]).
+    fn insert(&mut self, key: Cow<'a, str>, value: Json<'a>, index: &mut HashMap<String, usize>) {
+        let found = if self.entries.len() < SCAN {
+            self.position(&key)
+        } else {
+            if index.is_empty() {
+                index.extend(
+                    self.entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (k, _))| (k.to_string(), i)),
+                );
+            }
+            index.get(key.as_ref()).copied()
+        };
+        match found.and_then(|i| self.entries.get_mut(i)) {
+            Some(slot) => slot.1 = value,
+            None => {
+                if !index.is_empty() {
+                    index.insert(key.to_string(), self.entries.len());
+                }
+                self.entries.push((key, value));
+            }
+        }
+    }
+}
+
+impl<'a> Json<'a> {
+    /// Whether the value is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    /// The string, if the value is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The integer, if the value is a number that fits an `i64`.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Json::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+
+    /// The items, if the value is an array.
+    pub fn as_array(&self) -> Option<&[Json<'a>]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The entries, if the value is an object.
+    pub fn as_object(&self) -> Option<&Obj<'a>> {
+        match self {
+            Json::Object(map) => Some(map),
+            _ => None,
+        }
+    }
+
+    /// Parses JSON text with serde_json's parser (its nesting limit
+    /// included), borrowing what it can from `text`.
+    pub fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// A view of a `serde_json::Value`, borrowing its strings. Nodes deeper
+    /// than `cap` levels below `level` become `null`: nothing reads that deep
+    /// (see `limits::clone_capped`), and the copy's recursion stays bounded.
+    pub fn view(v: &'a serde_json::Value, level: usize, cap: usize) -> Json<'a> {
+        use serde_json::Value;
+        if level > cap {
+            return Json::Null;
+        }
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => Json::Number(n.clone()),
+            Value::String(s) => Json::String(Cow::Borrowed(s)),
+            Value::Array(items) => Json::Array(
+                items
+                    .iter()
+                    .map(|i| Json::view(i, level + 1, cap))
+                    .collect(),
+            ),
+            Value::Object(map) => Json::Object(Obj {
+                entries: map
+                    .iter()
+                    .map(|(k, i)| (Cow::Borrowed(k.as_str()), Json::view(i, level + 1, cap)))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// A `serde_json::Value` copy.
+    pub fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => Value::Number(n.clone()),
+            Json::String(s) => Value::String(s.to_string()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(map) => Value::Object(
+                map.iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Writes the value as compact JSON, byte for byte what serde_json
+    /// writes for the same `Value`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            Json::Null => out.extend_from_slice(b"null"),
+            Json::Bool(true) => out.extend_from_slice(b"true"),
+            Json::Bool(false) => out.extend_from_slice(b"false"),
+            Json::Number(n) => write_number(out, n),
+            Json::String(s) => write_str(out, s),
+            Json::Array(items) => {
+                out.push(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(b']');
+            }
+            Json::Object(map) => {
+                out.push(b'{');
+                for (i, (k, v)) in map.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    write_str(out, k);
+                    out.push(b':');
+                    v.write_json(out);
+                }
+                out.push(b'}');
+            }
+        }
+    }
+
+    /// The value as compact JSON text.
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::with_capacity(64);
+        self.write_json(&mut out);
+        // Only JSON text (valid UTF-8) was written.
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+/// Why a tape could not be read (see [`Json::from_tape`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TapeError;
+
+/// Tags of the tape the JS glue writes (see [`Json::from_tape`]).
+mod tag {
+    pub const NULL: u8 = 0;
+    pub const FALSE: u8 = 1;
+    pub const TRUE: u8 = 2;
+    pub const INT: u8 = 3;
+    pub const STRING: u8 = 4;
+    pub const ARRAY: u8 = 5;
+    pub const OBJECT: u8 = 6;
+}
+
+/// Deepest nesting a tape may hold: the glue sends deeper values the slow
+/// way, and a recursion bound keeps a bad tape from exhausting the stack.
+const TAPE_DEPTH: usize = 128;
+
+struct Tape<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Tape<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], TapeError> {
+        let end = self.at.checked_add(n).ok_or(TapeError)?;
+        let out = self.bytes.get(self.at..end).ok_or(TapeError)?;
+        self.at = end;
+        Ok(out)
+    }
+
+    fn byte(&mut self) -> Result<u8, TapeError> {
+        Ok(*self.take(1)?.first().ok_or(TapeError)?)
+    }
+
+    fn u32(&mut self) -> Result<usize, TapeError> {
+        let b: [u8; 4] = self.take(4)?.try_into().map_err(|_| TapeError)?;
+        Ok(u32::from_le_bytes(b) as usize)
+    }
+
+    fn text(&mut self) -> Result<&'a str, TapeError> {
+        let n = self.u32()?;
+        std::str::from_utf8(self.take(n)?).map_err(|_| TapeError)
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, TapeError> {
+        if depth > TAPE_DEPTH {
+            return Err(TapeError);
+        }
+        Ok(match self.byte()? {
+            tag::NULL => Json::Null,
+            tag::FALSE => Json::Bool(false),
+            tag::TRUE => Json::Bool(true),
+            tag::INT => {
+                let b: [u8; 8] = self.take(8)?.try_into().map_err(|_| TapeError)?;
+                let n = f64::from_le_bytes(b);
+                // Only safe integers are written; anything else is a bad tape.
+                if n.fract() != 0.0 || n.abs() > 9_007_199_254_740_991.0 {
+                    return Err(TapeError);
+                }
+                Json::Number((n as i64).into())
+            }
+            tag::STRING => Json::String(Cow::Borrowed(self.text()?)),
+            tag::ARRAY => {
+                let n = self.u32()?;
+                // Every item takes at least a byte: a count past the rest is a lie.
+                let mut items =
+                    Vec::with_capacity(n.min(self.bytes.len() - self.at.min(self.bytes.len())));
+                for _ in 0..n {
+                    items.push(self.value(depth + 1)?);
+                }
+                Json::Array(items)
+            }
+            tag::OBJECT => {
+                let n = self.u32()?;
+                let mut obj = Obj {
+                    entries: Vec::with_capacity(
+                        n.min(self.bytes.len() - self.at.min(self.bytes.len())),
+                    ),
+                };
+                let mut index = HashMap::new();
+                for _ in 0..n {
+                    let key = self.text()?;
+                    let value = self.value(depth + 1)?;
+                    obj.insert(Cow::Borrowed(key), value, &mut index);
+                }
+                Json::Object(obj)
+            }
+            _ => return Err(TapeError),
+        })
+    }
+}
+
+impl<'a> Json<'a> {
+    /// Reads the tape the JS glue writes instead of JSON text, so that no
+    /// JSON is written in JS or parsed here: a tag byte per value; `INT` a
+    /// little-endian f64 holding a safe integer; `STRING` a u32 byte length
+    /// and UTF-8; `ARRAY` a u32 count and the items; `OBJECT` a u32 count
+    /// and that many key strings (length and UTF-8) each followed by its
+    /// value. Returns the value and the bytes it took.
+    pub fn from_tape(bytes: &'a [u8]) -> Result<(Json<'a>, usize), TapeError> {
+        let mut tape = Tape { bytes, at: 0 };
+        let v = tape.value(0)?;
+        Ok((v, tape.at))
+    }
+}
+
+/// Writes a number as serde_json does.
+pub fn write_number(out: &mut Vec<u8>, n: &Number) {
+    // Writing into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, n);
+}
+
+/// Writes a JSON string literal with serde_json's escaping.
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
+    // A string with nothing to escape (the common case) is copied as is;
+    // serde_json escapes `"`, `\` and control characters only.
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        let _ = serde_json::to_writer(&mut *out, s);
+    }
+}
+
+/// The JSON type name of a value, as used in `type` issues.
+pub fn type_name(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(n) if n.is_f64() => "number",
+        Json::Number(_) => "integer",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
+    }
+}
+
+impl<'de> Deserialize<'de> for Json<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TreeVisitor)
+    }
+}
+
+struct TreeVisitor;
+
+impl<'de> Visitor<'de> for TreeVisitor {
+    type Value = Json<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Json<'de>, E> {
+        Ok(Json::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Json<'de>, E> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Json<'de>, E> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Json<'de>, E> {
+        // As serde_json's Value: a float JSON cannot hold becomes null.
+        Ok(Number::from_f64(n).map_or(Json::Null, Json::Number))
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(s)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
+        // serde_json gives no size hint: a small start saves the 1-2-4 regrowth.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(16));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
+        let mut obj = Obj {
+            entries: Vec::with_capacity(map.size_hint().unwrap_or(8).min(16)),
+        };
+        let mut index = HashMap::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let value = map.next_value()?;
+            obj.insert(key, value, &mut index);
+        }
+        Ok(Json::Object(obj))
+    }
+}
+
+/// Reads an object key, borrowed when it holds no escape.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(s))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same text gives the same tree as serde_json's Value (with
+    /// `preserve_order`), duplicate keys and escapes included, and writes
+    /// back byte for byte as serde_json does.
+    #[test]
+    fn agrees_with_serde_json() {
+        let mut big = String::from("{");
+        for i in 0..100 {
+            big.push_str(&format!("\"k{}\":{},", i % 70, i));
+        }
+        big.push_str("\"end\":true}");
+        let texts = [
+            r#"{"a":1,"b":[true,null,-0,2.5e3,"x\"y\u0001é"],"a":{"c~/":"\ud83d\ude00"}}"#,
+            r#"[1e300, 18446744073709551615, -9223372036854775808, 0.1]"#,
+            r#"{"z":1,"y":2,"z":3}"#,
+            &big,
+        ];
+        for text in texts {
+            let tree = Json::parse(text).unwrap();
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(tree.to_value(), value, "{text}");
+            assert_eq!(tree.to_json(), serde_json::to_string(&value).unwrap());
+            assert_eq!(Json::view(&value, 0, 100), tree);
+        }
+    }
+
+    /// A tape reads back as the tree it describes; a damaged one is an
+    /// error, never a panic.
+    #[test]
+    fn reads_tapes() {
+        fn text(out: &mut Vec<u8>, s: &str) {
+            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        }
+        let mut t = vec![tag::OBJECT];
+        t.extend_from_slice(&3u32.to_le_bytes());
+        text(&mut t, "a");
+        t.push(tag::ARRAY);
+        t.extend_from_slice(&3u32.to_le_bytes());
+        t.push(tag::INT);
+        t.extend_from_slice(&(-7f64).to_le_bytes());
+        t.extend_from_slice(&[tag::NULL, tag::TRUE]);
+        text(&mut t, "名");
+        t.push(tag::STRING);
+        text(&mut t, "赵\"");
+        text(&mut t, "a");
+        t.push(tag::FALSE);
+        let (v, used) = Json::from_tape(&t).unwrap();
+        assert_eq!(used, t.len());
+        assert_eq!(v.to_json(), r#"{"a":false,"名":"赵\""}"#);
+        for cut in 0..t.len() {
+            assert_eq!(Json::from_tape(&t[..cut]), Err(TapeError));
+        }
+        let mut bad = t.clone();
+        bad[1] = 0xff;
+        assert!(Json::from_tape(&bad).is_err());
+        let mut frac = vec![tag::INT];
+        frac.extend_from_slice(&0.5f64.to_le_bytes());
+        assert!(Json::from_tape(&frac).is_err());
+        let deep = vec![tag::ARRAY, 1, 0, 0, 0].repeat(200);
+        assert!(Json::from_tape(&deep).is_err());
+    }
+
+    #[test]
+    fn borrows_plain_strings() {
+        let tree = Json::parse(r#"{"name":"赵六","esc":"a\nb"}"#).unwrap();
+        let obj = tree.as_object().unwrap();
+        assert!(matches!(
+            obj.get("name"),
+            Some(Json::String(Cow::Borrowed(_)))
+        ));
+        assert!(matches!(obj.get("esc"), Some(Json::String(Cow::Owned(_)))));
+    }
+}
