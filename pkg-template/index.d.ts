@@ -54,6 +54,22 @@ export interface ReplyOutcome {
   traceId: string | null;
   /** Whether the vendor says the token is invalid or expired: refresh it and send again. */
   tokenExpired: boolean;
+  /** Why a failure is not the request's fault: a call quota used up, or the app lacks the permission (scope, IP allow-list). Never retryable. */
+  reason: 'quota' | 'permission' | null;
+  /** Whether the vendor says the record to create exists already. */
+  alreadyExists: boolean;
+  /** Whether the vendor says the record does not exist. */
+  notFound: boolean;
+}
+
+/** A rate for the requests that carry any of `pointers` (present and not null), on top of the endpoint's own. */
+export interface FieldRate {
+  /** JSON Pointers into the input. */
+  pointers: string[];
+  /** Requests per second at most among those. */
+  perSecond: number;
+  /** Where the limit comes from. */
+  source: string;
 }
 
 /** Summary of an endpoint. */
@@ -78,7 +94,12 @@ export interface EndpointInfo {
   /** JSON Pointer of the value identifying the record updated (an array: each item is one record). */
   recordKey: string;
   /** Sample vendor replies for mock servers; in `invalid.body`, `{{message}}` marks where the message goes. */
-  mockReplies: Record<'ok' | 'invalid' | 'throttled' | 'busy' | 'tokenExpired', { status: number; body: string }>;
+  mockReplies: Record<'ok' | 'invalid' | 'throttled' | 'busy' | 'tokenExpired', { status: number; body: string }> &
+    Record<'exists' | 'notFound', { status: number; body: string } | null>;
+  /** Finer limits for requests carrying given fields (Feishu: department_ids or is_frozen at 1/s). */
+  fieldRates: FieldRate[];
+  /** A response header giving the seconds to wait after a throttled reply, besides Retry-After (Feishu: x-ogw-ratelimit-reset), or null. */
+  rateResetHeader: string | null;
 }
 
 /** Why a RosterguardError was thrown. */
@@ -212,7 +233,7 @@ export declare function validateField(
 export declare function parseResponse(endpointId: EndpointId, httpStatus: number, bodyText: string): ReplyOutcome;
 
 /** Field metadata for building forms. */
-export declare function describe(endpointId: EndpointId): Record<string, unknown>;
+export declare function describe(endpointId: EndpointId): EndpointDescription;
 
 /** A JSON Schema (2020-12) of the input envelope. */
 export declare function jsonSchema(endpointId: EndpointId): Record<string, unknown>;

@@ -2,18 +2,18 @@
 import type { EndpointId } from './index.js';
 
 /** Faults the mock injects. */
-export type MockFaultKind = '5xx' | '429' | 'throttled' | 'busy' | 'tokenExpired' | 'slow' | 'reset';
+export type MockFaultKind = '5xx' | '429' | 'throttled' | 'busy' | 'tokenExpired' | 'slow' | 'reset' | 'lost' | 'late';
 
 export interface MockFaults {
   /** Share of requests that get a fault, 0..1 (default 0). */
   rate?: number;
-  /** Which faults, picked evenly (default: all). */
+  /** Which faults, picked evenly (default: all but 'lost' and 'late', which apply the request and then drop its reply or send it after slowMs). */
   kinds?: MockFaultKind[];
   /** Seed of the fault pattern (default: random). */
   seed?: number;
   /** Retry-After of the 429 fault, seconds (default 1). */
   retryAfterSeconds?: number;
-  /** Delay of the `slow` fault, ms (default 35000, past sync's default timeout), after which it answers 504 without applying the update. */
+  /** Delay of the `slow` fault, ms (default 35000, past sync's default timeout), after which it answers 504 without applying the update; also the delay of the `late` fault's reply. */
   slowMs?: number;
 }
 
@@ -34,13 +34,25 @@ export interface MockOptions {
   lifetimeMs?: number;
   /** The path the mock serves, as buildRequest's urlPath option. */
   urlPath?: string;
+  /** Record keys of the users that exist at the start (what a delete finds and a create conflicts with). */
+  users?: string[];
 }
 
 export interface MockStats {
   /** Every request received. */
   requests: number;
-  /** Successful updates. */
+  /** Requests applied (updates, creates and deletes). */
   updates: number;
+  /** Creates applied (endpoints() operation "create"). */
+  created: number;
+  /** Deletes applied (operation "delete"). */
+  deleted: number;
+  /** Requests refused by a finer per-field limit (endpoints() fieldRates). */
+  fieldThrottled: number;
+  /** Each finer limit: requests carrying its fields, and the shortest gap between two of them, ms. */
+  fieldRates: { pointers: string[]; perSecond: number; requests: number; minGapMs: number }[];
+  /** The users that exist now (record keys). */
+  users: string[];
   /** Requests over the rate limit (answered with the vendor's throttle reply). */
   throttled: number;
   /** Requests that failed validation. */
@@ -52,7 +64,7 @@ export interface MockStats {
   /** The most requests received in any 1 s window. */
   maxInAnySecond: number;
   /** Per record key (endpoints() recordKey): requests received, successful updates, and when the last one was applied (performance.timeOrigin + performance.now(), ms). */
-  keys: Record<string, { requests: number; updates: number; lastUpdateAt: number }>;
+  keys: Record<string, { requests: number; updates: number; creates: number; deletes: number; lastUpdateAt: number }>;
 }
 
 export interface MockVendor {

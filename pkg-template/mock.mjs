@@ -2,14 +2,20 @@
 // dry runs. Each request is read back into the input envelope ({path, query,
 // headers?, body}) and checked with the package's own validate; the reply is
 // the vendor's own shape (endpoints() `mockReplies`). It enforces a rate
-// limit with the vendor's throttle reply and injects faults at a given rate.
-// No vendor fact lives here: paths, token field, record key and replies come
-// from endpoints() / jsonSchema().
+// limit with the vendor's throttle reply (and the endpoint's finer per-field
+// limits), keeps the users a create or delete changes, and injects faults at
+// a given rate. No vendor fact lives here: paths, path marker, token field,
+// record key, operation, idempotency key, limits and replies come from
+// endpoints() / jsonSchema().
 import { createServer } from 'node:http';
 import * as api from './node.mjs';
-import { endpointMeta, getAt, recordKeys } from './sync-core.js';
+import { carries, getAt, recordKeys } from './pointer.js';
+import { endpointMeta } from './sync-core.js';
 
-const FAULT_KINDS = ['5xx', '429', 'throttled', 'busy', 'tokenExpired', 'slow', 'reset'];
+const FAULT_KINDS = ['5xx', '429', 'throttled', 'busy', 'tokenExpired', 'slow', 'reset', 'lost', 'late'];
+// 'lost' and 'late' apply the request, then drop its reply or send it after
+// slowMs: only when asked for, as they make a retried update apply twice.
+const DEFAULT_KINDS = FAULT_KINDS.filter((k) => k !== 'lost' && k !== 'late');
 
 /** A small seeded PRNG (mulberry32), so that a fault pattern can be replayed. */
 function prng(seed) {
@@ -42,7 +48,7 @@ function templateSegments(path) {
  */
 export async function startMockVendor(options = {}) {
   if (options === null || typeof options !== 'object') throw misuse('options must be an object');
-  const known = new Set(['endpoint', 'faults', 'port', 'host', 'ratePerSecond', 'tokenExpiresEvery', 'acceptToken', 'lifetimeMs', 'urlPath']);
+  const known = new Set(['endpoint', 'faults', 'port', 'host', 'ratePerSecond', 'tokenExpiresEvery', 'acceptToken', 'lifetimeMs', 'urlPath', 'users']);
   for (const k of Object.keys(options)) if (!known.has(k)) throw misuse(`unknown option ${JSON.stringify(k)}`);
   const endpointId = options.endpoint;
   const meta = endpointMeta(api, endpointId);
@@ -53,7 +59,7 @@ export async function startMockVendor(options = {}) {
   const faults = options.faults ?? {};
   const faultRate = faults.rate ?? 0;
   if (!(typeof faultRate === 'number' && faultRate >= 0 && faultRate <= 1)) throw misuse('faults.rate must be in [0, 1]');
-  const kinds = faults.kinds ?? FAULT_KINDS;
+  const kinds = faults.kinds ?? DEFAULT_KINDS;
   for (const k of kinds) if (!FAULT_KINDS.includes(k)) throw misuse(`unknown fault kind ${JSON.stringify(k)} (known: ${FAULT_KINDS.join(', ')})`);
   if (faultRate > 0 && kinds.length === 0) throw misuse('faults.kinds is empty');
   const retryAfterSeconds = faults.retryAfterSeconds ?? 1;
@@ -64,21 +70,34 @@ export async function startMockVendor(options = {}) {
   const lifetimeMs = options.lifetimeMs ?? 600000;
   const replies = meta.mockReplies;
   const tokenPrefix = meta.tokenPrefix ?? '';
+  const operation = meta.operation ?? 'update';
+  const idempotencyKey = meta.idempotencyKey ?? null;
+  const resetHeader = meta.rateResetHeader ?? null;
+  const fieldRates = (meta.fieldRates ?? []).map((r) => ({ ...r, last: -Infinity, minGapMs: Infinity, requests: 0 }));
+  // The users that exist (record keys): what a create adds and a delete removes.
+  if (options.users !== undefined && !Array.isArray(options.users)) throw misuse('users must be an array of record keys');
+  const users = new Set((options.users ?? []).map(String));
+  const idempotent = new Set(); // idempotency keys of creates applied
 
   const method = meta.method;
   const template = templateSegments(options.urlPath ?? meta.path);
   const schema = api.jsonSchema(endpointId);
   const sections = schema && schema.properties ? schema.properties : {};
   const headerNames = sections.headers && sections.headers.properties ? Object.keys(sections.headers.properties) : [];
-  // How a path parameter is written into its segment (e.g. a literal prefix):
-  // learnt once by building a request with a marker value.
+  // How a path parameter is written into its segment: the declared marker
+  // before it (endpoints() pathMarker, e.g. Ekuaibao's '$'); without that
+  // field, learnt once by building a request with a probe value.
   const codecs = new Map();
+  const declaredCodec = typeof meta.pathMarker === 'string' ? { prefix: meta.pathMarker, suffix: '' } : undefined;
   const MARK = 'zq7MockMarker';
 
   const stats = {
     requests: 0,
     updates: 0,
+    created: 0,
+    deleted: 0,
     throttled: 0,
+    fieldThrottled: 0,
     invalid: 0,
     tokenRejected: 0,
     faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])),
@@ -93,7 +112,7 @@ export async function startMockVendor(options = {}) {
 
   const keyStats = (k) => {
     let s = stats.keys.get(k);
-    if (!s) stats.keys.set(k, (s = { requests: 0, updates: 0, lastUpdateAt: 0 }));
+    if (!s) stats.keys.set(k, (s = { requests: 0, updates: 0, creates: 0, deletes: 0, lastUpdateAt: 0 }));
     return s;
   };
   const send = (res, reply, message, headers = {}) => {
@@ -156,6 +175,7 @@ export async function startMockVendor(options = {}) {
     return { input };
   }
   function codecOf(name, input) {
+    if (declaredCodec) return declaredCodec;
     if (codecs.has(name)) return codecs.get(name);
     const probe = { ...input, path: { ...input.path, [name]: MARK } };
     let req;
@@ -202,9 +222,24 @@ export async function startMockVendor(options = {}) {
     const input = env.input;
     const keys = recordKeys(input, meta.recordKey);
     for (const k of keys) keyStats(k).requests++;
+    const throttledHeaders = resetHeader ? { [resetHeader]: String(retryAfterSeconds) } : {};
     if (inWindow > rate) {
       stats.throttled++;
-      return send(res, replies.throttled);
+      return send(res, replies.throttled, undefined, throttledHeaders);
+    }
+    // The finer limits: a request carrying a limited field within 1/perSecond
+    // of the previous such request is throttled, as the vendor would.
+    const now = performance.now();
+    for (const f of fieldRates) {
+      if (!f.pointers.some((p) => carries(input, p))) continue;
+      f.requests++;
+      const gap = now - f.last;
+      if (gap < f.minGapMs) f.minGapMs = gap;
+      f.last = now;
+      if (gap < 1000 / f.perSecond) {
+        stats.fieldThrottled++;
+        return send(res, replies.throttled, undefined, throttledHeaders);
+      }
     }
     if (faultRate > 0 && random() < faultRate) {
       const kind = kinds[Math.floor(random() * kinds.length)];
@@ -215,7 +250,7 @@ export async function startMockVendor(options = {}) {
         case '429':
           return plain(res, 429, 'too many requests', { 'Retry-After': String(retryAfterSeconds) });
         case 'throttled':
-          return send(res, replies.throttled);
+          return send(res, replies.throttled, undefined, throttledHeaders);
         case 'busy':
           return send(res, replies.busy);
         case 'tokenExpired':
@@ -231,6 +266,25 @@ export async function startMockVendor(options = {}) {
           const t = setTimeout(() => {
             timers.delete(t);
             if (!res.destroyed) plain(res, 504, 'gateway timeout');
+          }, slowMs);
+          timers.add(t);
+          return undefined;
+        }
+        case 'lost':
+          // Applied, then the connection drops before the reply.
+          answer(req, { destroyed: false, writeHead() {}, end() {} }, input, keys);
+          req.socket.destroy();
+          return undefined;
+        case 'late': {
+          // Applied now, the reply sent after slowMs (a client may have given up).
+          const held = { status: 0, headers: {}, body: '', destroyed: false };
+          answer(req, { ...held, writeHead: (st, h) => Object.assign(held, { status: st, headers: h }), end: (b) => (held.body = b) }, input, keys);
+          const t = setTimeout(() => {
+            timers.delete(t);
+            if (!res.destroyed && held.status) {
+              res.writeHead(held.status, held.headers);
+              res.end(held.body);
+            }
           }, slowMs);
           timers.add(t);
           return undefined;
@@ -257,6 +311,24 @@ export async function startMockVendor(options = {}) {
       stats.invalid++;
       const e = report.errors[0];
       return send(res, replies.invalid, `${e.path}: ${e.message}`);
+    }
+    if (operation === 'create') {
+      const token = idempotencyKey === null ? undefined : getAt(input, idempotencyKey);
+      if (token !== undefined && idempotent.has(String(token))) return send(res, replies.ok); // the same create again: its result
+      if (keys.some((k) => users.has(k))) return send(res, replies.exists ?? replies.invalid, 'exists');
+      if (token !== undefined) idempotent.add(String(token));
+      for (const k of keys) {
+        users.add(k);
+        keyStats(k).creates++;
+      }
+      stats.created++;
+    } else if (operation === 'delete') {
+      if (!keys.every((k) => users.has(k))) return send(res, replies.notFound ?? replies.invalid, 'not found');
+      for (const k of keys) {
+        users.delete(k);
+        keyStats(k).deletes++;
+      }
+      stats.deleted++;
     }
     stats.updates++;
     const at = performance.timeOrigin + performance.now();
@@ -335,6 +407,8 @@ export async function startMockVendor(options = {}) {
       ...stats,
       faults: { ...stats.faults },
       keys: Object.fromEntries([...stats.keys].map(([k, v]) => [k, { ...v }])),
+      users: [...users],
+      fieldRates: fieldRates.map((f) => ({ pointers: f.pointers, perSecond: f.perSecond, requests: f.requests, minGapMs: f.minGapMs })),
     }),
     expireTokens,
     close,

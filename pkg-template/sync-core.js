@@ -1,90 +1,26 @@
 // rosterguard/sync: the bulk-sync runner, shared by the Node entry
-// (sync-node.mjs: journal on disk) and the browser one (sync-web.js: no
-// journal). It sends each record's request (built by the package's own
-// buildRequest), throttles to the endpoint's rate, retries what parseResponse
-// calls retryable, refreshes the token, and yields one final outcome per
-// record. No validation rule and no vendor fact lives here: the endpoint's
-// rate, token field, record key and reply codes come from endpoints() and
-// parseResponse.
+// (sync-node.mjs: journal and state on disk) and the browser one
+// (sync-web.js: no files). It sends each record's request (built by the
+// package's own buildRequest), throttles to the endpoint's rate and its finer
+// per-field limits, retries what parseResponse calls retryable, refreshes the
+// token, and yields one final outcome per record. No validation rule and no
+// vendor fact lives here: the rates, token field, record key, operation,
+// idempotency key and reply codes come from endpoints() and parseResponse.
+//
+// The units, each with its own tests: sync-options.js (the options table),
+// sync-limiter.js (pacing), sync-token.js (the token), sync-ledger.js (journal
+// and state), pointer.js (JSON Pointers); this file is the main loop.
+import { carries, getAt, recordKeys, setAt } from './pointer.js';
+import { readOptions } from './sync-options.js';
+import { createFieldLimiters, createLimiter, replyWaitMs } from './sync-limiter.js';
+import { createTokenSource, scrubText } from './sync-token.js';
+import { openLedger, requestText, stateKey } from './sync-ledger.js';
 
-const KNOWN_OPTIONS = new Set([
-  'fetch',
-  'baseUrl',
-  'concurrency',
-  'ratePerSecond',
-  'maxAttempts',
-  'getToken',
-  'journal',
-  'signal',
-  'timeoutMs',
-  'backoffMs',
-  'locale',
-  'allowUnknown',
-  'urlPath',
-]);
-
-/** The window of ratePerSecond, ms. */
-export const RATE_WINDOW_MS = 1000;
 const MAX_BACKOFF_MS = 30000;
-const MAX_RETRY_AFTER_MS = 600000;
 
-/** "/a/b~1c" -> ["a", "b/c"]. */
-export function pointerSegments(pointer) {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** The value at `pointer` in `root`, or undefined. */
-export function getAt(root, pointer) {
-  let node = root;
-  for (const s of pointerSegments(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = Object.prototype.hasOwnProperty.call(node, s) ? node[s] : undefined;
-  }
-  return node;
-}
-
-/** A copy of `root` with `value` at `pointer` (objects copied along the path, created where missing; the rest shared). */
-export function setAt(root, pointer, value) {
-  const segs = pointerSegments(pointer);
-  const copy = (node, i) => {
-    if (i === segs.length) return value;
-    const base = node !== null && typeof node === 'object' ? node : {};
-    const out = Array.isArray(base) ? base.slice() : { ...base };
-    out[segs[i]] = copy(base[segs[i]], i + 1);
-    return out;
-  };
-  return copy(root, 0);
-}
-
-/** The record's identity keys (recordKey pointer; an array gives one key per item). */
-export function recordKeys(input, pointer) {
-  if (!pointer) return [];
-  const segs = pointerSegments(pointer);
-  const out = [];
-  const key = (x) => {
-    if (typeof x === 'string' || typeof x === 'number') out.push(String(x));
-  };
-  // A `-` segment is every item of an array (Ekuaibao's /body/staffList/-/id).
-  const walk = (node, i) => {
-    if (i === segs.length) {
-      if (Array.isArray(node)) node.forEach(key);
-      else key(node);
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    if (segs[i] === '-') {
-      if (Array.isArray(node)) for (const item of node) walk(item, i + 1);
-      return;
-    }
-    if (Object.prototype.hasOwnProperty.call(node, segs[i])) walk(node[segs[i]], i + 1);
-  };
-  walk(input, 0);
-  return out;
-}
+// Network errors that say the request never reached the server: not
+// ambiguous. Any other error after fetch() started may have been applied.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** The endpoints() entry of `endpointId` with the sync metadata; throws the package's misuse error for an unknown id. */
 export function endpointMeta(api, endpointId) {
@@ -93,110 +29,42 @@ export function endpointMeta(api, endpointId) {
     api.validate(endpointId, {}); // throws RosterguardError unknown_endpoint, as every other call does
     throw new api.RosterguardError(`rosterguard: unknown endpoint ${String(endpointId)}`, 'unknown_endpoint');
   }
-  const meta = info;
   for (const f of ['ratePerSecond', 'tokenPointer', 'recordKey']) {
-    if (meta[f] === undefined) {
+    if (info[f] === undefined) {
       throw new api.RosterguardError(`rosterguard: endpoint ${endpointId} has no ${f} in endpoints()`, 'internal');
     }
   }
-  return meta;
+  return info;
 }
 
-/** parseResponse, with `tokenExpired` always present. */
-export function replyOutcome(api, endpointId, status, text) {
-  return api.parseResponse(endpointId, status, text);
+/** 32 hex digits of `text` (two 64-bit FNV-1a lanes): the digest where the host has no crypto. */
+export function hash128(text) {
+  let a = 0xcbf29ce484222325n;
+  let b = 0x84222325cbf29ce4n;
+  const mask = 0xffffffffffffffffn;
+  for (let i = 0; i < text.length; i++) {
+    const c = BigInt(text.charCodeAt(i));
+    a = ((a ^ c) * 0x100000001b3n) & mask;
+    b = ((b ^ (c + 0x9dn)) * 0x100000001b3n) & mask;
+  }
+  return a.toString(16).padStart(16, '0') + b.toString(16).padStart(16, '0');
 }
 
-/** Retry-After (delta seconds or an HTTP date) in ms, or undefined. */
-export function retryAfterMs(value, now = Date.now()) {
-  if (value === null || value === undefined || value === '') return undefined;
-  const text = String(value).trim();
-  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
+/** A digest as a UUID (version 4 layout): stable for the same digest. */
+export function uuidFrom(hex) {
+  const h = hex.padEnd(32, '0');
+  const variant = ((parseInt(h[16], 16) & 3) | 8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**
- * At most `rate` requests in any window of `windowMs` *as the server counts
- * them*, whatever the network delays: each request holds a slot of a ring of
- * `rate` slots from its start until its reply, error or timeout, and is
- * stamped then (a moment the server has certainly received it by); a new
- * request starts only `windowMs` after the stamp of the request `rate` places
- * before it. So any two requests `rate` apart arrive at least `windowMs`
- * apart. Throughput is rate × windowMs / (windowMs + latency).
- *
- * acquire(stopped) resolves to a release() function to call with the reply,
- * or to undefined when `stopped()` became true while waiting. FIFO.
+ * Whether a failed reply settles the record after all: a create answered
+ * "already exists", or a delete answered "not found". Only after an
+ * ambiguous attempt (sent, no reply) is that our own earlier attempt;
+ * otherwise it is a real conflict.
  */
-export function createLimiter(rate, windowMs = RATE_WINDOW_MS) {
-  if (rate === Infinity) return { acquire: async () => () => {}, wake() {} };
-  const n = Math.max(1, Math.floor(rate));
-  // rate < 1 (e.g. 0.5/s): one request per 1/rate seconds.
-  const window = rate < 1 ? windowMs / rate : windowMs;
-  const stamps = new Array(n).fill(-Infinity); // ring: Infinity while its request is on the wire
-  let head = 0;
-  const waiters = [];
-  let timer;
-  const pump = () => {
-    timer = undefined;
-    while (waiters.length) {
-      const w = waiters[0];
-      if (w.stopped()) {
-        waiters.shift();
-        w.resolve(undefined);
-        continue;
-      }
-      const now = performance.now();
-      const wait = stamps[head] + window - now;
-      if (wait === Infinity) return; // a release() pumps again
-      if (wait > 0) {
-        timer = setTimeout(pump, Math.ceil(wait));
-        return;
-      }
-      const slot = head;
-      stamps[slot] = Infinity;
-      head = (head + 1) % n;
-      waiters.shift();
-      let released = false;
-      w.resolve(() => {
-        if (released) return;
-        released = true;
-        stamps[slot] = performance.now();
-        wake();
-      });
-    }
-  };
-  const wake = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    pump();
-  };
-  return {
-    acquire(stopped) {
-      return new Promise((resolve) => {
-        waiters.push({ resolve, stopped });
-        if (timer === undefined) pump();
-      });
-    },
-    /** Re-checks the waiters now (after a stop). */
-    wake,
-  };
-}
-
-function positive(api, name, v, { integer = false, allowInfinity = false } = {}) {
-  const ok =
-    typeof v === 'number' && v > 0 && (allowInfinity ? v === Infinity || Number.isFinite(v) : Number.isFinite(v)) &&
-    (!integer || v === Infinity || Number.isInteger(v));
-  if (!ok) throw new api.RosterguardError(`rosterguard/sync: option ${name} must be a positive ${integer ? 'integer' : 'number'}`, 'invalid_option');
-  return v;
-}
-
-/** `text` with every secret replaced by "***". */
-function scrubText(text, secrets) {
-  if (typeof text !== 'string') return text;
-  let out = text;
-  for (const s of secrets) if (s && out.includes(s)) out = out.split(s).join('***');
-  return out;
+export function settledBy(operation, reply) {
+  return (operation === 'create' && reply.alreadyExists === true) || (operation === 'delete' && reply.notFound === true);
 }
 
 function scrubReply(reply, secrets) {
@@ -205,100 +73,55 @@ function scrubReply(reply, secrets) {
 }
 
 function networkReply(message) {
-  return { ok: false, vendorCode: null, message, retryable: true, traceId: null, tokenExpired: false };
+  return {
+    ok: false,
+    vendorCode: null,
+    message,
+    retryable: true,
+    traceId: null,
+    tokenExpired: false,
+    reason: null,
+    alreadyExists: false,
+    notFound: false,
+  };
 }
 
 /**
  * Builds `sync(endpointId, records, options)` over the package API `api`
- * (endpoints, buildRequest, parseResponse, validate, RosterguardError, init)
- * and the host's `journal(path)` (Node: see sync-node.mjs; undefined where
- * there is no file system) and `digest(text)`.
+ * (endpoints, buildRequest, parseResponse, redact, validate,
+ * RosterguardError, init) and the host's files: `journal(path, {readOnly})`,
+ * `state(path, {endpointId, readOnly})` (Node: sync-node.mjs; absent where
+ * there is no file system) and `digest(text)` (default hash128).
  */
 export function createSync(api, host) {
   const { RosterguardError } = api;
+  const digest = host.digest ?? hash128;
 
   return async function* sync(endpointId, records, options = {}) {
-    if (options === null || typeof options !== 'object') {
-      throw new RosterguardError('rosterguard/sync: options must be an object', 'invalid_option');
-    }
-    for (const k of Object.keys(options)) {
-      if (!KNOWN_OPTIONS.has(k)) {
-        throw new RosterguardError(
-          `rosterguard/sync: unknown option ${JSON.stringify(k)} (known: ${[...KNOWN_OPTIONS].join(', ')})`,
-          'invalid_option',
-        );
-      }
-    }
+    const { values, build: buildOptions } = readOptions(api, options, { fileSystem: Boolean(host.journal) });
     if (typeof api.init === 'function') await api.init();
     const meta = endpointMeta(api, endpointId);
-    const fetchFn = options.fetch ?? globalThis.fetch;
+    const fetchFn = values.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') throw new RosterguardError('rosterguard/sync: no fetch (pass options.fetch)', 'invalid_option');
-    const concurrency = positive(api, 'concurrency', options.concurrency ?? 4, { integer: true });
-    const rate = positive(api, 'ratePerSecond', options.ratePerSecond ?? meta.ratePerSecond, { allowInfinity: true });
-    const maxAttempts = positive(api, 'maxAttempts', options.maxAttempts ?? 5, { integer: true });
-    const timeoutMs = positive(api, 'timeoutMs', options.timeoutMs ?? 30000);
-    const backoffMs = positive(api, 'backoffMs', options.backoffMs ?? 500);
-    const getToken = options.getToken;
-    if (getToken !== undefined && typeof getToken !== 'function') {
-      throw new RosterguardError('rosterguard/sync: getToken must be a function returning the token', 'invalid_option');
-    }
-    if (options.baseUrl !== undefined && typeof options.baseUrl !== 'string') {
-      throw new RosterguardError('rosterguard/sync: baseUrl must be a string', 'invalid_option');
-    }
-    const buildOptions = {};
-    for (const k of ['locale', 'allowUnknown', 'urlPath']) if (options[k] !== undefined) buildOptions[k] = options[k];
-    const signal = options.signal;
+    const { concurrency, maxAttempts, timeoutMs, backoffMs, signal } = values;
+    const dryRun = values.dryRun === true;
+    const rate = values.ratePerSecond ?? meta.ratePerSecond;
     if (records === null || records === undefined || (typeof records[Symbol.iterator] !== 'function' && typeof records[Symbol.asyncIterator] !== 'function')) {
       throw new RosterguardError('rosterguard/sync: records must be an array, an iterable or an async iterable', 'invalid_argument');
     }
 
     const tokenPointer = meta.tokenPointer;
-    const tokenPrefix = meta.tokenPrefix ?? '';
-    const secrets = new Set();
-    // The token: fetched once now, again when a reply says it expired.
-    let token;
-    let tokenGen = 0;
-    let refreshing;
-    const fetchToken = async () => {
-      let t;
-      try {
-        t = await getToken();
-      } catch (e) {
-        const msg = e && e.message ? e.message : String(e);
-        throw new RosterguardError(`rosterguard/sync: getToken failed: ${scrubText(msg, secrets)}`, 'invalid_argument');
-      }
-      if (typeof t !== 'string' || t === '') throw new RosterguardError('rosterguard/sync: getToken must return a non-empty string', 'invalid_argument');
-      const bare = tokenPrefix && t.startsWith(tokenPrefix) ? t.slice(tokenPrefix.length) : t;
-      secrets.add(bare);
-      secrets.add(t);
-      return tokenPrefix && !t.startsWith(tokenPrefix) ? tokenPrefix + t : t;
-    };
-    if (getToken) token = await fetchToken();
-    /** A new token unless one newer than generation `gen` is there already (one refresh for many expired replies). */
-    const refresh = (gen) => {
-      if (gen < tokenGen) return Promise.resolve();
-      if (!refreshing) {
-        refreshing = fetchToken().then(
-          (t) => {
-            token = t;
-            tokenGen++;
-            refreshing = undefined;
-          },
-          (e) => {
-            refreshing = undefined;
-            throw e;
-          },
-        );
-      }
-      return refreshing;
-    };
+    const operation = meta.operation ?? 'update';
+    const idempotencyKey = meta.idempotencyKey ?? null;
+    const tokens = createTokenSource(api, values.getToken, meta.tokenPrefix ?? '');
+    const secrets = tokens.secrets;
+    await tokens.start();
 
-    const journal = options.journal === undefined ? undefined : openJournal(options.journal);
-    function openJournal(path) {
-      if (typeof path !== 'string' || path === '') throw new RosterguardError('rosterguard/sync: journal must be a file path', 'invalid_option');
-      if (!host.journal) throw new RosterguardError('rosterguard/sync: the journal option needs Node (a file system)', 'invalid_option');
-      return host.journal(path);
-    }
+    const iterator =
+      typeof records[Symbol.asyncIterator] === 'function' ? records[Symbol.asyncIterator]() : records[Symbol.iterator]();
+    // Opened last before the loop, whose `finally` closes it (and releases its locks).
+    const ledger = openLedger(api, host, endpointId, values);
+    const { journal, state } = ledger;
     /** What identifies a record across runs: its content without the token. */
     const digestOf = (record) => {
       let text;
@@ -307,16 +130,18 @@ export function createSync(api, host) {
       } catch {
         text = undefined;
       }
-      return host.digest(text === undefined ? String(record) : text);
+      return digest(text === undefined ? String(record) : text);
     };
 
     const stop = new AbortController(); // ends in-flight requests when the consumer leaves early
     const inflight = new Set(); // one AbortController per request on the wire
     const stopped = () => stop.signal.aborted || (signal ? signal.aborted : false);
     const limiter = createLimiter(rate);
+    const fieldLimiters = createFieldLimiters(meta.fieldRates, carries);
     const sleepers = new Set();
     const onAbort = () => {
       limiter.wake();
+      fieldLimiters.wake();
       for (const s of sleepers) s();
     };
     if (signal) signal.addEventListener('abort', onAbort);
@@ -333,9 +158,16 @@ export function createSync(api, host) {
         sleepers.add(wake);
       });
 
+    /** The record as sent: the idempotency key filled from the record (stable across retries and reruns) when it has none. */
+    const prepare = (record) => {
+      if (idempotencyKey === null || record === null || typeof record !== 'object') return record;
+      if (getAt(record, idempotencyKey) !== undefined) return record;
+      return setAt(record, idempotencyKey, uuidFrom(digestOf(record)));
+    };
     const withToken = (record) => {
       let input = record;
-      if (options.baseUrl !== undefined && input !== null && typeof input === 'object') input = { ...input, baseUrl: options.baseUrl };
+      if (values.baseUrl !== undefined && input !== null && typeof input === 'object') input = { ...input, baseUrl: values.baseUrl };
+      const token = tokens.value();
       if (token !== undefined) input = setAt(input, tokenPointer, token);
       return input;
     };
@@ -348,6 +180,7 @@ export function createSync(api, host) {
       }
     };
 
+    /** One HTTP attempt: {reply, wait?, ambiguous} (ambiguous: sent, and no reply says what became of it). */
     async function send(request, recordSecrets) {
       const ctl = new AbortController();
       inflight.add(ctl);
@@ -360,14 +193,14 @@ export function createSync(api, host) {
           signal: ctl.signal,
         });
         const text = await res.text();
-        const headers = res.headers;
-        const after = headers && typeof headers.get === 'function' ? retryAfterMs(headers.get('retry-after')) : undefined;
-        return { reply: replyOutcome(api, endpointId, res.status, text), retryAfter: after };
+        const reply = api.parseResponse(endpointId, res.status, text);
+        // 504: a gateway gave up waiting; the vendor behind it may have applied it.
+        return { reply, wait: replyWaitMs(res.headers, meta.rateResetHeader), ambiguous: res.status === 504 };
       } catch (e) {
-        if (ctl.signal.aborted && !stop.signal.aborted) return { reply: networkReply(`no reply within ${timeoutMs} ms`) };
+        if (ctl.signal.aborted && !stop.signal.aborted) return { reply: networkReply(`no reply within ${timeoutMs} ms`), ambiguous: true };
         const cause = e && e.cause ? e.cause : e;
         const what = (cause && (cause.code || cause.message)) || String(e);
-        return { reply: networkReply(scrubText(`network error: ${what}`, recordSecrets)) };
+        return { reply: networkReply(scrubText(`network error: ${what}`, recordSecrets)), ambiguous: !NOT_SENT.has(cause && cause.code) };
       } finally {
         clearTimeout(timer);
         inflight.delete(ctl);
@@ -375,37 +208,51 @@ export function createSync(api, host) {
     }
 
     /** Sends one valid record until it is final; undefined when stopped before it finished. */
-    async function run(index, record, first, ownToken) {
+    async function run(index, input, first, ownToken) {
       const recordSecrets = ownToken ? new Set([...secrets, ownToken]) : secrets;
+      const limiters = [...fieldLimiters.limitersFor(input), limiter];
       let attempts = 0;
       let request = first.request;
-      let gen = tokenGen;
+      let gen = tokens.generation();
       let reply;
+      let ambiguousBefore = false;
       for (;;) {
         if (request === undefined) {
-          gen = tokenGen;
-          const b = build(withToken(record));
+          gen = tokens.generation();
+          const b = build(withToken(input));
           if (!b.request) return { index, status: 'invalid', attempts, report: b.report }; // cannot happen: same record
           request = b.request;
         }
-        const release = await limiter.acquire(stopped);
-        if (!release) return undefined;
+        const releases = [];
+        for (const l of limiters) {
+          const release = await l.acquire(stopped);
+          if (!release) {
+            for (const r of releases) r();
+            return undefined;
+          }
+          releases.push(release);
+        }
         attempts++;
         let r;
         try {
           r = await send(request, recordSecrets);
         } finally {
-          release();
+          for (const release of releases) release();
         }
         if (stop.signal.aborted) return undefined;
         reply = r.reply;
         request = undefined;
         if (reply.ok) return { index, status: 'sent', attempts, reply: scrubReply(reply, recordSecrets) };
+        if (settledBy(operation, reply)) {
+          if (ambiguousBefore) return { index, status: 'sent', attempts, appliedEarlier: true, reply: scrubReply(reply, recordSecrets) };
+          break; // a real conflict
+        }
+        if (r.ambiguous) ambiguousBefore = true;
         if (attempts >= maxAttempts) break;
         if (reply.tokenExpired) {
-          if (!getToken) break;
+          if (!values.getToken) break;
           try {
-            await refresh(gen);
+            await tokens.refresh(gen);
           } catch (e) {
             reply = { ...networkReply(e.message), retryable: false };
             break;
@@ -415,27 +262,25 @@ export function createSync(api, host) {
         if (!reply.retryable) break;
         const exp = Math.min(MAX_BACKOFF_MS, backoffMs * 2 ** (attempts - 1));
         const jittered = exp / 2 + Math.random() * (exp / 2);
-        const wait = r.retryAfter === undefined ? jittered : r.retryAfter + Math.random() * backoffMs;
+        const wait = r.wait === undefined ? jittered : r.wait + Math.random() * backoffMs;
         if (!(await sleep(wait))) return undefined;
       }
       return { index, status: 'failed', attempts, reply: scrubReply(reply, recordSecrets) };
     }
 
-    const iterator =
-      typeof records[Symbol.asyncIterator] === 'function' ? records[Symbol.asyncIterator]() : records[Symbol.iterator]();
     const ready = []; // finished outcomes not yet yielded
     const active = new Set();
     let notify;
     let wakeup = new Promise((r) => (notify = r));
-    let failure; // a journal write that failed, rethrown by the loop
-    const finish = (outcome, keys, digest) => {
+    let failure; // a journal or state write that failed, rethrown by the loop
+    const finish = (outcome, memo) => {
       if (outcome === undefined) return;
-      if (journal && outcome.status !== 'skipped') {
-        try {
-          journal.append({ ...outcome, keys, digest });
-        } catch (e) {
-          failure = failure ?? e;
-        }
+      try {
+        if (journal && !dryRun && outcome.status !== 'skipped') journal.append({ ...outcome, keys: memo.keys, digest: memo.journalDigest });
+        // Only what the vendor accepted updates the state.
+        if (state && !dryRun && outcome.status === 'sent' && memo.stateKey !== undefined) state.set(memo.stateKey, memo.stateDigest);
+      } catch (e) {
+        failure = failure ?? e;
       }
       ready.push(outcome);
     };
@@ -456,27 +301,45 @@ export function createSync(api, host) {
           const record = next.value;
           const ownToken = getAt(record, tokenPointer);
           if (typeof ownToken === 'string' && ownToken !== '') secrets.add(ownToken);
-          const digest = journal ? digestOf(record) : undefined;
-          const keys = recordKeys(record, meta.recordKey);
-          if (journal && journal.sent.has(i)) {
-            const was = journal.sent.get(i);
-            if (was !== undefined && was !== digest) {
-              throw new RosterguardError(
-                `rosterguard/sync: record ${i} differs from the one the journal lists as sent (a different input file?)`,
-                'invalid_argument',
-              );
+          const memo = { keys: recordKeys(record, meta.recordKey) };
+          if (journal) {
+            memo.journalDigest = digestOf(record);
+            if (journal.sent.has(i)) {
+              const was = journal.sent.get(i);
+              if (was !== undefined && was !== memo.journalDigest) {
+                throw new RosterguardError(
+                  `rosterguard/sync: record ${i} differs from the one the journal lists as sent (a different input file?)`,
+                  'invalid_argument',
+                );
+              }
+              finish({ index: i, status: 'skipped', attempts: 0 }, memo);
+              continue;
             }
-            finish({ index: i, status: 'skipped', attempts: 0 });
-            continue;
           }
-          const first = build(withToken(record));
+          const input = prepare(record);
+          const first = build(withToken(input));
           if (first.report) {
-            finish({ index: i, status: 'invalid', attempts: 0, report: first.report }, keys, digest);
+            finish({ index: i, status: 'invalid', attempts: 0, report: first.report }, memo);
             continue;
           }
-          const task = run(i, record, first, typeof ownToken === 'string' ? ownToken : undefined).then(
-            (outcome) => finish(outcome, keys, digest),
-            (e) => finish({ index: i, status: 'failed', attempts: 0, reply: { ...networkReply(scrubText(String(e && e.message), secrets)), retryable: false } }, keys, digest),
+          if (state) {
+            memo.stateKey = stateKey(memo.keys);
+            if (memo.stateKey !== undefined) {
+              const again = build(withToken(input)).request;
+              memo.stateDigest = digest(requestText(api, first.request, again));
+              if (state.get(memo.stateKey) === memo.stateDigest) {
+                finish({ index: i, status: 'unchanged', attempts: 0 }, memo);
+                continue;
+              }
+            }
+          }
+          if (dryRun) {
+            finish({ index: i, status: 'planned', attempts: 0 }, memo);
+            continue;
+          }
+          const task = run(i, input, first, typeof ownToken === 'string' ? ownToken : undefined).then(
+            (outcome) => finish(outcome, memo),
+            (e) => finish({ index: i, status: 'failed', attempts: 0, reply: { ...networkReply(scrubText(String(e && e.message), secrets)), retryable: false } }, memo),
           );
           active.add(task);
           task.finally(() => {
@@ -497,7 +360,7 @@ export function createSync(api, host) {
         onAbort();
         await Promise.allSettled([...active]);
       }
-      if (journal) journal.close();
+      ledger.close();
       if (!exhausted && typeof iterator.return === 'function') {
         try {
           await iterator.return();

@@ -17,34 +17,9 @@ export interface AbortSignalLike {
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
-/** Options of `sync` (all optional). */
+/** Options of `sync` (all optional). Written by `make pkg` from the options table (sync-options.js). */
 export interface SyncOptions {
-  /** Default: globalThis.fetch. */
-  fetch?: SyncFetch;
-  /** Base URL applied to every record (replaces the record's own). */
-  baseUrl?: string;
-  /** Requests in flight at once (default 4). */
-  concurrency?: number;
-  /** Requests started per second at most (default: the endpoint's documented limit, endpoints()[i].ratePerSecond; Infinity: no limit). */
-  ratePerSecond?: number;
-  /** HTTP attempts per record at most (default 5); only retryable replies, timeouts and network errors are retried. */
-  maxAttempts?: number;
-  /** Returns the token; called once at the start and again when a reply says the token expired. It replaces the token the records carry. */
-  getToken?: () => string | Promise<string>;
-  /** Node only: NDJSON file of final outcomes; records it lists as sent are yielded as skipped and not sent again. */
-  journal?: string;
-  /** Stops new requests; requests on the wire finish and their outcomes are yielded, then the iteration ends. */
-  signal?: AbortSignalLike;
-  /** Per request, ms (default 30000). */
-  timeoutMs?: number;
-  /** Base of the exponential backoff between attempts, ms (default 500; jittered, capped at 30 s; Retry-After wins). */
-  backoffMs?: number;
-  /** Passed to buildRequest: message language of `report`. */
-  locale?: Locale;
-  /** Passed to buildRequest. */
-  allowUnknown?: boolean;
-  /** Passed to buildRequest. */
-  urlPath?: string;
+  // SYNC_OPTIONS
 }
 
 /** A parseResponse outcome; `tokenExpired` is always set here. */
@@ -52,12 +27,24 @@ export interface SyncReply extends ReplyOutcome {
   tokenExpired: boolean;
 }
 
-/** One record's final outcome. `index` is its position in the input. */
+/**
+ * One record's final outcome. `index` is its position in the input.
+ * - sent: the vendor accepted it. `appliedEarlier: true` when an earlier
+ *   attempt of a create (or delete) got no reply and the vendor now says the
+ *   record exists (or is gone): that attempt applied it; `reply` is that
+ *   last reply.
+ * - unchanged: the state remembers the same request as accepted; not sent.
+ * - planned: a dry run would send it.
+ * - invalid: not sent; `report` says why.
+ * - failed: `reply` says why; `reply.reason` is "quota" or "permission" when
+ *   the app is out of quota or not allowed, rather than the record at fault.
+ * - skipped: the journal lists it as sent.
+ */
 export type SyncOutcome =
-  | { index: number; status: 'sent'; attempts: number; reply: SyncReply; report?: undefined }
+  | { index: number; status: 'sent'; attempts: number; reply: SyncReply; appliedEarlier?: true; report?: undefined }
   | { index: number; status: 'invalid'; attempts: 0; report: Report; reply?: undefined }
   | { index: number; status: 'failed'; attempts: number; reply: SyncReply; report?: undefined }
-  | { index: number; status: 'skipped'; attempts: 0; report?: undefined; reply?: undefined };
+  | { index: number; status: 'unchanged' | 'planned' | 'skipped'; attempts: 0; report?: undefined; reply?: undefined };
 
 /** Sends every record; yields exactly one final outcome per record (not necessarily in input order). */
 export declare function sync(

@@ -12,7 +12,7 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [webOut, nodeOut, wasmFile, fastWasmFile, inputsFile, metaFile] = process.argv.slice(2);
@@ -50,18 +50,30 @@ copyFileSync(fastWasmFile, join(out, 'node/rosterguard_bg.wasm'));
 for (const f of [
   'node.cjs',
   'node.mjs',
+  'pointer.js',
   'sync-core.js',
+  'sync-options.js',
+  'sync-limiter.js',
+  'sync-token.js',
+  'sync-ledger.js',
   'sync-node.mjs',
   'sync-web.js',
   'mock.mjs',
   'cli.mjs',
-  'sync.d.ts',
   'mock.d.ts',
 ]) {
   copyFileSync(join(tpl, f), join(out, f));
 }
 // The licence texts, from the repository root.
 for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(join(root, f), join(out, f));
+// sync.d.ts: SyncOptions written from the options table, so that the
+// runner, the CLI and the types cannot drift apart.
+{
+  const { typescriptMembers } = await import(pathToFileURL(join(tpl, 'sync-options.js')).href);
+  const dts = readFileSync(join(tpl, 'sync.d.ts'), 'utf8');
+  if (!dts.includes('  // SYNC_OPTIONS\n')) fail('pkg-template/sync.d.ts lacks the // SYNC_OPTIONS marker');
+  writeFileSync(join(out, 'sync.d.ts'), dts.replace('  // SYNC_OPTIONS\n', typescriptMembers() + '\n'));
+}
 for (const f of ['web.js', 'api.js']) {
   writeFileSync(join(out, f), stripComments(readFileSync(join(tpl, f), 'utf8')));
 }
@@ -123,7 +135,7 @@ for (const f of ['index.d.ts', 'index.d.mts', 'index.d.cts']) writeFileSync(join
 }
 
 // CSP: the glue must run under script-src 'self' 'wasm-unsafe-eval'.
-for (const f of ['web/rosterguard.js', 'web.js', 'api.js', 'sync-web.js', 'sync-core.js']) {
+for (const f of ['web/rosterguard.js', 'web.js', 'api.js', 'sync-web.js', 'sync-core.js', 'pointer.js', 'sync-options.js', 'sync-limiter.js', 'sync-token.js', 'sync-ledger.js']) {
   const text = readFileSync(join(out, f), 'utf8');
   if (/\beval\s*\(|\bFunction\s*\(/.test(text)) fail(`${f} uses eval or Function(): breaks a CSP without 'unsafe-eval'`);
 }

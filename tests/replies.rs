@@ -10,6 +10,10 @@ const STATUS: &str = "fxiaoke.setMemberStatusBatch";
 const ROSTER: &str = "dingtalk.updateEmployeeRoster";
 const EKB: &str = "ekuaibao.updateStaff";
 const ALL: [&str; 4] = [MEMBER, STATUS, ROSTER, EKB];
+const FEISHU: &str = "feishu.patchUser";
+const WECOM: &str = "wecom.updateUser";
+const DING_USER: &str = "dingtalk.updateUser";
+const EK: &str = EKB;
 
 fn parse(endpoint: &str, status: u16, body: &str) -> ReplyOutcome {
     parse_response(endpoint, status, body).expect("known endpoint")
@@ -42,12 +46,15 @@ fn fxiaoke_seed_success() {
                 retryable: false,
                 trace_id: Some("E-O.827xxxxxx".into()),
                 token_expired: false,
+                reason: None,
+                already_exists: false,
+                not_found: false,
             },
             "{ep}"
         );
         assert_eq!(
             serde_json::to_value(&o).unwrap(),
-            json!({"ok": true, "vendorCode": "0", "message": "OK", "retryable": false, "traceId": "E-O.827xxxxxx", "tokenExpired": false})
+            json!({"ok": true, "vendorCode": "0", "message": "OK", "retryable": false, "traceId": "E-O.827xxxxxx", "tokenExpired": false, "reason": null, "alreadyExists": false, "notFound": false})
         );
     }
 }
@@ -154,6 +161,9 @@ fn dingtalk_success() {
             retryable: false,
             trace_id: Some("15rbgm1yqvgi3".into()),
             token_expired: false,
+            reason: None,
+            already_exists: false,
+            not_found: false,
         }
     );
     // success and result are optional; errcode decides.
@@ -579,4 +589,143 @@ fn wecom_partial_parse_is_a_failure() {
         )
         .ok
     );
+}
+
+/// Quota and permission failures are never retryable, whatever the HTTP
+/// status says, and carry their reason; other failures carry none.
+#[test]
+fn quota_and_permission_codes_are_final_and_named() {
+    let cases: [(&str, u16, &str, Option<&str>); 8] = [
+        (
+            MEMBER,
+            200,
+            r#"{"errorCode":30002,"errorMessage":"daily limit"}"#,
+            Some("quota"),
+        ),
+        (
+            STATUS,
+            200,
+            r#"{"errorCode":30003,"errorMessage":"no quota"}"#,
+            Some("quota"),
+        ),
+        (
+            FEISHU,
+            403,
+            r#"{"code":41050,"msg":"no user authority error"}"#,
+            Some("permission"),
+        ),
+        (
+            WECOM,
+            200,
+            r#"{"errcode":48002,"errmsg":"api forbidden"}"#,
+            Some("permission"),
+        ),
+        (
+            WECOM,
+            503,
+            r#"{"errcode":48009,"errmsg":"api not allowed"}"#,
+            Some("permission"),
+        ),
+        (
+            WECOM,
+            200,
+            r#"{"errcode":60011,"errmsg":"no privilege"}"#,
+            Some("permission"),
+        ),
+        (
+            DING_USER,
+            200,
+            r#"{"errcode":50004,"errmsg":"dept not authorised"}"#,
+            Some("permission"),
+        ),
+        (
+            DING_USER,
+            200,
+            r#"{"errcode":88,"sub_code":"50004","errmsg":"x"}"#,
+            Some("permission"),
+        ),
+    ];
+    for (ep, status, body, reason) in cases {
+        let o = parse(ep, status, body);
+        assert!(!o.ok && !o.retryable && !o.token_expired, "{ep} {body}");
+        assert_eq!(o.reason, reason, "{ep} {body}");
+    }
+    let busy = parse(
+        MEMBER,
+        200,
+        r#"{"errorCode":30004,"errorMessage":"too fast"}"#,
+    );
+    assert!(busy.retryable && busy.reason.is_none());
+    let json = serde_json::to_value(parse(FEISHU, 403, r#"{"code":41050,"msg":"x"}"#)).unwrap();
+    assert_eq!(json["reason"], "permission");
+}
+
+/// "Already exists" and "not found", by code (WeCom, DingTalk, Feishu) or
+/// by message (Ekuaibao has no code for it).
+#[test]
+fn already_exists_and_not_found() {
+    for (ep, body) in [
+        (WECOM, r#"{"errcode":60102,"errmsg":"userid existed"}"#),
+        (WECOM, r#"{"errcode":60104,"errmsg":"mobile existed"}"#),
+        (DING_USER, r#"{"errcode":60102,"errmsg":"x"}"#),
+        (DING_USER, r#"{"errcode":60104,"errmsg":"x"}"#),
+        (
+            FEISHU,
+            r#"{"code":41011,"msg":"user id already exist error"}"#,
+        ),
+    ] {
+        let o = parse(ep, 200, body);
+        assert!(
+            !o.ok && o.already_exists && !o.not_found && !o.retryable,
+            "{ep} {body}"
+        );
+    }
+    let ek = parse(
+        EK,
+        400,
+        r#"{"errorCode":400,"errorMessage":"该手机号/邮箱账号已被其他员工使用"}"#,
+    );
+    assert!(!ek.ok && ek.already_exists && !ek.not_found, "{ek:?}");
+    let ek_text = parse(EK, 400, "该账号已被其他员工使用");
+    assert!(ek_text.already_exists, "{ek_text:?}");
+    for (ep, body) in [
+        (WECOM, r#"{"errcode":60111,"errmsg":"userid not found"}"#),
+        (DING_USER, r#"{"errcode":60121,"errmsg":"找不到该用户"}"#),
+        (FEISHU, r#"{"code":41012,"msg":"user id invalid error"}"#),
+    ] {
+        let o = parse(ep, 200, body);
+        assert!(!o.ok && o.not_found && !o.already_exists, "{ep} {body}");
+    }
+    // A success never carries them; neither does an unrelated failure.
+    let ok = parse(WECOM, 200, r#"{"errcode":0,"errmsg":"ok"}"#);
+    assert!(ok.ok && !ok.already_exists && !ok.not_found && ok.reason.is_none());
+    let other = parse(WECOM, 200, r#"{"errcode":40058,"errmsg":"bad"}"#);
+    assert!(!other.already_exists && !other.not_found && other.reason.is_none());
+}
+
+/// The "already exists" / "not found" samples the mock serves decode as such.
+#[test]
+fn exists_and_not_found_samples_decode_as_labelled() {
+    let mut seen = 0;
+    for ep in rosterguard::endpoints() {
+        let s = ep.reply.samples;
+        if let Some(x) = s.exists {
+            let o = parse(ep.id, x.status, x.body);
+            assert!(
+                !o.ok && o.already_exists && !o.not_found && !o.retryable,
+                "{} exists",
+                ep.id
+            );
+            seen += 1;
+        }
+        if let Some(x) = s.not_found {
+            let o = parse(ep.id, x.status, x.body);
+            assert!(
+                !o.ok && o.not_found && !o.already_exists && !o.retryable,
+                "{} not found",
+                ep.id
+            );
+        }
+    }
+    assert!(seen >= 4, "{seen}");
 }

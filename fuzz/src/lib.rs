@@ -1359,6 +1359,7 @@ mod tests {
             record_key: "/path/user_id",
             token_prefix: "Bearer ",
             path_marker: "",
+            field_rates: &[],
         }
     }
 

@@ -247,6 +247,24 @@ pub struct SyncInfo {
     pub record_key: &'static str,
     /// Sample vendor replies (for mock servers), each `{status, body}`.
     pub mock_replies: MockReplies,
+    /// Finer limits for requests carrying given fields.
+    pub field_rates: Vec<FieldRateInfo>,
+    /// A response header that gives the seconds to wait after a throttled
+    /// reply (besides `Retry-After`), or `None`.
+    pub rate_reset_header: Option<&'static str>,
+}
+
+/// A rate for the requests carrying any of `pointers`.
+#[cfg(feature = "meta")]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldRateInfo {
+    /// JSON Pointers into the input.
+    pub pointers: &'static [&'static str],
+    /// Requests per second at most among those.
+    pub per_second: f64,
+    /// Where the limit comes from.
+    pub source: &'static str,
 }
 
 /// Sample replies of one vendor, by kind.
@@ -264,6 +282,10 @@ pub struct MockReplies {
     pub busy: MockReply,
     /// Token invalid or expired.
     pub token_expired: MockReply,
+    /// The record to create exists already, if the vendor says so.
+    pub exists: Option<MockReply>,
+    /// The record does not exist, if the vendor says so.
+    pub not_found: Option<MockReply>,
 }
 
 /// One sample reply.
@@ -298,7 +320,19 @@ pub fn sync_info(e: &Endpoint) -> SyncInfo {
             throttled: mock(e.reply.samples.throttled),
             busy: mock(e.reply.samples.busy),
             token_expired: mock(e.reply.samples.token_expired),
+            exists: e.reply.samples.exists.map(mock),
+            not_found: e.reply.samples.not_found.map(mock),
         },
+        field_rates: e
+            .field_rates
+            .iter()
+            .map(|r| FieldRateInfo {
+                pointers: r.pointers,
+                per_second: r.per_second,
+                source: r.source,
+            })
+            .collect(),
+        rate_reset_header: Some(e.reply.reset_header).filter(|h| !h.is_empty()),
     }
 }
 

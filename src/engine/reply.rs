@@ -6,8 +6,9 @@ use serde_json::{Map, Value};
 
 use crate::model::endpoint::ReplySpec;
 
-/// What a vendor reply means. Serialises to
-/// `{"ok", "vendorCode", "message", "retryable", "traceId", "tokenExpired"}`.
+/// What a vendor reply means. Serialises to `{"ok", "vendorCode",
+/// "message", "retryable", "traceId", "tokenExpired", "reason",
+/// "alreadyExists", "notFound"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplyOutcome {
@@ -24,6 +25,14 @@ pub struct ReplyOutcome {
     /// Whether the vendor says the token is invalid or expired: refresh it
     /// and send the same request again.
     pub token_expired: bool,
+    /// Why a failure is not the request's fault: `"quota"` (a call quota is
+    /// used up) or `"permission"` (the app may not do this); `None` else.
+    /// Neither is retryable.
+    pub reason: Option<&'static str>,
+    /// Whether the vendor says the record to create exists already.
+    pub already_exists: bool,
+    /// Whether the vendor says the record does not exist.
+    pub not_found: bool,
 }
 
 /// Longest message kept from a reply, in characters.
@@ -39,8 +48,46 @@ impl ReplyOutcome {
             retryable,
             trace_id: None,
             token_expired: false,
+            reason: None,
+            already_exists: false,
+            not_found: false,
         }
     }
+}
+
+/// `reason` of a failure whose code is in one of the spec's lists.
+const QUOTA: &str = "quota";
+/// See [`QUOTA`].
+const PERMISSION: &str = "permission";
+
+/// Marks a failure with what the spec's code and text lists say of it
+/// (`codes`: the result code and the finer one, when the reply has them):
+/// quota and permission failures are never retryable. One function, not
+/// generic, as it is in the wasm.
+fn classify(spec: &ReplySpec, mut outcome: ReplyOutcome, codes: [Option<i64>; 2]) -> ReplyOutcome {
+    if outcome.ok {
+        return outcome;
+    }
+    let listed = |list: &[i64]| codes.iter().flatten().any(|c| list.contains(c));
+    let says = |texts: &[&str]| {
+        outcome
+            .message
+            .as_deref()
+            .is_some_and(|m| texts.iter().any(|t| m.contains(t)))
+    };
+    outcome.already_exists = listed(spec.exists_codes) || says(spec.exists_texts);
+    outcome.not_found = listed(spec.not_found_codes);
+    outcome.reason = if listed(spec.quota_codes) {
+        Some(QUOTA)
+    } else if listed(spec.permission_codes) {
+        Some(PERMISSION)
+    } else {
+        None
+    };
+    if outcome.reason.is_some() {
+        outcome.retryable = false;
+    }
+    outcome
 }
 
 /// Whether an HTTP status alone says "try again later": any 5xx, and 429.
@@ -185,7 +232,7 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         }));
     }
     let listed = |list: &[i64]| list.contains(&code) || sub_int.is_some_and(|c| list.contains(&c));
-    ReplyOutcome {
+    let outcome = ReplyOutcome {
         ok,
         vendor_code: code_text(map.get(key)),
         // A failure always says something, even when the reply has no message.
@@ -193,7 +240,11 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         retryable: !ok && (listed(spec.retryable) || http_retryable(status)),
         trace_id,
         token_expired: !ok && listed(spec.token_codes),
-    }
+        reason: None,
+        already_exists: false,
+        not_found: false,
+    };
+    classify(spec, outcome, [Some(code), sub_int])
 }
 
 /// The HTTP status decides: a 2xx carrying `ok_key` is success; a failure
@@ -209,6 +260,9 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
                 retryable: false,
                 trace_id: None,
                 token_expired: false,
+                reason: None,
+                already_exists: false,
+                not_found: false,
             },
             Ok(_) => ReplyOutcome::failure(
                 format!("HTTP {status} but the reply has no \"{key}\": the staff was not returned"),
@@ -239,12 +293,16 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
             .iter()
             .find_map(|k| code_int(m.get(*k)))
     });
-    ReplyOutcome {
+    let outcome = ReplyOutcome {
         ok: false,
         vendor_code: code,
         message: Some(message),
         retryable: http_retryable(status) || code_int.is_some_and(|c| spec.retryable.contains(&c)),
         trace_id: None,
         token_expired: code_int.is_some_and(|c| spec.token_codes.contains(&c)),
-    }
+        reason: None,
+        already_exists: false,
+        not_found: false,
+    };
+    classify(spec, outcome, [code_int, None])
 }

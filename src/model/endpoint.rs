@@ -60,6 +60,22 @@ pub struct Endpoint {
     /// Literal text the URL carries before each path parameter's encoded
     /// value (Ekuaibao's `$<staffId>`; empty for most).
     pub path_marker: &'static str,
+    /// Finer limits for requests that carry given fields (Feishu: changes
+    /// of `department_ids` or `is_frozen` at 1/s); the endpoint's rate
+    /// still holds for every request. Metadata for sync runners.
+    pub field_rates: &'static [FieldRate],
+}
+
+/// A rate that applies to the requests carrying any of `pointers`.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldRate {
+    /// JSON Pointers into the input (`meta_str`); a request carries the
+    /// field when the value there is present and not `null`.
+    pub pointers: &'static [&'static str],
+    /// Requests per second at most, among those carrying one of the fields.
+    pub per_second: f64,
+    /// Where the limit comes from (`meta_str`).
+    pub source: &'static str,
 }
 
 /// A section of the input envelope.
@@ -259,6 +275,23 @@ pub struct ReplySpec {
     /// update was not applied as sent (WeCom's "Warning: wrong json
     /// format."): such a reply is a failure, not retried.
     pub failure_texts: &'static [&'static str],
+    /// Codes that say a call quota is used up (Fxiaoke's daily quota):
+    /// never retryable, reason `quota`.
+    pub quota_codes: &'static [i64],
+    /// Codes that say the app may not do this (scope, IP allow-list,
+    /// API permission): never retryable, reason `permission`.
+    pub permission_codes: &'static [i64],
+    /// Codes that say the record to create exists already (`alreadyExists`).
+    pub exists_codes: &'static [i64],
+    /// Message texts that say the same, for vendors without such a code.
+    pub exists_texts: &'static [&'static str],
+    /// Codes that say the record does not exist (`notFound`). (No vendor
+    /// says it only in words, so there is no text list for it.)
+    pub not_found_codes: &'static [i64],
+    /// Response header giving the seconds to wait after a throttled reply,
+    /// besides the standard `Retry-After` (Feishu's
+    /// `x-ogw-ratelimit-reset`; empty for most). Metadata (`meta_str`).
+    pub reset_header: &'static str,
     /// Where these codes come from.
     pub source: &'static str,
     /// Sample replies, for the mock vendor and for the tests that check
@@ -290,6 +323,11 @@ pub struct ReplySamples {
     pub busy: Sample,
     /// The token is invalid or expired.
     pub token_expired: Sample,
+    /// The record to create exists already (`None`: the vendor has no
+    /// create, or no way to say it).
+    pub exists: Option<Sample>,
+    /// The record does not exist (`None`: as above, for deletes).
+    pub not_found: Option<Sample>,
 }
 
 /// The checked, normalised sections of an input, plus the raw input for

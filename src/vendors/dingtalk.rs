@@ -349,6 +349,17 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_statuses: &[],
     retry_markers: &[("status", 1111)],
     failure_texts: &[],
+    // Server-API error codes (https://open.dingtalk.com/document/orgapp/server-api-error-codes-1,
+    // 2026-05-06): 60102 UserID exists, 60104 mobile exists; 60121 user not found.
+    // 50004: a permission (scope) failure, as developers report it
+    // (open-dingtalk/openapi-demo-java issue 1, 2017-09-05); the search tool
+    // did not show the vendor page's own line for it.
+    quota_codes: &[],
+    permission_codes: &[50004],
+    exists_codes: &[60102, 60104],
+    exists_texts: &[],
+    not_found_codes: &[60121],
+    reset_header: "",
     source: meta_str(
         "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
     ),
@@ -379,6 +390,16 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
                 r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
             ),
         },
+        exists: Some(Sample {
+            status: 200,
+            body: meta_str(
+                r#"{"errcode":60102,"errmsg":"UserID在公司中已存在","request_id":"mock"}"#,
+            ),
+        }),
+        not_found: Some(Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":60121,"errmsg":"找不到该用户","request_id":"mock"}"#),
+        }),
     },
 };
 
@@ -411,6 +432,7 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     record_key: meta_str("/body/param/userid"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };
 
 // ---- 更新用户信息 (update user) ---------------------------------------------
@@ -1028,4 +1050,5 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     record_key: meta_str("/body/userid"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };

@@ -486,6 +486,14 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_statuses: &[401, 403],
     retry_markers: &[],
     failure_texts: &[],
+    // Create failures (contacts/add-staffs.md, HEAD 2024-05-29): "该手机号/邮箱账号
+    // 已被其他员工使用" and "该账号已被其他员工使用" (userid); no error code.
+    quota_codes: &[],
+    permission_codes: &[],
+    exists_codes: &[],
+    exists_texts: &["已被其他员工使用"],
+    not_found_codes: &[],
+    reset_header: "",
     source: meta_str("ekuaibao/open-platform-docs: update-staffs.md, add-budget-node.md (error body); vendor-notes.md § Ekuaibao"),
     samples: &SAMPLES,
 };
@@ -494,6 +502,12 @@ const INVALID: Sample = Sample {
     status: 400,
     body: meta_str(
         r#"{"errorCode":400,"errorMessage":"{{message}}","errorDetails":null,"code":null,"data":null}"#,
+    ),
+};
+const EXISTS: Sample = Sample {
+    status: 400,
+    body: meta_str(
+        r#"{"errorCode":400,"errorMessage":"该手机号/邮箱账号已被其他员工使用","errorDetails":null,"code":null,"data":null}"#,
     ),
 };
 const THROTTLED: Sample = Sample {
@@ -524,6 +538,8 @@ pub(crate) static SAMPLES: ReplySamples = ReplySamples {
     throttled: THROTTLED,
     busy: BUSY,
     token_expired: TOKEN_EXPIRED,
+    exists: Some(EXISTS),
+    not_found: None,
 };
 
 /// No rate is documented for the address-book APIs; 10 calls per second
@@ -556,6 +572,7 @@ pub static UPDATE_STAFF: Endpoint = Endpoint {
     record_key: meta_str("/path/staffId"),
     token_prefix: "",
     path_marker: ID_MARKER,
+    field_rates: &[],
 };
 
 // ---- 批量修改员工 (batch update staff) --------------------------------------
@@ -702,6 +719,12 @@ pub(crate) static BATCH_REPLY: ReplySpec = ReplySpec {
     token_statuses: &[401, 403],
     retry_markers: &[],
     failure_texts: &[],
+    quota_codes: &[],
+    permission_codes: &[],
+    exists_codes: &[],
+    exists_texts: &["已被其他员工使用"],
+    not_found_codes: &[],
+    reset_header: "",
     source: "ekuaibao/open-platform-docs: batch-update-staffs.md (成功响应 {\"items\": […]}, 失败响应), add-budget-node.md (error body), refresh-auth.md (403 未授权)",
     samples: &BATCH_SAMPLES,
 };
@@ -715,6 +738,8 @@ pub(crate) static BATCH_SAMPLES: ReplySamples = ReplySamples {
     throttled: THROTTLED,
     busy: BUSY,
     token_expired: TOKEN_EXPIRED,
+    exists: Some(EXISTS),
+    not_found: None,
 };
 
 /// `ekuaibao.batchUpdateStaff`.
@@ -740,6 +765,7 @@ pub static BATCH_UPDATE_STAFF: Endpoint = Endpoint {
     record_key: meta_str("/body/staffList/-/id"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };
 
 #[cfg(test)]

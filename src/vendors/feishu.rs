@@ -11,7 +11,7 @@ use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{meta_str, Text};
 use crate::model::endpoint::{
-    plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample,
+    plain_url, CrossKind, CrossRule, Endpoint, FieldRate, ReplySamples, ReplySpec, Sample,
 };
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
 use crate::report::Code;
@@ -574,6 +574,17 @@ static REPLY: ReplySpec = ReplySpec {
     token_statuses: &[],
     retry_markers: &[],
     failure_texts: &[],
+    // 41050 no user authority (the user is outside the app's contact
+    // scope: 修改用户部分信息 § 错误码, 2025-11-20); 41011 user_id already
+    // exist (创建用户 § 错误码, open.feishu.cn/document/server-docs/contact-v3/user/create);
+    // 41012 user id invalid (删除用户 § 错误码, …/contact-v3/user/delete).
+    // A 429 says how long to wait in x-ogw-ratelimit-reset (频控策略, 2024-10-10).
+    quota_codes: &[],
+    permission_codes: &[41050],
+    exists_codes: &[41011],
+    exists_texts: &[],
+    not_found_codes: &[41012],
+    reset_header: meta_str("x-ogw-ratelimit-reset"),
     source: meta_str("Feishu 修改用户部分信息 (2025-11-20) § 错误码; 通用错误码 (2025-08-20); 频控策略 (2024-10-10)"),
     samples: &ReplySamples {
         ok: Sample {
@@ -596,6 +607,14 @@ static REPLY: ReplySpec = ReplySpec {
             status: 400,
             body: meta_str(r#"{"code":99991663,"msg":"Invalid access token for authorization. Please make a request with token attached."}"#),
         },
+        exists: Some(Sample {
+            status: 400,
+            body: meta_str(r#"{"code":41011,"msg":"user id already exist error","data":{}}"#),
+        }),
+        not_found: Some(Sample {
+            status: 400,
+            body: meta_str(r#"{"code":41012,"msg":"user id invalid error","data":{}}"#),
+        }),
     },
 };
 
@@ -629,7 +648,19 @@ pub static PATCH_USER: Endpoint = Endpoint {
     record_key: meta_str("/path/user_id"),
     token_prefix: "Bearer ",
     path_marker: "",
+    field_rates: &PATCH_FIELD_RATES,
 };
+
+/// The patch page limits changes of department_ids or is_frozen to 1 QPS
+/// (see the fields' help): a request carrying either waits its turn at 1/s,
+/// the others keep the 50/s.
+static PATCH_FIELD_RATES: [FieldRate; 1] = [FieldRate {
+    pointers: &[meta_str("/body/department_ids"), meta_str("/body/is_frozen")],
+    per_second: 1.0,
+    source: meta_str(
+        "Feishu 修改用户部分信息 (https://open.feishu.cn/document/server-docs/contact-v3/user/patch, 2025-11-20) § 频率限制",
+    ),
+}];
 
 #[cfg(test)]
 mod tests {

@@ -317,6 +317,15 @@ static REPLY: ReplySpec = ReplySpec {
     token_statuses: &[],
     retry_markers: &[],
     failure_texts: &[],
+    // 30002 daily call quota used up (resets at 00:00), 30003 no OpenAPI
+    // quota bought: retrying the same day is useless (rate and quota guide,
+    // https://developer.fxiaoke.com/openapi_v2/start/guide/rate.html).
+    quota_codes: &[30002, 30003],
+    permission_codes: &[],
+    exists_codes: &[],
+    exists_texts: &[],
+    not_found_codes: &[],
+    reset_header: "",
     source: meta_str(
         "vendor-notes.md § Fxiaoke errors and corrections; openfxiaoke/demo Constants.java",
     ),
@@ -345,6 +354,8 @@ static REPLY: ReplySpec = ReplySpec {
                 r#"{"errorCode":20016,"errorMessage":"corpAccessToken expired","traceId":"mock"}"#,
             ),
         },
+        exists: None,
+        not_found: None,
     },
 };
 
@@ -396,6 +407,7 @@ pub static UPDATE_MEMBER: Endpoint = Endpoint {
     record_key: meta_str("/body/user/openUserId"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };
 
 /// `fxiaoke.setMemberStatusBatch`.
@@ -424,6 +436,7 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     record_key: meta_str("/body/openUserIds"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };
 
 /// `fxiaoke.setMemberStatus`: the single Set Member Status page, which
@@ -450,4 +463,5 @@ pub static SET_MEMBER_STATUS: Endpoint = Endpoint {
     record_key: meta_str("/body/openUserId"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };

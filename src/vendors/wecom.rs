@@ -715,6 +715,17 @@ static REPLY: ReplySpec = ReplySpec {
     // parsed only part of the body (全局错误码 preamble; a developer
     // community report shows fields dropped): not a success.
     failure_texts: &["wrong json format"],
+    // 全局错误码 (90313, 2026/01/09): 48002 API 接口无权限调用, 60011 no
+    // privilege to access/modify contact/party/agent (the contact scope);
+    // 60102 UserID exists, 60104 mobile exists; 60111 UserID not found.
+    // 48009: the API may not be called this way (wrong secret or IP), as
+    // reported in opsre/go-ldap-admin issue 378 (2025-01-13).
+    quota_codes: &[],
+    permission_codes: &[48002, 48009, 60011],
+    exists_codes: &[60102, 60104],
+    exists_texts: &[],
+    not_found_codes: &[60111],
+    reset_header: "",
     source: ERRORS,
     samples: &ReplySamples {
         ok: Sample {
@@ -737,6 +748,14 @@ static REPLY: ReplySpec = ReplySpec {
             status: 200,
             body: meta_str(r#"{"errcode":42001,"errmsg":"access_token expired"}"#),
         },
+        exists: Some(Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":60102,"errmsg":"userid existed"}"#),
+        }),
+        not_found: Some(Sample {
+            status: 200,
+            body: meta_str(r#"{"errcode":60111,"errmsg":"userid not found"}"#),
+        }),
     },
 };
 
@@ -767,6 +786,7 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     record_key: meta_str("/body/userid"),
     token_prefix: "",
     path_marker: "",
+    field_rates: &[],
 };
 
 #[cfg(test)]

@@ -161,7 +161,7 @@ test('validateField: one field, cross-field rules with the rest of the input', (
 test('parseResponse decodes replies and never throws on the body', () => {
   const ok = rg.parseResponse('fxiaoke.updateMember', 200, '{"errorCode":0,"errorMessage":"success"}');
   assert.equal(ok.ok, true);
-  assert.deepEqual(Object.keys(ok).sort(), ['message', 'ok', 'retryable', 'tokenExpired', 'traceId', 'vendorCode']);
+  assert.deepEqual(Object.keys(ok).sort(), ['alreadyExists', 'message', 'notFound', 'ok', 'reason', 'retryable', 'tokenExpired', 'traceId', 'vendorCode']);
   const fail = rg.parseResponse('fxiaoke.updateMember', 200, '{"errorCode":14001,"errorMessage":"x"}');
   assert.equal(fail.ok, false);
   for (const body of ['', 'garbage', '{', '[]', 'null', '\u0000', '{"errcode":"0"}', '"'.repeat(10000)]) {

@@ -36,3 +36,11 @@ test('package.json: conditional exports, types first in each condition, no side 
   assert.equal(pkg.sideEffects, false);
   assert.ok(pkg.files.includes('README.md'));
 });
+
+test('require() of rosterguard/sync and rosterguard/mock (Node with require(esm): 20.19+, 22.12+)', () => {
+  if (!process.features.require_module) return; // older Node: await import('rosterguard/sync'), as the README says
+  const { sync } = require('rosterguard/sync');
+  const { startMockVendor } = require('rosterguard/mock');
+  assert.equal(typeof sync, 'function');
+  assert.equal(typeof startMockVendor, 'function');
+});

@@ -92,7 +92,7 @@ test('sync: tokens only from the environment; journal rerun skips; no token in a
     const args = ['sync', '--endpoint', DINGTALK, '--token-env', 'RG_TEST_TOKEN', '--base-url', mock.url, '--journal', journal, '--rate', '500', nd];
     const first = await runAsync(args, { RG_TEST_TOKEN: TOKEN });
     assert.equal(first.status, 1, first.stderr); // one invalid record
-    assert.match(first.stderr, /sent 59, skipped 0, invalid 1, failed 0/);
+    assert.match(first.stderr, /sent 59, unchanged 0, skipped 0, invalid 1, failed 0/);
     assert.equal(mock.stats().updates, 59);
     const second = await runAsync([...args.slice(0, -1), '--json', nd], { RG_TEST_TOKEN: TOKEN });
     assert.equal(second.status, 1);
@@ -121,9 +121,84 @@ test('sync on a TTY: a progress bar with done/total, rate and failures, then the
     assert.equal(r.status, 0, r.out);
     assert.match(r.out, /\[#+\.*\] \d+\/30 +[\d.]+\/s +failed 0/);
     assert.match(r.out, /\[#{24}\] 30\/30/);
-    assert.match(r.out, /sent 30, skipped 0, invalid 0, failed 0/);
+    assert.match(r.out, /sent 30, unchanged 0, skipped 0, invalid 0, failed 0/);
     assert.ok(!r.out.includes('tty-token-1'));
   } finally {
     await mock.close();
   }
+});
+
+test('sync --state / --dry-run: the plan counts what would be sent; unchanged records are not requested; zh-CN summary', { timeout: 30000 }, async () => {
+  const mock = await startMockVendor({ endpoint: DINGTALK, ratePerSecond: 1000 });
+  try {
+    const state = join(tmp, 'cli.state');
+    const write = (name, recs) => file(name, recs.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const night1 = write('n1.ndjson', Array.from({ length: 20 }, (_, i) => dingtalk(i)));
+    const args = (f, ...more) => ['sync', '--endpoint', DINGTALK, '--token-env', 'RG_TEST_TOKEN', '--base-url', mock.url, '--state', state, '--rate', '500', ...more, f];
+    const first = await runAsync(args(night1), { RG_TEST_TOKEN: TOKEN });
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stderr, /sent 20, unchanged 0, skipped 0, invalid 0, failed 0/);
+    const night2Recs = Array.from({ length: 20 }, (_, i) => (i < 3 ? dingtalk(i, { date: '2023-05-06' }) : dingtalk(i)));
+    night2Recs.push(badDingtalk(20));
+    const night2 = write('n2.ndjson', night2Recs);
+    const requests = mock.stats().requests;
+    const dry = await runAsync(args(night2, '--dry-run'), { RG_TEST_TOKEN: TOKEN });
+    assert.equal(dry.status, 1, 'one record is invalid');
+    assert.match(dry.stderr, /dry run, nothing sent: would send 3, unchanged 17, skipped 0, invalid 1/);
+    assert.equal(mock.stats().requests, requests, 'the dry run sent something');
+    const zh = await runAsync(args(night2, '--locale', 'zh-CN'), { RG_TEST_TOKEN: TOKEN });
+    assert.match(zh.stderr, /已发送 3，未变 17，跳过 0，无效 1，失败 0/);
+    assert.equal(mock.stats().requests, requests + 3, 'only the changed records were requested');
+    for (const out of [first.stderr, dry.stderr, zh.stderr, zh.stdout]) assert.ok(!out.includes(TOKEN));
+  } finally {
+    await mock.close();
+  }
+});
+
+test('sync: a permission failure is named in the record line and the summary, in both locales', { timeout: 20000 }, async () => {
+  const { createServer } = await import('node:http');
+  // A vendor that answers every request with Feishu's 41050 (no user authority).
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end('{"code":41050,"msg":"no user authority error"}');
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${server.address().port}`;
+    const rec = { path: { user_id: 'ou_1' }, body: { name: '张三' } };
+    const f = file('feishu.ndjson', JSON.stringify(rec) + '\n');
+    const args = ['sync', '--endpoint', 'feishu.patchUser', '--token-env', 'RG_TEST_TOKEN', '--base-url', url, f];
+    const en = await runAsync(args, { RG_TEST_TOKEN: TOKEN });
+    assert.equal(en.status, 1, en.stderr);
+    assert.match(en.stderr, /record 0: failed after 1 attempt: not authorised/);
+    assert.match(en.stderr, /of the failures: 1 not authorised, 0 out of quota/);
+    const zh = await runAsync([...args.slice(0, -1), '--locale', 'zh-CN', f], { RG_TEST_TOKEN: TOKEN });
+    assert.match(zh.stderr, /无权限/);
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+});
+
+test('standard input is streamed: the first record is checked before the input ends', { timeout: 20000 }, async () => {
+  const p = spawn(bin, ['check', '--endpoint', DINGTALK, '--json', '-']);
+  let out = '';
+  const first = new Promise((resolve) => p.stdout.on('data', (d) => ((out += d), out.includes('\n') && resolve())));
+  p.stdin.write(JSON.stringify(dingtalk(1, { token: TOKEN })) + '\n');
+  await first; // stdin is still open
+  assert.deepEqual(JSON.parse(out.split('\n')[0]).index, 0);
+  // A JSON array streams too: items are split at their top-level commas.
+  p.stdin.end();
+  await new Promise((r) => p.on('exit', r));
+  const q = spawn(bin, ['check', '--endpoint', DINGTALK, '--json', '-']);
+  let qout = '';
+  const qfirst = new Promise((resolve) => q.stdout.on('data', (d) => ((qout += d), qout.includes('\n') && resolve())));
+  q.stdin.write('[' + JSON.stringify(dingtalk(1, { token: TOKEN })) + ',\n');
+  await qfirst;
+  q.stdin.end(JSON.stringify(badDingtalk(2, { token: TOKEN })) + ']');
+  const status = await new Promise((r) => q.on('exit', r));
+  assert.equal(status, 1);
+  assert.deepEqual(qout.trim().split('\n').map((l) => JSON.parse(l).ok), [true, false]);
 });

@@ -2,7 +2,14 @@
 // resolution as tests/common/mod.rs (seeds as they are; cases.json entries
 // applied to their base with `set` / `remove` JSON Pointers).
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// Pointers are parsed by the package's one pointer module (a file of the
+// installed package, not an entry point of it).
+const pkgDir = dirname(createRequire(import.meta.url).resolve('rosterguard/package.json'));
+const { getAt, segments } = await import(join(pkgDir, 'pointer.js'));
+export { getAt };
 
 const repo = process.env.ROSTERGUARD_REPO;
 if (!repo) throw new Error('set ROSTERGUARD_REPO to the repository root (make test-pkg does)');
@@ -12,17 +19,12 @@ export function readFixture(name) {
   return JSON.parse(readFileSync(join(fixtureDir, name), 'utf8'));
 }
 
-function segments(pointer) {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new Error(`bad pointer ${pointer}`);
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Sets `value` at `pointer`, creating objects on the way (as pointer::set). */
-export function setAt(root, pointer, value) {
+/**
+ * Sets `value` at `pointer` in place, creating objects on the way and
+ * appending for a last `-`, as the Rust test harness does (pointer::set):
+ * the fixtures' own editing, unlike pointer.js's setAt, which copies.
+ */
+export function setIn(root, pointer, value) {
   const segs = segments(pointer);
   const last = segs.pop();
   let node = root;
@@ -52,15 +54,6 @@ export function removeAt(root, pointer) {
   else delete node[last];
 }
 
-export function getAt(root, pointer) {
-  let node = root;
-  for (const s of segments(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = node[Array.isArray(node) ? Number(s) : s];
-  }
-  return node;
-}
-
 /** Every case: {endpoint, name, input, options, errors, warnings?, request?}. */
 export function allCases() {
   const out = [];
@@ -71,7 +64,7 @@ export function allCases() {
         const base = readFixture(`${endpoint}/${fx.base}`).input;
         for (const c of fx.cases) {
           const input = structuredClone('input' in c ? c.input : base);
-          for (const [ptr, v] of Object.entries(c.set ?? {})) setAt(input, ptr, v);
+          for (const [ptr, v] of Object.entries(c.set ?? {})) setIn(input, ptr, v);
           for (const ptr of c.remove ?? []) removeAt(input, ptr);
           out.push({
             endpoint,

@@ -41,10 +41,10 @@ export async function collect(it) {
   return out;
 }
 
-/** Status -> count. */
+/** Status -> count (sent, invalid, failed, skipped always; unchanged and planned when any). */
 export function countBy(outcomes) {
   const c = { sent: 0, invalid: 0, failed: 0, skipped: 0 };
-  for (const o of outcomes) c[o.status]++;
+  for (const o of outcomes) c[o.status] = (c[o.status] ?? 0) + 1;
   return c;
 }
 

@@ -52,6 +52,9 @@ export async function main(input: InputFor['ekuaibao.updateStaff'], form: unknow
     console.log(body);
   }
   console.log(ids, msg, code, field.ok, s, describe('dingtalk.updateEmployeeRoster'), jsonSchema('fxiaoke.updateMember'));
+  // describe() is typed: its id is an endpoint id, not `unknown`.
+  const described: EndpointId = describe('feishu.patchUser').id;
+  console.log(described);
   const reports: Report[] = validateMany('ekuaibao.updateStaff', JSON.stringify([input, input]), { locale: 'zh-CN' });
   const outcomes: BuildOutcome[] = buildMany('ekuaibao.updateStaff', JSON.stringify([input]));
   for (const o of outcomes) {
