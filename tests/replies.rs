@@ -282,12 +282,12 @@ fn sample_replies_decode_as_labelled() {
     for ep in rosterguard::endpoints() {
         let s = ep.reply.samples;
         let id = ep.id;
-        let o = parse(id, s.ok.status, s.ok.body);
+        let o = parse(id, s.ok.status, s.ok.body.get());
         assert!(o.ok && !o.retryable && !o.token_expired, "{id} ok");
         let o = parse(
             id,
             s.invalid.status,
-            &s.invalid.body.replace("{{message}}", "bad"),
+            &s.invalid.body.get().replace("{{message}}", "bad"),
         );
         assert!(
             !o.ok && !o.retryable && !o.token_expired,
@@ -295,10 +295,10 @@ fn sample_replies_decode_as_labelled() {
         );
         assert_eq!(message(&o), "bad", "{id}");
         for (what, sample) in [("throttled", s.throttled), ("busy", s.busy)] {
-            let o = parse(id, sample.status, sample.body);
+            let o = parse(id, sample.status, sample.body.get());
             assert!(!o.ok && o.retryable && !o.token_expired, "{id} {what}");
         }
-        let o = parse(id, s.token_expired.status, s.token_expired.body);
+        let o = parse(id, s.token_expired.status, s.token_expired.body.get());
         assert!(!o.ok && o.token_expired && !o.retryable, "{id} token");
     }
 }

@@ -973,13 +973,13 @@ pub fn reply_seeds() -> Vec<(u8, u16, String)> {
         let s = ep.reply.samples;
         let mut bodies: Vec<(Option<u16>, String)> = Vec::new();
         for sample in [s.ok, s.throttled, s.busy, s.token_expired] {
-            bodies.push((Some(sample.status), sample.body.to_owned()));
+            bodies.push((Some(sample.status), sample.body.get().to_owned()));
         }
         for message in ["员工名称不能为空", "", long.as_str()] {
-            let body = s.invalid.body.replace("{{message}}", message);
+            let body = s.invalid.body.get().replace("{{message}}", message);
             bodies.push((Some(s.invalid.status), body));
         }
-        bodies.push((Some(s.invalid.status), s.invalid.body.to_owned()));
+        bodies.push((Some(s.invalid.status), s.invalid.body.get().to_owned()));
         for g in GARBAGE_BODIES {
             bodies.push((None, (*g).to_owned()));
         }
@@ -1044,7 +1044,7 @@ pub fn registry_tokens() -> Vec<String> {
         }
         let sm = ep.reply.samples;
         for sample in [sm.ok, sm.invalid, sm.throttled, sm.busy, sm.token_expired] {
-            if let Ok(v) = serde_json::from_str::<Value>(sample.body) {
+            if let Ok(v) = serde_json::from_str::<Value>(sample.body.get()) {
                 reply_keys(&v, &mut keys);
             }
         }
@@ -1096,7 +1096,7 @@ pub fn empty_object() -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rosterguard::model::endpoint::plain_url;
+    use rosterguard::leaf::text::Meta;
     use rosterguard::model::field::{Empty, STRING};
     use rosterguard::model::Text;
     use serde_json::json;
@@ -1314,11 +1314,13 @@ mod tests {
     static HEADERS: ObjectRule = ObjectRule {
         fields: &AUTH,
         prefixed: None,
+        cross: &[],
     };
     static USER_ID: [Field; 1] = [string_field("user_id", true, false)];
     static PATH: ObjectRule = ObjectRule {
         fields: &USER_ID,
         prefixed: None,
+        cross: &[],
     };
     static QUERY_FIELDS: [Field; 2] = [
         string_field("user_id_type", false, false),
@@ -1327,11 +1329,13 @@ mod tests {
     static QUERY: ObjectRule = ObjectRule {
         fields: &QUERY_FIELDS,
         prefixed: None,
+        cross: &[],
     };
     static NAME: [Field; 1] = [string_field("name", false, false)];
     static BODY: ObjectRule = ObjectRule {
         fields: &NAME,
         prefixed: None,
+        cross: &[],
     };
 
     /// An endpoint like the coming `feishu.patchUser` (made up: the
@@ -1343,7 +1347,6 @@ mod tests {
             title: Text::new("Test", "测试"),
             method: "PATCH",
             doc_url: "https://example.com/doc",
-            deprecated: None,
             default_base_url: "https://open.example.com",
             documented_path: "/open-apis/contact/v3/users/{user_id}",
             content_type: "application/json; charset=utf-8",
@@ -1351,14 +1354,11 @@ mod tests {
             query: Some(&QUERY),
             headers: Some(&HEADERS),
             body: &BODY,
-            cross: &[],
-            url: plain_url,
             reply: rosterguard::endpoints()[0].reply,
             rate_per_second: 1.0,
-            rate_source: "",
-            record_key: "/path/user_id",
+            record_key: Meta::new("/path/user_id"),
             token_prefix: "Bearer ",
-            path_marker: "",
+            ..Endpoint::DEFAULT
         }
     }
 

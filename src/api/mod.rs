@@ -177,6 +177,12 @@ pub struct EndpointInfo {
     pub default_base_url: &'static str,
     /// Documented request path.
     pub path: &'static str,
+    /// What the call does: `create`, `update`, `delete` or `status`.
+    pub operation: &'static str,
+    /// Literal text before each path parameter in the URL (`""` for none).
+    pub path_marker: &'static str,
+    /// JSON Pointer of the vendor's idempotency key, if it has one.
+    pub idempotency_key: Option<&'static str>,
     /// What a sync runner and a mock vendor need (with the `meta` feature;
     /// the npm package ships it as data, merged in by its JS glue).
     #[cfg(feature = "meta")]
@@ -233,7 +239,7 @@ pub struct MockReply {
 fn mock(s: crate::model::endpoint::Sample) -> MockReply {
     MockReply {
         status: s.status,
-        body: s.body,
+        body: s.body.get(),
     }
 }
 
@@ -244,7 +250,7 @@ pub fn sync_info(e: &Endpoint) -> SyncInfo {
         rate_per_second: e.rate_per_second,
         token_pointer: e.token_pointer(),
         token_prefix: e.token_prefix,
-        record_key: e.record_key,
+        record_key: e.record_key.get(),
         mock_replies: MockReplies {
             ok: mock(e.reply.samples.ok),
             invalid: mock(e.reply.samples.invalid),
@@ -271,6 +277,9 @@ pub fn endpoint_infos() -> Vec<EndpointInfo> {
             deprecation_zh: e.deprecated.map(|t| t.zh),
             default_base_url: e.default_base_url,
             path: e.documented_path,
+            operation: e.operation.as_str(),
+            path_marker: e.path_marker,
+            idempotency_key: e.idempotency_key,
             #[cfg(feature = "meta")]
             sync: sync_info(e),
         })

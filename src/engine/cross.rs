@@ -9,11 +9,11 @@ use serde_json::Value;
 
 use crate::engine::walk::{int_value, unique_by};
 use crate::leaf::pointer;
-use crate::model::endpoint::{CrossKind, CrossRule, UniqueBy};
+use crate::model::endpoint::{BoundRule, CrossKind, CrossRule, UniqueBy};
 use crate::report::{Ctx, Params};
 
 /// Runs every rule, in declaration order.
-pub(crate) fn check(ctx: &mut Ctx, rules: &[CrossRule], input: &Value) {
+pub(crate) fn check(ctx: &mut Ctx, rules: &[BoundRule], input: &Value) {
     if rules.is_empty() {
         return;
     }
@@ -32,15 +32,15 @@ pub(crate) fn check(ctx: &mut Ctx, rules: &[CrossRule], input: &Value) {
 }
 
 /// Buffers reused from rule to rule.
-struct Scratch<'a> {
-    along: Vec<&'static str>,
-    s0: Vec<&'static str>,
-    s1: Vec<&'static str>,
+struct Scratch<'a, 'r> {
+    along: Vec<&'r str>,
+    s0: Vec<&'r str>,
+    s1: Vec<&'r str>,
     bindings: Vec<usize>,
     ancestors: Vec<&'a Value>,
 }
 
-fn split_into(pattern: &'static str, out: &mut Vec<&'static str>) {
+fn split_into<'r>(pattern: &'r str, out: &mut Vec<&'r str>) {
     out.clear();
     out.extend(segments(pattern));
 }
@@ -215,9 +215,15 @@ fn code_group<'s>(code: &'s str, prefix: &str, digits: usize) -> Option<&'s str>
         .then_some(group)
 }
 
-fn check_rule<'a>(ctx: &mut Ctx, rule: &CrossRule, input: &'a Value, scratch: &mut Scratch<'a>) {
-    let p0 = rule.pointers.first().copied().unwrap_or("");
-    let p1 = rule.pointers.get(1).copied().unwrap_or("");
+fn check_rule<'a, 'r>(
+    ctx: &mut Ctx,
+    bound: &'r BoundRule,
+    input: &'a Value,
+    scratch: &mut Scratch<'a, 'r>,
+) {
+    let rule = bound.rule;
+    let p0 = bound.pointer(0);
+    let p1 = bound.pointer(1);
     split_into(p0, &mut scratch.s0);
     let Scratch {
         along,

@@ -61,6 +61,7 @@ impl Endpoint {
             headers: SentMap::new(),
             body: SentMap::new(),
             raw: input,
+            path_marker: self.path_marker,
         };
         let Value::Object(map) = input else {
             ctx.error(
@@ -129,7 +130,7 @@ impl Endpoint {
             }
         }
         let walked = ctx.len();
-        cross::check(ctx, self.cross, input);
+        cross::check(ctx, &self.cross_rules(), input);
         if ctx.len() > walked {
             ctx.sort_by_document(input);
         }

@@ -13,6 +13,17 @@ pub enum FormatResult {
     Bad,
 }
 
+impl FormatResult {
+    /// `Ok` when `good`, else `Bad`.
+    pub const fn ok_if(good: bool) -> FormatResult {
+        if good {
+            FormatResult::Ok
+        } else {
+            FormatResult::Bad
+        }
+    }
+}
+
 /// A named string syntax with its check and a description for messages.
 #[derive(Debug, Clone, Copy)]
 pub struct Format {

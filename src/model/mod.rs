@@ -1,6 +1,7 @@
 //! The field model: how an endpoint, its fields and its cross-field rules
 //! are declared, and the normalised value the walker returns.
 
+pub mod cross;
 pub mod endpoint;
 pub mod field;
 pub mod options;

@@ -7,9 +7,9 @@
 use crate::leaf::checks::DATE;
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Text};
+use crate::leaf::text::{meta_str, Meta, Text};
 use crate::model::endpoint::{
-    plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample, UniqueBy,
+    CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
 use crate::model::field::{
     ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, NON_NEGATIVE,
@@ -73,14 +73,56 @@ static UPDATABLE_CODE: Format = Format {
     integers: &[],
 };
 
-static QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
+static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .required()
     .secret()
     .label("Access token", "access_token")
     .help("The app's access token.", "应用的 access_token。")
-    .source("seeds/dingtalk-update-employee-roster.txt § Query 参数")];
-
-static ROSTER_FIELD_FIELDS: [Field; 2] = [
+    .source("seeds/dingtalk-update-employee-roster.txt § Query 参数")]);
+static BODY: ObjectRule = ObjectRule::of(&[
+    Field::new(
+        "agentid",
+        Ty::Int(IntRule {
+            min: Some(1),
+            max: None,
+            one_of: &[],
+        }),
+    )
+    .required()
+    .label("Agent id", "应用 agentid")
+    .help(
+        "Positive integer, sent as a number (the page's example sends a string).",
+        "正整数，以数字发送（文档示例传的是字符串）。",
+    )
+    .source("seeds/dingtalk-update-employee-roster.txt § Body 参数; vendor-notes.md: body carries numbers"),
+    Field::object("param", &ObjectRule::of(&[
+    Field::string("userid")
+        .required()
+        .label("User id", "员工 userid")
+        .help(
+            "Required (the page's 可选 is a rendering slip; a wrong userid returns 系统错误).",
+            "必填（页面上的“可选”为渲染错误；userid 错误会返回“系统错误”）。",
+        )
+        .source("vendor-notes.md § DingTalk: param.userid required"),
+    Field::array("groups", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::string("group_id")
+        .required()
+        .label("Group id", "分组 ID")
+        .help(
+            "sys00 basic, sys01 work, sys02 personal, sys03 education, sys04 bank card, sys05 contract, sys06 emergency contact, sys07 family, sys09 social insurance.",
+            "sys00 基本信息、sys01 工作信息、sys02 个人信息、sys03 学历、sys04 银行卡、sys05 合同、sys06 紧急联系人、sys07 家庭、sys09 社保公积金。",
+        )
+        .source(NOTES),
+    Field::array("sections", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::integer("old_index", NON_NEGATIVE)
+        .on_empty(Empty::Reject)
+        .label("Existing section index", "已有记录序号 old_index")
+        .help(
+            "Given: edits that section, only the fields sent. Omitted: adds a new section and clears every field not sent.",
+            "传入：只修改该段记录中所传字段；不传：新增一段记录，未传字段被清空。",
+        )
+        .source(NOTES),
+    Field::array("section", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::string("field_code")
         .required()
         .label("Field code", "字段编码")
@@ -98,31 +140,8 @@ static ROSTER_FIELD_FIELDS: [Field; 2] = [
             "字符串；日期为 yyyy-MM-dd，选择类字段传选项值（民族 \"1\" 为汉族）。",
         )
         .source(NOTES),
-];
-static ROSTER_FIELD: ObjectRule = ObjectRule {
-    fields: &ROSTER_FIELD_FIELDS,
-    prefixed: None,
-};
-static ROSTER_FIELD_ITEM: Field = Field::new("", Ty::Object(&ROSTER_FIELD))
-    .required()
-    .label("Field", "字段");
-static SECTION_ITEMS: ArrayRule = ArrayRule {
-    item: &ROSTER_FIELD_ITEM,
-    min_items: 1,
-    max_items: None,
-    unique: false,
-};
-
-static SECTION_FIELDS: [Field; 2] = [
-    Field::new("old_index", Ty::Int(NON_NEGATIVE))
-        .on_empty(Empty::Reject)
-        .label("Existing section index", "已有记录序号 old_index")
-        .help(
-            "Given: edits that section, only the fields sent. Omitted: adds a new section and clears every field not sent.",
-            "传入：只修改该段记录中所传字段；不传：新增一段记录，未传字段被清空。",
-        )
-        .source(NOTES),
-    Field::new("section", Ty::Array(&SECTION_ITEMS))
+]))
+    .label("Field", "字段")).min(1))
         .required()
         .label("Fields", "字段列表")
         .help(
@@ -130,31 +149,8 @@ static SECTION_FIELDS: [Field; 2] = [
             "至少 1 个 {field_code, value}；同一段记录中每个 field_code 只能出现一次。",
         )
         .source(SEED),
-];
-static SECTION: ObjectRule = ObjectRule {
-    fields: &SECTION_FIELDS,
-    prefixed: None,
-};
-static SECTION_ITEM: Field = Field::new("", Ty::Object(&SECTION))
-    .required()
-    .label("Section", "记录");
-static SECTIONS: ArrayRule = ArrayRule {
-    item: &SECTION_ITEM,
-    min_items: 1,
-    max_items: None,
-    unique: false,
-};
-
-static GROUP_FIELDS: [Field; 2] = [
-    Field::string("group_id")
-        .required()
-        .label("Group id", "分组 ID")
-        .help(
-            "sys00 basic, sys01 work, sys02 personal, sys03 education, sys04 bank card, sys05 contract, sys06 emergency contact, sys07 family, sys09 social insurance.",
-            "sys00 基本信息、sys01 工作信息、sys02 个人信息、sys03 学历、sys04 银行卡、sys05 合同、sys06 紧急联系人、sys07 家庭、sys09 社保公积金。",
-        )
-        .source(NOTES),
-    Field::new("sections", Ty::Array(&SECTIONS))
+]))
+    .label("Section", "记录")).min(1))
         .required()
         .label("Sections", "记录列表")
         .help(
@@ -162,31 +158,8 @@ static GROUP_FIELDS: [Field; 2] = [
             "至少 1 段记录，即该分组的一条记录（学历等多记录分组可有多段）。",
         )
         .source(SEED),
-];
-static GROUP: ObjectRule = ObjectRule {
-    fields: &GROUP_FIELDS,
-    prefixed: None,
-};
-static GROUP_ITEM: Field = Field::new("", Ty::Object(&GROUP))
-    .required()
-    .label("Group", "分组");
-static GROUPS: ArrayRule = ArrayRule {
-    item: &GROUP_ITEM,
-    min_items: 1,
-    max_items: None,
-    unique: false,
-};
-
-static PARAM_FIELDS: [Field; 2] = [
-    Field::string("userid")
-        .required()
-        .label("User id", "员工 userid")
-        .help(
-            "Required (the page's 可选 is a rendering slip; a wrong userid returns 系统错误).",
-            "必填（页面上的“可选”为渲染错误；userid 错误会返回“系统错误”）。",
-        )
-        .source("vendor-notes.md § DingTalk: param.userid required"),
-    Field::new("groups", Ty::Array(&GROUPS))
+]).cross(&CROSS_RULES))
+    .label("Group", "分组")).min(1))
         .required()
         .label("Roster groups", "花名册分组")
         .help(
@@ -194,29 +167,7 @@ static PARAM_FIELDS: [Field; 2] = [
             "至少 1 个分组，每个分组包含 group_id 和记录列表。",
         )
         .source(SEED),
-];
-static PARAM: ObjectRule = ObjectRule {
-    fields: &PARAM_FIELDS,
-    prefixed: None,
-};
-
-static BODY_FIELDS: [Field; 2] = [
-    Field::new(
-        "agentid",
-        Ty::Int(IntRule {
-            min: Some(1),
-            max: None,
-            one_of: &[],
-        }),
-    )
-    .required()
-    .label("Agent id", "应用 agentid")
-    .help(
-        "Positive integer, sent as a number (the page's example sends a string).",
-        "正整数，以数字发送（文档示例传的是字符串）。",
-    )
-    .source("seeds/dingtalk-update-employee-roster.txt § Body 参数; vendor-notes.md: body carries numbers"),
-    Field::new("param", Ty::Object(&PARAM))
+]))
         .required()
         .label("Employee", "员工信息")
         .help(
@@ -224,20 +175,11 @@ static BODY_FIELDS: [Field; 2] = [
             "要更新的员工（userid）及其花名册分组。",
         )
         .source(SEED),
-];
-
-static QUERY: ObjectRule = ObjectRule {
-    fields: &QUERY_FIELDS,
-    prefixed: None,
-};
-static BODY: ObjectRule = ObjectRule {
-    fields: &BODY_FIELDS,
-    prefixed: None,
-};
+]);
 
 // ---- cross-field rules -----------------------------------------------------
 
-const FIELD_CODE: &str = "/body/param/groups/-/sections/-/section/-/field_code";
+const FIELD_CODE: &str = "/sections/-/section/-/field_code";
 
 /// What [`cross`] checks, for `describe` and `json_schema`.
 static CROSS_RULES: [CrossRule; 6] = [
@@ -252,11 +194,11 @@ static CROSS_RULES: [CrossRule; 6] = [
             "Department and direct manager cannot be updated through this API (sys00-deptIds, sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管).",
             "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、sys00-mainDept、部门、主部门、直属主管）。",
         ),
-        source: meta_str("DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支持接口更新; field codes from 0943"),
+        source: Meta::new("DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支持接口更新; field codes from 0943"),
     },
     CrossRule {
         code: Code::NotIn,
-        pointers: &[FIELD_CODE, "/body/param/groups/-/group_id"],
+        pointers: &[FIELD_CODE, "/group_id"],
         kind: CrossKind::GroupPrefix {
             prefix: "sys",
             digits: 2,
@@ -265,11 +207,11 @@ static CROSS_RULES: [CrossRule; 6] = [
             "A field_code written sysNN-… belongs to group sysNN and must sit in the group whose group_id is sysNN.",
             "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
         ),
-        source: meta_str(NOTES),
+        source: Meta::new(NOTES),
     },
     CrossRule {
         code: Code::Format,
-        pointers: &["/body/param/groups/-/sections/-/section/-/value", FIELD_CODE],
+        pointers: &["/sections/-/section/-/value", FIELD_CODE],
         kind: CrossKind::FormatWhen {
             values: &DATE_CODES,
             format: &DATE,
@@ -278,11 +220,11 @@ static CROSS_RULES: [CrossRule; 6] = [
             "The date fields of the roster field-code list (sys00-confirmJoinTime, sys01-regularTime, sys02-birthTime, sys02-certEndTime, sys02-joinWorkingTime, sys03-graduationTime, sys05 contract start and end dates, sys07-childBirthDate) take a real date written yyyy-MM-dd.",
             "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、sys02-birthTime、sys02-certEndTime、sys02-joinWorkingTime、sys03-graduationTime、sys05 合同起止日期、sys07-childBirthDate）的值须为 yyyy-MM-dd 格式的有效日期。",
         ),
-        source: meta_str("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
+        source: Meta::new("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
     },
     CrossRule {
         code: Code::Duplicate,
-        pointers: &["/body/param/groups/-/sections/-/old_index"],
+        pointers: &["/sections/-/old_index"],
         kind: CrossKind::Unique {
             by: UniqueBy::Integer,
         },
@@ -290,7 +232,7 @@ static CROSS_RULES: [CrossRule; 6] = [
             "Within a group, each old_index names one existing section: no two sections may carry the same old_index.",
             "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
         ),
-        source: meta_str(NOTES),
+        source: Meta::new(NOTES),
     },
     CrossRule {
         code: Code::Duplicate,
@@ -302,17 +244,17 @@ static CROSS_RULES: [CrossRule; 6] = [
             "Within a section, each field_code appears at most once.",
             "同一段记录中，每个 field_code 最多出现一次。",
         ),
-        source: meta_str(SEED),
+        source: Meta::new(SEED),
     },
     CrossRule {
         code: Code::NewSection,
-        pointers: &["/body/param/groups/-/sections/-", "/body/param/groups/-/sections/-/old_index"],
+        pointers: &["/sections/-", "/sections/-/old_index"],
         kind: CrossKind::Advice,
         text: Text::meta(
             "A section without old_index adds a new section, and every field not passed in it is cleared (warning).",
             "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
         ),
-        source: meta_str(NOTES),
+        source: Meta::new(NOTES),
     },
 ];
 
@@ -333,11 +275,8 @@ static CROSS_RULES: [CrossRule; 6] = [
 /// for 5 minutes: retryable, after a long wait.
 pub(crate) static REPLY: ReplySpec = ReplySpec {
     code_key: Some("errcode"),
-    ok_code: 0,
     false_keys: &["success", "result"],
-    ok_key: None,
     message_keys: &["errmsg"],
-    failure_code_keys: &[],
     trace_key: Some("request_id"),
     sub_code_key: Some("sub_code"),
     sub_message_key: Some("sub_msg"),
@@ -346,40 +285,33 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
         90012, 90013, 90014, 90018,
     ],
     token_codes: &[40001, 40014, 42001],
-    token_statuses: &[],
     retry_markers: &[("status", 1111)],
-    failure_texts: &[],
-    source: meta_str(
+    source: Meta::new(
         "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
     ),
     samples: &ReplySamples {
-        ok: Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errcode":0,"errmsg":"ok","result":true,"success":true,"request_id":"mock"}"#,
-            ),
-        },
-        invalid: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":40035,"errmsg":"{{message}}","request_id":"mock"}"#),
-        },
-        throttled: Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errcode":90018,"errmsg":"api calls per second over limit","request_id":"mock"}"#,
-            ),
-        },
-        busy: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":-1,"errmsg":"system busy","request_id":"mock"}"#),
-        },
-        token_expired: Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
-            ),
-        },
+        ok: Sample::new(
+            200,
+            r#"{"errcode":0,"errmsg":"ok","result":true,"success":true,"request_id":"mock"}"#,
+        ),
+        invalid: Sample::new(
+            200,
+            r#"{"errcode":40035,"errmsg":"{{message}}","request_id":"mock"}"#,
+        ),
+        throttled: Sample::new(
+            200,
+            r#"{"errcode":90018,"errmsg":"api calls per second over limit","request_id":"mock"}"#,
+        ),
+        busy: Sample::new(
+            200,
+            r#"{"errcode":-1,"errmsg":"system busy","request_id":"mock"}"#,
+        ),
+        token_expired: Sample::new(
+            200,
+            r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
+        ),
     },
+    ..ReplySpec::DEFAULT
 };
 
 /// 20 calls per second per app and API (DingTalk throttling page).
@@ -393,24 +325,16 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
         "DingTalk: update employee roster",
         "钉钉：更新员工花名册信息",
     ),
-    method: "POST",
     doc_url: "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information",
-    deprecated: None,
     default_base_url: "https://oapi.dingtalk.com",
     documented_path: "/topapi/smartwork/hrm/employee/v2/update",
-    content_type: "application/json",
-    path: None,
     query: Some(&QUERY),
-    headers: None,
     body: &BODY,
-    cross: &CROSS_RULES,
-    url: plain_url,
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API"),
-    record_key: meta_str("/body/param/userid"),
-    token_prefix: "",
-    path_marker: "",
+    rate_source: Meta::new("DingTalk throttling page (1433): 20 calls/s per app per API"),
+    record_key: Meta::new("/body/param/userid"),
+    ..Endpoint::DEFAULT
 };
 
 // ---- 更新用户信息 (update user) ---------------------------------------------
@@ -589,10 +513,6 @@ static MIXED_PASSWORD: Format = Format {
     integers: &[],
 };
 
-const fn enumerated(key: &'static str, values: &'static [&'static str]) -> Field {
-    Field::one_of(key, values).on_empty(Empty::Reject)
-}
-
 /// A department id: "不合法的部门id…是否为数字且大于0" (error 40009).
 const DEPT_ID: IntRule = IntRule {
     min: Some(1),
@@ -604,110 +524,6 @@ const ANY_INTEGER: IntRule = IntRule {
     min: None,
     max: None,
     one_of: &[],
-};
-
-static USER_QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
-    .required()
-    .secret()
-    .label("Access token", "access_token")
-    .help(
-        "The app's access token, sent in the query string only.",
-        "调用该接口的应用凭证，只放在 URL 查询参数中。",
-    )
-    .source(user_doc!("Query 参数 access_token 必填"))];
-
-static DEPT_ORDER_FIELDS: [Field; 2] = [
-    Field::new("dept_id", Ty::Int(DEPT_ID))
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source(user_doc!("dept_order_list ∟ dept_id (Number)")),
-    Field::new("order", Ty::Int(ANY_INTEGER))
-        .label("Order", "排序")
-        .help(
-            "The employee's order in that department: larger comes first.",
-            "员工在部门中的排序，数值越大，排序越靠前。",
-        )
-        .source(user_doc!("dept_order_list ∟ order (Number)")),
-];
-static DEPT_ORDER: ObjectRule = ObjectRule {
-    fields: &DEPT_ORDER_FIELDS,
-    prefixed: None,
-};
-static DEPT_ORDER_ITEM: Field = Field::new("", Ty::Object(&DEPT_ORDER))
-    .required()
-    .label("Department order", "部门内排序");
-static DEPT_ORDERS: ArrayRule = ArrayRule {
-    item: &DEPT_ORDER_ITEM,
-    min_items: 0,
-    max_items: Some(100),
-    unique: false,
-};
-
-static DEPT_POSITION_FIELDS: [Field; 4] = [
-    Field::new("dept_id", Ty::Int(DEPT_ID))
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): dept_id"),
-    Field::new("is_main", Ty::Bool)
-        .label("Main position", "是否主任职")
-        .help(
-            "Whether this is the main position; the SDK says exactly one must be.",
-            "是否为主任职；SDK 说明需要有且只有一个主任职。",
-        )
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): is_main 是否主任职（需要有且只有一个主任职）"),
-    Field::string("title")
-        .max_chars(200)
-        .label("Title in the department", "部门内职位")
-        .help("At most 200 characters.", "最多 200 个字符。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): title 长度最大200个字符"),
-    Field::string("work_place")
-        .max_chars(100)
-        .label("Work place", "办公地点")
-        .help("At most 100 characters.", "最多 100 个字符。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): work_place 长度最大100个字符"),
-];
-static DEPT_POSITION: ObjectRule = ObjectRule {
-    fields: &DEPT_POSITION_FIELDS,
-    prefixed: None,
-};
-static DEPT_POSITION_ITEM: Field = Field::new("", Ty::Object(&DEPT_POSITION))
-    .required()
-    .label("Position in a department", "部门内任职");
-static DEPT_POSITIONS: ArrayRule = ArrayRule {
-    item: &DEPT_POSITION_ITEM,
-    min_items: 0,
-    max_items: Some(999),
-    unique: false,
-};
-
-static DEPT_TITLE_FIELDS: [Field; 2] = [
-    Field::new("dept_id", Ty::Int(DEPT_ID))
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source(user_excl!("dept_title_list ∟ dept_id (Number)")),
-    Field::string("title")
-        .max_chars(200)
-        .label("Title in the department", "部门内职位")
-        .help(
-            "At most 200 characters, as title.",
-            "最多 200 个字符，与 title 相同。",
-        )
-        .source(user_excl!(
-            "dept_title_list ∟ title; length as title (200, update page)"
-        )),
-];
-static DEPT_TITLE: ObjectRule = ObjectRule {
-    fields: &DEPT_TITLE_FIELDS,
-    prefixed: None,
-};
-static DEPT_TITLE_ITEM: Field = Field::new("", Ty::Object(&DEPT_TITLE))
-    .required()
-    .label("Title in a department", "部门内职位");
-static DEPT_TITLES: ArrayRule = ArrayRule {
-    item: &DEPT_TITLE_ITEM,
-    min_items: 0,
-    max_items: Some(100),
-    unique: false,
 };
 
 /// `{"<attribute>": {"<language>": "<text>", …}, …}` as JSON text.
@@ -751,6 +567,16 @@ static I18N_TEXT: Format = Format {
     integers: &[],
 };
 
+static USER_QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
+    .required()
+    .secret()
+    .label("Access token", "access_token")
+    .help(
+        "The app's access token, sent in the query string only.",
+        "调用该接口的应用凭证，只放在 URL 查询参数中。",
+    )
+    .source(user_doc!("Query 参数 access_token 必填"))]);
+static USER_BODY: ObjectRule = ObjectRule::of(&USER_BODY_FIELDS).cross(&USER_CROSS_RULES);
 static USER_BODY_FIELDS: [Field; 30] = [
     Field::string("userid")
         .required()
@@ -767,7 +593,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
         .label("Name", "员工名称")
         .help("At most 80 characters.", "长度最大 80 个字符。")
         .source(user_doc!("name 长度最大80个字符 (older SDKs and the v1 page: 64); error 60112 用户name不合法")),
-    Field::new("hide_mobile", Ty::Bool)
+    Field::boolean("hide_mobile")
         .label("Hide mobile", "是否号码隐藏")
         .help(
             "true hides the mobile number on the profile page.",
@@ -834,7 +660,20 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "以英文逗号分隔的部门 ID，例如 2,3,4：1 至 100 个正整数。该列表即员工所属的全部部门。",
         )
         .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); error 40009"),
-    Field::new("dept_order_list", Ty::Array(&DEPT_ORDERS))
+    Field::array("dept_order_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::integer("dept_id", DEPT_ID)
+        .label("Department id", "部门 ID")
+        .help("A positive department id.", "正整数部门 ID。")
+        .source(user_doc!("dept_order_list ∟ dept_id (Number)")),
+    Field::integer("order", ANY_INTEGER)
+        .label("Order", "排序")
+        .help(
+            "The employee's order in that department: larger comes first.",
+            "员工在部门中的排序，数值越大，排序越靠前。",
+        )
+        .source(user_doc!("dept_order_list ∟ order (Number)")),
+]))
+    .label("Department order", "部门内排序")).items(0, 100))
         .label("Order in departments", "部门内排序")
         .help(
             "At most 100 {dept_id, order}.",
@@ -863,21 +702,21 @@ static USER_BODY_FIELDS: [Field; 30] = [
         "0：覆盖方式（默认），1：追加方式。",
     )
     .source(user_doc!("ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖")),
-    Field::new("senior_mode", Ty::Bool)
+    Field::boolean("senior_mode")
         .label("Executive mode", "高管模式")
         .help(
             "true hides the mobile number from all employees (default false).",
             "为 true 时手机号码对所有员工隐藏（默认 false）。",
         )
         .source(user_doc!("senior_mode (Boolean)")),
-    Field::new("hired_date", Ty::Int(DEPT_ID))
+    Field::integer("hired_date", DEPT_ID)
         .label("Hire date", "入职时间")
         .help(
             "Unix time in milliseconds (13 digits today), a positive integer.",
             "UNIX 时间戳，单位毫秒（当前为 13 位），正整数。",
         )
         .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: hired_date 入职时间，UNIX时间戳，单位毫秒; TopSDK checkMinValue(hiredDate, 1)"),
-    enumerated("language", &["zh_CN", "en_US"])
+    Field::enumerated("language", &["zh_CN", "en_US"])
         .label("Contacts language", "通讯录语言")
         .help("zh_CN (default) or en_US.", "zh_CN（默认）或 en_US。")
         .source(user_doc!("language zh_CN：中文（默认值）, en_US：英文")),
@@ -889,7 +728,30 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "即使为空也写入的字段，以英文逗号分隔：manager_userid，企业账号还可传 org_email（将解除企业邮箱绑定）。",
         )
         .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字段 manager_userid; 0107 (same URL): manager_userid、org_email"),
-    Field::new("dept_position_list", Ty::Array(&DEPT_POSITIONS))
+    Field::array("dept_position_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::integer("dept_id", DEPT_ID)
+        .label("Department id", "部门 ID")
+        .help("A positive department id.", "正整数部门 ID。")
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): dept_id"),
+    Field::boolean("is_main")
+        .label("Main position", "是否主任职")
+        .help(
+            "Whether this is the main position; the SDK says exactly one must be.",
+            "是否为主任职；SDK 说明需要有且只有一个主任职。",
+        )
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): is_main 是否主任职（需要有且只有一个主任职）"),
+    Field::string("title")
+        .max_chars(200)
+        .label("Title in the department", "部门内职位")
+        .help("At most 200 characters.", "最多 200 个字符。")
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): title 长度最大200个字符"),
+    Field::string("work_place")
+        .max_chars(100)
+        .label("Work place", "办公地点")
+        .help("At most 100 characters.", "最多 100 个字符。")
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): work_place 长度最大100个字符"),
+]))
+    .label("Position in a department", "部门内任职")).items(0, 999))
         .label("Positions in departments", "部门内任职信息")
         .help(
             "At most 999 {dept_id, is_main, title, work_place}; exactly one should be the main position.",
@@ -903,14 +765,30 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}。",
         )
         .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON text like extension)")),
-    Field::new("dept_title_list", Ty::Array(&DEPT_TITLES))
+    Field::array("dept_title_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::integer("dept_id", DEPT_ID)
+        .label("Department id", "部门 ID")
+        .help("A positive department id.", "正整数部门 ID。")
+        .source(user_excl!("dept_title_list ∟ dept_id (Number)")),
+    Field::string("title")
+        .max_chars(200)
+        .label("Title in the department", "部门内职位")
+        .help(
+            "At most 200 characters, as title.",
+            "最多 200 个字符，与 title 相同。",
+        )
+        .source(user_excl!(
+            "dept_title_list ∟ title; length as title (200, update page)"
+        )),
+]))
+    .label("Title in a department", "部门内职位")).items(0, 100))
         .label("Titles in departments", "部门内职位")
         .help(
             "At most 100 {dept_id, title}; listed on the enterprise-account page (same URL).",
             "最多 100 个 {dept_id, title}；见企业账号页面（同一 URL）。",
         )
         .source("DingTalk 更新企业账号用户信息 (2026-05-27; same URL) § 请求参数: dept_title_list; TopSDK checkObjectMaxListSize(deptTitleList, 100)"),
-    enumerated("org_email_type", &["profession", "base"])
+    Field::enumerated("org_email_type", &["profession", "base"])
         .label("Enterprise email kind", "企业邮箱类型")
         .help("profession (standard) or base (basic).", "profession：标准版，base：基础版。")
         .source(user_excl!("org_email_type profession: 标准版 - base: 基础版")),
@@ -942,7 +820,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
         "至少 8 个字符，不能全是字母或数字；仅支持钉钉企业账号。",
     )
     .source(user_excl!("init_password 初始密码至少8个字符, 不能全是字母或者数字")),
-    Field::new("send_password_to_user", Ty::Bool)
+    Field::boolean("send_password_to_user")
         .label("Send the password", "发送账密")
         .help(
             "true sends the account and password to the user, and needs init_password.",
@@ -956,7 +834,7 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "企业账号手机号，例如 +86-19812341234。",
         )
         .source(user_excl!("exclusive_mobile")),
-    enumerated("exclusive_mobile_verify_status", &["verified", "notVerified"])
+    Field::enumerated("exclusive_mobile_verify_status", &["verified", "notVerified"])
         .label("Mobile verification", "手机号验证状态")
         .help("verified or notVerified.", "verified 或 notVerified。")
         .source("TopSDK OapiV2UserUpdateRequest (Java 2021.11.16): exclusive_mobile_verify_status 手机号验证状态; values from the enterprise-account page's sample \"verified/notVerified\""),
@@ -973,35 +851,26 @@ static USER_BODY_FIELDS: [Field; 30] = [
         .source(user_excl!("nickname")),
 ];
 
-static USER_QUERY: ObjectRule = ObjectRule {
-    fields: &USER_QUERY_FIELDS,
-    prefixed: None,
-};
-static USER_BODY: ObjectRule = ObjectRule {
-    fields: &USER_BODY_FIELDS,
-    prefixed: None,
-};
-
 static USER_CROSS_RULES: [CrossRule; 2] = [
     CrossRule {
         code: Code::ReplacesAll,
-        pointers: &["/body/extension"],
+        pointers: &["/extension"],
         kind: CrossKind::Advice,
         text: Text::meta(
             "extension replaces every extension attribute: the ones it does not hold are cleared (warning; given whenever extension is sent, also with ext_attrs_update_mode 1, append, which this rule cannot see).",
             "extension 会整体替换扩展属性：未传入的属性将被清空（警告；只要传了 extension 就会提示，ext_attrs_update_mode 为 1（追加）时也会提示，该规则无法区分）。",
         ),
-        source: meta_str("DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖"),
+        source: Meta::new("DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖"),
     },
     CrossRule {
         code: Code::Required,
-        pointers: &["/body/init_password", "/body/send_password_to_user"],
+        pointers: &["/init_password", "/send_password_to_user"],
         kind: CrossKind::RequiredIfTrue,
         text: Text::meta(
             "send_password_to_user true needs init_password.",
             "send_password_to_user 为 true 时，init_password 必填。",
         ),
-        source: meta_str("DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: 该参数为true时，init_password参数必填"),
+        source: Meta::new("DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: 该参数为true时，init_password参数必填"),
     },
 ];
 
@@ -1010,22 +879,14 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     id: "dingtalk.updateUser",
     vendor: "dingtalk",
     title: Text::new("DingTalk: update user", "钉钉：更新用户信息"),
-    method: "POST",
     doc_url: "https://open.dingtalk.com/document/development/user-information-update",
-    deprecated: None,
     default_base_url: "https://oapi.dingtalk.com",
     documented_path: "/topapi/v2/user/update",
-    content_type: "application/json",
-    path: None,
     query: Some(&USER_QUERY),
-    headers: None,
     body: &USER_BODY,
-    cross: &USER_CROSS_RULES,
-    url: plain_url,
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API (standard edition); this API is exempt from the monthly quota (1432)"),
-    record_key: meta_str("/body/userid"),
-    token_prefix: "",
-    path_marker: "",
+    rate_source: Meta::new("DingTalk throttling page (1433): 20 calls/s per app per API (standard edition); this API is exempt from the monthly quota (1432)"),
+    record_key: Meta::new("/body/userid"),
+    ..Endpoint::DEFAULT
 };

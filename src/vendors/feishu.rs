@@ -9,10 +9,8 @@
 
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Text};
-use crate::model::endpoint::{
-    plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample,
-};
+use crate::leaf::text::{meta_str, Meta, Text};
+use crate::model::endpoint::{CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample};
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
 use crate::report::Code;
 
@@ -21,19 +19,11 @@ const BODY_SOURCE: &str = "Feishu 修改用户部分信息 (2025-11-20) § 请�
 
 // ---- syntaxes ------------------------------------------------------------------
 
-fn ok_if(good: bool) -> FormatResult {
-    if good {
-        FormatResult::Ok
-    } else {
-        FormatResult::Bad
-    }
-}
-
 /// "值格式：\"Bearer `access_token`\"": `Bearer `, then the token, which
 /// is visible ASCII (an HTTP header value: no space, no control character,
 /// so nothing can split the header).
 fn check_bearer(s: &str) -> FormatResult {
-    ok_if(
+    FormatResult::ok_if(
         s.strip_prefix("Bearer ")
             .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_graphic())),
     )
@@ -66,9 +56,9 @@ fn check_mobile(s: &str) -> FormatResult {
         return FormatResult::Bad;
     };
     if let Some(national) = digits.strip_prefix("86") {
-        return ok_if(is_mainland(national));
+        return FormatResult::ok_if(is_mainland(national));
     }
-    ok_if(
+    FormatResult::ok_if(
         (7..=15).contains(&digits.len())
             && !digits.starts_with('0')
             && digits.bytes().all(|b| b.is_ascii_digit()),
@@ -98,20 +88,16 @@ const INT32: IntRule = IntRule {
 
 // ---- path, query, headers ------------------------------------------------------
 
-static PATH_FIELDS: [Field; 1] = [Field::string("user_id")
+static PATH: ObjectRule = ObjectRule::of(&[Field::string("user_id")
     .required()
     .label("User id", "用户 ID")
     .help(
         "Of the kind user_id_type names (open_id by default), e.g. ou_…; sent as one percent-encoded path segment.",
         "ID 类型与查询参数 user_id_type 保持一致（默认 open_id），例如 ou_…；作为一个经百分号编码的路径段发送。",
     )
-    .source("Feishu 修改用户部分信息 (2025-11-20) § 路径参数")];
-static PATH: ObjectRule = ObjectRule {
-    fields: &PATH_FIELDS,
-    prefixed: None,
-};
+    .source("Feishu 修改用户部分信息 (2025-11-20) § 路径参数")]);
 
-static QUERY_FIELDS: [Field; 2] = [
+static QUERY: ObjectRule = ObjectRule::of(&[
     Field::one_of("user_id_type", &["open_id", "union_id", "user_id"])
         .on_empty(Empty::Reject)
         .label("User id type", "用户 ID 类型")
@@ -128,11 +114,7 @@ static QUERY_FIELDS: [Field; 2] = [
             "open_department_id（默认，od- 开头）或 department_id：department_ids 与 orders[].department_id 的 ID 类型。",
         )
         .source(QUERY_SOURCE),
-];
-static QUERY: ObjectRule = ObjectRule {
-    fields: &QUERY_FIELDS,
-    prefixed: None,
-};
+]);
 
 /// The body's content type, "固定值" (§ 请求头): the request always carries it.
 const CONTENT_TYPE: &str = "application/json; charset=utf-8";
@@ -151,92 +133,21 @@ static HEADER_FIELDS: [Field; 1] = [
         )
         .source("Feishu 修改用户部分信息 (2025-11-20) § 请求头: 值格式 \"Bearer access_token\"; 注意事项: userAccessToken只允许修改这三个字段"),
 ];
-static HEADERS_RULE: ObjectRule = ObjectRule {
-    fields: &HEADER_FIELDS,
-    prefixed: None,
-};
+static HEADERS_RULE: ObjectRule = ObjectRule::of(&HEADER_FIELDS);
 
 // ---- body: lists ---------------------------------------------------------------
 
-static DEPARTMENT_ID: Field = Field::string("")
-    .required()
-    .label("Department id", "部门 ID");
 /// "最多可归属 50 个部门" (41033); `[]` is 41017 "部门信息不能为空".
-static DEPARTMENT_IDS: ArrayRule = ArrayRule {
-    item: &DEPARTMENT_ID,
-    min_items: 1,
-    max_items: Some(50),
-    unique: false,
-};
-
-static ORDER_FIELDS: [Field; 4] = [
-    Field::string("department_id")
-        .on_empty(Empty::Reject)
-        .label("Department id", "排序信息对应的部门 ID")
-        .help(
-            "Must be one of department_ids (41025), which must be sent with orders (44002).",
-            "必须在用户所属的部门 ID 列表（department_ids）内（41025）；修改排序时须同时传 department_ids（44002）。",
-        )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id; 错误码 41025, 44002"),
-    Field::new("user_order", Ty::Int(INT32))
-        .on_empty(Empty::Reject)
-        .label("Order in the department", "部门内排序")
-        .help(
-            "A 32-bit integer; larger sorts first.",
-            "int 类型，不能超出 int 的最大值；数值越大，排序越靠前。",
-        )
-        .source(BODY_SOURCE),
-    Field::new("department_order", Ty::Int(INT32))
-        .on_empty(Empty::Reject)
-        .label("Order among departments", "部门间排序")
-        .help(
-            "A 32-bit integer; larger sorts first; the primary department has the largest (41410).",
-            "int 类型；数值越大，排序越靠前；主部门的 department_order 须为最大值（41410）。",
-        )
-        .source(BODY_SOURCE),
-    Field::new("is_primary_dept", Ty::Bool)
-        .label("Primary department", "是否为主部门")
-        .help(
-            "true for the one primary department.",
-            "是否为用户的唯一主部门。",
-        )
-        .source(BODY_SOURCE),
-];
-static ORDER: ObjectRule = ObjectRule {
-    fields: &ORDER_FIELDS,
-    prefixed: None,
-};
-static ORDER_ITEM: Field = Field::new("", Ty::Object(&ORDER))
-    .required()
-    .label("Order", "排序信息");
-static ORDERS: ArrayRule = ArrayRule {
-    item: &ORDER_ITEM,
-    min_items: 0,
-    max_items: None,
-    unique: false,
-};
-
-static SUBSCRIPTION_ID: Field = Field::string("").required().label("Seat id", "席位 ID");
-static SUBSCRIPTION_IDS: ArrayRule = ArrayRule {
-    item: &SUBSCRIPTION_ID,
-    min_items: 0,
-    max_items: None,
-    unique: false,
-};
-
-static DOTTED_LEADER: Field = Field::string("")
-    .required()
-    .label("Dotted-line leader", "虚线上级");
-static DOTTED_LEADERS: ArrayRule = ArrayRule {
-    item: &DOTTED_LEADER,
-    min_items: 0,
-    max_items: None,
-    unique: false,
-};
+static DEPARTMENT_IDS: ArrayRule = ArrayRule::of(
+    &Field::string("")
+        .required()
+        .label("Department id", "部门 ID"),
+)
+.items(1, 50);
 
 // ---- body: custom_attrs ----------------------------------------------------------
 
-static GENERIC_USER_FIELDS: [Field; 2] = [
+static GENERIC_USER: ObjectRule = ObjectRule::of(&[
     Field::string("id")
         .required()
         .label("Referenced user id", "引用人员的用户 ID")
@@ -257,94 +168,11 @@ static GENERIC_USER_FIELDS: [Field; 2] = [
     .label("Referenced user type", "用户类型")
     .help("1 (a user): the only value.", "目前仅支持 1，表示用户。")
     .source(BODY_SOURCE),
-];
-static GENERIC_USER: ObjectRule = ObjectRule {
-    fields: &GENERIC_USER_FIELDS,
-    prefixed: None,
-};
-
-static ATTR_VALUE_FIELDS: [Field; 5] = [
-    Field::string("text")
-        .max_chars(100)
-        .label("Text", "文本")
-        .help(
-            "TEXT: the value; HREF: the page title (both required, 41047). At most 100 characters.",
-            "TEXT 类型为字段值，HREF 类型为网页标题（均必填，41047）；长度不能超过 100 字符。",
-        )
-        .source(BODY_SOURCE),
-    Field::string("url")
-        .label("URL", "默认 URL")
-        .help(
-            "HREF: the default URL (required, 41048).",
-            "HREF 类型的默认 URL（必填，41048）。",
-        )
-        .source(BODY_SOURCE),
-    Field::string("pc_url")
-        .label("PC URL", "PC 端 URL")
-        .help("HREF: the URL on PC.", "HREF 类型的 PC 端 URL。")
-        .source(BODY_SOURCE),
-    Field::string("option_id")
-        .label("Option id", "选项 ID")
-        .help(
-            "ENUMERATION or PICTURE_ENUM: the option id.",
-            "ENUMERATION 或 PICTURE_ENUM 类型的选项 ID。",
-        )
-        .source(BODY_SOURCE),
-    Field::new("generic_user", Ty::Object(&GENERIC_USER))
-        .label("Referenced user", "引用人员")
-        .help(
-            "GENERIC_USER: {id, type}.",
-            "GENERIC_USER 类型：{id, type}。",
-        )
-        .source(BODY_SOURCE),
-];
-static ATTR_VALUE: ObjectRule = ObjectRule {
-    fields: &ATTR_VALUE_FIELDS,
-    prefixed: None,
-};
-
-static CUSTOM_ATTR_FIELDS: [Field; 3] = [
-    Field::one_of(
-        "type",
-        &["TEXT", "HREF", "ENUMERATION", "PICTURE_ENUM", "GENERIC_USER"],
-    )
-    .on_empty(Empty::Reject)
-    .label("Custom field type", "自定义字段类型")
-    .help(
-        "TEXT, HREF, ENUMERATION, PICTURE_ENUM or GENERIC_USER.",
-        "TEXT 文本、HREF 网页、ENUMERATION 枚举、PICTURE_ENUM 图片、GENERIC_USER 用户。",
-    )
-    .source(BODY_SOURCE),
-    Field::string("id")
-        .required()
-        .label("Custom field id", "自定义字段 ID")
-        .help("Required (41044).", "必须指明设定的字段 ID（41044）。")
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 custom_attrs.id; 错误码 41044"),
-    Field::new("value", Ty::Object(&ATTR_VALUE))
-        .required()
-        .label("Custom field value", "自定义字段取值")
-        .help(
-            "Required (41046): text, url, pc_url, option_id or generic_user, as the type needs. option_value, name and picture_url are reply-only.",
-            "必须传入 value（41046）：按类型传 text、url、pc_url、option_id 或 generic_user；option_value、name、picture_url 仅出现在响应中。",
-        )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 custom_attrs.value; 错误码 41046"),
-];
-static CUSTOM_ATTR: ObjectRule = ObjectRule {
-    fields: &CUSTOM_ATTR_FIELDS,
-    prefixed: None,
-};
-static CUSTOM_ATTR_ITEM: Field = Field::new("", Ty::Object(&CUSTOM_ATTR))
-    .required()
-    .label("Custom field", "自定义字段");
-static CUSTOM_ATTRS: ArrayRule = ArrayRule {
-    item: &CUSTOM_ATTR_ITEM,
-    min_items: 0,
-    max_items: None,
-    unique: false,
-};
+]);
 
 // ---- body ----------------------------------------------------------------------
 
+static BODY: ObjectRule = ObjectRule::of(&BODY_FIELDS).cross(&CROSS_RULES);
 static BODY_FIELDS: [Field; 25] = [
     Field::string("name")
         .chars(1, 255)
@@ -377,7 +205,7 @@ static BODY_FIELDS: [Field; 25] = [
             "中国大陆手机号 13011111111 或 +8613011111111；其他国家或地区须带“+国际区号”（仅限已认证企业）；在当前租户下不可重复。",
         )
         .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 mobile; 错误码 41004"),
-    Field::new("mobile_visible", Ty::Bool)
+    Field::boolean("mobile_visible")
         .label("Mobile visible", "手机号码是否可见")
         .help("true or false.", "true 可见，false 不可见。")
         .source(BODY_SOURCE),
@@ -404,7 +232,7 @@ static BODY_FIELDS: [Field; 25] = [
             "通过上传图片接口获取（图片类型选择用于设置头像）。",
         )
         .source(BODY_SOURCE),
-    Field::new("department_ids", Ty::Array(&DEPARTMENT_IDS))
+    Field::array("department_ids", &DEPARTMENT_IDS)
         .label("Department ids", "所属部门 ID 列表")
         .help(
             "1–50 ids of the kind department_id_type names; changing them is limited to 1 call per second.",
@@ -470,14 +298,107 @@ static BODY_FIELDS: [Field; 25] = [
         "1 正式员工、2 实习生、3 外包、4 劳务、5 顾问，或租户自定义员工类型的 enum_value。",
     )
     .source(BODY_SOURCE),
-    Field::new("orders", Ty::Array(&ORDERS))
+    Field::array("orders", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::string("department_id")
+        .on_empty(Empty::Reject)
+        .label("Department id", "排序信息对应的部门 ID")
+        .help(
+            "Must be one of department_ids (41025), which must be sent with orders (44002).",
+            "必须在用户所属的部门 ID 列表（department_ids）内（41025）；修改排序时须同时传 department_ids（44002）。",
+        )
+        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id; 错误码 41025, 44002"),
+    Field::integer("user_order", INT32)
+        .on_empty(Empty::Reject)
+        .label("Order in the department", "部门内排序")
+        .help(
+            "A 32-bit integer; larger sorts first.",
+            "int 类型，不能超出 int 的最大值；数值越大，排序越靠前。",
+        )
+        .source(BODY_SOURCE),
+    Field::integer("department_order", INT32)
+        .on_empty(Empty::Reject)
+        .label("Order among departments", "部门间排序")
+        .help(
+            "A 32-bit integer; larger sorts first; the primary department has the largest (41410).",
+            "int 类型；数值越大，排序越靠前；主部门的 department_order 须为最大值（41410）。",
+        )
+        .source(BODY_SOURCE),
+    Field::boolean("is_primary_dept")
+        .label("Primary department", "是否为主部门")
+        .help(
+            "true for the one primary department.",
+            "是否为用户的唯一主部门。",
+        )
+        .source(BODY_SOURCE),
+]))
+    .label("Order", "排序信息")))
         .label("Orders", "用户排序信息")
         .help(
             "One {department_id, user_order, department_order, is_primary_dept} per department; send department_ids with it.",
             "每个部门一项 {department_id, user_order, department_order, is_primary_dept}；须同时传 department_ids。",
         )
         .source(BODY_SOURCE),
-    Field::new("custom_attrs", Ty::Array(&CUSTOM_ATTRS))
+    Field::array("custom_attrs", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::one_of(
+        "type",
+        &["TEXT", "HREF", "ENUMERATION", "PICTURE_ENUM", "GENERIC_USER"],
+    )
+    .on_empty(Empty::Reject)
+    .label("Custom field type", "自定义字段类型")
+    .help(
+        "TEXT, HREF, ENUMERATION, PICTURE_ENUM or GENERIC_USER.",
+        "TEXT 文本、HREF 网页、ENUMERATION 枚举、PICTURE_ENUM 图片、GENERIC_USER 用户。",
+    )
+    .source(BODY_SOURCE),
+    Field::string("id")
+        .required()
+        .label("Custom field id", "自定义字段 ID")
+        .help("Required (41044).", "必须指明设定的字段 ID（41044）。")
+        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 custom_attrs.id; 错误码 41044"),
+    Field::object("value", &ObjectRule::of(&[
+    Field::string("text")
+        .max_chars(100)
+        .label("Text", "文本")
+        .help(
+            "TEXT: the value; HREF: the page title (both required, 41047). At most 100 characters.",
+            "TEXT 类型为字段值，HREF 类型为网页标题（均必填，41047）；长度不能超过 100 字符。",
+        )
+        .source(BODY_SOURCE),
+    Field::string("url")
+        .label("URL", "默认 URL")
+        .help(
+            "HREF: the default URL (required, 41048).",
+            "HREF 类型的默认 URL（必填，41048）。",
+        )
+        .source(BODY_SOURCE),
+    Field::string("pc_url")
+        .label("PC URL", "PC 端 URL")
+        .help("HREF: the URL on PC.", "HREF 类型的 PC 端 URL。")
+        .source(BODY_SOURCE),
+    Field::string("option_id")
+        .label("Option id", "选项 ID")
+        .help(
+            "ENUMERATION or PICTURE_ENUM: the option id.",
+            "ENUMERATION 或 PICTURE_ENUM 类型的选项 ID。",
+        )
+        .source(BODY_SOURCE),
+    Field::object("generic_user", &GENERIC_USER)
+        .label("Referenced user", "引用人员")
+        .help(
+            "GENERIC_USER: {id, type}.",
+            "GENERIC_USER 类型：{id, type}。",
+        )
+        .source(BODY_SOURCE),
+]))
+        .required()
+        .label("Custom field value", "自定义字段取值")
+        .help(
+            "Required (41046): text, url, pc_url, option_id or generic_user, as the type needs. option_value, name and picture_url are reply-only.",
+            "必须传入 value（41046）：按类型传 text、url、pc_url、option_id 或 generic_user；option_value、name、picture_url 仅出现在响应中。",
+        )
+        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 custom_attrs.value; 错误码 41046"),
+]))
+    .label("Custom field", "自定义字段")))
         .label("Custom fields", "自定义字段")
         .help(
             "Each {type, id, value}; effective only when the admin allows API access to the field.",
@@ -500,7 +421,7 @@ static BODY_FIELDS: [Field; 25] = [
             "字符数量上限为 255（错误码 41063 写 100，字段说明与 44058 为 255）；传入空格字符串清空职务；不存在的职务会自动创建。",
         )
         .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 job_title: 字符数量上限为 255, 传入空格字符串则意味着清空职务; 错误码 44058 (41063 says 100)"),
-    Field::new("is_frozen", Ty::Bool)
+    Field::boolean("is_frozen")
         .label("Suspended", "是否暂停")
         .help(
             "true suspends the user; changing it is limited to 1 call per second.",
@@ -515,14 +436,16 @@ static BODY_FIELDS: [Field; 25] = [
         .label("Job family id", "序列 ID")
         .help("From the job family list API.", "可通过获取租户序列列表接口查询。")
         .source(BODY_SOURCE),
-    Field::new("subscription_ids", Ty::Array(&SUBSCRIPTION_IDS))
+    Field::array("subscription_ids", &ArrayRule::of(&Field::string("").required().label("Seat id", "席位 ID")))
         .label("Seat ids", "席位 ID 列表")
         .help(
             "Seat ids as strings; needs the seat-assignment permission.",
             "字符串形式的席位 ID；需开通“分配用户席位”权限。",
         )
         .source(BODY_SOURCE),
-    Field::new("dotted_line_leader_user_ids", Ty::Array(&DOTTED_LEADERS))
+    Field::array("dotted_line_leader_user_ids", &ArrayRule::of(&Field::string("")
+    .required()
+    .label("Dotted-line leader", "虚线上级")))
         .label("Dotted-line leaders", "虚线上级")
         .help(
             "User ids of the kind user_id_type names.",
@@ -530,22 +453,18 @@ static BODY_FIELDS: [Field; 25] = [
         )
         .source(BODY_SOURCE),
 ];
-static BODY: ObjectRule = ObjectRule {
-    fields: &BODY_FIELDS,
-    prefixed: None,
-};
 
 // ---- cross-field rules -----------------------------------------------------------
 
 static CROSS_RULES: [CrossRule; 1] = [CrossRule {
     code: Code::NotIn,
-    pointers: &["/body/orders/-/department_id", "/body/department_ids"],
+    pointers: &["/orders/-/department_id", "/department_ids"],
     kind: CrossKind::MemberOf,
     text: Text::meta(
         "Each orders[].department_id must be one of department_ids (41025).",
         "orders[].department_id 必须在 department_ids 之内（41025）。",
     ),
-    source: meta_str("Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id: 必须在用户所属的部门 ID 列表（department_ids 参数）内; 错误码 41025"),
+    source: Meta::new("Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id: 必须在用户所属的部门 ID 列表（department_ids 参数）内; 错误码 41025"),
 }];
 
 // ---- reply -------------------------------------------------------------------------
@@ -561,42 +480,18 @@ static CROSS_RULES: [CrossRule; 1] = [CrossRule {
 /// expired).
 static REPLY: ReplySpec = ReplySpec {
     code_key: Some("code"),
-    ok_code: 0,
-    false_keys: &[],
-    ok_key: None,
     message_keys: &["msg"],
-    failure_code_keys: &[],
-    trace_key: None,
-    sub_code_key: None,
-    sub_message_key: None,
     retryable: &[1500, 1663, 1668, 2200, 5000, 44025, 44049, 99991400],
     token_codes: &[99991663, 99991665, 99991668, 99991677],
-    token_statuses: &[],
-    retry_markers: &[],
-    failure_texts: &[],
-    source: meta_str("Feishu 修改用户部分信息 (2025-11-20) § 错误码; 通用错误码 (2025-08-20); 频控策略 (2024-10-10)"),
+    source: Meta::new("Feishu 修改用户部分信息 (2025-11-20) § 错误码; 通用错误码 (2025-08-20); 频控策略 (2024-10-10)"),
     samples: &ReplySamples {
-        ok: Sample {
-            status: 200,
-            body: meta_str(r#"{"code":0,"msg":"success","data":{"user":{"open_id":"ou_mock","name":"mock"}}}"#),
-        },
-        invalid: Sample {
-            status: 400,
-            body: meta_str(r#"{"code":41070,"msg":"{{message}}","data":{}}"#),
-        },
-        throttled: Sample {
-            status: 429,
-            body: meta_str(r#"{"code":99991400,"msg":"request trigger frequency limit"}"#),
-        },
-        busy: Sample {
-            status: 400,
-            body: meta_str(r#"{"code":44025,"msg":"update user lock error,wait some seconds and retry","data":{}}"#),
-        },
-        token_expired: Sample {
-            status: 400,
-            body: meta_str(r#"{"code":99991663,"msg":"Invalid access token for authorization. Please make a request with token attached."}"#),
-        },
+        ok: Sample::new(200, r#"{"code":0,"msg":"success","data":{"user":{"open_id":"ou_mock","name":"mock"}}}"#),
+        invalid: Sample::new(400, r#"{"code":41070,"msg":"{{message}}","data":{}}"#),
+        throttled: Sample::new(429, r#"{"code":99991400,"msg":"request trigger frequency limit"}"#),
+        busy: Sample::new(400, r#"{"code":44025,"msg":"update user lock error,wait some seconds and retry","data":{}}"#),
+        token_expired: Sample::new(400, r#"{"code":99991663,"msg":"Invalid access token for authorization. Please make a request with token attached."}"#),
     },
+    ..ReplySpec::DEFAULT
 };
 
 /// "接口频率限制：1000 次/分钟、50 次/秒" (频控等级 4; changes of
@@ -613,7 +508,6 @@ pub static PATCH_USER: Endpoint = Endpoint {
     ),
     method: "PATCH",
     doc_url: "https://open.feishu.cn/document/server-docs/contact-v3/user/patch",
-    deprecated: None,
     default_base_url: "https://open.feishu.cn",
     documented_path: "/open-apis/contact/v3/users/{user_id}",
     content_type: CONTENT_TYPE,
@@ -621,14 +515,12 @@ pub static PATCH_USER: Endpoint = Endpoint {
     query: Some(&QUERY),
     headers: Some(&HEADERS_RULE),
     body: &BODY,
-    cross: &CROSS_RULES,
-    url: plain_url,
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: meta_str("Feishu 修改用户部分信息 (2025-11-20): 1000 次/分钟、50 次/秒 (1 QPS when department_ids or is_frozen change)"),
-    record_key: meta_str("/path/user_id"),
+    rate_source: Meta::new("Feishu 修改用户部分信息 (2025-11-20): 1000 次/分钟、50 次/秒 (1 QPS when department_ids or is_frozen change)"),
+    record_key: Meta::new("/path/user_id"),
     token_prefix: "Bearer ",
-    path_marker: "",
+    ..Endpoint::DEFAULT
 };
 
 #[cfg(test)]

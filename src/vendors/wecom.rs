@@ -10,10 +10,8 @@
 
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Text};
-use crate::model::endpoint::{
-    plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample,
-};
+use crate::leaf::text::{meta_str, Meta, Text};
+use crate::model::endpoint::{CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample};
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
 use crate::report::Code;
 
@@ -24,14 +22,6 @@ const EXTERNAL: &str = "WeCom 成员对外信息 (document/path/92230, 2023/01/1
 const ERRORS: &str = "WeCom 全局错误码 (document/path/90313, 2026/01/09)";
 
 // ---- syntaxes ----------------------------------------------------------------
-
-fn ok_if(good: bool) -> FormatResult {
-    if good {
-        FormatResult::Ok
-    } else {
-        FormatResult::Bad
-    }
-}
 
 /// The longest run of ASCII digits in `s`.
 fn longest_digit_run(s: &str) -> usize {
@@ -51,7 +41,7 @@ const MAX_DIGIT_RUN: usize = 15;
 /// "+" and ","). The 1–32 count is the field's `length`; here the characters,
 /// at least one digit.
 fn check_telephone(s: &str) -> FormatResult {
-    ok_if(
+    FormatResult::ok_if(
         s.bytes().all(|b| b.is_ascii_digit() || b"+-,".contains(&b))
             && s.bytes().any(|b| b.is_ascii_digit())
             && longest_digit_run(s) <= MAX_DIGIT_RUN,
@@ -94,7 +84,7 @@ fn check_mobile(s: &str) -> FormatResult {
         },
         None => digits_and_hyphens(s),
     };
-    ok_if(good)
+    FormatResult::ok_if(good)
 }
 
 static MOBILE: Format = Format {
@@ -115,7 +105,7 @@ fn check_web_url(s: &str) -> FormatResult {
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
-    ok_if(rest.is_some_and(|r| !r.is_empty()))
+    FormatResult::ok_if(rest.is_some_and(|r| !r.is_empty()))
 }
 
 static WEB_URL: Format = Format {
@@ -147,7 +137,7 @@ const ZERO_OR_ONE: IntRule = IntRule {
 
 // ---- query -----------------------------------------------------------------------
 
-static QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
+static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .required()
     .secret()
     .label("Access token", "调用接口凭证 access_token")
@@ -155,123 +145,33 @@ static QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
         "The contacts-sync (通讯录同步) access token; it goes in the URL only, never in the body (41001).",
         "通讯录同步助手的 access_token；只能拼接在 URL 中，不能放在请求包体中（41001）。",
     )
-    .source("WeCom 更新成员 § 参数说明: access_token 是; 全局错误码 41001 (access_token需要拼接在URL中)")];
-
-static QUERY: ObjectRule = ObjectRule {
-    fields: &QUERY_FIELDS,
-    prefixed: None,
-};
+    .source("WeCom 更新成员 § 参数说明: access_token 是; 全局错误码 41001 (access_token需要拼接在URL中)")]);
 
 // ---- body: lists -------------------------------------------------------------------
 
-static DEPARTMENT_ID: Field = Field::new("", Ty::Int(UINT32))
-    .required()
-    .label("Department id", "部门 ID");
 /// "不超过100个" (page of 2025/07/25; older copies and the 60110 row of the
 /// error table say 20). `[]` is 40066 "部门列表为空".
-static DEPARTMENTS: ArrayRule = ArrayRule {
-    item: &DEPARTMENT_ID,
-    min_items: 1,
-    max_items: Some(100),
-    unique: false,
-};
+static DEPARTMENTS: ArrayRule = ArrayRule::of(
+    &Field::integer("", UINT32)
+        .required()
+        .label("Department id", "部门 ID"),
+)
+.items(1, 100);
 
-static ORDER_VALUE: Field = Field::new("", Ty::Int(UINT32))
-    .required()
-    .label("Order value", "排序值");
-static ORDERS: ArrayRule = ArrayRule {
-    item: &ORDER_VALUE,
-    min_items: 0,
-    max_items: None,
-    unique: false,
-};
-
-static LEADER_FLAG: Field = Field::new("", Ty::Int(ZERO_OR_ONE))
-    .required()
-    .label("Leader in department", "是否部门负责人");
-static LEADER_FLAGS: ArrayRule = ArrayRule {
-    item: &LEADER_FLAG,
-    min_items: 0,
-    max_items: None,
-    unique: false,
-};
-
-static LEADER_ID: Field = Field::string("")
-    .bytes(1, 64)
-    .required()
-    .label("Direct leader userid", "直属上级 UserID");
 /// "最多设置1个" (newest page; a 2022 copy says 5). `[]` clears the direct
 /// leader (WxJava issue #3628: "传值[],可以重置用户直属领导").
-static DIRECT_LEADERS: ArrayRule = ArrayRule {
-    item: &LEADER_ID,
-    min_items: 0,
-    max_items: Some(1),
-    unique: false,
-};
-
-// ---- body: biz_mail_alias ------------------------------------------------------
-
-static ALIAS_MAIL: Field = Field::formatted("", &EMAIL)
-    .bytes(0, 63)
-    .required()
-    .label("Mail alias", "企业邮箱别名");
-static ALIAS_MAILS: ArrayRule = ArrayRule {
-    item: &ALIAS_MAIL,
-    min_items: 0,
-    max_items: Some(5),
-    unique: false,
-};
-static BIZ_MAIL_ALIAS_FIELDS: [Field; 1] = [Field::new("item", Ty::Array(&ALIAS_MAILS))
-    .label("Aliases", "别名列表")
-    .help(
-        "At most 5 addresses, each an email of at most 63 bytes; replaces the whole set, [] clears it.",
-        "最多 5 个，每个为不超过 63 字节的邮箱地址；覆盖式更新，传 [] 清空。",
-    )
-    .source(PAGE)];
-static BIZ_MAIL_ALIAS: ObjectRule = ObjectRule {
-    fields: &BIZ_MAIL_ALIAS_FIELDS,
-    prefixed: None,
-};
+static DIRECT_LEADERS: ArrayRule = ArrayRule::of(
+    &Field::string("")
+        .bytes(1, 64)
+        .required()
+        .label("Direct leader userid", "直属上级 UserID"),
+)
+.items(0, 1);
 
 // ---- body: extattr (成员扩展属性) ----------------------------------------------
 
-static EXT_TEXT_FIELDS: [Field; 1] = [Field::string("value")
-    .max_chars(64)
-    .required()
-    .on_empty(Empty::Keep)
-    .label("Text", "文本属性内容")
-    .help("At most 64 characters.", "长度限制 64 个 UTF-8 字符。")
-    .source(EXTATTR)];
-static EXT_TEXT: ObjectRule = ObjectRule {
-    fields: &EXT_TEXT_FIELDS,
-    prefixed: None,
-};
-
-static EXT_WEB_FIELDS: [Field; 2] = [
-    Field::formatted("url", &WEB_URL)
-        .required()
-        .on_empty(Empty::Keep)
-        .label("URL", "网页 URL")
-        .help(
-            "Starts with http:// or https://; url and title both \"\" clear the attribute.",
-            "必须包含 http 或 https 头；url 与 title 同时为空表示清除该属性。",
-        )
-        .source(EXTATTR),
-    Field::string("title")
-        .max_chars(12)
-        .required()
-        .on_empty(Empty::Keep)
-        .label("Title", "网页标题")
-        .help("At most 12 characters.", "长度限制 12 个 UTF-8 字符。")
-        .source(EXTATTR),
-];
-static EXT_WEB: ObjectRule = ObjectRule {
-    fields: &EXT_WEB_FIELDS,
-    prefixed: None,
-};
-
-static EXT_ATTR_FIELDS: [Field; 4] = [
-    Field::new("type", Ty::Int(ZERO_OR_ONE))
+static EXTATTR_RULE: ObjectRule = ObjectRule::of(&[Field::array("attrs", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::integer("type", ZERO_OR_ONE)
         .required()
         .label("Attribute type", "属性类型")
         .help(
@@ -287,204 +187,52 @@ static EXT_ATTR_FIELDS: [Field; 4] = [
             "需先在管理端创建该属性，否则会被忽略。",
         )
         .source(EXTATTR),
-    Field::new("text", Ty::Object(&EXT_TEXT))
+    Field::object("text", &ObjectRule::of(&[Field::string("value")
+    .max_chars(64)
+    .required()
+    .on_empty(Empty::Keep)
+    .label("Text", "文本属性内容")
+    .help("At most 64 characters.", "长度限制 64 个 UTF-8 字符。")
+    .source(EXTATTR)]))
         .label("Text attribute", "文本类型属性")
         .help("For type 0: {value}.", "type 为 0 时使用：{value}。")
         .source(EXTATTR),
-    Field::new("web", Ty::Object(&EXT_WEB))
+    Field::object("web", &ObjectRule::of(&[
+    Field::formatted("url", &WEB_URL)
+        .required()
+        .on_empty(Empty::Keep)
+        .label("URL", "网页 URL")
+        .help(
+            "Starts with http:// or https://; url and title both \"\" clear the attribute.",
+            "必须包含 http 或 https 头；url 与 title 同时为空表示清除该属性。",
+        )
+        .source(EXTATTR),
+    Field::string("title")
+        .max_chars(12)
+        .required()
+        .on_empty(Empty::Keep)
+        .label("Title", "网页标题")
+        .help("At most 12 characters.", "长度限制 12 个 UTF-8 字符。")
+        .source(EXTATTR),
+]))
         .label("Web attribute", "网页类型属性")
         .help(
             "For type 1: {url, title}.",
             "type 为 1 时使用：{url, title}。",
         )
         .source(EXTATTR),
-];
-static EXT_ATTR: ObjectRule = ObjectRule {
-    fields: &EXT_ATTR_FIELDS,
-    prefixed: None,
-};
-static EXT_ATTR_ITEM: Field = Field::new("", Ty::Object(&EXT_ATTR))
-    .required()
-    .label("Attribute", "扩展属性");
-static EXT_ATTRS: ArrayRule = ArrayRule {
-    item: &EXT_ATTR_ITEM,
-    min_items: 0,
-    max_items: None,
-    unique: false,
-};
-static EXTATTR_FIELDS: [Field; 1] = [Field::new("attrs", Ty::Array(&EXT_ATTRS))
+]))
+    .label("Attribute", "扩展属性")))
     .label("Attributes", "属性列表")
     .help(
         "Each {type, name, text | web}.",
         "每项为 {type, name, text | web}。",
     )
-    .source(EXTATTR)];
-static EXTATTR_RULE: ObjectRule = ObjectRule {
-    fields: &EXTATTR_FIELDS,
-    prefixed: None,
-};
-
-// ---- body: external_profile (成员对外信息) --------------------------------------
-
-static EXTERNAL_TEXT_FIELDS: [Field; 1] = [Field::string("value")
-    .max_chars(32)
-    .label("Text", "文本属性内容")
-    .help(
-        "At most 32 characters (half the extattr limit).",
-        "长度限制 32 个 UTF-8 字符（扩展属性为 64）。",
-    )
-    .source(EXTERNAL)];
-static EXTERNAL_TEXT: ObjectRule = ObjectRule {
-    fields: &EXTERNAL_TEXT_FIELDS,
-    prefixed: None,
-};
-
-static EXTERNAL_WEB_FIELDS: [Field; 2] = [
-    Field::formatted("url", &WEB_URL)
-        .label("URL", "网页 URL")
-        .help(
-            "Starts with http:// or https://; url and title both \"\" clear the attribute.",
-            "必须包含 http 或 https 头；url 与 title 同时为空表示清除该属性。",
-        )
-        .source(EXTERNAL),
-    Field::string("title")
-        .max_chars(12)
-        .label("Title", "网页标题")
-        .help("At most 12 characters.", "长度限制 12 个 UTF-8 字符。")
-        .source(EXTERNAL),
-];
-static EXTERNAL_WEB: ObjectRule = ObjectRule {
-    fields: &EXTERNAL_WEB_FIELDS,
-    prefixed: None,
-};
-
-static MINIPROGRAM_FIELDS: [Field; 3] = [
-    Field::string("appid")
-        .label("Mini program appid", "小程序 appid")
-        .help(
-            "A mini program installed for the corp (others are ignored); appid and title both \"\" clear the attribute.",
-            "必须是本企业安装授权的小程序，否则会被忽略；appid 与 title 同时为空表示清除该属性。",
-        )
-        .source(EXTERNAL),
-    Field::string("pagepath")
-        .label("Page path", "小程序页面路径")
-        .help("The mini program page to open.", "小程序的页面路径。")
-        .source(EXTERNAL),
-    // The page says "长度限制12个UTF8字符", but the request example of
-    // 更新成员 sends "my miniprogram" (14 characters): the doc example must
-    // pass, so the limit is not enforced here (the vendor decides).
-    Field::string("title")
-        .label("Title", "小程序展示标题")
-        .help(
-            "Documented as at most 12 characters, but the vendor's own example sends 14: not checked.",
-            "文档写明长度限制 12 个 UTF-8 字符，但官方请求示例传了 14 个字符，因此不做校验。",
-        )
-        .source("WeCom 成员对外信息 (92230): 长度限制12个UTF8字符; 更新成员 (90197) 请求示例: \"title\": \"my miniprogram\""),
-];
-static MINIPROGRAM: ObjectRule = ObjectRule {
-    fields: &MINIPROGRAM_FIELDS,
-    prefixed: None,
-};
-
-static EXTERNAL_ATTR_FIELDS: [Field; 5] = [
-    Field::new(
-        "type",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[0, 1, 2],
-        }),
-    )
-    .required()
-    .label("Attribute type", "属性类型")
-    .help(
-        "0 text, 1 web page, 2 mini program.",
-        "0 文本，1 网页，2 小程序。",
-    )
-    .source(EXTERNAL),
-    Field::string("name")
-        .required()
-        .label("Attribute name", "属性名称")
-        .help(
-            "An attribute created in the admin console; unknown names are ignored by WeCom.",
-            "需先在管理端创建该属性，否则会被忽略。",
-        )
-        .source(EXTERNAL),
-    Field::new("text", Ty::Object(&EXTERNAL_TEXT))
-        .label("Text attribute", "文本类型属性")
-        .help(
-            "Required for type 0: {value}.",
-            "type 为 0 时必填：{value}。",
-        )
-        .source(EXTERNAL),
-    Field::new("web", Ty::Object(&EXTERNAL_WEB))
-        .label("Web attribute", "网页类型属性")
-        .help(
-            "Required for type 1: {url, title}.",
-            "type 为 1 时必填：{url, title}。",
-        )
-        .source(EXTERNAL),
-    Field::new("miniprogram", Ty::Object(&MINIPROGRAM))
-        .label("Mini program attribute", "小程序类型属性")
-        .help(
-            "Required for type 2: {appid, pagepath, title}.",
-            "type 为 2 时必填：{appid, pagepath, title}。",
-        )
-        .source(EXTERNAL),
-];
-static EXTERNAL_ATTR: ObjectRule = ObjectRule {
-    fields: &EXTERNAL_ATTR_FIELDS,
-    prefixed: None,
-};
-static EXTERNAL_ATTR_ITEM: Field = Field::new("", Ty::Object(&EXTERNAL_ATTR))
-    .required()
-    .label("External attribute", "对外属性");
-static EXTERNAL_ATTRS: ArrayRule = ArrayRule {
-    item: &EXTERNAL_ATTR_ITEM,
-    min_items: 0,
-    max_items: None,
-    unique: false,
-};
-
-static CHANNELS_FIELDS: [Field; 1] = [Field::string("nickname")
-    .label("Channels name", "视频号名字")
-    .help(
-        "A WeChat Channels account bound to the corp (41066 otherwise); status is read-only.",
-        "须从企业绑定的视频号中选择（否则返回 41066）；status 为只读字段。",
-    )
-    .source(EXTERNAL)];
-static CHANNELS: ObjectRule = ObjectRule {
-    fields: &CHANNELS_FIELDS,
-    prefixed: None,
-};
-
-static EXTERNAL_PROFILE_FIELDS: [Field; 3] = [
-    Field::string("external_corp_name")
-        .label("External corp name", "企业对外简称")
-        .help(
-            "A verified short name; \"\" clears it back to the default (41036).",
-            "须为已认证的企业简称；传空字符串清除对外简称，恢复默认（41036）。",
-        )
-        .source("WeCom 成员对外信息 (92230); 全局错误码 41036: 传空字符串把对外简称清除"),
-    Field::new("wechat_channels", Ty::Object(&CHANNELS))
-        .label("WeChat Channels", "视频号属性")
-        .help("{nickname}.", "{nickname}。")
-        .source(EXTERNAL),
-    Field::new("external_attr", Ty::Array(&EXTERNAL_ATTRS))
-        .label("External attributes", "对外属性列表")
-        .help(
-            "Each {type, name, text | web | miniprogram}.",
-            "每项为 {type, name, text | web | miniprogram}。",
-        )
-        .source(EXTERNAL),
-];
-static EXTERNAL_PROFILE: ObjectRule = ObjectRule {
-    fields: &EXTERNAL_PROFILE_FIELDS,
-    prefixed: None,
-};
+    .source(EXTATTR)]);
 
 // ---- body ----------------------------------------------------------------------
 
+static BODY: ObjectRule = ObjectRule::of(&BODY_FIELDS).cross(&CROSS_RULES);
 static BODY_FIELDS: [Field; 23] = [
     Field::string("userid")
         .bytes(1, 64)
@@ -526,14 +274,16 @@ static BODY_FIELDS: [Field; 23] = [
             "企业内必须唯一；中国大陆手机号码可省略“+86”，其他国家或地区必须带国际码；不超过 32 位。若成员已激活企业微信，该参数被忽略（不报错）。",
         )
         .source("WeCom 更新成员 (90197): mobile; 全局错误码 60103: 长度不超过32位，字符仅支持数字，加号和减号"),
-    Field::new("department", Ty::Array(&DEPARTMENTS))
+    Field::array("department", &DEPARTMENTS)
         .label("Departments", "所属部门")
         .help(
             "1–100 department ids (unsigned 32-bit integers).",
             "成员所属部门 ID 列表，1~100 个（无符号 32 位整数）。",
         )
         .source("WeCom 更新成员 (90197, 2025/07/25): 不超过100个 (older copies and error 60110: 20); 全局错误码 40066: 部门列表为空"),
-    Field::new("order", Ty::Array(&ORDERS))
+    Field::array("order", &ArrayRule::of(&Field::integer("", UINT32)
+    .required()
+    .label("Order value", "排序值")))
         .label("Order in departments", "部门内排序值")
         .help(
             "As many values as department, each in [0, 2^32); larger sorts first; used only with department.",
@@ -571,7 +321,16 @@ static BODY_FIELDS: [Field; 23] = [
             "长度 6~63 个字节的企业邮箱地址，企业内唯一；系统默认分配的企业邮箱仅允许修改一次（60144）。与其他字段的更新不具备原子性，建议单独调用。",
         )
         .source(PAGE),
-    Field::new("biz_mail_alias", Ty::Object(&BIZ_MAIL_ALIAS))
+    Field::object("biz_mail_alias", &ObjectRule::of(&[Field::array("item", &ArrayRule::of(&Field::formatted("", &EMAIL)
+    .bytes(0, 63)
+    .required()
+    .label("Mail alias", "企业邮箱别名")).items(0, 5))
+    .label("Aliases", "别名列表")
+    .help(
+        "At most 5 addresses, each an email of at most 63 bytes; replaces the whole set, [] clears it.",
+        "最多 5 个，每个为不超过 63 字节的邮箱地址；覆盖式更新，传 [] 清空。",
+    )
+    .source(PAGE)]))
         .label("Business email aliases", "企业邮箱别名")
         .help(
             "{item: [...]}, at most 5; replaces the whole set, {} or {\"item\": []} clears it. Not atomic with the other fields.",
@@ -586,14 +345,16 @@ static BODY_FIELDS: [Field; 23] = [
             "由 1~32 位的纯数字、“-”、“+”或“,”组成（最新文档；旧版仅数字和“-”）。",
         )
         .source("WeCom 更新成员 (90197, 2025/07/25): 座机。由1-32位的纯数字、“-”、“+”或“,”组成 (older copies: 纯数字或’-‘号)"),
-    Field::new("is_leader_in_dept", Ty::Array(&LEADER_FLAGS))
+    Field::array("is_leader_in_dept", &ArrayRule::of(&Field::integer("", ZERO_OR_ONE)
+    .required()
+    .label("Leader in department", "是否部门负责人")))
         .label("Leader in departments", "部门负责人")
         .help(
             "As many 0/1 flags as department: 1 = leader of that department.",
             "个数必须和 department 一致，表示在所在的部门内是否为负责人：0 否，1 是。",
         )
         .source("WeCom 更新成员 (90197): is_leader_in_dept; 全局错误码 60132"),
-    Field::new("direct_leader", Ty::Array(&DIRECT_LEADERS))
+    Field::array("direct_leader", &DIRECT_LEADERS)
         .label("Direct leader", "直属上级")
         .help(
             "At most 1 userid (the newest page; a 2022 copy says 5); [] clears the direct leader and is sent.",
@@ -608,19 +369,132 @@ static BODY_FIELDS: [Field; 23] = [
             "通过素材管理接口上传图片获得的 mediaid（临时素材 3 天后失效：40007）。",
         )
         .source(PAGE),
-    Field::new("enable", Ty::Int(ZERO_OR_ONE))
+    Field::integer("enable", ZERO_OR_ONE)
         .on_empty(Empty::Reject)
         .label("Enabled", "启用/禁用成员")
         .help("1 enable, 0 disable.", "1 表示启用成员，0 表示禁用成员。")
         .source(PAGE),
-    Field::new("extattr", Ty::Object(&EXTATTR_RULE))
+    Field::object("extattr", &EXTATTR_RULE)
         .label("Extended attributes", "扩展属性")
         .help(
             "{attrs: [...]}; attributes must first be added in the admin console, unknown ones are ignored.",
             "{attrs: [...]}；扩展属性需先在管理端添加，否则忽略未知属性的赋值。",
         )
         .source(EXTATTR),
-    Field::new("external_profile", Ty::Object(&EXTERNAL_PROFILE))
+    Field::object("external_profile", &ObjectRule::of(&[
+    Field::string("external_corp_name")
+        .label("External corp name", "企业对外简称")
+        .help(
+            "A verified short name; \"\" clears it back to the default (41036).",
+            "须为已认证的企业简称；传空字符串清除对外简称，恢复默认（41036）。",
+        )
+        .source("WeCom 成员对外信息 (92230); 全局错误码 41036: 传空字符串把对外简称清除"),
+    Field::object("wechat_channels", &ObjectRule::of(&[Field::string("nickname")
+    .label("Channels name", "视频号名字")
+    .help(
+        "A WeChat Channels account bound to the corp (41066 otherwise); status is read-only.",
+        "须从企业绑定的视频号中选择（否则返回 41066）；status 为只读字段。",
+    )
+    .source(EXTERNAL)]))
+        .label("WeChat Channels", "视频号属性")
+        .help("{nickname}.", "{nickname}。")
+        .source(EXTERNAL),
+    Field::array("external_attr", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::new(
+        "type",
+        Ty::Int(IntRule {
+            min: None,
+            max: None,
+            one_of: &[0, 1, 2],
+        }),
+    )
+    .required()
+    .label("Attribute type", "属性类型")
+    .help(
+        "0 text, 1 web page, 2 mini program.",
+        "0 文本，1 网页，2 小程序。",
+    )
+    .source(EXTERNAL),
+    Field::string("name")
+        .required()
+        .label("Attribute name", "属性名称")
+        .help(
+            "An attribute created in the admin console; unknown names are ignored by WeCom.",
+            "需先在管理端创建该属性，否则会被忽略。",
+        )
+        .source(EXTERNAL),
+    Field::object("text", &ObjectRule::of(&[Field::string("value")
+    .max_chars(32)
+    .label("Text", "文本属性内容")
+    .help(
+        "At most 32 characters (half the extattr limit).",
+        "长度限制 32 个 UTF-8 字符（扩展属性为 64）。",
+    )
+    .source(EXTERNAL)]))
+        .label("Text attribute", "文本类型属性")
+        .help(
+            "Required for type 0: {value}.",
+            "type 为 0 时必填：{value}。",
+        )
+        .source(EXTERNAL),
+    Field::object("web", &ObjectRule::of(&[
+    Field::formatted("url", &WEB_URL)
+        .label("URL", "网页 URL")
+        .help(
+            "Starts with http:// or https://; url and title both \"\" clear the attribute.",
+            "必须包含 http 或 https 头；url 与 title 同时为空表示清除该属性。",
+        )
+        .source(EXTERNAL),
+    Field::string("title")
+        .max_chars(12)
+        .label("Title", "网页标题")
+        .help("At most 12 characters.", "长度限制 12 个 UTF-8 字符。")
+        .source(EXTERNAL),
+]))
+        .label("Web attribute", "网页类型属性")
+        .help(
+            "Required for type 1: {url, title}.",
+            "type 为 1 时必填：{url, title}。",
+        )
+        .source(EXTERNAL),
+    Field::object("miniprogram", &ObjectRule::of(&[
+    Field::string("appid")
+        .label("Mini program appid", "小程序 appid")
+        .help(
+            "A mini program installed for the corp (others are ignored); appid and title both \"\" clear the attribute.",
+            "必须是本企业安装授权的小程序，否则会被忽略；appid 与 title 同时为空表示清除该属性。",
+        )
+        .source(EXTERNAL),
+    Field::string("pagepath")
+        .label("Page path", "小程序页面路径")
+        .help("The mini program page to open.", "小程序的页面路径。")
+        .source(EXTERNAL),
+    // The page says "长度限制12个UTF8字符", but the request example of
+    // 更新成员 sends "my miniprogram" (14 characters): the doc example must
+    // pass, so the limit is not enforced here (the vendor decides).
+    Field::string("title")
+        .label("Title", "小程序展示标题")
+        .help(
+            "Documented as at most 12 characters, but the vendor's own example sends 14: not checked.",
+            "文档写明长度限制 12 个 UTF-8 字符，但官方请求示例传了 14 个字符，因此不做校验。",
+        )
+        .source("WeCom 成员对外信息 (92230): 长度限制12个UTF8字符; 更新成员 (90197) 请求示例: \"title\": \"my miniprogram\""),
+]))
+        .label("Mini program attribute", "小程序类型属性")
+        .help(
+            "Required for type 2: {appid, pagepath, title}.",
+            "type 为 2 时必填：{appid, pagepath, title}。",
+        )
+        .source(EXTERNAL),
+]))
+    .label("External attribute", "对外属性")))
+        .label("External attributes", "对外属性列表")
+        .help(
+            "Each {type, name, text | web | miniprogram}.",
+            "每项为 {type, name, text | web | miniprogram}。",
+        )
+        .source(EXTERNAL),
+]))
         .label("External profile", "成员对外属性")
         .help(
             "{external_corp_name, wechat_channels, external_attr}.",
@@ -647,7 +521,7 @@ static BODY_FIELDS: [Field; 23] = [
         .label("Address", "地址")
         .help("At most 128 characters.", "长度最大 128 个字符。")
         .source(PAGE),
-    Field::new("main_department", Ty::Int(UINT32))
+    Field::integer("main_department", UINT32)
         .on_empty(Empty::Reject)
         .label("Main department", "主部门")
         .help(
@@ -657,33 +531,28 @@ static BODY_FIELDS: [Field; 23] = [
         .source(PAGE),
 ];
 
-static BODY: ObjectRule = ObjectRule {
-    fields: &BODY_FIELDS,
-    prefixed: None,
-};
-
 // ---- cross-field rules -----------------------------------------------------------
 
 static CROSS_RULES: [CrossRule; 2] = [
     CrossRule {
         code: Code::SameLength,
-        pointers: &["/body/order", "/body/department"],
+        pointers: &["/order", "/department"],
         kind: CrossKind::SameLength,
         text: Text::meta(
             "order must have as many values as department (数量必须和department一致).",
             "order 的数量必须和 department 一致。",
         ),
-        source: meta_str("WeCom 更新成员 (90197): order 数量必须和department一致"),
+        source: Meta::new("WeCom 更新成员 (90197): order 数量必须和department一致"),
     },
     CrossRule {
         code: Code::SameLength,
-        pointers: &["/body/is_leader_in_dept", "/body/department"],
+        pointers: &["/is_leader_in_dept", "/department"],
         kind: CrossKind::SameLength,
         text: Text::meta(
             "is_leader_in_dept must have as many flags as department (60132).",
             "is_leader_in_dept 的个数必须和 department 一致（60132）。",
         ),
-        source: meta_str("WeCom 更新成员 (90197): 个数必须和department一致; 全局错误码 60132"),
+        source: Meta::new("WeCom 更新成员 (90197): 个数必须和department一致; 全局错误码 60132"),
     },
 ];
 
@@ -699,45 +568,22 @@ static CROSS_RULES: [CrossRule; 2] = [
 /// validator requires it anyway).
 static REPLY: ReplySpec = ReplySpec {
     code_key: Some("errcode"),
-    ok_code: 0,
-    false_keys: &[],
-    ok_key: None,
     message_keys: &["errmsg"],
-    failure_code_keys: &[],
-    trace_key: None,
-    sub_code_key: None,
-    sub_message_key: None,
     retryable: &[-1, 6000, 45009, 45033, 45035],
     token_codes: &[40014, 42001],
-    token_statuses: &[],
-    retry_markers: &[],
     // errcode 0 with "updated. Warning: wrong json format." means WeCom
     // parsed only part of the body (全局错误码 preamble; a developer
     // community report shows fields dropped): not a success.
     failure_texts: &["wrong json format"],
-    source: ERRORS,
+    source: Meta::new(ERRORS),
     samples: &ReplySamples {
-        ok: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":0,"errmsg":"updated"}"#),
-        },
-        invalid: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":60112,"errmsg":"{{message}}"}"#),
-        },
-        throttled: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":45009,"errmsg":"api freq out of limit"}"#),
-        },
-        busy: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":-1,"errmsg":"system busy"}"#),
-        },
-        token_expired: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":42001,"errmsg":"access_token expired"}"#),
-        },
+        ok: Sample::new(200, r#"{"errcode":0,"errmsg":"updated"}"#),
+        invalid: Sample::new(200, r#"{"errcode":60112,"errmsg":"{{message}}"}"#),
+        throttled: Sample::new(200, r#"{"errcode":45009,"errmsg":"api freq out of limit"}"#),
+        busy: Sample::new(200, r#"{"errcode":-1,"errmsg":"system busy"}"#),
+        token_expired: Sample::new(200, r#"{"errcode":42001,"errmsg":"access_token expired"}"#),
     },
+    ..ReplySpec::DEFAULT
 };
 
 /// "每企业调用单个cgi/api不可超过1万次/分，15万次/小时" (90312): no per-second
@@ -749,24 +595,16 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     id: "wecom.updateUser",
     vendor: "wecom",
     title: Text::new("WeCom: update member", "企业微信：更新成员"),
-    method: "POST",
     doc_url: "https://developer.work.weixin.qq.com/document/path/90197",
-    deprecated: None,
     default_base_url: "https://qyapi.weixin.qq.com",
     documented_path: "/cgi-bin/user/update",
-    content_type: "application/json",
-    path: None,
     query: Some(&QUERY),
-    headers: None,
     body: &BODY,
-    cross: &CROSS_RULES,
-    url: plain_url,
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: meta_str("WeCom 访问频率限制 (90312): 10 000 calls/min and 150 000/h per corp per API; no per-second figure"),
-    record_key: meta_str("/body/userid"),
-    token_prefix: "",
-    path_marker: "",
+    rate_source: Meta::new("WeCom 访问频率限制 (90312): 10 000 calls/min and 150 000/h per corp per API; no per-second figure"),
+    record_key: Meta::new("/body/userid"),
+    ..Endpoint::DEFAULT
 };
 
 #[cfg(test)]
