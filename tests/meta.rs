@@ -330,6 +330,7 @@ fn json_schema_states_the_cross_rules_it_can() {
                     | CrossKind::GroupPrefix { .. }
                     | CrossKind::NoneOf { .. }
                     | CrossKind::AtLeastOne
+                    | CrossKind::RequiredWith
             );
             assert_eq!(described["inJsonSchema"], expressible, "{}", ep.id);
             assert_eq!(described["code"], rule.code.as_str());

@@ -333,6 +333,40 @@ fn check_at(
                 ctx.error(&at, rule.code, Params::List(concrete(p1, b)));
             }
         }
+        CrossKind::RequiredWith => {
+            if is_sent(v1) && !is_sent(v0) {
+                ctx.error(
+                    &concrete(p0, b),
+                    rule.code,
+                    Params::BecauseSent(concrete(p1, b)),
+                );
+            }
+        }
+        CrossKind::Differ => {
+            if let (Some(a), Some(other)) = (v0.and_then(as_text), v1.and_then(as_text)) {
+                let at = concrete(p0, b);
+                if a == other && !ctx.has_error_at(&at) {
+                    ctx.error(&at, rule.code, Params::With(concrete(p1, b)));
+                }
+            }
+        }
+        CrossKind::AdviceIf { values, unless } => {
+            let text = match v0 {
+                Some(Value::Bool(flag)) => Some(std::borrow::Cow::Borrowed(if *flag {
+                    "true"
+                } else {
+                    "false"
+                })),
+                Some(v) => as_text(v),
+                None => None,
+            };
+            let named = v1
+                .and_then(Value::as_str)
+                .is_some_and(|list| list.split(',').any(|item| item.trim() == unless));
+            if text.is_some_and(|t| values.contains(&&*t)) && !named {
+                ctx.warn(&concrete(p0, b), rule.code, Params::None);
+            }
+        }
         CrossKind::AtLeastOne => {
             if !is_sent(v0) && !is_sent(v1) {
                 ctx.error(&concrete(p0, b), rule.code, Params::Or(concrete(p1, b)));

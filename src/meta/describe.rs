@@ -245,6 +245,13 @@ fn cross_rule(bound: &BoundRule) -> Value {
             ("groupPrefix", true)
         }
         CrossKind::Advice => ("advice", false),
+        CrossKind::RequiredWith => ("requiredWith", true),
+        CrossKind::Differ => ("differ", false),
+        CrossKind::AdviceIf { values, unless } => {
+            out.insert("values".into(), strs(values));
+            out.insert("unless".into(), unless.into());
+            ("adviceIf", false)
+        }
     };
     out.insert("kind".into(), kind.into());
     out.insert("text".into(), text(rule.text));
@@ -314,7 +321,10 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
         let rule = bound.rule;
         if matches!(
             rule.kind,
-            CrossKind::MemberOf | CrossKind::Unique { .. } | CrossKind::SameLength
+            CrossKind::MemberOf
+                | CrossKind::Unique { .. }
+                | CrossKind::SameLength
+                | CrossKind::Differ
         ) {
             if let Some(first) = bound.pointers.first() {
                 gaps.push(obj(vec![

@@ -474,9 +474,16 @@ fn cross_schema(root: &Value, bound: &BoundRule) -> Option<(Vec<String>, Vec<Val
                 )])],
             ))
         }
+        CrossKind::RequiredWith => {
+            let (field, parent) = a.split_last()?;
+            let (other, _) = b.split_last()?;
+            Some((parent.to_vec(), vec![if_then(sent(other), sent(field))]))
+        }
         CrossKind::MemberOf
         | CrossKind::Unique { .. }
         | CrossKind::SameLength
+        | CrossKind::Differ
+        | CrossKind::AdviceIf { .. }
         | CrossKind::Advice => None,
     }
 }

@@ -74,6 +74,22 @@ pub enum CrossKind {
     /// At least one of the sibling fields `pointers[0]` and `pointers[1]` is
     /// sent; when neither is, `required` at `pointers[0]` (params `{"or"}`).
     AtLeastOne,
+    /// When `pointers[1]` is sent, `pointers[0]` must be sent too;
+    /// `required` at `pointers[0]` (params `{"because": pointers[1]}`).
+    RequiredWith,
+    /// `pointers[0]` must not equal `pointers[1]` (compared as text);
+    /// reported at `pointers[0]` (params `{"with": pointers[1]}`).
+    Differ,
+    /// Advice (a warning) at `pointers[0]` when its value (a string, or a
+    /// number or boolean as its JSON text) is one of `values`; with a
+    /// second pointer, not when `pointers[1]` is a comma-separated list
+    /// that names `unless`.
+    AdviceIf {
+        /// The values that call for the advice.
+        values: &'static [&'static str],
+        /// The item of `pointers[1]`'s list that makes it needless.
+        unless: &'static str,
+    },
     /// Advice (a warning): reported at `pointers[0]` when it is an object
     /// without `pointers[1]`, or (when only one pointer is given) whenever
     /// `pointers[0]` is sent. It never rejects an input.

@@ -851,7 +851,22 @@ static USER_BODY_FIELDS: [Field; 30] = [
         .source(user_excl!("nickname")),
 ];
 
-static USER_CROSS_RULES: [CrossRule; 2] = [
+static USER_CROSS_RULES: [CrossRule; 3] = [
+    CrossRule {
+        code: Code::NotCleared,
+        pointers: &["/manager_userid", "/force_update_fields"],
+        kind: CrossKind::AdviceIf {
+            values: &[""],
+            unless: "manager_userid",
+        },
+        text: Text::meta(
+            "manager_userid \"\" clears the direct manager only when force_update_fields names manager_userid.",
+            "manager_userid 传空字符串时，仅当 force_update_fields 中包含 manager_userid 才会清空直属主管。",
+        ),
+        source: Meta::new(
+            "https://open.dingtalk.com/document/development/user-information-update (2026-06-08) § 请求参数: force_update_fields 强制更新的字段，支持清空指定的字段",
+        ),
+    },
     CrossRule {
         code: Code::ReplacesAll,
         pointers: &["/extension"],

@@ -533,7 +533,19 @@ static BODY_FIELDS: [Field; 23] = [
 
 // ---- cross-field rules -----------------------------------------------------------
 
-static CROSS_RULES: [CrossRule; 2] = [
+static CROSS_RULES: [CrossRule; 4] = [
+    CrossRule {
+        code: Code::Required,
+        pointers: &["/department", "/order"],
+        kind: CrossKind::RequiredWith,
+        text: Text::meta(
+            "order is read only with department (仅在传入department时有效): send both.",
+            "order 仅在传入 department 时有效：须同时传入 department。",
+        ),
+        source: Meta::new(
+            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: order 仅在传入department时有效",
+        ),
+    },
     CrossRule {
         code: Code::SameLength,
         pointers: &["/order", "/department"],
@@ -553,6 +565,21 @@ static CROSS_RULES: [CrossRule; 2] = [
             "is_leader_in_dept 的个数必须和 department 一致（60132）。",
         ),
         source: Meta::new("WeCom 更新成员 (90197): 个数必须和department一致; 全局错误码 60132"),
+    },
+    CrossRule {
+        code: Code::DisablesMember,
+        pointers: &["/enable"],
+        kind: CrossKind::AdviceIf {
+            values: &["0"],
+            unless: "",
+        },
+        text: Text::meta(
+            "enable 0 disables the member (禁用成员): they can no longer sign in.",
+            "enable 为 0 表示禁用成员：成员将无法登录。",
+        ),
+        source: Meta::new(
+            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: enable 启用/禁用成员。1表示启用成员，0表示禁用成员",
+        ),
     },
 ];
 
