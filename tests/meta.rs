@@ -391,8 +391,11 @@ fn format_integer_ranges_match_their_checks() {
                 f.name,
                 lo - 1
             );
+            // Past 2^53 - 1 an integer is a range error before any format sees it.
             assert!(
-                !accepts(f, hi + 1) || f.integers.iter().any(|&(a, b)| (a..=b).contains(&(hi + 1))),
+                hi == 9_007_199_254_740_991
+                    || !accepts(f, hi + 1)
+                    || f.integers.iter().any(|&(a, b)| (a..=b).contains(&(hi + 1))),
                 "{}: {}",
                 f.name,
                 hi + 1

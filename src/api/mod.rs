@@ -62,8 +62,14 @@ pub fn build(endpoint: &str, input: &Value, options: &Options) -> Result<Built, 
         parts.base_url,
         (ep.url)(&parts, ep.request_path(options))
     );
-    let mut request = HttpRequest::json(ep.method, url, parts.body.to_json());
-    request.set_content_type(ep.content_type);
+    let mut request = match ep.body {
+        Some(_) => {
+            let mut r = HttpRequest::json(ep.method, url, parts.body.to_json());
+            r.set_content_type(ep.content_type);
+            r
+        }
+        None => HttpRequest::without_body(ep.method, url),
+    };
     for (name, value) in parts.headers.iter() {
         if let Some(text) = value.as_str() {
             request.headers.insert(name.to_owned(), text.to_owned());

@@ -37,8 +37,9 @@ pub struct Endpoint {
     pub query: Option<&'static ObjectRule>,
     /// `headers` section, if the vendor documents request headers.
     pub headers: Option<&'static ObjectRule>,
-    /// `body` section.
-    pub body: &'static ObjectRule,
+    /// `body` section; `None` for a request the vendor documents without
+    /// a body (no `body` in the envelope, none in the request).
+    pub body: Option<&'static ObjectRule>,
     /// Cross-field rules over more than one section (pointers from the
     /// envelope's root), run after the rules the objects carry.
     pub cross: &'static [CrossRule],
@@ -137,7 +138,7 @@ impl Endpoint {
         path: None,
         query: None,
         headers: None,
-        body: &ObjectRule::of(&[]),
+        body: None,
         cross: &[],
         url: plain_url,
         reply: &ReplySpec::DEFAULT,
@@ -173,7 +174,7 @@ impl Endpoint {
             ("headers", "/headers"),
             ("body", "/body"),
         ];
-        let rules = [self.path, self.query, self.headers, Some(self.body)];
+        let rules = [self.path, self.query, self.headers, self.body];
         NAMES
             .into_iter()
             .zip(rules)

@@ -417,7 +417,7 @@ pub static UPDATE_STAFF: Endpoint = Endpoint {
     doc_url: "https://docs.ekuaibao.com/docs/open-api/contacts/update-staffs",
     documented_path: "/api/openapi/v1.1/staffs/update/{staffId}",
     path: Some(&PATH),
-    body: &BODY,
+    body: Some(&BODY),
     record_key: Meta::new("/path/staffId"),
     path_marker: ID_MARKER,
     ..EKUAIBAO
@@ -491,7 +491,7 @@ pub static BATCH_UPDATE_STAFF: Endpoint = Endpoint {
     doc_url: "https://docs.ekuaibao.com/docs/open-api/contacts/batch-update-staffs",
     documented_path: "/api/openapi/v1.1/staffs/batch/update",
     query: Some(&BATCH_QUERY),
-    body: &BATCH_BODY,
+    body: Some(&BATCH_BODY),
     reply: &BATCH_REPLY,
     record_key: Meta::new("/body/staffList/-/id"),
     ..EKUAIBAO

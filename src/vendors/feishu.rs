@@ -542,7 +542,7 @@ pub static PATCH_USER: Endpoint = Endpoint {
     path: Some(&PATH),
     query: Some(&QUERY),
     headers: Some(&HEADERS_RULE),
-    body: &BODY,
+    body: Some(&BODY),
     cross: &ENVELOPE_RULES,
     reply: &REPLY,
     rate_per_second: RATE,

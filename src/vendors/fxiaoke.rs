@@ -9,7 +9,7 @@ use crate::leaf::checks::{EMAIL, MILLIS_OR_DATE};
 use crate::leaf::entropy::uuid_v4;
 use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
-    CrossKind, CrossRule, Endpoint, Parts, ReplySamples, ReplySpec, Sample,
+    CrossKind, CrossRule, Endpoint, Operation, Parts, ReplySamples, ReplySpec, Sample,
 };
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
 use crate::report::Code;
@@ -329,7 +329,7 @@ pub static UPDATE_MEMBER: Endpoint = Endpoint {
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
     query: Some(&QUERY),
-    body: &MEMBER_BODY,
+    body: Some(&MEMBER_BODY),
     url,
     reply: &REPLY,
     rate_per_second: RATE,
@@ -351,12 +351,13 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
     query: Some(&QUERY),
-    body: &STATUS_BODY,
+    body: Some(&STATUS_BODY),
     url,
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
     record_key: Meta::new("/body/openUserIds"),
+    operation: Operation::Status,
     ..Endpoint::DEFAULT
 };
 
@@ -371,11 +372,12 @@ pub static SET_MEMBER_STATUS: Endpoint = Endpoint {
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
     query: Some(&QUERY),
-    body: &SINGLE_STATUS_BODY,
+    body: Some(&SINGLE_STATUS_BODY),
     url,
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
     record_key: Meta::new("/body/openUserId"),
+    operation: Operation::Status,
     ..Endpoint::DEFAULT
 };

@@ -21,4 +21,7 @@ pub static ALL: &[&Endpoint] = &[
     &ekuaibao::BATCH_UPDATE_STAFF,
     &wecom::UPDATE_USER,
     &feishu::PATCH_USER,
+    &wecom::CREATE_USER,
+    &wecom::DELETE_USER,
+    &wecom::BATCH_DELETE_USER,
 ];

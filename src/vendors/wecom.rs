@@ -1,4 +1,5 @@
-//! WeCom (企业微信): 更新成员 (update member), `POST /cgi-bin/user/update`.
+//! WeCom (企业微信): 更新成员 (update member), 创建成员 (create member),
+//! 删除成员 and 批量删除成员 (delete members).
 //!
 //! Sources: the vendor page 更新成员 (path 90197, 最后更新 2025/07/25, as
 //! mirrored in wxkingstar/doc-hub-mcp; the vendor's own copy of 2025/03/24
@@ -11,7 +12,9 @@
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{meta_str, Meta, Text};
-use crate::model::endpoint::{CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample};
+use crate::model::endpoint::{
+    CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample,
+};
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
 use crate::report::Code;
 
@@ -137,7 +140,7 @@ const ZERO_OR_ONE: IntRule = IntRule {
 
 // ---- query -----------------------------------------------------------------------
 
-static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
+static ACCESS_TOKEN: Field = Field::string("access_token")
     .required()
     .secret()
     .label("Access token", "调用接口凭证 access_token")
@@ -145,7 +148,9 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
         "The contacts-sync (通讯录同步) access token; it goes in the URL only, never in the body (41001).",
         "通讯录同步助手的 access_token；只能拼接在 URL 中，不能放在请求包体中（41001）。",
     )
-    .source("WeCom 更新成员 § 参数说明: access_token 是; 全局错误码 41001 (access_token需要拼接在URL中)")]);
+    .source("WeCom 更新成员 § 参数说明: access_token 是; 全局错误码 41001 (access_token需要拼接在URL中)");
+
+static QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
 
 // ---- body: lists -------------------------------------------------------------------
 
@@ -233,17 +238,17 @@ static EXTATTR_RULE: ObjectRule = ObjectRule::of(&[Field::array("attrs", &ArrayR
 // ---- body ----------------------------------------------------------------------
 
 static BODY: ObjectRule = ObjectRule::of(&BODY_FIELDS).cross(&CROSS_RULES);
-static BODY_FIELDS: [Field; 23] = [
-    Field::string("userid")
-        .bytes(1, 64)
-        .required()
-        .label("UserID", "成员 UserID")
-        .help(
-            "The member's account: 1–64 bytes, case-insensitive; it must exist.",
-            "成员 UserID，对应管理端的账号：长度 1~64 个字节，不区分大小写，须已存在。",
-        )
-        .source(PAGE),
-    Field::string("new_userid")
+static F_USERID: Field = Field::string("userid")
+    .bytes(1, 64)
+    .required()
+    .label("UserID", "成员 UserID")
+    .help(
+        "The member's account: 1–64 bytes, case-insensitive; it must exist.",
+        "成员 UserID，对应管理端的账号：长度 1~64 个字节，不区分大小写，须已存在。",
+    )
+    .source(PAGE);
+
+static F_NEW_USERID: Field = Field::string("new_userid")
         .bytes(1, 64)
         .on_empty(Empty::Reject)
         .label("New UserID", "新 UserID")
@@ -251,21 +256,24 @@ static BODY_FIELDS: [Field; 23] = [
             "Only once, and only for a system-generated userid (301036); 1–64 bytes.",
             "仅当 userid 由系统自动生成时允许修改一次（301036）；长度 1~64 个字节。",
         )
-        .source("WeCom 更新成员 (90197) note under the table: 新值可由new_userid字段指定; 创建成员 (90195): 1~64 bytes; 全局错误码 301036"),
-    Field::string("name")
-        .chars(1, 64)
-        .label("Name", "成员名称")
-        .help("1–64 characters.", "长度为 1~64 个 UTF-8 字符。")
-        .source(PAGE),
-    Field::string("alias")
-        .chars(1, 64)
-        .label("Alias", "别名")
-        .help(
-            "1–64 characters (32 before 2021-09-29).",
-            "长度为 1~64 个 UTF-8 字符（2021-09-29 前为 32）。",
-        )
-        .source("WeCom 更新成员 (90197): 别名。长度为1-64个utf8字符; 更新日志 2021-09-29"),
-    Field::formatted("mobile", &MOBILE)
+        .source("WeCom 更新成员 (90197) note under the table: 新值可由new_userid字段指定; 创建成员 (90195): 1~64 bytes; 全局错误码 301036");
+
+static F_NAME: Field = Field::string("name")
+    .chars(1, 64)
+    .label("Name", "成员名称")
+    .help("1–64 characters.", "长度为 1~64 个 UTF-8 字符。")
+    .source(PAGE);
+
+static F_ALIAS: Field = Field::string("alias")
+    .chars(1, 64)
+    .label("Alias", "别名")
+    .help(
+        "1–64 characters (32 before 2021-09-29).",
+        "长度为 1~64 个 UTF-8 字符（2021-09-29 前为 32）。",
+    )
+    .source("WeCom 更新成员 (90197): 别名。长度为1-64个utf8字符; 更新日志 2021-09-29");
+
+static F_MOBILE: Field = Field::formatted("mobile", &MOBILE)
         .bytes(0, 32)
         .on_empty(Empty::Reject)
         .label("Mobile", "手机号码")
@@ -273,15 +281,17 @@ static BODY_FIELDS: [Field; 23] = [
             "Unique in the corp; mainland numbers may omit +86, others need +<country code>; at most 32 bytes. Ignored (no error) once the member has activated WeCom.",
             "企业内必须唯一；中国大陆手机号码可省略“+86”，其他国家或地区必须带国际码；不超过 32 位。若成员已激活企业微信，该参数被忽略（不报错）。",
         )
-        .source("WeCom 更新成员 (90197): mobile; 全局错误码 60103: 长度不超过32位，字符仅支持数字，加号和减号"),
-    Field::array("department", &DEPARTMENTS)
+        .source("WeCom 更新成员 (90197): mobile; 全局错误码 60103: 长度不超过32位，字符仅支持数字，加号和减号");
+
+static F_DEPARTMENT: Field = Field::array("department", &DEPARTMENTS)
         .label("Departments", "所属部门")
         .help(
             "1–100 department ids (unsigned 32-bit integers).",
             "成员所属部门 ID 列表，1~100 个（无符号 32 位整数）。",
         )
-        .source("WeCom 更新成员 (90197, 2025/07/25): 不超过100个 (older copies and error 60110: 20); 全局错误码 40066: 部门列表为空"),
-    Field::array("order", &ArrayRule::of(&Field::integer("", UINT32)
+        .source("WeCom 更新成员 (90197, 2025/07/25): 不超过100个 (older copies and error 60110: 20); 全局错误码 40066: 部门列表为空");
+
+static F_ORDER: Field = Field::array("order", &ArrayRule::of(&Field::integer("", UINT32)
     .required()
     .label("Order value", "排序值")))
         .label("Order in departments", "部门内排序值")
@@ -289,21 +299,24 @@ static BODY_FIELDS: [Field; 23] = [
             "As many values as department, each in [0, 2^32); larger sorts first; used only with department.",
             "数量必须和 department 一致，每个取值范围 [0, 2^32)，数值越大排序越前；仅在传入 department 时有效。",
         )
-        .source(PAGE),
-    Field::string("position")
-        .max_chars(128)
-        .label("Position", "职务信息")
-        .help("0–128 characters.", "长度为 0~128 个 UTF-8 字符。")
-        .source(PAGE),
-    Field::one_of("gender", &["1", "2"])
+        .source(PAGE);
+
+static F_POSITION: Field = Field::string("position")
+    .max_chars(128)
+    .label("Position", "职务信息")
+    .help("0–128 characters.", "长度为 0~128 个 UTF-8 字符。")
+    .source(PAGE);
+
+static F_GENDER: Field = Field::one_of("gender", &["1", "2"])
     .on_empty(Empty::Reject)
     .label("Gender", "性别")
     .help(
         "\"1\" male, \"2\" female, sent as a string (a number 1 or 2 is converted); 0 is a read-only value.",
         "\"1\" 男性，\"2\" 女性，以字符串发送（数字 1 或 2 会被转换）；0（未定义）仅用于读取。",
     )
-    .source("WeCom 更新成员 (90197): 性别。1表示男性，2表示女性 (example \"gender\": \"1\"); 读取成员 (90196): 0 未定义"),
-    Field::formatted("email", &EMAIL)
+    .source("WeCom 更新成员 (90197): 性别。1表示男性，2表示女性 (example \"gender\": \"1\"); 读取成员 (90196): 0 未定义");
+
+static F_EMAIL: Field = Field::formatted("email", &EMAIL)
         .bytes(0, 64)
         .on_empty(Empty::Reject)
         .label("Email", "邮箱")
@@ -311,8 +324,9 @@ static BODY_FIELDS: [Field; 23] = [
             "A valid email address of 6–64 bytes, unique in the corp.",
             "长度 6~64 个字节，且为有效的 email 格式；企业内必须唯一。",
         )
-        .source("WeCom 更新成员 (90197, 2025/07/25): 长度6~64个字节，且为有效的email格式 (the 6-byte minimum is the shortest address the email syntax takes)"),
-    Field::formatted("biz_mail", &EMAIL)
+        .source("WeCom 更新成员 (90197, 2025/07/25): 长度6~64个字节，且为有效的email格式 (the 6-byte minimum is the shortest address the email syntax takes)");
+
+static F_BIZ_MAIL: Field = Field::formatted("biz_mail", &EMAIL)
         .bytes(0, 63)
         .on_empty(Empty::Reject)
         .label("Business email", "企业邮箱")
@@ -320,8 +334,9 @@ static BODY_FIELDS: [Field; 23] = [
             "A business mailbox address of 6–63 bytes, unique; a system-assigned one may be changed once (60144). Not atomic with the other fields: send it alone to know what changed.",
             "长度 6~63 个字节的企业邮箱地址，企业内唯一；系统默认分配的企业邮箱仅允许修改一次（60144）。与其他字段的更新不具备原子性，建议单独调用。",
         )
-        .source(PAGE),
-    Field::object("biz_mail_alias", &ObjectRule::of(&[Field::array("item", &ArrayRule::of(&Field::formatted("", &EMAIL)
+        .source(PAGE);
+
+static F_BIZ_MAIL_ALIAS: Field = Field::object("biz_mail_alias", &ObjectRule::of(&[Field::array("item", &ArrayRule::of(&Field::formatted("", &EMAIL)
     .bytes(0, 63)
     .required()
     .label("Mail alias", "企业邮箱别名")).items(0, 5))
@@ -336,52 +351,64 @@ static BODY_FIELDS: [Field; 23] = [
             "{item: [...]}, at most 5; replaces the whole set, {} or {\"item\": []} clears it. Not atomic with the other fields.",
             "{item: [...]}，最多 5 个；覆盖式更新，传空结构或空数组会清空。与其他字段的更新不具备原子性。",
         )
-        .source(PAGE),
-    Field::formatted("telephone", &TELEPHONE)
+        .source(PAGE);
+
+static F_TELEPHONE: Field = Field::formatted("telephone", &TELEPHONE)
         .chars(1, 32)
         .label("Telephone", "座机")
         .help(
             "1–32 characters of digits, \"-\", \"+\" or \",\" (the newest page; older ones: digits and \"-\").",
             "由 1~32 位的纯数字、“-”、“+”或“,”组成（最新文档；旧版仅数字和“-”）。",
         )
-        .source("WeCom 更新成员 (90197, 2025/07/25): 座机。由1-32位的纯数字、“-”、“+”或“,”组成 (older copies: 纯数字或’-‘号)"),
-    Field::array("is_leader_in_dept", &ArrayRule::of(&Field::integer("", ZERO_OR_ONE)
-    .required()
-    .label("Leader in department", "是否部门负责人")))
-        .label("Leader in departments", "部门负责人")
-        .help(
-            "As many 0/1 flags as department: 1 = leader of that department.",
-            "个数必须和 department 一致，表示在所在的部门内是否为负责人：0 否，1 是。",
-        )
-        .source("WeCom 更新成员 (90197): is_leader_in_dept; 全局错误码 60132"),
-    Field::array("direct_leader", &DIRECT_LEADERS)
+        .source("WeCom 更新成员 (90197, 2025/07/25): 座机。由1-32位的纯数字、“-”、“+”或“,”组成 (older copies: 纯数字或’-‘号)");
+
+static F_IS_LEADER_IN_DEPT: Field = Field::array(
+    "is_leader_in_dept",
+    &ArrayRule::of(
+        &Field::integer("", ZERO_OR_ONE)
+            .required()
+            .label("Leader in department", "是否部门负责人"),
+    ),
+)
+.label("Leader in departments", "部门负责人")
+.help(
+    "As many 0/1 flags as department: 1 = leader of that department.",
+    "个数必须和 department 一致，表示在所在的部门内是否为负责人：0 否，1 是。",
+)
+.source("WeCom 更新成员 (90197): is_leader_in_dept; 全局错误码 60132");
+
+static F_DIRECT_LEADER: Field = Field::array("direct_leader", &DIRECT_LEADERS)
         .label("Direct leader", "直属上级")
         .help(
             "At most 1 userid (the newest page; a 2022 copy says 5); [] clears the direct leader and is sent.",
             "最多设置 1 个 UserID（最新文档；2022 年的版本为 5 个）；传 [] 清空直属上级，会照常发送。",
         )
-        .source("WeCom 更新成员 (90197, 2025/07/25): 最多设置1个; [] clears: binarywang/WxJava issue #3628"),
-    Field::string("avatar_mediaid")
-        .on_empty(Empty::Reject)
-        .label("Avatar media id", "头像 mediaid")
-        .help(
-            "A media_id from the media upload API (temporary media expire after 3 days: 40007).",
-            "通过素材管理接口上传图片获得的 mediaid（临时素材 3 天后失效：40007）。",
-        )
-        .source(PAGE),
-    Field::integer("enable", ZERO_OR_ONE)
-        .on_empty(Empty::Reject)
-        .label("Enabled", "启用/禁用成员")
-        .help("1 enable, 0 disable.", "1 表示启用成员，0 表示禁用成员。")
-        .source(PAGE),
-    Field::object("extattr", &EXTATTR_RULE)
+        .source("WeCom 更新成员 (90197, 2025/07/25): 最多设置1个; [] clears: binarywang/WxJava issue #3628");
+
+static F_AVATAR_MEDIAID: Field = Field::string("avatar_mediaid")
+    .on_empty(Empty::Reject)
+    .label("Avatar media id", "头像 mediaid")
+    .help(
+        "A media_id from the media upload API (temporary media expire after 3 days: 40007).",
+        "通过素材管理接口上传图片获得的 mediaid（临时素材 3 天后失效：40007）。",
+    )
+    .source(PAGE);
+
+static F_ENABLE: Field = Field::integer("enable", ZERO_OR_ONE)
+    .on_empty(Empty::Reject)
+    .label("Enabled", "启用/禁用成员")
+    .help("1 enable, 0 disable.", "1 表示启用成员，0 表示禁用成员。")
+    .source(PAGE);
+
+static F_EXTATTR: Field = Field::object("extattr", &EXTATTR_RULE)
         .label("Extended attributes", "扩展属性")
         .help(
             "{attrs: [...]}; attributes must first be added in the admin console, unknown ones are ignored.",
             "{attrs: [...]}；扩展属性需先在管理端添加，否则忽略未知属性的赋值。",
         )
-        .source(EXTATTR),
-    Field::object("external_profile", &ObjectRule::of(&[
+        .source(EXTATTR);
+
+static F_EXTERNAL_PROFILE: Field = Field::object("external_profile", &ObjectRule::of(&[
     Field::string("external_corp_name")
         .label("External corp name", "企业对外简称")
         .help(
@@ -500,35 +527,64 @@ static BODY_FIELDS: [Field; 23] = [
             "{external_corp_name, wechat_channels, external_attr}.",
             "{external_corp_name, wechat_channels, external_attr}。",
         )
-        .source(EXTERNAL),
-    Field::string("external_position")
-        .max_chars(12)
-        .label("External position", "对外职务")
-        .help(
-            "At most 12 characters; shown instead of position when set.",
-            "不超过 12 个汉字；设置后对外展示该职务，否则展示 position。",
-        )
-        .source(PAGE),
-    Field::string("nickname")
-        .label("Channels name", "视频号名字")
-        .help(
-            "A WeChat Channels account bound to the corp (41066 otherwise).",
-            "须从企业绑定到企业微信的视频号中选择（否则返回 41066）。",
-        )
-        .source(PAGE),
-    Field::string("address")
-        .max_chars(128)
-        .label("Address", "地址")
-        .help("At most 128 characters.", "长度最大 128 个字符。")
-        .source(PAGE),
-    Field::integer("main_department", UINT32)
-        .on_empty(Empty::Reject)
-        .label("Main department", "主部门")
-        .help(
-            "A department id (unsigned 32-bit integer).",
-            "部门 ID（无符号 32 位整数）。",
-        )
-        .source(PAGE),
+        .source(EXTERNAL);
+
+static F_EXTERNAL_POSITION: Field = Field::string("external_position")
+    .max_chars(12)
+    .label("External position", "对外职务")
+    .help(
+        "At most 12 characters; shown instead of position when set.",
+        "不超过 12 个汉字；设置后对外展示该职务，否则展示 position。",
+    )
+    .source(PAGE);
+
+static F_NICKNAME: Field = Field::string("nickname")
+    .label("Channels name", "视频号名字")
+    .help(
+        "A WeChat Channels account bound to the corp (41066 otherwise).",
+        "须从企业绑定到企业微信的视频号中选择（否则返回 41066）。",
+    )
+    .source(PAGE);
+
+static F_ADDRESS: Field = Field::string("address")
+    .max_chars(128)
+    .label("Address", "地址")
+    .help("At most 128 characters.", "长度最大 128 个字符。")
+    .source(PAGE);
+
+static F_MAIN_DEPARTMENT: Field = Field::integer("main_department", UINT32)
+    .on_empty(Empty::Reject)
+    .label("Main department", "主部门")
+    .help(
+        "A department id (unsigned 32-bit integer).",
+        "部门 ID（无符号 32 位整数）。",
+    )
+    .source(PAGE);
+
+static BODY_FIELDS: [Field; 23] = [
+    F_USERID,
+    F_NEW_USERID,
+    F_NAME,
+    F_ALIAS,
+    F_MOBILE,
+    F_DEPARTMENT,
+    F_ORDER,
+    F_POSITION,
+    F_GENDER,
+    F_EMAIL,
+    F_BIZ_MAIL,
+    F_BIZ_MAIL_ALIAS,
+    F_TELEPHONE,
+    F_IS_LEADER_IN_DEPT,
+    F_DIRECT_LEADER,
+    F_AVATAR_MEDIAID,
+    F_ENABLE,
+    F_EXTATTR,
+    F_EXTERNAL_PROFILE,
+    F_EXTERNAL_POSITION,
+    F_NICKNAME,
+    F_ADDRESS,
+    F_MAIN_DEPARTMENT,
 ];
 
 // ---- cross-field rules -----------------------------------------------------------
@@ -605,33 +661,256 @@ static REPLY: ReplySpec = ReplySpec {
     source: Meta::new(ERRORS),
     samples: &ReplySamples {
         ok: Sample::new(200, r#"{"errcode":0,"errmsg":"updated"}"#),
-        invalid: Sample::new(200, r#"{"errcode":60112,"errmsg":"{{message}}"}"#),
-        throttled: Sample::new(200, r#"{"errcode":45009,"errmsg":"api freq out of limit"}"#),
-        busy: Sample::new(200, r#"{"errcode":-1,"errmsg":"system busy"}"#),
-        token_expired: Sample::new(200, r#"{"errcode":42001,"errmsg":"access_token expired"}"#),
+        ..FAILURES
     },
     ..ReplySpec::DEFAULT
 };
 
-/// "每企业调用单个cgi/api不可超过1万次/分，15万次/小时" (90312): no per-second
-/// figure is documented, so 10 000 per minute spread evenly.
-const RATE: f64 = 10_000.0 / 60.0;
+/// The failure replies, the same for every member API.
+const FAILURES: ReplySamples = ReplySamples {
+    ok: Sample::new(200, ""),
+    invalid: Sample::new(200, r#"{"errcode":60112,"errmsg":"{{message}}"}"#),
+    throttled: Sample::new(200, r#"{"errcode":45009,"errmsg":"api freq out of limit"}"#),
+    busy: Sample::new(200, r#"{"errcode":-1,"errmsg":"system busy"}"#),
+    token_expired: Sample::new(200, r#"{"errcode":42001,"errmsg":"access_token expired"}"#),
+};
+
+/// What every member endpoint shares.
+const WECOM: Endpoint = Endpoint {
+    vendor: "wecom",
+    default_base_url: "https://qyapi.weixin.qq.com",
+    query: Some(&QUERY),
+    reply: &REPLY,
+    // "每企业调用单个cgi/api不可超过1万次/分，15万次/小时" (90312): no
+    // per-second figure is documented, so 10 000 per minute spread evenly.
+    rate_per_second: 10_000.0 / 60.0,
+    rate_source: Meta::new(
+        "https://developer.work.weixin.qq.com/document/path/90312 (2023/08/28): 10 000 calls/min and 150 000/h per corp per API",
+    ),
+    ..Endpoint::DEFAULT
+};
 
 /// `wecom.updateUser`.
 pub static UPDATE_USER: Endpoint = Endpoint {
     id: "wecom.updateUser",
-    vendor: "wecom",
     title: Text::new("WeCom: update member", "企业微信：更新成员"),
     doc_url: "https://developer.work.weixin.qq.com/document/path/90197",
-    default_base_url: "https://qyapi.weixin.qq.com",
     documented_path: "/cgi-bin/user/update",
-    query: Some(&QUERY),
-    body: &BODY,
-    reply: &REPLY,
-    rate_per_second: RATE,
-    rate_source: Meta::new("WeCom 访问频率限制 (90312): 10 000 calls/min and 150 000/h per corp per API; no per-second figure"),
+    body: Some(&BODY),
     record_key: Meta::new("/body/userid"),
-    ..Endpoint::DEFAULT
+    ..WECOM
+};
+
+// ---- 创建成员 (create member) ------------------------------------------------
+
+/// 创建成员, as last updated on 2025/07/25.
+macro_rules! create_page {
+    ($section:literal) => {
+        concat!(
+            "https://developer.work.weixin.qq.com/document/path/90195 (2025/07/25) § ",
+            $section
+        )
+    };
+}
+
+/// "只能由数字、字母和“_-@.”四种字符组成，且第一个字符必须是数字或字母".
+fn check_userid(s: &str) -> FormatResult {
+    let mut bytes = s.bytes();
+    FormatResult::ok_if(
+        bytes.next().is_some_and(|b| b.is_ascii_alphanumeric())
+            && bytes.all(|b| b.is_ascii_alphanumeric() || b"_-@.".contains(&b)),
+    )
+}
+
+static USERID: Format = Format {
+    name: "wecom_userid",
+    check: check_userid,
+    expected: Text::new(
+        "digits, letters and \"_-@.\", starting with a digit or a letter, such as zhangsan",
+        "由数字、字母和“_-@.”组成，且以数字或字母开头，例如 zhangsan",
+    ),
+    pattern: meta_str(r"[A-Za-z0-9][A-Za-z0-9_\-@.]*"),
+    integers: &[(0, 9_007_199_254_740_991)],
+};
+
+static CREATE_BODY: ObjectRule = ObjectRule::of(&[
+    Field::formatted("userid", &USERID)
+        .bytes(1, 64)
+        .required()
+        .label("UserID", "成员 UserID")
+        .help(
+            "The new member's account: 1–64 bytes of digits, letters and _-@., starting with a digit or a letter; unique, case-insensitive.",
+            "成员 UserID，对应管理端的账号：长度 1~64 个字节，只能由数字、字母和“_-@.”组成，且以数字或字母开头；企业内唯一，不区分大小写。",
+        )
+        .source(create_page!("参数说明: userid 是")),
+    F_NAME.required().source(create_page!("参数说明: name 是, 长度为1~64个utf8字符")),
+    F_ALIAS,
+    F_MOBILE.source(create_page!("参数说明: mobile (mobile/email二者不能同时为空)")),
+    F_DEPARTMENT.source(create_page!("参数说明: department 不超过100个; 不填或为0会放在“待设置部门”")),
+    F_ORDER,
+    F_POSITION,
+    F_GENDER,
+    F_EMAIL.source(create_page!("参数说明: email 长度6~64个字节 (mobile/email二者不能同时为空)")),
+    Field::formatted("biz_mail", &EMAIL)
+        .bytes(0, 64)
+        .on_empty(Empty::Reject)
+        .label("Business email", "企业邮箱")
+        .help(
+            "A business mailbox address of 6–64 bytes, unique in the corp.",
+            "长度 6~64 个字节的企业邮箱地址，企业内唯一。",
+        )
+        .source(create_page!("参数说明: biz_mail 长度6~64个字节")),
+    F_TELEPHONE,
+    F_IS_LEADER_IN_DEPT,
+    F_DIRECT_LEADER,
+    F_AVATAR_MEDIAID,
+    F_ENABLE,
+    F_EXTATTR,
+    Field::boolean("to_invite")
+        .label("Send invitation", "是否邀请")
+        .help(
+            "Whether WeCom invites the new member to use WeCom; true by default.",
+            "是否邀请该成员使用企业微信（将通过微信服务通知或短信或邮件下发邀请，每天自动下发一次，最多持续3个工作日），默认值为 true。",
+        )
+        .source(create_page!("参数说明: to_invite 默认值为true")),
+    F_EXTERNAL_PROFILE,
+    F_EXTERNAL_POSITION,
+    F_NICKNAME,
+    F_ADDRESS,
+    F_MAIN_DEPARTMENT,
+])
+.cross(&CREATE_RULES);
+
+static CREATE_RULES: [CrossRule; 7] = [
+    CrossRule {
+        code: Code::Required,
+        pointers: &["/mobile", "/email"],
+        kind: CrossKind::AtLeastOne,
+        text: Text::meta(
+            "mobile and email cannot both be empty (60129).",
+            "mobile 与 email 不能同时为空（60129）。",
+        ),
+        source: Meta::new(create_page!("参数说明: mobile/email二者不能同时为空")),
+    },
+    CROSS_RULES[0],
+    CROSS_RULES[1],
+    CROSS_RULES[2],
+    CROSS_RULES[3],
+    CrossRule {
+        code: Code::SendsInvitation,
+        pointers: &["", "/to_invite"],
+        kind: CrossKind::Advice,
+        text: Text::meta(
+            "Without to_invite: false, WeCom invites the new member (to_invite defaults to true).",
+            "未传 to_invite: false 时，企业微信会邀请新成员（to_invite 默认为 true）。",
+        ),
+        source: Meta::new(create_page!("参数说明: to_invite 默认值为true")),
+    },
+    CrossRule {
+        code: Code::SendsInvitation,
+        pointers: &["/to_invite"],
+        kind: CrossKind::AdviceIf {
+            values: &["true"],
+            unless: "",
+        },
+        text: Text::meta(
+            "to_invite true: WeCom invites the new member.",
+            "to_invite 为 true：企业微信会邀请新成员。",
+        ),
+        source: Meta::new(create_page!("参数说明: to_invite")),
+    },
+];
+
+/// `wecom.createUser`.
+pub static CREATE_USER: Endpoint = Endpoint {
+    id: "wecom.createUser",
+    title: Text::new("WeCom: create member", "企业微信：创建成员"),
+    doc_url: "https://developer.work.weixin.qq.com/document/path/90195",
+    documented_path: "/cgi-bin/user/create",
+    body: Some(&CREATE_BODY),
+    reply: &ReplySpec {
+        samples: &ReplySamples {
+            ok: Sample::new(
+                200,
+                r#"{"errcode":0,"errmsg":"created","created_department_list":{}}"#,
+            ),
+            ..FAILURES
+        },
+        ..REPLY
+    },
+    record_key: Meta::new("/body/userid"),
+    operation: Operation::Create,
+    ..WECOM
+};
+
+// ---- 删除成员 / 批量删除成员 (delete members) ----------------------------------
+
+static DELETE_QUERY: ObjectRule = ObjectRule::of(&[
+    ACCESS_TOKEN,
+    Field::string("userid")
+        .bytes(1, 64)
+        .required()
+        .label("UserID", "成员 UserID")
+        .help(
+            "The member to delete: 1–64 bytes, case-insensitive.",
+            "要删除的成员 UserID：长度 1~64 个字节，不区分大小写。",
+        )
+        .source("https://developer.work.weixin.qq.com/document/path/90198 (2021/08/08) § 参数说明: userid 是"),
+]);
+
+/// The reply of a delete: `{"errcode":0,"errmsg":"deleted"}`.
+static DELETE_REPLY: ReplySpec = ReplySpec {
+    samples: &ReplySamples {
+        ok: Sample::new(200, r#"{"errcode":0,"errmsg":"deleted"}"#),
+        ..FAILURES
+    },
+    ..REPLY
+};
+
+/// `wecom.deleteUser`: `GET` with the userid in the query, no body.
+pub static DELETE_USER: Endpoint = Endpoint {
+    id: "wecom.deleteUser",
+    title: Text::new("WeCom: delete member", "企业微信：删除成员"),
+    method: "GET",
+    doc_url: "https://developer.work.weixin.qq.com/document/path/90198",
+    documented_path: "/cgi-bin/user/delete",
+    query: Some(&DELETE_QUERY),
+    reply: &DELETE_REPLY,
+    record_key: Meta::new("/query/userid"),
+    operation: Operation::Delete,
+    ..WECOM
+};
+
+static BATCH_DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::array(
+    "useridlist",
+    &ArrayRule::of(
+        &Field::string("")
+            .bytes(1, 64)
+            .required()
+            .label("UserID", "成员 UserID"),
+    )
+    .items(1, 200)
+    .unique(),
+)
+.required()
+.label("Members to delete", "成员 UserID 列表")
+.help(
+    "1 to 200 userids, no repeats; one invalid userid fails the whole call.",
+    "1 至 200 个 UserID，不能重复；若存在无效 UserID，直接返回错误。",
+)
+.source("https://developer.work.weixin.qq.com/document/path/90199 (2019/06/13) § 参数说明: useridlist 最多支持200个。若存在无效UserID，直接返回错误")]);
+
+/// `wecom.batchDeleteUser`.
+pub static BATCH_DELETE_USER: Endpoint = Endpoint {
+    id: "wecom.batchDeleteUser",
+    title: Text::new("WeCom: batch delete members", "企业微信：批量删除成员"),
+    doc_url: "https://developer.work.weixin.qq.com/document/path/90199",
+    documented_path: "/cgi-bin/user/batchdelete",
+    body: Some(&BATCH_DELETE_BODY),
+    reply: &DELETE_REPLY,
+    record_key: Meta::new("/body/useridlist/-"),
+    operation: Operation::Delete,
+    ..WECOM
 };
 
 #[cfg(test)]
