@@ -8,4 +8,4 @@ pub mod options;
 pub mod sent;
 
 pub use crate::leaf::format::{Format, FormatResult};
-pub use crate::leaf::text::Text;
+pub use crate::leaf::text::{Meta, Text};
