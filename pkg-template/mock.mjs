@@ -70,10 +70,10 @@ export async function startMockVendor(options = {}) {
   const schema = api.jsonSchema(endpointId);
   const sections = schema && schema.properties ? schema.properties : {};
   const headerNames = sections.headers && sections.headers.properties ? Object.keys(sections.headers.properties) : [];
-  // How a path parameter is written into its segment (e.g. a literal prefix):
-  // learnt once by building a request with a marker value.
-  const codecs = new Map();
-  const MARK = 'zq7MockMarker';
+  // What the URL carries before each path parameter (Ekuaibao's literal `$`), from endpoints().
+  const pathMarker = meta.pathMarker ?? '';
+  // A request the vendor documents without a body (WeCom deleteUser) has none to read.
+  const hasBody = Boolean(sections.body);
 
   const stats = {
     requests: 0,
@@ -123,10 +123,12 @@ export async function startMockVendor(options = {}) {
     const query = {};
     for (const [k, v] of url.searchParams) query[k] = v;
     let body;
-    try {
-      body = JSON.parse(bodyText);
-    } catch {
-      return { badBody: true };
+    if (hasBody) {
+      try {
+        body = JSON.parse(bodyText);
+      } catch {
+        return { badBody: true };
+      }
     }
     const input = {};
     if (Object.keys(path).length) input.path = path;
@@ -139,14 +141,11 @@ export async function startMockVendor(options = {}) {
       }
       if (Object.keys(h).length) input.headers = h;
     }
-    input.body = body;
-    // Path parameters: strip what the builder adds around the value, then decode.
+    if (hasBody) input.body = body;
+    // Path parameters: strip the marker the builder writes before the value, then decode.
     for (const name of Object.keys(path)) {
-      const codec = codecOf(name, input);
       let seg = path[name];
-      if (codec && seg.startsWith(codec.prefix) && seg.endsWith(codec.suffix) && seg.length >= codec.prefix.length + codec.suffix.length) {
-        seg = seg.slice(codec.prefix.length, seg.length - codec.suffix.length);
-      }
+      if (seg.startsWith(pathMarker)) seg = seg.slice(pathMarker.length);
       try {
         path[name] = decodeURIComponent(seg);
       } catch {
@@ -155,23 +154,6 @@ export async function startMockVendor(options = {}) {
     }
     return { input };
   }
-  function codecOf(name, input) {
-    if (codecs.has(name)) return codecs.get(name);
-    const probe = { ...input, path: { ...input.path, [name]: MARK } };
-    let req;
-    try {
-      req = api.buildRequest(endpointId, probe, options.urlPath ? { urlPath: options.urlPath } : undefined);
-    } catch {
-      return undefined; // not buildable yet; the next valid request teaches it
-    }
-    const i = template.findIndex((t) => t.param === name);
-    const seg = new URL(req.url).pathname.split('/').slice(1)[i] ?? '';
-    const at = seg.indexOf(MARK);
-    const codec = at < 0 ? { prefix: '', suffix: '' } : { prefix: seg.slice(0, at), suffix: seg.slice(at + MARK.length) };
-    codecs.set(name, codec);
-    return codec;
-  }
-
   function arrive() {
     const now = performance.now();
     arrivals.push(now);
