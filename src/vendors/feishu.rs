@@ -10,7 +10,9 @@
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{meta_str, Meta, Text};
-use crate::model::endpoint::{CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample};
+use crate::model::endpoint::{
+    CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample,
+};
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
 use crate::report::Code;
 
@@ -97,7 +99,9 @@ static PATH: ObjectRule = ObjectRule::of(&[Field::string("user_id")
     )
     .source("Feishu 修改用户部分信息 (2025-11-20) § 路径参数")]);
 
-static QUERY: ObjectRule = ObjectRule::of(&[
+static QUERY: ObjectRule = ObjectRule::of(&QUERY_FIELDS);
+
+static QUERY_FIELDS: [Field; 2] = [
     Field::one_of("user_id_type", &["open_id", "union_id", "user_id"])
         .on_empty(Empty::Reject)
         .label("User id type", "用户 ID 类型")
@@ -114,7 +118,7 @@ static QUERY: ObjectRule = ObjectRule::of(&[
             "open_department_id（默认，od- 开头）或 department_id：department_ids 与 orders[].department_id 的 ID 类型。",
         )
         .source(QUERY_SOURCE),
-]);
+];
 
 /// The body's content type, "固定值" (§ 请求头): the request always carries it.
 const CONTENT_TYPE: &str = "application/json; charset=utf-8";
@@ -173,97 +177,112 @@ static GENERIC_USER: ObjectRule = ObjectRule::of(&[
 // ---- body ----------------------------------------------------------------------
 
 static BODY: ObjectRule = ObjectRule::of(&BODY_FIELDS).cross(&CROSS_RULES);
-static BODY_FIELDS: [Field; 25] = [
-    Field::string("name")
+static F_NAME: Field = Field::string("name")
         .chars(1, 255)
         .label("Name", "用户名")
         .help("1–255 characters.", "长度 1~255 字符。")
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 name: 长度不能超过 255 字符, 最小长度 1 字符"),
-    Field::string("en_name")
-        .max_chars(255)
-        .label("English name", "英文名")
-        .help("At most 255 characters.", "长度不能超过 255 字符。")
-        .source(BODY_SOURCE),
-    Field::string("nickname")
-        .max_chars(255)
-        .label("Nickname", "别名")
-        .help("At most 255 characters.", "长度不能超过 255 字符。")
-        .source(BODY_SOURCE),
-    Field::formatted("email", &EMAIL)
-        .on_empty(Empty::Reject)
-        .label("Email", "邮箱")
-        .help(
-            "Unique in the tenant; required with a mobile outside mainland China (44020).",
-            "在当前租户下不可重复；设置非中国大陆手机号时必须同时设置邮箱（44020）。",
-        )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 email; 错误码 41005 邮箱不合法"),
-    Field::formatted("mobile", &MOBILE)
+        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 name: 长度不能超过 255 字符, 最小长度 1 字符");
+
+static F_EN_NAME: Field = Field::string("en_name")
+    .max_chars(255)
+    .label("English name", "英文名")
+    .help("At most 255 characters.", "长度不能超过 255 字符。")
+    .source(BODY_SOURCE);
+
+static F_NICKNAME: Field = Field::string("nickname")
+    .max_chars(255)
+    .label("Nickname", "别名")
+    .help("At most 255 characters.", "长度不能超过 255 字符。")
+    .source(BODY_SOURCE);
+
+static F_EMAIL: Field = Field::formatted("email", &EMAIL)
+    .on_empty(Empty::Reject)
+    .label("Email", "邮箱")
+    .help(
+        "Unique in the tenant; required with a mobile outside mainland China (44020).",
+        "在当前租户下不可重复；设置非中国大陆手机号时必须同时设置邮箱（44020）。",
+    )
+    .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 email; 错误码 41005 邮箱不合法");
+
+static F_MOBILE: Field = Field::formatted("mobile", &MOBILE)
         .on_empty(Empty::Reject)
         .label("Mobile", "手机号")
         .help(
             "13011111111 or +8613011111111 in mainland China, +<country code><number> elsewhere (certified tenants only); unique in the tenant.",
             "中国大陆手机号 13011111111 或 +8613011111111；其他国家或地区须带“+国际区号”（仅限已认证企业）；在当前租户下不可重复。",
         )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 mobile; 错误码 41004"),
-    Field::boolean("mobile_visible")
-        .label("Mobile visible", "手机号码是否可见")
-        .help("true or false.", "true 可见，false 不可见。")
-        .source(BODY_SOURCE),
-    Field::new(
-        "gender",
-        Ty::Int(IntRule {
-            min: Some(0),
-            max: Some(3),
-            one_of: &[],
-        }),
-    )
+        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 mobile; 错误码 41004");
+
+static F_MOBILE_VISIBLE: Field = Field::boolean("mobile_visible")
+    .label("Mobile visible", "手机号码是否可见")
+    .help("true or false.", "true 可见，false 不可见。")
+    .source(BODY_SOURCE);
+
+static F_GENDER: Field = Field::new(
+    "gender",
+    Ty::Int(IntRule {
+        min: Some(0),
+        max: Some(3),
+        one_of: &[],
+    }),
+)
+.on_empty(Empty::Reject)
+.label("Gender", "性别")
+.help(
+    "0 undisclosed, 1 male, 2 female, 3 other.",
+    "0 保密，1 男，2 女，3 其他。",
+)
+.source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 gender; 错误码 41038");
+
+static F_AVATAR_KEY: Field = Field::string("avatar_key")
     .on_empty(Empty::Reject)
-    .label("Gender", "性别")
+    .label("Avatar key", "头像的文件 Key")
     .help(
-        "0 undisclosed, 1 male, 2 female, 3 other.",
-        "0 保密，1 男，2 女，3 其他。",
+        "From the image upload API (image type: avatar).",
+        "通过上传图片接口获取（图片类型选择用于设置头像）。",
     )
-    .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 gender; 错误码 41038"),
-    Field::string("avatar_key")
-        .on_empty(Empty::Reject)
-        .label("Avatar key", "头像的文件 Key")
-        .help(
-            "From the image upload API (image type: avatar).",
-            "通过上传图片接口获取（图片类型选择用于设置头像）。",
-        )
-        .source(BODY_SOURCE),
-    Field::array("department_ids", &DEPARTMENT_IDS)
+    .source(BODY_SOURCE);
+
+static F_DEPARTMENT_IDS: Field = Field::array("department_ids", &DEPARTMENT_IDS)
         .label("Department ids", "所属部门 ID 列表")
         .help(
             "1–50 ids of the kind department_id_type names; changing them is limited to 1 call per second.",
             "1~50 个，ID 类型与 department_id_type 一致；更新 department_ids 时限制调用频率为 1 QPS。",
         )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 department_ids: 最多可归属 50 个部门; 错误码 41033, 41017"),
-    Field::string("leader_user_id")
-        .label("Direct leader", "直接主管的用户 ID")
-        .help(
-            "Of the kind user_id_type names; not the user itself (41030).",
-            "ID 类型与 user_id_type 一致；不能设置为自己（41030）。",
-        )
-        .source(BODY_SOURCE),
-    Field::string("city")
-        .max_chars(100)
-        .label("City", "工作城市")
-        .help(
-            "At most 100 characters; a new city is created.",
-            "字符长度上限为 100；不存在的工作城市会自动创建。",
-        )
-        .source(BODY_SOURCE),
-    Field::string("country")
-        .label("Country or region", "国家或地区")
-        .help("A code from the country/region table, e.g. CN.", "国家/地区 Code，例如 CN。")
-        .source(BODY_SOURCE),
-    Field::string("work_station")
-        .max_chars(255)
-        .label("Work station", "工位")
-        .help("At most 255 characters.", "字符长度上限为 255。")
-        .source(BODY_SOURCE),
-    Field::new(
+        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 department_ids: 最多可归属 50 个部门; 错误码 41033, 41017");
+
+static F_LEADER_USER_ID: Field = Field::string("leader_user_id")
+    .label("Direct leader", "直接主管的用户 ID")
+    .help(
+        "Of the kind user_id_type names; not the user itself (41030).",
+        "ID 类型与 user_id_type 一致；不能设置为自己（41030）。",
+    )
+    .source(BODY_SOURCE);
+
+static F_CITY: Field = Field::string("city")
+    .max_chars(100)
+    .label("City", "工作城市")
+    .help(
+        "At most 100 characters; a new city is created.",
+        "字符长度上限为 100；不存在的工作城市会自动创建。",
+    )
+    .source(BODY_SOURCE);
+
+static F_COUNTRY: Field = Field::string("country")
+    .label("Country or region", "国家或地区")
+    .help(
+        "A code from the country/region table, e.g. CN.",
+        "国家/地区 Code，例如 CN。",
+    )
+    .source(BODY_SOURCE);
+
+static F_WORK_STATION: Field = Field::string("work_station")
+    .max_chars(255)
+    .label("Work station", "工位")
+    .help("At most 255 characters.", "字符长度上限为 255。")
+    .source(BODY_SOURCE);
+
+static F_JOIN_TIME: Field = Field::new(
         "join_time",
         Ty::Int(IntRule {
             min: Some(0),
@@ -277,13 +296,18 @@ static BODY_FIELDS: [Field; 25] = [
         "Unix time in seconds (not milliseconds), at most 2147483647 (int, the page's example); 0 clears it.",
         "秒级时间戳（不是毫秒），不超过 2147483647（int，即文档示例值）；传 0 时入职时间置空。",
     )
-    .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 join_time: 秒级时间戳, 传入 0 时入职时间则会置空"),
-    Field::string("employee_no")
-        .max_chars(255)
-        .label("Employee number", "工号")
-        .help("At most 255 characters; unique (44051).", "字符长度上限为 255；不可重复（44051）。")
-        .source(BODY_SOURCE),
-    Field::new(
+    .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 join_time: 秒级时间戳, 传入 0 时入职时间则会置空");
+
+static F_EMPLOYEE_NO: Field = Field::string("employee_no")
+    .max_chars(255)
+    .label("Employee number", "工号")
+    .help(
+        "At most 255 characters; unique (44051).",
+        "字符长度上限为 255；不可重复（44051）。",
+    )
+    .source(BODY_SOURCE);
+
+static F_EMPLOYEE_TYPE: Field = Field::new(
         "employee_type",
         Ty::Int(IntRule {
             min: Some(1),
@@ -297,8 +321,9 @@ static BODY_FIELDS: [Field; 25] = [
         "1 full-time, 2 intern, 3 outsourced, 4 contractor, 5 consultant, or a tenant's own type (enum_value).",
         "1 正式员工、2 实习生、3 外包、4 劳务、5 顾问，或租户自定义员工类型的 enum_value。",
     )
-    .source(BODY_SOURCE),
-    Field::array("orders", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    .source(BODY_SOURCE);
+
+static F_ORDERS: Field = Field::array("orders", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::string("department_id")
         .on_empty(Empty::Reject)
         .label("Department id", "排序信息对应的部门 ID")
@@ -337,8 +362,9 @@ static BODY_FIELDS: [Field; 25] = [
             "One {department_id, user_order, department_order, is_primary_dept} per department; send department_ids with it.",
             "每个部门一项 {department_id, user_order, department_order, is_primary_dept}；须同时传 department_ids。",
         )
-        .source(BODY_SOURCE),
-    Field::array("custom_attrs", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+        .source(BODY_SOURCE);
+
+static F_CUSTOM_ATTRS: Field = Field::array("custom_attrs", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::one_of(
         "type",
         &["TEXT", "HREF", "ENUMERATION", "PICTURE_ENUM", "GENERIC_USER"],
@@ -404,54 +430,102 @@ static BODY_FIELDS: [Field; 25] = [
             "Each {type, id, value}; effective only when the admin allows API access to the field.",
             "每项为 {type, id, value}；管理员开启“允许开放平台 API 调用”后才生效。",
         )
-        .source(BODY_SOURCE),
-    Field::formatted("enterprise_email", &EMAIL)
-        .on_empty(Empty::Reject)
-        .label("Enterprise email", "企业邮箱")
-        .help(
-            "Takes effect once Feishu Mail is enabled (44001).",
-            "管理员启用飞书邮箱服务后才会生效（44001）。",
-        )
-        .source(BODY_SOURCE),
-    Field::string("job_title")
+        .source(BODY_SOURCE);
+
+static F_ENTERPRISE_EMAIL: Field = Field::formatted("enterprise_email", &EMAIL)
+    .on_empty(Empty::Reject)
+    .label("Enterprise email", "企业邮箱")
+    .help(
+        "Takes effect once Feishu Mail is enabled (44001).",
+        "管理员启用飞书邮箱服务后才会生效（44001）。",
+    )
+    .source(BODY_SOURCE);
+
+static F_JOB_TITLE: Field = Field::string("job_title")
         .max_chars(255)
         .label("Job title", "职务名称")
         .help(
             "At most 255 characters (error 41063 says 100; the field text and 44058 say 255); spaces clear it; a new title is created.",
             "字符数量上限为 255（错误码 41063 写 100，字段说明与 44058 为 255）；传入空格字符串清空职务；不存在的职务会自动创建。",
         )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 job_title: 字符数量上限为 255, 传入空格字符串则意味着清空职务; 错误码 44058 (41063 says 100)"),
-    Field::boolean("is_frozen")
-        .label("Suspended", "是否暂停")
-        .help(
-            "true suspends the user; changing it is limited to 1 call per second.",
-            "是否为暂停状态的用户；更新 is_frozen 时限制调用频率为 1 QPS。",
-        )
-        .source(BODY_SOURCE),
-    Field::string("job_level_id")
-        .label("Job level id", "职级 ID")
-        .help("From the job level list API.", "可通过获取租户职级列表接口查询。")
-        .source(BODY_SOURCE),
-    Field::string("job_family_id")
-        .label("Job family id", "序列 ID")
-        .help("From the job family list API.", "可通过获取租户序列列表接口查询。")
-        .source(BODY_SOURCE),
-    Field::array("subscription_ids", &ArrayRule::of(&Field::string("").required().label("Seat id", "席位 ID")))
-        .label("Seat ids", "席位 ID 列表")
-        .help(
-            "Seat ids as strings; needs the seat-assignment permission.",
-            "字符串形式的席位 ID；需开通“分配用户席位”权限。",
-        )
-        .source(BODY_SOURCE),
-    Field::array("dotted_line_leader_user_ids", &ArrayRule::of(&Field::string("")
-    .required()
-    .label("Dotted-line leader", "虚线上级")))
-        .label("Dotted-line leaders", "虚线上级")
-        .help(
-            "User ids of the kind user_id_type names.",
-            "ID 类型与 user_id_type 一致。",
-        )
-        .source(BODY_SOURCE),
+        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 job_title: 字符数量上限为 255, 传入空格字符串则意味着清空职务; 错误码 44058 (41063 says 100)");
+
+static F_IS_FROZEN: Field = Field::boolean("is_frozen")
+    .label("Suspended", "是否暂停")
+    .help(
+        "true suspends the user; changing it is limited to 1 call per second.",
+        "是否为暂停状态的用户；更新 is_frozen 时限制调用频率为 1 QPS。",
+    )
+    .source(BODY_SOURCE);
+
+static F_JOB_LEVEL_ID: Field = Field::string("job_level_id")
+    .label("Job level id", "职级 ID")
+    .help(
+        "From the job level list API.",
+        "可通过获取租户职级列表接口查询。",
+    )
+    .source(BODY_SOURCE);
+
+static F_JOB_FAMILY_ID: Field = Field::string("job_family_id")
+    .label("Job family id", "序列 ID")
+    .help(
+        "From the job family list API.",
+        "可通过获取租户序列列表接口查询。",
+    )
+    .source(BODY_SOURCE);
+
+static F_SUBSCRIPTION_IDS: Field = Field::array(
+    "subscription_ids",
+    &ArrayRule::of(&Field::string("").required().label("Seat id", "席位 ID")),
+)
+.label("Seat ids", "席位 ID 列表")
+.help(
+    "Seat ids as strings; needs the seat-assignment permission.",
+    "字符串形式的席位 ID；需开通“分配用户席位”权限。",
+)
+.source(BODY_SOURCE);
+
+static F_DOTTED_LINE_LEADER_USER_IDS: Field = Field::array(
+    "dotted_line_leader_user_ids",
+    &ArrayRule::of(
+        &Field::string("")
+            .required()
+            .label("Dotted-line leader", "虚线上级"),
+    ),
+)
+.label("Dotted-line leaders", "虚线上级")
+.help(
+    "User ids of the kind user_id_type names.",
+    "ID 类型与 user_id_type 一致。",
+)
+.source(BODY_SOURCE);
+
+static BODY_FIELDS: [Field; 25] = [
+    F_NAME,
+    F_EN_NAME,
+    F_NICKNAME,
+    F_EMAIL,
+    F_MOBILE,
+    F_MOBILE_VISIBLE,
+    F_GENDER,
+    F_AVATAR_KEY,
+    F_DEPARTMENT_IDS,
+    F_LEADER_USER_ID,
+    F_CITY,
+    F_COUNTRY,
+    F_WORK_STATION,
+    F_JOIN_TIME,
+    F_EMPLOYEE_NO,
+    F_EMPLOYEE_TYPE,
+    F_ORDERS,
+    F_CUSTOM_ATTRS,
+    F_ENTERPRISE_EMAIL,
+    F_JOB_TITLE,
+    F_IS_FROZEN,
+    F_JOB_LEVEL_ID,
+    F_JOB_FAMILY_ID,
+    F_SUBSCRIPTION_IDS,
+    F_DOTTED_LINE_LEADER_USER_IDS,
 ];
 
 // ---- cross-field rules -----------------------------------------------------------
@@ -513,13 +587,32 @@ static REPLY: ReplySpec = ReplySpec {
     token_codes: &[99991663, 99991665, 99991668, 99991677],
     source: Meta::new("Feishu 修改用户部分信息 (2025-11-20) § 错误码; 通用错误码 (2025-08-20); 频控策略 (2024-10-10)"),
     samples: &ReplySamples {
-        ok: Sample::new(200, r#"{"code":0,"msg":"success","data":{"user":{"open_id":"ou_mock","name":"mock"}}}"#),
-        invalid: Sample::new(400, r#"{"code":41070,"msg":"{{message}}","data":{}}"#),
-        throttled: Sample::new(429, r#"{"code":99991400,"msg":"request trigger frequency limit"}"#),
-        busy: Sample::new(400, r#"{"code":44025,"msg":"update user lock error,wait some seconds and retry","data":{}}"#),
-        token_expired: Sample::new(400, r#"{"code":99991663,"msg":"Invalid access token for authorization. Please make a request with token attached."}"#),
+        ok: Sample::new(200, USER_REPLY),
+        ..FAILURES
     },
     ..ReplySpec::DEFAULT
+};
+
+/// A reply carrying the user.
+const USER_REPLY: &str =
+    r#"{"code":0,"msg":"success","data":{"user":{"open_id":"ou_mock","name":"mock"}}}"#;
+
+/// The failure replies, the same for every user API.
+const FAILURES: ReplySamples = ReplySamples {
+    ok: Sample::new(200, ""),
+    invalid: Sample::new(400, r#"{"code":41070,"msg":"{{message}}","data":{}}"#),
+    throttled: Sample::new(
+        429,
+        r#"{"code":99991400,"msg":"request trigger frequency limit"}"#,
+    ),
+    busy: Sample::new(
+        400,
+        r#"{"code":44025,"msg":"update user lock error,wait some seconds and retry","data":{}}"#,
+    ),
+    token_expired: Sample::new(
+        400,
+        r#"{"code":99991663,"msg":"Invalid access token for authorization. Please make a request with token attached."}"#,
+    ),
 };
 
 /// "接口频率限制：1000 次/分钟、50 次/秒" (频控等级 4; changes of
@@ -529,27 +622,185 @@ const RATE: f64 = 50.0;
 /// `feishu.patchUser`.
 pub static PATCH_USER: Endpoint = Endpoint {
     id: "feishu.patchUser",
-    vendor: "feishu",
-    title: Text::new(
-        "Feishu: patch user",
-        "飞书：修改用户部分信息",
-    ),
+    title: Text::new("Feishu: patch user", "飞书：修改用户部分信息"),
     method: "PATCH",
     doc_url: "https://open.feishu.cn/document/server-docs/contact-v3/user/patch",
-    default_base_url: "https://open.feishu.cn",
     documented_path: "/open-apis/contact/v3/users/{user_id}",
-    content_type: CONTENT_TYPE,
     path: Some(&PATH),
-    query: Some(&QUERY),
-    headers: Some(&HEADERS_RULE),
     body: Some(&BODY),
     cross: &ENVELOPE_RULES,
+    record_key: Meta::new("/path/user_id"),
+    ..FEISHU
+};
+
+/// What every user endpoint shares.
+const FEISHU: Endpoint = Endpoint {
+    vendor: "feishu",
+    default_base_url: "https://open.feishu.cn",
+    content_type: CONTENT_TYPE,
+    query: Some(&QUERY),
+    headers: Some(&HEADERS_RULE),
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: Meta::new("Feishu 修改用户部分信息 (2025-11-20): 1000 次/分钟、50 次/秒 (1 QPS when department_ids or is_frozen change)"),
-    record_key: Meta::new("/path/user_id"),
+    rate_source: Meta::new(
+        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20): 1000 次/分钟、50 次/秒 (1 QPS when department_ids or is_frozen change)",
+    ),
     token_prefix: "Bearer ",
     ..Endpoint::DEFAULT
+};
+
+// ---- 创建用户 (create user) ----------------------------------------------------
+
+/// 创建用户, as last updated on 2025-05-27.
+macro_rules! create_page {
+    ($section:literal) => {
+        concat!(
+            "https://open.feishu.cn/document/server-docs/contact-v3/user/create (2025-05-27) § ",
+            $section
+        )
+    };
+}
+
+static CREATE_QUERY: ObjectRule = ObjectRule::of(&[
+    QUERY_FIELDS[0],
+    QUERY_FIELDS[1],
+    Field::string("client_token")
+        .on_empty(Empty::Reject)
+        .label("Idempotency token", "幂等令牌")
+        .help(
+            "Your own token for this creation: a retry with the same token does not create the user twice.",
+            "用于幂等判断的令牌：相同 client_token 的重试不会重复创建用户。",
+        )
+        .source(create_page!("查询参数: client_token 根据client_token是否一致来判断是否为同一请求")),
+]);
+
+static CREATE_BODY: ObjectRule = ObjectRule::of(&[
+    Field::string("user_id")
+        .max_chars(64)
+        .on_empty(Empty::Reject)
+        .label("Custom user id", "自定义用户 ID")
+        .help(
+            "Your own user_id for the new user (at most 64 characters); random when omitted, unchangeable later.",
+            "租户内用户的唯一标识（最多 64 个字符）；不传则随机生成，创建后不可修改。",
+        )
+        .source(create_page!("请求体: user_id")),
+    F_NAME.required().source(create_page!("请求体: name 必填")),
+    F_EN_NAME,
+    F_NICKNAME,
+    F_EMAIL,
+    F_MOBILE.required().source(create_page!("请求体: mobile 必填")),
+    F_MOBILE_VISIBLE,
+    F_GENDER,
+    F_AVATAR_KEY,
+    F_DEPARTMENT_IDS.required().source(create_page!("请求体: department_ids 必填, 最大长度 50")),
+    F_LEADER_USER_ID,
+    F_CITY,
+    F_COUNTRY,
+    F_WORK_STATION,
+    F_JOIN_TIME,
+    F_EMPLOYEE_NO,
+    F_EMPLOYEE_TYPE.required().source(create_page!("请求体: employee_type 必填")),
+    F_ORDERS,
+    F_CUSTOM_ATTRS,
+    F_ENTERPRISE_EMAIL,
+    F_JOB_TITLE,
+    F_JOB_LEVEL_ID,
+    F_JOB_FAMILY_ID,
+    F_SUBSCRIPTION_IDS,
+    F_DOTTED_LINE_LEADER_USER_IDS,
+])
+.cross(&CREATE_RULES);
+
+static CREATE_RULES: [CrossRule; 1] = [CROSS_RULES[1]];
+
+/// `feishu.createUser`.
+pub static CREATE_USER: Endpoint = Endpoint {
+    id: "feishu.createUser",
+    title: Text::new("Feishu: create user", "飞书：创建用户"),
+    doc_url: "https://open.feishu.cn/document/server-docs/contact-v3/user/create",
+    documented_path: "/open-apis/contact/v3/users",
+    query: Some(&CREATE_QUERY),
+    body: Some(&CREATE_BODY),
+    record_key: Meta::new("/body/mobile"),
+    operation: Operation::Create,
+    idempotency_key: Some("/query/client_token"),
+    ..FEISHU
+};
+
+// ---- 删除用户 (delete user) ----------------------------------------------------
+
+/// 删除用户, as last updated on 2024-11-22.
+macro_rules! delete_page {
+    ($section:literal) => {
+        concat!(
+            "https://open.feishu.cn/document/server-docs/contact-v3/user/delete (2024-11-22) § ",
+            $section
+        )
+    };
+}
+
+/// An acceptor: the user who receives what the deleted user owned.
+const fn acceptor(key: &'static str, en: &'static str, zh: &'static str) -> Field {
+    Field::string(key)
+        .on_empty(Empty::Reject)
+        .label(en, zh)
+        .help(
+            "A user id of the kind user_id_type names; the direct leader when omitted.",
+            "ID 类型与查询参数 user_id_type 一致；不传则默认转给直属上级。",
+        )
+        .source(delete_page!("请求体"))
+}
+
+static DELETE_QUERY: ObjectRule = ObjectRule::of(&[QUERY_FIELDS[0]]);
+
+static DELETE_BODY: ObjectRule = ObjectRule::of(&[
+    acceptor("department_chat_acceptor_user_id", "Department chats to", "部门群接收者"),
+    acceptor("external_chat_acceptor_user_id", "External chats to", "外部群接收者"),
+    acceptor("docs_acceptor_user_id", "Documents to", "文档接收者"),
+    acceptor("calendar_acceptor_user_id", "Calendars to", "日程接收者"),
+    acceptor("application_acceptor_user_id", "Apps to", "应用接收者"),
+    acceptor("minutes_acceptor_user_id", "Minutes to", "妙记接收者"),
+    acceptor("survey_acceptor_user_id", "Surveys to", "飞书问卷接收者"),
+    Field::object(
+        "email_acceptor",
+        &ObjectRule::of(&[
+            Field::one_of("processing_type", &["1", "2", "3"])
+                .required()
+                .label("Mailbox handling", "邮件处理方式")
+                .help("1 transfer, 2 keep, 3 delete.", "1 转移，2 保留，3 删除。")
+                .source(delete_page!("请求体: email_acceptor.processing_type 必填")),
+            acceptor("acceptor_user_id", "Mail to", "邮件接收者"),
+        ]),
+    )
+    .label("Mailbox", "用户邮件资源处理方式")
+    .help(
+        "{processing_type, acceptor_user_id}: acceptor_user_id when processing_type is 1 (transfer).",
+        "{processing_type, acceptor_user_id}：processing_type 为 1（转移）时传 acceptor_user_id。",
+    )
+    .source(delete_page!("请求体: email_acceptor")),
+    acceptor("anycross_acceptor_user_id", "Integrations to", "集成平台资源接收者"),
+]);
+
+/// `feishu.deleteUser`: an absent body is sent as `{}`.
+pub static DELETE_USER: Endpoint = Endpoint {
+    id: "feishu.deleteUser",
+    title: Text::new("Feishu: delete user", "飞书：删除用户"),
+    method: "DELETE",
+    doc_url: "https://open.feishu.cn/document/server-docs/contact-v3/user/delete",
+    documented_path: "/open-apis/contact/v3/users/{user_id}",
+    path: Some(&PATH),
+    query: Some(&DELETE_QUERY),
+    body: Some(&DELETE_BODY),
+    reply: &ReplySpec {
+        samples: &ReplySamples {
+            ok: Sample::new(200, r#"{"code":0,"msg":"success","data":{}}"#),
+            ..FAILURES
+        },
+        ..REPLY
+    },
+    record_key: Meta::new("/path/user_id"),
+    operation: Operation::Delete,
+    ..FEISHU
 };
 
 #[cfg(test)]

@@ -24,4 +24,6 @@ pub static ALL: &[&Endpoint] = &[
     &wecom::CREATE_USER,
     &wecom::DELETE_USER,
     &wecom::BATCH_DELETE_USER,
+    &feishu::CREATE_USER,
+    &feishu::DELETE_USER,
 ];
