@@ -9,7 +9,7 @@ use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{meta_str, Meta, Text};
 use crate::model::endpoint::{
-    CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample, UniqueBy,
+    CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
 use crate::model::field::{
     ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, NON_NEGATIVE,
@@ -567,7 +567,9 @@ static I18N_TEXT: Format = Format {
     integers: &[],
 };
 
-static USER_QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
+static USER_QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
+
+static ACCESS_TOKEN: Field = Field::string("access_token")
     .required()
     .secret()
     .label("Access token", "access_token")
@@ -575,10 +577,9 @@ static USER_QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
         "The app's access token, sent in the query string only.",
         "调用该接口的应用凭证，只放在 URL 查询参数中。",
     )
-    .source(user_doc!("Query 参数 access_token 必填"))]);
+    .source(user_doc!("Query 参数 access_token 必填"));
 static USER_BODY: ObjectRule = ObjectRule::of(&USER_BODY_FIELDS).cross(&USER_CROSS_RULES);
-static USER_BODY_FIELDS: [Field; 30] = [
-    Field::string("userid")
+static F_USERID: Field = Field::string("userid")
         .required()
         .max_chars(64)
         .label("User id", "员工 userid")
@@ -586,81 +587,97 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "The employee's userid (at most 64 characters); it cannot be changed.",
             "员工的 userId（最多 64 个字符），不可修改。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: userid 必填; TopSDK OapiV2UserUpdateRequest checkMaxLength(userid, 64)"),
-    Field::string("name")
-        .on_empty(Empty::Reject)
-        .max_chars(80)
-        .label("Name", "员工名称")
-        .help("At most 80 characters.", "长度最大 80 个字符。")
-        .source(user_doc!("name 长度最大80个字符 (older SDKs and the v1 page: 64); error 60112 用户name不合法")),
-    Field::boolean("hide_mobile")
-        .label("Hide mobile", "是否号码隐藏")
-        .help(
-            "true hides the mobile number on the profile page.",
-            "为 true 时在个人资料页隐藏手机号。",
-        )
-        .source(user_doc!("hide_mobile (Boolean)")),
-    Field::string("telephone")
-        .max_chars(50)
-        .label("Extension number", "分机号")
-        .help(
-            "At most 50 characters; unique in the organisation.",
-            "长度最大 50 个字符；企业内不能重复。",
-        )
-        .source(user_doc!("telephone 长度最大50个字符")),
-    Field::string("job_number")
-        .max_chars(50)
-        .label("Employee number", "员工工号")
-        .help("At most 50 characters.", "长度最大 50 个字符。")
-        .source(user_doc!("job_number 长度最大50个字符 (older SDKs: 64)")),
-    Field::string("manager_userid")
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: userid 必填; TopSDK OapiV2UserUpdateRequest checkMaxLength(userid, 64)");
+
+static F_NAME: Field = Field::string("name")
+    .on_empty(Empty::Reject)
+    .max_chars(80)
+    .label("Name", "员工名称")
+    .help("At most 80 characters.", "长度最大 80 个字符。")
+    .source(user_doc!(
+        "name 长度最大80个字符 (older SDKs and the v1 page: 64); error 60112 用户name不合法"
+    ));
+
+static F_HIDE_MOBILE: Field = Field::boolean("hide_mobile")
+    .label("Hide mobile", "是否号码隐藏")
+    .help(
+        "true hides the mobile number on the profile page.",
+        "为 true 时在个人资料页隐藏手机号。",
+    )
+    .source(user_doc!("hide_mobile (Boolean)"));
+
+static F_TELEPHONE: Field = Field::string("telephone")
+    .max_chars(50)
+    .label("Extension number", "分机号")
+    .help(
+        "At most 50 characters; unique in the organisation.",
+        "长度最大 50 个字符；企业内不能重复。",
+    )
+    .source(user_doc!("telephone 长度最大50个字符"));
+
+static F_JOB_NUMBER: Field = Field::string("job_number")
+    .max_chars(50)
+    .label("Employee number", "员工工号")
+    .help("At most 50 characters.", "长度最大 50 个字符。")
+    .source(user_doc!("job_number 长度最大50个字符 (older SDKs: 64)"));
+
+static F_MANAGER_USERID: Field = Field::string("manager_userid")
         .max_chars(64)
         .label("Direct manager", "直属主管")
         .help(
             "The direct manager's userid (a userid has at most 64 characters); to clear it, list manager_userid in force_update_fields.",
             "直属主管的 userId（userId 最多 64 个字符）；清空时在 force_update_fields 中传 manager_userid。",
         )
-        .source(user_doc!("manager_userid; force_update_fields; userid ≤ 64 (TopSDK)")),
-    Field::string("title")
-        .max_chars(200)
-        .label("Title", "职位")
-        .help("At most 200 characters.", "长度最大 200 个字符。")
-        .source(user_doc!("title 长度最大200个字符 (older SDKs: 300)")),
-    Field::formatted("email", &EMAIL)
-        .max_chars(50)
-        .label("Email", "员工邮箱")
-        .help(
-            "An email address of at most 50 characters; unique in the organisation.",
-            "邮箱地址，长度最大 50 个字符；企业内不能重复。",
-        )
-        .source(user_doc!("email 长度最大50个字符 (older SDKs: 64); error 60105 邮箱不合法")),
-    Field::formatted("org_email", &EMAIL)
+        .source(user_doc!("manager_userid; force_update_fields; userid ≤ 64 (TopSDK)"));
+
+static F_TITLE: Field = Field::string("title")
+    .max_chars(200)
+    .label("Title", "职位")
+    .help("At most 200 characters.", "长度最大 200 个字符。")
+    .source(user_doc!("title 长度最大200个字符 (older SDKs: 300)"));
+
+static F_EMAIL: Field = Field::formatted("email", &EMAIL)
+    .max_chars(50)
+    .label("Email", "员工邮箱")
+    .help(
+        "An email address of at most 50 characters; unique in the organisation.",
+        "邮箱地址，长度最大 50 个字符；企业内不能重复。",
+    )
+    .source(user_doc!(
+        "email 长度最大50个字符 (older SDKs: 64); error 60105 邮箱不合法"
+    ));
+
+static F_ORG_EMAIL: Field = Field::formatted("org_email", &EMAIL)
         .max_chars(100)
         .label("Enterprise email", "员工的企业邮箱")
         .help(
             "An email address of at most 100 characters; effective only when the enterprise mailbox is opened.",
             "邮箱地址，最多 100 个字符；员工的企业邮箱已开通时才生效。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: org_email; length from 创建用户 (0055) and TopSDK checkMaxLength(orgEmail, 100)"),
-    Field::string("work_place")
-        .max_chars(100)
-        .label("Work place", "办公地点")
-        .help("At most 100 characters.", "长度最大 100 个字符。")
-        .source(user_doc!("work_place 长度最大100个字符 (older SDKs: 50)")),
-    Field::string("remark")
-        .max_chars(2000)
-        .label("Remark", "备注")
-        .help("At most 2000 characters.", "长度最大 2000 个字符。")
-        .source(user_doc!("remark 长度最大2000个字符 (older SDKs: 1024)")),
-    Field::formatted("dept_id_list", &DEPT_ID_LIST)
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: org_email; length from 创建用户 (0055) and TopSDK checkMaxLength(orgEmail, 100)");
+
+static F_WORK_PLACE: Field = Field::string("work_place")
+    .max_chars(100)
+    .label("Work place", "办公地点")
+    .help("At most 100 characters.", "长度最大 100 个字符。")
+    .source(user_doc!("work_place 长度最大100个字符 (older SDKs: 50)"));
+
+static F_REMARK: Field = Field::string("remark")
+    .max_chars(2000)
+    .label("Remark", "备注")
+    .help("At most 2000 characters.", "长度最大 2000 个字符。")
+    .source(user_doc!("remark 长度最大2000个字符 (older SDKs: 1024)"));
+
+static F_DEPT_ID_LIST: Field = Field::formatted("dept_id_list", &DEPT_ID_LIST)
         .on_empty(Empty::Reject)
         .label("Departments", "所属部门 ID 列表")
         .help(
             "Department ids separated by commas, such as 2,3,4: 1 to 100 positive integers. The list becomes the employee's departments.",
             "以英文逗号分隔的部门 ID，例如 2,3,4：1 至 100 个正整数。该列表即员工所属的全部部门。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); error 40009"),
-    Field::array("dept_order_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); error 40009");
+
+static F_DEPT_ORDER_LIST: Field = Field::array("dept_order_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::integer("dept_id", DEPT_ID)
         .label("Department id", "部门 ID")
         .help("A positive department id.", "正整数部门 ID。")
@@ -679,56 +696,65 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "At most 100 {dept_id, order}.",
             "最多 100 个 {dept_id, order}。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_order_list; TopSDK checkObjectMaxListSize(deptOrderList, 100)"),
-    Field::formatted("extension", &EXTENSION_TEXT)
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_order_list; TopSDK checkObjectMaxListSize(deptOrderList, 100)");
+
+static F_EXTENSION: Field = Field::formatted("extension", &EXTENSION_TEXT)
         .max_chars(2000)
         .label("Extension attributes", "扩展属性")
         .help(
             "JSON text of an object of strings, at most 2000 characters. It replaces every extension attribute: send them all (unless ext_attrs_update_mode is 1).",
             "字符串值组成的 JSON 对象文本，长度最大 2000 个字符。会整体替换扩展属性：须传入全部属性（ext_attrs_update_mode 为 1 时除外）。",
         )
-        .source(user_doc!("extension 长度最大2000个字符; 如果只传其中1个，那么剩下9个字段都会被清空")),
-    Field::new(
-        "ext_attrs_update_mode",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[0, 1],
-        }),
-    )
-    .label("Extension update mode", "扩展属性更新模式")
+        .source(user_doc!("extension 长度最大2000个字符; 如果只传其中1个，那么剩下9个字段都会被清空"));
+
+static F_EXT_ATTRS_UPDATE_MODE: Field = Field::new(
+    "ext_attrs_update_mode",
+    Ty::Int(IntRule {
+        min: None,
+        max: None,
+        one_of: &[0, 1],
+    }),
+)
+.label("Extension update mode", "扩展属性更新模式")
+.help(
+    "0 overwrite (default), 1 append.",
+    "0：覆盖方式（默认），1：追加方式。",
+)
+.source(user_doc!(
+    "ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖"
+));
+
+static F_SENIOR_MODE: Field = Field::boolean("senior_mode")
+    .label("Executive mode", "高管模式")
     .help(
-        "0 overwrite (default), 1 append.",
-        "0：覆盖方式（默认），1：追加方式。",
+        "true hides the mobile number from all employees (default false).",
+        "为 true 时手机号码对所有员工隐藏（默认 false）。",
     )
-    .source(user_doc!("ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖")),
-    Field::boolean("senior_mode")
-        .label("Executive mode", "高管模式")
-        .help(
-            "true hides the mobile number from all employees (default false).",
-            "为 true 时手机号码对所有员工隐藏（默认 false）。",
-        )
-        .source(user_doc!("senior_mode (Boolean)")),
-    Field::integer("hired_date", DEPT_ID)
+    .source(user_doc!("senior_mode (Boolean)"));
+
+static F_HIRED_DATE: Field = Field::integer("hired_date", DEPT_ID)
         .label("Hire date", "入职时间")
         .help(
             "Unix time in milliseconds (13 digits today), a positive integer.",
             "UNIX 时间戳，单位毫秒（当前为 13 位），正整数。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: hired_date 入职时间，UNIX时间戳，单位毫秒; TopSDK checkMinValue(hiredDate, 1)"),
-    Field::enumerated("language", &["zh_CN", "en_US"])
-        .label("Contacts language", "通讯录语言")
-        .help("zh_CN (default) or en_US.", "zh_CN（默认）或 en_US。")
-        .source(user_doc!("language zh_CN：中文（默认值）, en_US：英文")),
-    Field::formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: hired_date 入职时间，UNIX时间戳，单位毫秒; TopSDK checkMinValue(hiredDate, 1)");
+
+static F_LANGUAGE: Field = Field::enumerated("language", &["zh_CN", "en_US"])
+    .label("Contacts language", "通讯录语言")
+    .help("zh_CN (default) or en_US.", "zh_CN（默认）或 en_US。")
+    .source(user_doc!("language zh_CN：中文（默认值）, en_US：英文"));
+
+static F_FORCE_UPDATE_FIELDS: Field = Field::formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
         .on_empty(Empty::Reject)
         .label("Fields to clear", "强制更新的字段")
         .help(
             "Fields written even when empty, separated by commas: manager_userid, and org_email for enterprise accounts (which unbinds the enterprise mailbox).",
             "即使为空也写入的字段，以英文逗号分隔：manager_userid，企业账号还可传 org_email（将解除企业邮箱绑定）。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字段 manager_userid; 0107 (same URL): manager_userid、org_email"),
-    Field::array("dept_position_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字段 manager_userid; 0107 (same URL): manager_userid、org_email");
+
+static F_DEPT_POSITION_LIST: Field = Field::array("dept_position_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::integer("dept_id", DEPT_ID)
         .label("Department id", "部门 ID")
         .help("A positive department id.", "正整数部门 ID。")
@@ -757,15 +783,17 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "At most 999 {dept_id, is_main, title, work_place}; exactly one should be the main position.",
             "最多 999 个 {dept_id, is_main, title, work_place}；需要有且只有一个主任职。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)"),
-    Field::formatted("extension_i18n", &I18N_TEXT)
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)");
+
+static F_EXTENSION_I18N: Field = Field::formatted("extension_i18n", &I18N_TEXT)
         .label("Extension attributes by language", "扩展属性的国际化值")
         .help(
             "JSON text: each extension attribute's name → {language: text}, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}.",
             "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}。",
         )
-        .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON text like extension)")),
-    Field::array("dept_title_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+        .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON text like extension)"));
+
+static F_DEPT_TITLE_LIST: Field = Field::array("dept_title_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::integer("dept_id", DEPT_ID)
         .label("Department id", "部门 ID")
         .help("A positive department id.", "正整数部门 ID。")
@@ -787,19 +815,27 @@ static USER_BODY_FIELDS: [Field; 30] = [
             "At most 100 {dept_id, title}; listed on the enterprise-account page (same URL).",
             "最多 100 个 {dept_id, title}；见企业账号页面（同一 URL）。",
         )
-        .source("DingTalk 更新企业账号用户信息 (2026-05-27; same URL) § 请求参数: dept_title_list; TopSDK checkObjectMaxListSize(deptTitleList, 100)"),
-    Field::enumerated("org_email_type", &["profession", "base"])
-        .label("Enterprise email kind", "企业邮箱类型")
-        .help("profession (standard) or base (basic).", "profession：标准版，base：基础版。")
-        .source(user_excl!("org_email_type profession: 标准版 - base: 基础版")),
-    Field::string("loginId")
-        .label("Login name (enterprise account)", "企业账号登录名")
-        .help(
-            "DingTalk enterprise accounts only; avoid phone numbers, emails and links in it.",
-            "仅支持钉钉企业账号更新；建议不要携带手机号、邮箱、链接等联系信息。",
-        )
-        .source(user_excl!("loginId (written so on the wire)")),
-    Field::new(
+        .source("DingTalk 更新企业账号用户信息 (2026-05-27; same URL) § 请求参数: dept_title_list; TopSDK checkObjectMaxListSize(deptTitleList, 100)");
+
+static F_ORG_EMAIL_TYPE: Field = Field::enumerated("org_email_type", &["profession", "base"])
+    .label("Enterprise email kind", "企业邮箱类型")
+    .help(
+        "profession (standard) or base (basic).",
+        "profession：标准版，base：基础版。",
+    )
+    .source(user_excl!(
+        "org_email_type profession: 标准版 - base: 基础版"
+    ));
+
+static F_LOGINID: Field = Field::string("loginId")
+    .label("Login name (enterprise account)", "企业账号登录名")
+    .help(
+        "DingTalk enterprise accounts only; avoid phone numbers, emails and links in it.",
+        "仅支持钉钉企业账号更新；建议不要携带手机号、邮箱、链接等联系信息。",
+    )
+    .source(user_excl!("loginId (written so on the wire)"));
+
+static F_INIT_PASSWORD: Field = Field::new(
         "init_password",
         Ty::Str(StrRule {
             one_of: &[],
@@ -819,36 +855,78 @@ static USER_BODY_FIELDS: [Field; 30] = [
         "At least 8 characters, not only letters and not only digits; DingTalk enterprise accounts only.",
         "至少 8 个字符，不能全是字母或数字；仅支持钉钉企业账号。",
     )
-    .source(user_excl!("init_password 初始密码至少8个字符, 不能全是字母或者数字")),
-    Field::boolean("send_password_to_user")
-        .label("Send the password", "发送账密")
-        .help(
-            "true sends the account and password to the user, and needs init_password.",
-            "为 true 时发送账密，此时 init_password 必填。",
-        )
-        .source(user_excl!("send_password_to_user 该参数为true时，init_password参数必填")),
-    Field::string("exclusive_mobile")
-        .label("Enterprise account mobile", "企业账号手机号")
-        .help(
-            "The enterprise account's mobile number, such as +86-19812341234.",
-            "企业账号手机号，例如 +86-19812341234。",
-        )
-        .source(user_excl!("exclusive_mobile")),
-    Field::enumerated("exclusive_mobile_verify_status", &["verified", "notVerified"])
+    .source(user_excl!("init_password 初始密码至少8个字符, 不能全是字母或者数字"));
+
+static F_SEND_PASSWORD_TO_USER: Field = Field::boolean("send_password_to_user")
+    .label("Send the password", "发送账密")
+    .help(
+        "true sends the account and password to the user, and needs init_password.",
+        "为 true 时发送账密，此时 init_password 必填。",
+    )
+    .source(user_excl!(
+        "send_password_to_user 该参数为true时，init_password参数必填"
+    ));
+
+static F_EXCLUSIVE_MOBILE: Field = Field::string("exclusive_mobile")
+    .label("Enterprise account mobile", "企业账号手机号")
+    .help(
+        "The enterprise account's mobile number, such as +86-19812341234.",
+        "企业账号手机号，例如 +86-19812341234。",
+    )
+    .source(user_excl!("exclusive_mobile"));
+
+static F_EXCLUSIVE_MOBILE_VERIFY_STATUS: Field = Field::enumerated("exclusive_mobile_verify_status", &["verified", "notVerified"])
         .label("Mobile verification", "手机号验证状态")
         .help("verified or notVerified.", "verified 或 notVerified。")
-        .source("TopSDK OapiV2UserUpdateRequest (Java 2021.11.16): exclusive_mobile_verify_status 手机号验证状态; values from the enterprise-account page's sample \"verified/notVerified\""),
-    Field::string("avatarMediaId")
-        .label("Avatar media id (enterprise account)", "企业账号头像 MediaId")
-        .help(
-            "A media id from the media upload API (jpg or png).",
-            "通过上传媒体文件接口获取的 MediaId（仅支持 jpg/png）。",
-        )
-        .source(user_excl!("avatarMediaId")),
-    Field::string("nickname")
-        .label("Nickname (enterprise account)", "企业账号昵称")
-        .help("The enterprise account's nickname.", "企业账号的昵称。")
-        .source(user_excl!("nickname")),
+        .source("TopSDK OapiV2UserUpdateRequest (Java 2021.11.16): exclusive_mobile_verify_status 手机号验证状态; values from the enterprise-account page's sample \"verified/notVerified\"");
+
+static F_AVATARMEDIAID: Field = Field::string("avatarMediaId")
+    .label(
+        "Avatar media id (enterprise account)",
+        "企业账号头像 MediaId",
+    )
+    .help(
+        "A media id from the media upload API (jpg or png).",
+        "通过上传媒体文件接口获取的 MediaId（仅支持 jpg/png）。",
+    )
+    .source(user_excl!("avatarMediaId"));
+
+static F_NICKNAME: Field = Field::string("nickname")
+    .label("Nickname (enterprise account)", "企业账号昵称")
+    .help("The enterprise account's nickname.", "企业账号的昵称。")
+    .source(user_excl!("nickname"));
+
+static USER_BODY_FIELDS: [Field; 30] = [
+    F_USERID,
+    F_NAME,
+    F_HIDE_MOBILE,
+    F_TELEPHONE,
+    F_JOB_NUMBER,
+    F_MANAGER_USERID,
+    F_TITLE,
+    F_EMAIL,
+    F_ORG_EMAIL,
+    F_WORK_PLACE,
+    F_REMARK,
+    F_DEPT_ID_LIST,
+    F_DEPT_ORDER_LIST,
+    F_EXTENSION,
+    F_EXT_ATTRS_UPDATE_MODE,
+    F_SENIOR_MODE,
+    F_HIRED_DATE,
+    F_LANGUAGE,
+    F_FORCE_UPDATE_FIELDS,
+    F_DEPT_POSITION_LIST,
+    F_EXTENSION_I18N,
+    F_DEPT_TITLE_LIST,
+    F_ORG_EMAIL_TYPE,
+    F_LOGINID,
+    F_INIT_PASSWORD,
+    F_SEND_PASSWORD_TO_USER,
+    F_EXCLUSIVE_MOBILE,
+    F_EXCLUSIVE_MOBILE_VERIFY_STATUS,
+    F_AVATARMEDIAID,
+    F_NICKNAME,
 ];
 
 static USER_CROSS_RULES: [CrossRule; 3] = [
@@ -892,16 +970,133 @@ static USER_CROSS_RULES: [CrossRule; 3] = [
 /// `dingtalk.updateUser`.
 pub static UPDATE_USER: Endpoint = Endpoint {
     id: "dingtalk.updateUser",
-    vendor: "dingtalk",
     title: Text::new("DingTalk: update user", "钉钉：更新用户信息"),
     doc_url: "https://open.dingtalk.com/document/development/user-information-update",
-    default_base_url: "https://oapi.dingtalk.com",
     documented_path: "/topapi/v2/user/update",
-    query: Some(&USER_QUERY),
     body: Some(&USER_BODY),
+    record_key: Meta::new("/body/userid"),
+    ..USER_API
+};
+
+/// What the user endpoints share.
+const USER_API: Endpoint = Endpoint {
+    vendor: "dingtalk",
+    default_base_url: "https://oapi.dingtalk.com",
+    query: Some(&USER_QUERY),
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: Meta::new("DingTalk throttling page (1433): 20 calls/s per app per API (standard edition); this API is exempt from the monthly quota (1432)"),
-    record_key: Meta::new("/body/userid"),
     ..Endpoint::DEFAULT
 };
+
+// ---- 创建用户 and 删除用户 (create and delete user) --------------------------
+
+/// 创建用户, as last updated on 2026-06-30.
+macro_rules! create_page {
+    ($section:literal) => {
+        concat!(
+            "https://open.dingtalk.com/document/development/user-information-creation (2026-06-30) § ",
+            $section
+        )
+    };
+}
+
+/// "如果是国际号码，请使用+xx-xxxxxx的格式": a mainland number bare, any
+/// other one `+<country code>-<number>` (mainland numbers of a company
+/// registered abroad as `+86-…`).
+fn check_mobile(s: &str) -> FormatResult {
+    let digits = |t: &str, min: usize, max: usize| {
+        (min..=max).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mainland = s.len() == 11 && s.starts_with('1') && digits(s, 11, 11);
+    let international = s
+        .strip_prefix('+')
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(cc, number)| digits(cc, 1, 4) && digits(number, 4, 15));
+    FormatResult::ok_if(mainland || international)
+}
+
+static MOBILE: Format = Format {
+    name: "dingtalk_mobile",
+    check: check_mobile,
+    expected: Text::new(
+        "a mainland mobile number (1 and 10 more digits), or +<country code>-<number> for other regions, such as +852-51234567",
+        "中国大陆手机号（1 开头共 11 位数字），其他国家或地区使用“+区号-号码”格式，例如 +852-51234567",
+    ),
+    pattern: meta_str(r"1[0-9]{10}|\+[0-9]{1,4}-[0-9]{4,15}"),
+    // A number's text: 1 + 10 digits.
+    integers: &[(10_000_000_000, 19_999_999_999)],
+};
+
+static CREATE_BODY: ObjectRule = ObjectRule::of(&[
+    Field::string("userid")
+        .chars(1, 64)
+        .on_empty(Empty::Reject)
+        .label("User id", "员工 userid")
+        .help(
+            "1–64 characters, unique and unchangeable; generated when omitted.",
+            "长度 1~64 个字符，企业内唯一且创建后不可修改；不传则自动生成。",
+        )
+        .source(create_page!("请求参数: userid")),
+    F_NAME.required().source(create_page!("请求参数: name 必填, 长度最大80个字符")),
+    Field::formatted("mobile", &MOBILE)
+        .required()
+        .label("Mobile", "手机号码")
+        .help(
+            "Unique in the organisation; outside mainland China as +xx-xxxxxx (a company registered abroad writes mainland numbers +86-…).",
+            "企业内必须唯一；国际号码使用 +xx-xxxxxx 格式（注册在中国大陆以外的企业，中国大陆号码使用 +86-xxxxxx）。",
+        )
+        .source(create_page!("请求参数: mobile 必填, 如果是国际号码，请使用+xx-xxxxxx的格式")),
+    F_HIDE_MOBILE,
+    F_TELEPHONE,
+    F_JOB_NUMBER,
+    F_MANAGER_USERID,
+    F_TITLE,
+    F_EMAIL,
+    F_ORG_EMAIL.max_chars(100).source(create_page!("请求参数: org_email 长度最大100个字符")),
+    F_ORG_EMAIL_TYPE,
+    F_WORK_PLACE,
+    F_REMARK,
+    F_DEPT_ID_LIST.required().source(create_page!("请求参数: dept_id_list 必填, 每次调用最多传100个部门ID")),
+    F_DEPT_ORDER_LIST,
+    F_DEPT_TITLE_LIST,
+    F_EXTENSION,
+    F_SENIOR_MODE,
+    F_HIRED_DATE,
+    Field::formatted("login_email", &EMAIL)
+        .on_empty(Empty::Reject)
+        .label("Login email", "登录邮箱")
+        .help("The email the employee signs in with.", "员工的登录邮箱。")
+        .source(create_page!("请求参数: login_email")),
+]);
+
+/// `dingtalk.createUser`.
+pub static CREATE_USER: Endpoint = Endpoint {
+    id: "dingtalk.createUser",
+    title: Text::new("DingTalk: create user", "钉钉：创建用户"),
+    doc_url: "https://open.dingtalk.com/document/development/user-information-creation",
+    documented_path: "/topapi/v2/user/create",
+    body: Some(&CREATE_BODY),
+    record_key: Meta::new("/body/mobile"),
+    operation: Operation::Create,
+    ..USER_API
+};
+
+/// `dingtalk.deleteUser`.
+pub static DELETE_USER: Endpoint = Endpoint {
+    id: "dingtalk.deleteUser",
+    title: Text::new("DingTalk: delete user", "钉钉：删除用户"),
+    doc_url: "https://open.dingtalk.com/document/development/delete-a-user",
+    documented_path: "/topapi/v2/user/delete",
+    body: Some(&DELETE_BODY),
+    record_key: Meta::new("/body/userid"),
+    operation: Operation::Delete,
+    ..USER_API
+};
+
+static DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::string("userid")
+    .required()
+    .max_chars(64)
+    .label("User id", "员工 userid")
+    .help("The employee to delete.", "要删除的员工的 userid。")
+    .source("https://open.dingtalk.com/document/development/delete-a-user (2026-06-08) § 请求参数: userid 必填")]);

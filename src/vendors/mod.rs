@@ -26,4 +26,6 @@ pub static ALL: &[&Endpoint] = &[
     &wecom::BATCH_DELETE_USER,
     &feishu::CREATE_USER,
     &feishu::DELETE_USER,
+    &dingtalk::CREATE_USER,
+    &dingtalk::DELETE_USER,
 ];
