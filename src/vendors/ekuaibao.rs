@@ -5,10 +5,12 @@
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::url;
 use crate::model::endpoint::{
-    CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample, UniqueBy,
+    CrossKind, CrossRule, Endpoint, Operation, Parts, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
 use crate::model::field::{ArrayRule, CustomRule, CustomShape, Empty, Field, ObjectRule};
+use crate::model::sent::Sent;
 use crate::report::Code;
 
 /// 修改员工, as fetched on 2025-06-23.
@@ -262,15 +264,14 @@ static STAFF_RULES: [CrossRule; 4] = [
     },
 ];
 
-/// The body fields of `updateStaff`, without `id`; `batchUpdateStaff`'s
-/// items are `id` and these (the batch page lists the same fields with the
-/// same wording; `enName` is on the single page only, and is kept so that
-/// an item accepts what `updateStaff` accepts).
-macro_rules! staff_fields {
-    ($page:ident, $($id:expr)?) => {
-        [
-            $($id,)?
-            Field::string("name")
+/// One staff field, cited from `$page`: `updateStaff`, `batchUpdateStaff`'s
+/// items, `createStaff` and `batchCreateStaff`'s items declare the same
+/// field once, here (the pages list the same fields with the same wording;
+/// `enName` is on the single update page only, and is kept so that an
+/// item accepts what `updateStaff` accepts).
+macro_rules! staff_field {
+    (name, $page:ident) => {
+        Field::string("name")
                 .blank_is_empty()
                 .required()
                 .label("Name", "员工姓名")
@@ -278,69 +279,112 @@ macro_rules! staff_fields {
                     "Required and not blank (400 员工名称不能为空).",
                     "必填且不能为空（否则返回 400 员工名称不能为空）。",
                 )
-                .source($page!("Body Parameters: name; 失败响应")),
-            Field::string("enName")
+                .source($page!("Body Parameters: name; 失败响应"))
+    };
+    (enName, $page:ident) => {
+        Field::string("enName")
                 .label("Name (second language)", "副语言名称")
                 .help("The name in the second language.", "第二语言下的员工名称。")
-                .source(update_page!("Body Parameters: enName")),
-            Field::string("nickName")
+                .source(update_page!("Body Parameters: enName"))
+    };
+    (nickName, $page:ident) => {
+        Field::string("nickName")
                 .label("Alias", "员工别名")
                 .help("The staff alias (since 1.20.0).", "员工别名（1.20.0 起支持）。")
-                .source($page!("Body Parameters: nickName (changelog 1.20.0)")),
-            Field::string("code")
+                .source($page!("Body Parameters: nickName (changelog 1.20.0)"))
+    };
+    (code, $page:ident) => {
+        Field::string("code")
                 .on_empty(Empty::Drop)
                 .label("Employee number", "工号")
                 .help(
                     "Can be changed but not blanked: \"\" has no effect and is not sent.",
                     "只能修改原值，不能置空：传 \"\" 不生效，不会发送。",
                 )
-                .source(update_page!("Body Parameters: code")),
-            Field::formatted("cellphone", &CELLPHONE)
+                .source(update_page!("Body Parameters: code"))
+    };
+    (cellphone, $page:ident) => {
+        Field::formatted("cellphone", &CELLPHONE)
                 .on_empty(Empty::Reject)
                 .label("Mobile", "手机号")
                 .help(
                     "Mainland 1xxxxxxxxxx, or (dialling code)number for foreign numbers; +852 1234 5678 is rewritten.",
                     "大陆手机号，或境外号码写作“(区号)号码”；+852 1234 5678 这类写法会被改写。",
                 )
-                .source($page!("Body Parameters: cellphone")),
-            Field::formatted("email", &EMAIL)
+                .source($page!("Body Parameters: cellphone"))
+    };
+    (email, $page:ident) => {
+        Field::formatted("email", &EMAIL)
                 .on_empty(Empty::Reject)
                 .label("Email", "邮箱")
                 .help("May be omitted, but never sent as \"\".", "可以不传，但不能传 \"\"。")
-                .source($page!("Body Parameters: email")),
-            Field::string("note")
+                .source($page!("Body Parameters: email"))
+    };
+    (note, $page:ident) => {
+        Field::string("note")
                 .label("Note", "备注")
                 .help("Free text.", "备注文字。")
-                .source($page!("Body Parameters: note")),
-            Field::non_empty("defaultDepartment")
+                .source($page!("Body Parameters: note"))
+    };
+    (defaultDepartment, $page:ident) => {
+        Field::non_empty("defaultDepartment")
                 .label("Default department", "默认部门")
                 .help(
                     "Must be one of departments; send both or neither.",
                     "必须在所在部门中；与所在部门都传或都不传。",
                 )
-                .source($page!("Body Parameters: defaultDepartment")),
-            Field::array("departments", &DEPARTMENTS)
+                .source($page!("Body Parameters: defaultDepartment"))
+    };
+    (departments, $page:ident) => {
+        Field::array("departments", &DEPARTMENTS)
                 .label("Departments", "所在部门")
                 .help(
                     "At least one department id (or code when type=code), no repeats; send with defaultDepartment.",
                     "至少 1 个部门 ID（type=code 时传 code），不能重复；须与默认部门同时传入。",
                 )
-                .source($page!("Body Parameters: departments")),
-            Field::boolean("modifyAccountPhone")
+                .source($page!("Body Parameters: departments"))
+    };
+    (modifyAccountPhone, $page:ident) => {
+        Field::boolean("modifyAccountPhone")
                 .label("Change login mobile", "是否修改登录手机号")
                 .help("true needs cellphone.", "为 true 时须传 cellphone。")
-                .source($page!("Body Parameters: modifyAccountPhone")),
-            Field::boolean("modifyAccountEmail")
+                .source($page!("Body Parameters: modifyAccountPhone"))
+    };
+    (modifyAccountEmail, $page:ident) => {
+        Field::boolean("modifyAccountEmail")
                 .label("Change login email", "是否修改登录邮箱")
                 .help("true needs email.", "为 true 时须传 email。")
-                .source($page!("Body Parameters: modifyAccountEmail")),
-            Field::object("staffCustomForm", &CUSTOM_FORM)
+                .source($page!("Body Parameters: modifyAccountEmail"))
+    };
+    (staffCustomForm, $page:ident) => {
+        Field::object("staffCustomForm", &CUSTOM_FORM)
                 .label("Custom fields", "自定义字段")
                 .help(
                     "rankType, postType, base, or u_<field name>; v1.1 updates only the keys sent.",
                     "rankType、postType、base 或 u_字段名；v1.1 仅更新所传字段。",
                 )
-                .source($page!("Body Parameters: staffCustomForm")),
+                .source($page!("Body Parameters: staffCustomForm"))
+    };
+}
+
+/// The body fields of `updateStaff`; `batchUpdateStaff`'s items are `id`
+/// and these.
+macro_rules! update_fields {
+    ($page:ident, $($id:expr)?) => {
+        [
+            $($id,)?
+            staff_field!(name, $page),
+            staff_field!(enName, $page),
+            staff_field!(nickName, $page),
+            staff_field!(code, $page),
+            staff_field!(cellphone, $page),
+            staff_field!(email, $page),
+            staff_field!(note, $page),
+            staff_field!(defaultDepartment, $page),
+            staff_field!(departments, $page),
+            staff_field!(modifyAccountPhone, $page),
+            staff_field!(modifyAccountEmail, $page),
+            staff_field!(staffCustomForm, $page),
         ]
     };
 }
@@ -351,7 +395,7 @@ static DEPARTMENTS: ArrayRule =
         .min(1)
         .unique();
 
-static BODY: ObjectRule = ObjectRule::of(&staff_fields!(update_page,)).cross(&STAFF_RULES);
+static BODY: ObjectRule = ObjectRule::of(&update_fields!(update_page,)).cross(&STAFF_RULES);
 
 // ---- request and reply -----------------------------------------------------
 
@@ -441,7 +485,7 @@ static STAFF_ID: Field = Field::non_empty("id")
 static BATCH_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     "staffList",
     &ArrayRule::of(
-        &Field::item(&ObjectRule::of(&staff_fields!(batch_page, STAFF_ID)).cross(&STAFF_RULES))
+        &Field::item(&ObjectRule::of(&update_fields!(batch_page, STAFF_ID)).cross(&STAFF_RULES))
             .label("Staff", "员工"),
     )
     .items(1, 100),
@@ -494,6 +538,229 @@ pub static BATCH_UPDATE_STAFF: Endpoint = Endpoint {
     body: Some(&BATCH_BODY),
     reply: &BATCH_REPLY,
     record_key: Meta::new("/body/staffList/-/id"),
+    ..EKUAIBAO
+};
+
+// ---- 新增员工 / 批量新增员工 (create staff) ---------------------------------
+
+/// 新增员工, as published on 2024-05-29.
+macro_rules! add_page {
+    ($section:literal) => {
+        concat!(
+            "https://docs.ekuaibao.com/docs/open-api/contacts/add-staffs (2024-05-29) § ",
+            $section
+        )
+    };
+}
+
+/// 批量新增员工, as published on 2024-05-29.
+macro_rules! batch_add_page {
+    ($section:literal) => {
+        concat!(
+            "https://docs.ekuaibao.com/docs/open-api/contacts/batch-add-staffs (2024-05-29) § ",
+            $section
+        )
+    };
+}
+
+/// The body fields of `createStaff` and of `batchCreateStaff`'s items:
+/// the batch page makes `cellphone` required and has no `useNewAccount`.
+macro_rules! create_fields {
+    ($page:ident, $cellphone:expr, [$($new_account:expr)?]) => {
+        [
+            staff_field!(name, $page),
+            staff_field!(code, $page),
+            $cellphone,
+            staff_field!(email, $page),
+            staff_field!(note, $page),
+            staff_field!(defaultDepartment, $page).required(),
+            staff_field!(departments, $page).required(),
+            Field::string("userid")
+                .on_empty(Empty::Reject)
+                .label("Third-party user id", "第三方平台的人员 ID")
+                .help(
+                    "The person's id on DingTalk, WeCom or another platform; ignored when cellphone is already registered.",
+                    "同步钉钉、企业微信等第三方平台人员时传入；若 cellphone 已注册，本参数不生效。",
+                )
+                .source($page!("Body Parameters: userid")),
+            $($new_account,)?
+            Field::boolean("useSendEmail")
+                .label("No email notice", "是否禁止发送邮件通知")
+                .help("true: no email is sent; false (default).", "true：禁止；false（默认）：不禁止。")
+                .source($page!("Body Parameters: useSendEmail")),
+            staff_field!(staffCustomForm, $page),
+        ]
+    };
+}
+
+static USE_NEW_ACCOUNT: Field = Field::boolean("useNewAccount")
+    .label("Force a new account", "是否强制启用新用户")
+    .help(
+        "true: a new staff id even when a departed staff holds the mobile; false (default) re-enables that staff.",
+        "true：新建员工 ID；false（默认）：手机号被离职员工占用时，重新启用该离职员工并修改其信息。",
+    )
+    .source(add_page!("Body Parameters: useNewAccount"));
+
+/// "原生环境手机号或邮箱必须至少填一个" (create and batch create).
+static CREATE_RULES: [CrossRule; 1] = [CrossRule {
+    code: Code::Required,
+    pointers: &["/cellphone", "/email"],
+    kind: CrossKind::AtLeastOne,
+    text: Text::meta(
+        "cellphone or email must be given.",
+        "cellphone 与 email 至少须传其一。",
+    ),
+    source: Meta::new(add_page!(
+        "Body Parameters: cellphone, email 原生环境手机号或邮箱必须至少填一个"
+    )),
+}];
+
+static ADD_QUERY: ObjectRule =
+    ObjectRule::of(&[ACCESS_TOKEN.source(add_page!("Query Parameters"))]);
+
+static CREATE_BODY: ObjectRule = ObjectRule::of(&create_fields!(
+    add_page,
+    staff_field!(cellphone, add_page),
+    [USE_NEW_ACCOUNT]
+))
+.cross(&CREATE_RULES);
+
+/// `ekuaibao.createStaff`.
+pub static CREATE_STAFF: Endpoint = Endpoint {
+    id: "ekuaibao.createStaff",
+    title: Text::new("Ekuaibao: create staff", "易快报：新增员工"),
+    doc_url: "https://docs.ekuaibao.com/docs/open-api/contacts/add-staffs",
+    documented_path: "/api/openapi/v1.1/staffs",
+    query: Some(&ADD_QUERY),
+    body: Some(&CREATE_BODY),
+    record_key: Meta::new("/body/cellphone"),
+    operation: Operation::Create,
+    ..EKUAIBAO
+};
+
+static BATCH_CREATE_BODY: ObjectRule = ObjectRule::of(&[Field::array(
+    "staffList",
+    &ArrayRule::of(
+        &Field::item(&ObjectRule::of(&create_fields!(
+            batch_add_page,
+            staff_field!(cellphone, batch_add_page).required(),
+            []
+        )))
+        .label("Staff", "员工"),
+    )
+    .min(1),
+)
+.required()
+.label("Staff to create", "批量新增的员工")
+.help(
+    "At least one staff, each with the fields of a single creation.",
+    "至少 1 名员工，每项包含单个新增的字段。",
+)
+.source(batch_add_page!(
+    "Body Parameters: staffList 必填 (no count limit stated)"
+))]);
+
+/// `ekuaibao.batchCreateStaff`.
+pub static BATCH_CREATE_STAFF: Endpoint = Endpoint {
+    id: "ekuaibao.batchCreateStaff",
+    title: Text::new("Ekuaibao: batch create staff", "易快报：批量新增员工"),
+    doc_url: "https://docs.ekuaibao.com/docs/open-api/contacts/batch-add-staffs",
+    documented_path: "/api/openapi/v1.1/staffs/batch/create",
+    query: Some(&ADD_QUERY),
+    body: Some(&BATCH_CREATE_BODY),
+    reply: &BATCH_REPLY,
+    record_key: Meta::new("/body/staffList/-/cellphone"),
+    operation: Operation::Create,
+    ..EKUAIBAO
+};
+
+// ---- 停启用员工 (disable or enable staff) -----------------------------------
+
+/// 停启用员工, as published on 2024-05-29.
+macro_rules! active_page {
+    ($section:literal) => {
+        concat!(
+            "https://docs.ekuaibao.com/docs/open-api/contacts/active-staffs (2024-05-29) § ",
+            $section
+        )
+    };
+}
+
+static ACTIVE_PATH: ObjectRule = ObjectRule::of(&[Field::array(
+    "staffIds",
+    &ArrayRule::of(
+        &Field::non_empty("")
+            .required()
+            .label("Staff id or code", "员工 ID 或 CODE"),
+    )
+    .min(1)
+    .unique(),
+)
+.required()
+.label("Staff ids or codes", "员工 ID 或 CODE 集合")
+.help(
+    "Ids (type=id) or codes (type=code), sent in one path segment as [id1,id2].",
+    "员工 ID（type=id）或 CODE（type=code），以 [id1,id2] 的形式放在一个路径段中发送。",
+)
+.source(active_page!(
+    "Path Parameters: idsOrCodes 必填; curl -g …/disableOrEnableStaff/[id1,id2]"
+))]);
+
+static ACTIVE_QUERY: ObjectRule = ObjectRule::of(&[
+    ACCESS_TOKEN.source(active_page!("Query Parameters")),
+    Field::boolean("active")
+        .required()
+        .label("Enable", "停用或启用标识")
+        .help(
+            "true enables, false disables (the staff has left).",
+            "true：启用；false：停用，停用即表示已离职。",
+        )
+        .source(active_page!("Query Parameters: active 必填")),
+    Field::boolean("doCheck")
+        .label("Check pending items", "停用时是否校验待办事项")
+        .help(
+            "true (default): refuse to disable staff with pending documents.",
+            "true（默认）：停用时校验该员工名下是否有待办事项。",
+        )
+        .source(active_page!("Query Parameters: doCheck")),
+    Field::one_of("type", &["id", "code"])
+        .on_empty(Empty::Reject)
+        .label("Id kind", "参数类型")
+        .help(
+            "id (default) or code: what staffIds holds.",
+            "id（默认）或 code：staffIds 所传的值的类型。",
+        )
+        .source(active_page!("Query Parameters: type")),
+]);
+
+/// The ids in one segment, `[id1,id2]`: each id percent-encoded as a
+/// segment, and its commas too, so that no id splits in two.
+fn bracketed_ids(parts: &Parts, path: &str) -> String {
+    let ids = match parts.path.get("staffIds") {
+        Some(Sent::Array(items)) => items
+            .iter()
+            .filter_map(Sent::as_str)
+            .map(|id| url::encode_segment(id).replace(',', "%2C"))
+            .collect::<Vec<_>>()
+            .join(","),
+        _ => String::new(),
+    };
+    path.replace("{staffIds}", &format!("[{ids}]")) + &parts.query_string(&[])
+}
+
+/// `ekuaibao.setStaffActive`: no body; the reply lists the staff changed.
+pub static SET_STAFF_ACTIVE: Endpoint = Endpoint {
+    id: "ekuaibao.setStaffActive",
+    title: Text::new("Ekuaibao: disable or enable staff", "易快报：停启用员工"),
+    method: "PUT",
+    doc_url: "https://docs.ekuaibao.com/docs/open-api/contacts/active-staffs",
+    documented_path: "/api/openapi/v1.1/staffs/disableOrEnableStaff/{staffIds}",
+    path: Some(&ACTIVE_PATH),
+    query: Some(&ACTIVE_QUERY),
+    url: bracketed_ids,
+    reply: &BATCH_REPLY,
+    record_key: Meta::new("/path/staffIds/-"),
+    operation: Operation::Status,
     ..EKUAIBAO
 };
 

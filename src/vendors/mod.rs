@@ -28,4 +28,7 @@ pub static ALL: &[&Endpoint] = &[
     &feishu::DELETE_USER,
     &dingtalk::CREATE_USER,
     &dingtalk::DELETE_USER,
+    &ekuaibao::CREATE_STAFF,
+    &ekuaibao::BATCH_CREATE_STAFF,
+    &ekuaibao::SET_STAFF_ACTIVE,
 ];
