@@ -74,6 +74,10 @@ export async function startMockVendor(options = {}) {
   const pathMarker = meta.pathMarker ?? '';
   // A request the vendor documents without a body (WeCom deleteUser) has none to read.
   const hasBody = Boolean(sections.body);
+  const kinds = (section) => new Map(Object.entries(sections[section]?.properties ?? {}).map(([k, v]) => [k, v?.type]));
+  // Ekuaibao's staffIds: an array written [id1,id2] in one segment; query booleans as true/false.
+  const pathKinds = kinds('path');
+  const queryKinds = kinds('query');
 
   const stats = {
     requests: 0,
@@ -121,7 +125,9 @@ export async function startMockVendor(options = {}) {
       }
     }
     const query = {};
-    for (const [k, v] of url.searchParams) query[k] = v;
+    for (const [k, v] of url.searchParams) {
+      query[k] = queryKinds.get(k) === 'boolean' && (v === 'true' || v === 'false') ? v === 'true' : v;
+    }
     let body;
     if (hasBody) {
       try {
@@ -146,6 +152,16 @@ export async function startMockVendor(options = {}) {
     for (const name of Object.keys(path)) {
       let seg = path[name];
       if (seg.startsWith(pathMarker)) seg = seg.slice(pathMarker.length);
+      if (pathKinds.get(name) === 'array' && seg.startsWith('[') && seg.endsWith(']')) {
+        path[name] = seg.slice(1, -1).split(',').map((x) => {
+          try {
+            return decodeURIComponent(x);
+          } catch {
+            return x;
+          }
+        });
+        continue;
+      }
       try {
         path[name] = decodeURIComponent(seg);
       } catch {

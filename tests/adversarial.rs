@@ -151,7 +151,7 @@ fn pass_through_up_to_the_depth_limit_is_copied() {
     let mut input = member(json!({"openUserId": "u1"}));
     input["body"]["user"]["extra"] = deep_value(MAX_DEPTH - 3);
     let req = build_request("fxiaoke.updateMember", &input, &lenient()).unwrap();
-    let body: Value = serde_json::from_str(&req.body_text()).unwrap();
+    let body: Value = serde_json::from_str(req.body_text()).unwrap();
     assert_eq!(body["user"]["extra"], input["body"]["user"]["extra"]);
     input["body"]["user"]["extra"] = deep_value(MAX_DEPTH - 2);
     let report = validate("fxiaoke.updateMember", &input, &lenient()).unwrap();
@@ -573,7 +573,7 @@ fn prototype_keys_are_plain_unknown_fields() {
         // envelope keys stay errors: there is nowhere to send them).
         input.as_object_mut().unwrap().remove(key);
         let req = build_request("ekuaibao.updateStaff", &input, &lenient()).unwrap();
-        let body: Value = serde_json::from_str(&req.body_text()).unwrap();
+        let body: Value = serde_json::from_str(req.body_text()).unwrap();
         assert_eq!(body[key], json!({"polluted": true}));
     }
 }
@@ -703,7 +703,7 @@ fn hostile_trace_ids_and_tokens_stay_query_values() {
         assert_eq!(origin, "https://open.fxiaoke.com");
         assert_eq!(segments, ["cgi", "crm", "v2", "data", "update"]);
         assert_eq!(query, [("thirdTraceId".to_owned(), value.to_owned())]);
-        let body: Value = serde_json::from_str(&req.body_text()).unwrap();
+        let body: Value = serde_json::from_str(req.body_text()).unwrap();
         assert_eq!(body["corpAccessToken"], json!(value));
 
         let req = build_request("dingtalk.updateEmployeeRoster", &roster(value), &opts()).unwrap();

@@ -39,7 +39,7 @@ fn build_with(endpoint: &str, input: &Value, o: &Options) -> HttpRequest {
 }
 
 fn body(req: &HttpRequest) -> Value {
-    serde_json::from_str(&req.body_text()).expect("body is JSON")
+    serde_json::from_str(req.body_text()).expect("body is JSON")
 }
 
 fn ekb(staff_id: Value, query: Value) -> Value {
@@ -619,8 +619,15 @@ fn unknown_endpoint_names_the_known_ids() {
     // A huge id is shortened in the error.
     let long = "x".repeat(10_000);
     let err = rosterguard::validate(&long, &input, &o).unwrap_err();
-    let listed: usize = rosterguard::endpoints().iter().map(|e| e.id.len() + 2).sum();
-    assert!(err.to_string().len() < 150 + listed, "{}", err.to_string().len());
+    let listed: usize = rosterguard::endpoints()
+        .iter()
+        .map(|e| e.id.len() + 2)
+        .sum();
+    assert!(
+        err.to_string().len() < 150 + listed,
+        "{}",
+        err.to_string().len()
+    );
 }
 
 #[test]

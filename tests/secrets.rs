@@ -294,7 +294,7 @@ fn tokens_nested_in_passed_through_fields_are_masked() {
     input["body"]["user"]["extra"] = json!([{"accessToken": SECRET}, {"access_token": [SECRET]}]);
     let req = rosterguard::build_request("fxiaoke.updateMember", &input, &o).unwrap();
     check_request("nested", &req);
-    let safe: Value = serde_json::from_str(&req.redacted().body_text()).unwrap();
+    let safe: Value = serde_json::from_str(req.redacted().body_text()).unwrap();
     assert_eq!(safe["user"]["corpAccessToken"], "***");
     assert_eq!(safe["user"]["extra"][1]["access_token"], "***");
     assert_eq!(

@@ -484,4 +484,4 @@ pub static BASE_URL_FIELD: Field = Field::new(
     "Optional; defaults to the vendor's public host. https:// only (http:// for localhost, 127.x.x.x or [::1]); a trailing / is dropped.",
     "可选，默认为厂商公有云地址。仅限 https://（localhost、127.x.x.x 或 [::1] 可用 http://）；末尾的 / 会被去掉。",
 )
-.source("vendor-notes.md: public hosts; http only for loopback");
+.source("each vendor's documented public host; http:// only for a loopback mock");

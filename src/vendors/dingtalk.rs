@@ -1,8 +1,8 @@
 //! DingTalk (钉钉): 更新员工花名册信息 (update employee roster) and 更新用户信息
 //! (update user).
 //!
-//! Sources: `seeds/dingtalk-update-employee-roster.txt` and `vendor-notes.md`
-//! § DingTalk. Every rule of this vendor is in this file.
+//! Sources: the vendor pages, each cited with its URL and the date it shows.
+//! Every rule of this vendor is in this file.
 
 use crate::leaf::checks::DATE;
 use crate::leaf::checks::EMAIL;
@@ -16,8 +16,8 @@ use crate::model::field::{
 };
 use crate::report::{Code, Unit};
 
-const SEED: &str = "seeds/dingtalk-update-employee-roster.txt";
-const NOTES: &str = "vendor-notes.md § DingTalk";
+const SEED: &str = "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29)";
+const NOTES: &str = "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29) § 请求参数";
 
 /// Date fields of the vendor's roster field-code list ("花名册自定义字段业务code",
 /// updated 2025-09-10; kb-dingtalk-open-platform 0943), which take
@@ -78,7 +78,7 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .secret()
     .label("Access token", "access_token")
     .help("The app's access token.", "应用的 access_token。")
-    .source("seeds/dingtalk-update-employee-roster.txt § Query 参数")]);
+    .source("https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29) § Query 参数")]);
 static BODY: ObjectRule = ObjectRule::of(&[
     Field::new(
         "agentid",
@@ -94,7 +94,7 @@ static BODY: ObjectRule = ObjectRule::of(&[
         "Positive integer, sent as a number (the page's example sends a string).",
         "正整数，以数字发送（文档示例传的是字符串）。",
     )
-    .source("seeds/dingtalk-update-employee-roster.txt § Body 参数; vendor-notes.md: body carries numbers"),
+    .source("https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29) § Body 参数 agentid (Number)"),
     Field::object("param", &ObjectRule::of(&[
     Field::string("userid")
         .required()
@@ -103,7 +103,7 @@ static BODY: ObjectRule = ObjectRule::of(&[
             "Required (the page's 可选 is a rendering slip; a wrong userid returns 系统错误).",
             "必填（页面上的“可选”为渲染错误；userid 错误会返回“系统错误”）。",
         )
-        .source("vendor-notes.md § DingTalk: param.userid required"),
+        .source("https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29) § Body 参数 param.userid; a wrong userid returns 系统错误"),
     Field::array("groups", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::string("group_id")
         .required()
@@ -181,7 +181,8 @@ static BODY: ObjectRule = ObjectRule::of(&[
 
 const FIELD_CODE: &str = "/sections/-/section/-/field_code";
 
-/// What [`cross`] checks, for `describe` and `json_schema`.
+/// The roster's cross-field rules, carried by each `groups` item (pointers
+/// relative to it).
 static CROSS_RULES: [CrossRule; 6] = [
     CrossRule {
         code: Code::Format,
@@ -287,7 +288,7 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_codes: &[40001, 40014, 42001],
     retry_markers: &[("status", 1111)],
     source: Meta::new(
-        "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
+        "https://open.dingtalk.com/document/development/server-api-error-codes-1 (2026-05-06); https://open.dingtalk.com/document/development/how-to-process-api-throttling (2026-05-09)",
     ),
     samples: &ReplySamples {
         ok: Sample::new(
@@ -332,7 +333,9 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     body: Some(&BODY),
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: Meta::new("DingTalk throttling page (1433): 20 calls/s per app per API"),
+    rate_source: Meta::new(
+        "https://open.dingtalk.com/document/development/how-to-process-api-throttling (2026-05-09): 20 calls/s per app per API",
+    ),
     record_key: Meta::new("/body/param/userid"),
     ..Endpoint::DEFAULT
 };
@@ -985,7 +988,9 @@ const USER_API: Endpoint = Endpoint {
     query: Some(&USER_QUERY),
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: Meta::new("DingTalk throttling page (1433): 20 calls/s per app per API (standard edition); this API is exempt from the monthly quota (1432)"),
+    rate_source: Meta::new(
+        "https://open.dingtalk.com/document/development/how-to-process-api-throttling (2026-05-09): 20 calls/s per app per API; https://open.dingtalk.com/document/development/call-frequency-limit (2026-01-22): contacts APIs are exempt from the monthly quota",
+    ),
     ..Endpoint::DEFAULT
 };
 

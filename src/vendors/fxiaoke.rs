@@ -1,9 +1,9 @@
 //! Fxiaoke (纷享销客): Modify Member, Set Member Status and Set Member
 //! Status (Batch), all "offline" API pages.
 //!
-//! Sources: `seeds/fxiaoke-modify-member.txt`,
-//! `seeds/fxiaoke-set-member-status-batch.txt` and `vendor-notes.md`
-//! § Fxiaoke. Every rule of this vendor is in this file.
+//! Sources: the vendor's offline pages (undated), each cited with its URL;
+//! where no vendor page states a figure, the citation says so. Every rule
+//! of this vendor is in this file.
 
 use crate::leaf::checks::{EMAIL, MILLIS_OR_DATE};
 use crate::leaf::entropy::uuid_v4;
@@ -16,8 +16,8 @@ use crate::report::Code;
 
 /// `""` in a member field means "not provided, no modification" (the page's own
 /// example sends `"account": ""`): `Empty::Drop`.
-const MEMBER: &str = "seeds/fxiaoke-modify-member.txt § Request Parameters";
-const STATUS: &str = "seeds/fxiaoke-set-member-status-batch.txt § Request Parameters";
+const MEMBER: &str = "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/ (undated) § Request Parameters";
+const STATUS: &str = "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/ (undated) § Request Parameters";
 const DOCUMENTED_PATH: &str = "/cgi/crm/v2/data/update";
 
 const TOKEN: Field = Field::string("corpAccessToken")
@@ -54,12 +54,11 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("thirdTraceId")
         "Random string; a fresh UUID v4 is generated when not given, as the vendor asks.",
         "随机字符串；不传时按厂商要求自动生成新的 UUID v4。",
     )
-    .source("seeds/fxiaoke-modify-member.txt § Request Specification; vendor docs: a fresh UUID v4 per call (vendor-notes.md, corrections)")]);
+    .source("https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/ (undated) § Request Specification; https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html (2026-01-19): a fresh RFC 4122 UUID v4 per request")]);
 
 // ---- Modify Member ---------------------------------------------------------
 
-/// "max value: 500" read as at most 500 entries: real ids are far above 500
-/// (vendor-notes § Fxiaoke).
+/// "max value: 500" read as at most 500 entries: real ids are far above 500.
 static ATTACHING: ArrayRule = ArrayRule::of(
     &Field::integer("", NON_NEGATIVE)
         .required()
@@ -128,7 +127,7 @@ static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
             "Non-negative integers, no repeats, at most 500 entries (the page's \"max 500\").",
             "非负整数，不可重复，最多 500 个（文档中的“最大 500”）。",
         )
-        .source("seeds/fxiaoke-modify-member.txt § attachingDepartmentIds; vendor-notes.md: max 500 = entries"),
+        .source("https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/ (undated) § attachingDepartmentIds (max value: 500, read as entries)"),
     Field::string("employeeNumber").on_empty(Empty::Drop).source(MEMBER)
         .label("Employee number", "员工编号")
         .help(
@@ -258,8 +257,8 @@ fn url(parts: &Parts, path: &str) -> String {
 /// decides. Retryable: -1 busy, 14001 call limit, 30004 per-second limit,
 /// 50009 timeout; 30002 / 30003 are quota errors that a retry cannot fix.
 /// Token: 20016 corpAccessToken missing or expired (openfxiaoke/demo
-/// `Constants.java`), 20017 seen for a missing token (vendor-notes.md,
-/// corrections).
+/// `Constants.java`), 20017 "corpAccessToken为必填项" for a missing token
+/// (a community probe; the code table says otherwise).
 static REPLY: ReplySpec = ReplySpec {
     code_key: Some("errorCode"),
     message_keys: &["errorMessage", "errorDescription"],
@@ -267,7 +266,7 @@ static REPLY: ReplySpec = ReplySpec {
     retryable: &[-1, 14001, 30004, 50009],
     token_codes: &[20016, 20017],
     source: Meta::new(
-        "vendor-notes.md § Fxiaoke errors and corrections; openfxiaoke/demo Constants.java",
+        "https://developer.fxiaoke.com/openapi_v2/start/guide/codes.html (global error codes); openfxiaoke/demo Constants.java",
     ),
     samples: &ReplySamples {
         ok: Sample::new(
@@ -294,14 +293,16 @@ static REPLY: ReplySpec = ReplySpec {
     ..ReplySpec::DEFAULT
 };
 
-/// 100 calls per 20 s per API (vendor-notes.md, corrections).
+/// 100 calls per 20 s per API.
 const RATE: f64 = 5.0;
-/// A community figure (vendor-notes.md, corrections; issue 13): no vendor page
-/// found states it. 30004 is the vendor's per-second throttle code.
-const RATE_SOURCE: Meta = Meta::new("vendor-notes.md § Corrections: 100 calls per 20 s per API (community figure, not found on the vendor's pages)");
+/// A community figure, quoting developer.fxiaoke.com/openapi_v2/start/guide/rate.html:
+/// no vendor page found states it. 30004 is the vendor's per-second throttle code.
+const RATE_SOURCE: Meta = Meta::new(
+    "developer.fxiaoke.com/openapi_v2/start/guide/rate.html as quoted by a community skill (2026-09-11): 100 calls per 20 s per API; not found on the vendor's pages",
+);
 
 /// Both pages document the generic CRM object update path; the public
-/// clients send these bodies elsewhere (vendor-notes.md; a public Python
+/// clients send these bodies elsewhere (a public Python
 /// demo calls /cgi/user/setStatus for one member and /cgi/user/batchSetStatus
 /// for a list; openfxiaoke/demo sets no status at all).
 const DEPRECATED_MEMBER: Text = Text::new(

@@ -40,7 +40,7 @@ fn longest_digit_run(s: &str) -> usize {
 const MAX_DIGIT_RUN: usize = 15;
 
 /// 座机: "由1-32位的纯数字、“-”、“+”或“,”组成" (the newest page; older copies
-/// and issue 11 say digits and "-" only, the page of 2025/07/25 also allows
+/// say digits and "-" only, the page of 2025/07/25 also allows
 /// "+" and ","). The 1–32 count is the field's `length`; here the characters,
 /// at least one digit.
 fn check_telephone(s: &str) -> FormatResult {
