@@ -146,7 +146,7 @@ fn check_request(what: &str, req: &rosterguard::HttpRequest) {
         &format!("{what} redacted headers"),
         &format!("{:?}", safe.headers),
     );
-    assert_clean(&format!("{what} redacted body"), &safe.body_text());
+    assert_clean(&format!("{what} redacted body"), safe.body_text());
     assert_clean(&format!("{what} redacted Debug"), &format!("{safe:?}"));
     assert_clean(
         &format!("{what} redacted JSON"),
@@ -159,10 +159,9 @@ fn check_request(what: &str, req: &rosterguard::HttpRequest) {
     // Redaction keeps the request usable for logs: same method, same shape.
     assert_eq!(safe.method, req.method);
     assert_eq!(safe.body.is_some(), req.body.is_some());
-    assert!(safe
-        .body
-        .as_deref()
-        .is_none_or(|b| serde_json::from_str::<Value>(b).is_ok()));
+    if let Some(b) = safe.body.as_deref() {
+        assert!(serde_json::from_str::<Value>(b).is_ok());
+    }
 }
 
 fn run(endpoint: &str, input: &Value, o: &Options, what: &str) {
@@ -337,7 +336,7 @@ fn a_body_too_deep_to_read_back_is_withheld_not_shown() {
         assert_clean(&format!("{endpoint} deep Debug"), &format!("{req:?}"));
         assert_clean(
             &format!("{endpoint} deep redacted"),
-            &req.redacted().body_text(),
+            req.redacted().body_text(),
         );
     }
     // A hand-made request whose body is not JSON is withheld too.

@@ -982,7 +982,7 @@ pub static UPDATE_USER: Endpoint = Endpoint {
 };
 
 /// What the user endpoints share.
-const USER_API: Endpoint = Endpoint {
+static USER_API: Endpoint = Endpoint {
     vendor: "dingtalk",
     default_base_url: "https://oapi.dingtalk.com",
     query: Some(&USER_QUERY),

@@ -441,7 +441,7 @@ const FAILURES: ReplySamples = ReplySamples {
 };
 
 /// What every endpoint of this vendor shares.
-const EKUAIBAO: Endpoint = Endpoint {
+static EKUAIBAO: Endpoint = Endpoint {
     vendor: "ekuaibao",
     default_base_url: "https://app.ekuaibao.com",
     query: Some(&QUERY),

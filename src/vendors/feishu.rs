@@ -634,7 +634,7 @@ pub static PATCH_USER: Endpoint = Endpoint {
 };
 
 /// What every user endpoint shares.
-const FEISHU: Endpoint = Endpoint {
+static FEISHU: Endpoint = Endpoint {
     vendor: "feishu",
     default_base_url: "https://open.feishu.cn",
     content_type: CONTENT_TYPE,

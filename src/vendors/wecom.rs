@@ -676,7 +676,7 @@ const FAILURES: ReplySamples = ReplySamples {
 };
 
 /// What every member endpoint shares.
-const WECOM: Endpoint = Endpoint {
+static WECOM: Endpoint = Endpoint {
     vendor: "wecom",
     default_base_url: "https://qyapi.weixin.qq.com",
     query: Some(&QUERY),
