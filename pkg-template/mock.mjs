@@ -74,10 +74,10 @@ export async function startMockVendor(options = {}) {
   const pathMarker = meta.pathMarker ?? '';
   // A request the vendor documents without a body (WeCom deleteUser) has none to read.
   const hasBody = Boolean(sections.body);
-  const kinds = (section) => new Map(Object.entries(sections[section]?.properties ?? {}).map(([k, v]) => [k, v?.type]));
+  const propertyTypes = (section) => new Map(Object.entries(sections[section]?.properties ?? {}).map(([k, v]) => [k, v?.type]));
   // Ekuaibao's staffIds: an array written [id1,id2] in one segment; query booleans as true/false.
-  const pathKinds = kinds('path');
-  const queryKinds = kinds('query');
+  const pathKinds = propertyTypes('path');
+  const queryKinds = propertyTypes('query');
 
   const stats = {
     requests: 0,
