@@ -74,7 +74,10 @@ export async function startMockVendor(options = {}) {
   const pathMarker = meta.pathMarker ?? '';
   // A request the vendor documents without a body (WeCom deleteUser) has none to read.
   const hasBody = Boolean(sections.body);
-  const propertyTypes = (section) => new Map(Object.entries(sections[section]?.properties ?? {}).map(([k, v]) => [k, v?.type]));
+  // A property's JSON Schema type; an optional field that accepts null is `anyOf: [{type}, {type: 'null'}]`.
+  const typeOf = (p) => p?.type ?? p?.anyOf?.map((a) => a.type).find((t) => t && t !== 'null');
+  const propertyTypes = (section) =>
+    new Map(Object.entries(sections[section]?.properties ?? {}).map(([k, v]) => [k, typeOf(v)]));
   // Ekuaibao's staffIds: an array written [id1,id2] in one segment; query booleans as true/false.
   const pathKinds = propertyTypes('path');
   const queryKinds = propertyTypes('query');

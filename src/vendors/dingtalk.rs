@@ -516,6 +516,11 @@ static MIXED_PASSWORD: Format = Format {
     integers: &[],
 };
 
+/// A department id, as the lists' items carry it.
+static DEPT_ID_FIELD: Field = Field::integer("dept_id", DEPT_ID)
+    .label("Department id", "部门 ID")
+    .help("A positive department id.", "正整数部门 ID。");
+
 /// A department id: "不合法的部门id…是否为数字且大于0" (error 40009).
 const DEPT_ID: IntRule = IntRule {
     min: Some(1),
@@ -681,10 +686,7 @@ static F_DEPT_ID_LIST: Field = Field::formatted("dept_id_list", &DEPT_ID_LIST)
         .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); error 40009");
 
 static F_DEPT_ORDER_LIST: Field = Field::array("dept_order_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    Field::integer("dept_id", DEPT_ID)
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source(user_doc!("dept_order_list ∟ dept_id (Number)")),
+    DEPT_ID_FIELD.source(user_doc!("dept_order_list ∟ dept_id (Number)")),
     Field::integer("order", ANY_INTEGER)
         .label("Order", "排序")
         .help(
@@ -758,10 +760,7 @@ static F_FORCE_UPDATE_FIELDS: Field = Field::formatted("force_update_fields", &F
         .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字段 manager_userid; 0107 (same URL): manager_userid、org_email");
 
 static F_DEPT_POSITION_LIST: Field = Field::array("dept_position_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    Field::integer("dept_id", DEPT_ID)
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): dept_id"),
+    DEPT_ID_FIELD.source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): dept_id"),
     Field::boolean("is_main")
         .label("Main position", "是否主任职")
         .help(
@@ -797,10 +796,7 @@ static F_EXTENSION_I18N: Field = Field::formatted("extension_i18n", &I18N_TEXT)
         .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON text like extension)"));
 
 static F_DEPT_TITLE_LIST: Field = Field::array("dept_title_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    Field::integer("dept_id", DEPT_ID)
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source(user_excl!("dept_title_list ∟ dept_id (Number)")),
+    DEPT_ID_FIELD.source(user_excl!("dept_title_list ∟ dept_id (Number)")),
     Field::string("title")
         .max_chars(200)
         .label("Title in the department", "部门内职位")
