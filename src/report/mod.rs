@@ -239,7 +239,9 @@ impl Ctx {
         self.issues.is_empty()
     }
 
-    /// Whether any error has been recorded so far.
+    /// Whether any error has been recorded so far (the metadata generators
+    /// run a field's check to learn what it accepts).
+    #[cfg(feature = "meta")]
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| !i.warning)
     }
