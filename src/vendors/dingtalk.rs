@@ -16,8 +16,19 @@ use crate::model::field::{
 };
 use crate::report::{Code, Unit};
 
-const SEED: &str = "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29)";
-const NOTES: &str = "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29) § 请求参数";
+/// 更新员工花名册信息, as last updated on 2026-05-29.
+macro_rules! roster_page {
+    ($section:literal) => {
+        concat!(
+            "https://open.dingtalk.com/document/orgapp/",
+            "intelligent-personnel-update-employee-file-information (2026-05-29) § ",
+            $section
+        )
+    };
+}
+
+const SEED: &str = roster_page!("请求参数");
+const NOTES: &str = roster_page!("请求参数");
 
 /// Date fields of the vendor's roster field-code list ("花名册自定义字段业务code",
 /// updated 2025-09-10; kb-dingtalk-open-platform 0943), which take
@@ -65,10 +76,15 @@ static UPDATABLE_CODE: Format = Format {
     name: "updatable_field_code",
     check: updatable,
     expected: Text::new(
-        "a field this API can update: department and direct manager (sys00-deptIds, sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管) cannot be changed through the roster",
-        "该接口可更新的字段：部门和直属主管（sys00-deptIds、sys00-mainDeptId、sys00-dept、sys00-mainDept、部门、主部门、直属主管）暂不支持通过花名册接口更新",
+        "a field this API can update: department and direct manager (sys00-deptIds, \
+            sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管) cannot be \
+            changed through the roster",
+        "该接口可更新的字段：部门和直属主管（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
+            sys00-mainDept、部门、主部门、直属主管）暂不支持通过花名册接口更新",
     ),
-    pattern: meta_str(r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*"),
+    pattern: meta_str(
+        r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*",
+    ),
     // Applied to field codes, which the walker already checks as strings.
     integers: &[],
 };
@@ -78,7 +94,7 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .secret()
     .label("Access token", "access_token")
     .help("The app's access token.", "应用的 access_token。")
-    .source("https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29) § Query 参数")]);
+    .source(roster_page!("Query 参数"))]);
 static BODY: ObjectRule = ObjectRule::of(&[
     Field::new(
         "agentid",
@@ -94,7 +110,7 @@ static BODY: ObjectRule = ObjectRule::of(&[
         "Positive integer, sent as a number (the page's example sends a string).",
         "正整数，以数字发送（文档示例传的是字符串）。",
     )
-    .source("https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29) § Body 参数 agentid (Number)"),
+    .source(roster_page!("Body 参数 agentid (Number)")),
     Field::object("param", &ObjectRule::of(&[
     Field::string("userid")
         .required()
@@ -103,14 +119,16 @@ static BODY: ObjectRule = ObjectRule::of(&[
             "Required (the page's 可选 is a rendering slip; a wrong userid returns 系统错误).",
             "必填（页面上的“可选”为渲染错误；userid 错误会返回“系统错误”）。",
         )
-        .source("https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information (2026-05-29) § Body 参数 param.userid; a wrong userid returns 系统错误"),
+        .source(roster_page!("Body 参数 param.userid; a wrong userid returns 系统错误")),
     Field::array("groups", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::string("group_id")
         .required()
         .label("Group id", "分组 ID")
         .help(
-            "sys00 basic, sys01 work, sys02 personal, sys03 education, sys04 bank card, sys05 contract, sys06 emergency contact, sys07 family, sys09 social insurance.",
-            "sys00 基本信息、sys01 工作信息、sys02 个人信息、sys03 学历、sys04 银行卡、sys05 合同、sys06 紧急联系人、sys07 家庭、sys09 社保公积金。",
+            "sys00 basic, sys01 work, sys02 personal, sys03 education, sys04 bank card, sys05 \
+                contract, sys06 emergency contact, sys07 family, sys09 social insurance.",
+            "sys00 基本信息、sys01 工作信息、sys02 个人信息、sys03 学历、sys04 银行卡、sys05 合\
+                同、sys06 紧急联系人、sys07 家庭、sys09 社保公积金。",
         )
         .source(NOTES),
     Field::array("sections", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
@@ -118,7 +136,8 @@ static BODY: ObjectRule = ObjectRule::of(&[
         .on_empty(Empty::Reject)
         .label("Existing section index", "已有记录序号 old_index")
         .help(
-            "Given: edits that section, only the fields sent. Omitted: adds a new section and clears every field not sent.",
+            "Given: edits that section, only the fields sent. Omitted: adds a new section and \
+                clears every field not sent.",
             "传入：只修改该段记录中所传字段；不传：新增一段记录，未传字段被清空。",
         )
         .source(NOTES),
@@ -127,8 +146,10 @@ static BODY: ObjectRule = ObjectRule::of(&[
         .required()
         .label("Field code", "字段编码")
         .help(
-            "From /topapi/smartwork/hrm/roster/meta/get, e.g. sys03-highestEdu; a sysNN- code belongs to group sysNN.",
-            "来自 /topapi/smartwork/hrm/roster/meta/get，例如 sys03-highestEdu；sysNN- 开头的字段属于分组 sysNN。",
+            "From /topapi/smartwork/hrm/roster/meta/get, e.g. sys03-highestEdu; a sysNN- code \
+                belongs to group sysNN.",
+            "来自 /topapi/smartwork/hrm/roster/meta/get，例如 sys03-highestEdu；sysNN- 开头的字\
+                段属于分组 sysNN。",
         )
         .source(NOTES),
     Field::string("value")
@@ -154,7 +175,8 @@ static BODY: ObjectRule = ObjectRule::of(&[
         .required()
         .label("Sections", "记录列表")
         .help(
-            "At least one section: one record of the group (multi-record groups such as education have several).",
+            "At least one section: one record of the group (multi-record groups such as \
+                education have several).",
             "至少 1 段记录，即该分组的一条记录（学历等多记录分组可有多段）。",
         )
         .source(SEED),
@@ -192,10 +214,15 @@ static CROSS_RULES: [CrossRule; 6] = [
             format: &UPDATABLE_CODE,
         },
         text: Text::meta(
-            "Department and direct manager cannot be updated through this API (sys00-deptIds, sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管).",
-            "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、sys00-mainDept、部门、主部门、直属主管）。",
+            "Department and direct manager cannot be updated through this API (sys00-deptIds, \
+                sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管).",
+            "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
+                sys00-mainDept、部门、主部门、直属主管）。",
         ),
-        source: Meta::new("DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支持接口更新; field codes from 0943"),
+        source: Meta::new(
+            "DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支\
+            持接口更新; field codes from 0943",
+        ),
     },
     CrossRule {
         code: Code::NotIn,
@@ -205,7 +232,8 @@ static CROSS_RULES: [CrossRule; 6] = [
             digits: 2,
         },
         text: Text::meta(
-            "A field_code written sysNN-… belongs to group sysNN and must sit in the group whose group_id is sysNN.",
+            "A field_code written sysNN-… belongs to group sysNN and must sit in the group \
+                whose group_id is sysNN.",
             "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
         ),
         source: Meta::new(NOTES),
@@ -218,8 +246,13 @@ static CROSS_RULES: [CrossRule; 6] = [
             format: &DATE,
         },
         text: Text::meta(
-            "The date fields of the roster field-code list (sys00-confirmJoinTime, sys01-regularTime, sys02-birthTime, sys02-certEndTime, sys02-joinWorkingTime, sys03-graduationTime, sys05 contract start and end dates, sys07-childBirthDate) take a real date written yyyy-MM-dd.",
-            "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、sys02-birthTime、sys02-certEndTime、sys02-joinWorkingTime、sys03-graduationTime、sys05 合同起止日期、sys07-childBirthDate）的值须为 yyyy-MM-dd 格式的有效日期。",
+            "The date fields of the roster field-code list (sys00-confirmJoinTime, \
+                sys01-regularTime, sys02-birthTime, sys02-certEndTime, sys02-joinWorkingTime, \
+                sys03-graduationTime, sys05 contract start and end dates, sys07-childBirthDate) \
+                take a real date written yyyy-MM-dd.",
+            "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、\
+                sys02-birthTime、sys02-certEndTime、sys02-joinWorkingTime、sys03-graduationTime\
+                、sys05 合同起止日期、sys07-childBirthDate）的值须为 yyyy-MM-dd 格式的有效日期。",
         ),
         source: Meta::new("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
     },
@@ -230,7 +263,8 @@ static CROSS_RULES: [CrossRule; 6] = [
             by: UniqueBy::Integer,
         },
         text: Text::meta(
-            "Within a group, each old_index names one existing section: no two sections may carry the same old_index.",
+            "Within a group, each old_index names one existing section: no two sections may \
+                carry the same old_index.",
             "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
         ),
         source: Meta::new(NOTES),
@@ -238,9 +272,7 @@ static CROSS_RULES: [CrossRule; 6] = [
     CrossRule {
         code: Code::Duplicate,
         pointers: &[FIELD_CODE],
-        kind: CrossKind::Unique {
-            by: UniqueBy::Text,
-        },
+        kind: CrossKind::Unique { by: UniqueBy::Text },
         text: Text::meta(
             "Within a section, each field_code appears at most once.",
             "同一段记录中，每个 field_code 最多出现一次。",
@@ -252,7 +284,8 @@ static CROSS_RULES: [CrossRule; 6] = [
         pointers: &["/sections/-", "/sections/-/old_index"],
         kind: CrossKind::Advice,
         text: Text::meta(
-            "A section without old_index adds a new section, and every field not passed in it is cleared (warning).",
+            "A section without old_index adds a new section, and every field not passed in it \
+                is cleared (warning).",
             "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
         ),
         source: Meta::new(NOTES),
@@ -288,7 +321,9 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     token_codes: &[40001, 40014, 42001],
     retry_markers: &[("status", 1111)],
     source: Meta::new(
-        "https://open.dingtalk.com/document/development/server-api-error-codes-1 (2026-05-06); https://open.dingtalk.com/document/development/how-to-process-api-throttling (2026-05-09)",
+        "https://open.dingtalk.com/document/development/server-api-error-codes-1 (2026-05-06); \
+            https://open.dingtalk.com/document/development/how-to-process-api-throttling \
+            (2026-05-09)",
     ),
     samples: &ReplySamples {
         ok: Sample::new(
@@ -334,7 +369,8 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: Meta::new(
-        "https://open.dingtalk.com/document/development/how-to-process-api-throttling (2026-05-09): 20 calls/s per app per API",
+        "https://open.dingtalk.com/document/development/how-to-process-api-throttling \
+            (2026-05-09): 20 calls/s per app per API",
     ),
     record_key: Meta::new("/body/param/userid"),
     ..Endpoint::DEFAULT
@@ -364,7 +400,8 @@ macro_rules! user_doc {
 macro_rules! user_excl {
     ($what:literal) => {
         concat!(
-            "DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; same URL) § 请求参数: ",
+            "DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; \
+                same URL) § 请求参数: ",
             $what
         )
     };
@@ -550,8 +587,10 @@ static I18N_TEXT: Format = Format {
     name: "json_i18n_text",
     check: i18n_text,
     expected: Text::new(
-        "text holding a JSON object of {language: text} objects, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}",
-        "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}",
+        "text holding a JSON object of {language: text} objects, such as {\"爱好\":{\"zh_CN\":\"\
+            旅游\",\"en_US\":\"travel\"}}",
+        "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅\
+            游\",\"en_US\":\"travel\"}}",
     ),
     pattern: meta_str(concat!(
         json_ws!(),
@@ -588,14 +627,17 @@ static ACCESS_TOKEN: Field = Field::string("access_token")
     .source(user_doc!("Query 参数 access_token 必填"));
 static USER_BODY: ObjectRule = ObjectRule::of(&USER_BODY_FIELDS).cross(&USER_CROSS_RULES);
 static F_USERID: Field = Field::string("userid")
-        .required()
-        .max_chars(64)
-        .label("User id", "员工 userid")
-        .help(
-            "The employee's userid (at most 64 characters); it cannot be changed.",
-            "员工的 userId（最多 64 个字符），不可修改。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: userid 必填; TopSDK OapiV2UserUpdateRequest checkMaxLength(userid, 64)");
+    .required()
+    .max_chars(64)
+    .label("User id", "员工 userid")
+    .help(
+        "The employee's userid (at most 64 characters); it cannot be changed.",
+        "员工的 userId（最多 64 个字符），不可修改。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: userid 必填; TopSDK \
+            OapiV2UserUpdateRequest checkMaxLength(userid, 64)",
+    );
 
 static F_NAME: Field = Field::string("name")
     .on_empty(Empty::Reject)
@@ -630,13 +672,17 @@ static F_JOB_NUMBER: Field = Field::string("job_number")
     .source(user_doc!("job_number 长度最大50个字符 (older SDKs: 64)"));
 
 static F_MANAGER_USERID: Field = Field::string("manager_userid")
-        .max_chars(64)
-        .label("Direct manager", "直属主管")
-        .help(
-            "The direct manager's userid (a userid has at most 64 characters); to clear it, list manager_userid in force_update_fields.",
-            "直属主管的 userId（userId 最多 64 个字符）；清空时在 force_update_fields 中传 manager_userid。",
-        )
-        .source(user_doc!("manager_userid; force_update_fields; userid ≤ 64 (TopSDK)"));
+    .max_chars(64)
+    .label("Direct manager", "直属主管")
+    .help(
+        "The direct manager's userid (a userid has at most 64 characters); to clear it, \
+                list manager_userid in force_update_fields.",
+        "直属主管的 userId（userId 最多 64 个字符）；清空时在 force_update_fields 中传 \
+                manager_userid。",
+    )
+    .source(user_doc!(
+        "manager_userid; force_update_fields; userid ≤ 64 (TopSDK)"
+    ));
 
 static F_TITLE: Field = Field::string("title")
     .max_chars(200)
@@ -656,13 +702,17 @@ static F_EMAIL: Field = Field::formatted("email", &EMAIL)
     ));
 
 static F_ORG_EMAIL: Field = Field::formatted("org_email", &EMAIL)
-        .max_chars(100)
-        .label("Enterprise email", "员工的企业邮箱")
-        .help(
-            "An email address of at most 100 characters; effective only when the enterprise mailbox is opened.",
-            "邮箱地址，最多 100 个字符；员工的企业邮箱已开通时才生效。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: org_email; length from 创建用户 (0055) and TopSDK checkMaxLength(orgEmail, 100)");
+    .max_chars(100)
+    .label("Enterprise email", "员工的企业邮箱")
+    .help(
+        "An email address of at most 100 characters; effective only when the enterprise \
+                mailbox is opened.",
+        "邮箱地址，最多 100 个字符；员工的企业邮箱已开通时才生效。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: org_email; length from 创建用户 \
+            (0055) and TopSDK checkMaxLength(orgEmail, 100)",
+    );
 
 static F_WORK_PLACE: Field = Field::string("work_place")
     .max_chars(100)
@@ -677,40 +727,59 @@ static F_REMARK: Field = Field::string("remark")
     .source(user_doc!("remark 长度最大2000个字符 (older SDKs: 1024)"));
 
 static F_DEPT_ID_LIST: Field = Field::formatted("dept_id_list", &DEPT_ID_LIST)
-        .on_empty(Empty::Reject)
-        .label("Departments", "所属部门 ID 列表")
-        .help(
-            "Department ids separated by commas, such as 2,3,4: 1 to 100 positive integers. The list becomes the employee's departments.",
-            "以英文逗号分隔的部门 ID，例如 2,3,4：1 至 100 个正整数。该列表即员工所属的全部部门。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); error 40009");
+    .on_empty(Empty::Reject)
+    .label("Departments", "所属部门 ID 列表")
+    .help(
+        "Department ids separated by commas, such as 2,3,4: 1 to 100 positive integers. The \
+                list becomes the employee's departments.",
+        "以英文逗号分隔的部门 ID，例如 2,3,4：1 至 100 个正整数。该列表即员工所属的全部部门。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, \
+            example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); \
+            error 40009",
+    );
 
-static F_DEPT_ORDER_LIST: Field = Field::array("dept_order_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    DEPT_ID_FIELD.source(user_doc!("dept_order_list ∟ dept_id (Number)")),
-    Field::integer("order", ANY_INTEGER)
-        .label("Order", "排序")
-        .help(
-            "The employee's order in that department: larger comes first.",
-            "员工在部门中的排序，数值越大，排序越靠前。",
-        )
-        .source(user_doc!("dept_order_list ∟ order (Number)")),
-]))
-    .label("Department order", "部门内排序")).items(0, 100))
-        .label("Order in departments", "部门内排序")
-        .help(
-            "At most 100 {dept_id, order}.",
-            "最多 100 个 {dept_id, order}。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_order_list; TopSDK checkObjectMaxListSize(deptOrderList, 100)");
+static F_DEPT_ORDER_LIST: Field = Field::array(
+    "dept_order_list",
+    &ArrayRule::of(
+        &Field::item(&ObjectRule::of(&[
+            DEPT_ID_FIELD.source(user_doc!("dept_order_list ∟ dept_id (Number)")),
+            Field::integer("order", ANY_INTEGER)
+                .label("Order", "排序")
+                .help(
+                    "The employee's order in that department: larger comes first.",
+                    "员工在部门中的排序，数值越大，排序越靠前。",
+                )
+                .source(user_doc!("dept_order_list ∟ order (Number)")),
+        ]))
+        .label("Department order", "部门内排序"),
+    )
+    .items(0, 100),
+)
+.label("Order in departments", "部门内排序")
+.help(
+    "At most 100 {dept_id, order}.",
+    "最多 100 个 {dept_id, order}。",
+)
+.source(
+    "DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_order_list; TopSDK \
+            checkObjectMaxListSize(deptOrderList, 100)",
+);
 
 static F_EXTENSION: Field = Field::formatted("extension", &EXTENSION_TEXT)
-        .max_chars(2000)
-        .label("Extension attributes", "扩展属性")
-        .help(
-            "JSON text of an object of strings, at most 2000 characters. It replaces every extension attribute: send them all (unless ext_attrs_update_mode is 1).",
-            "字符串值组成的 JSON 对象文本，长度最大 2000 个字符。会整体替换扩展属性：须传入全部属性（ext_attrs_update_mode 为 1 时除外）。",
-        )
-        .source(user_doc!("extension 长度最大2000个字符; 如果只传其中1个，那么剩下9个字段都会被清空"));
+    .max_chars(2000)
+    .label("Extension attributes", "扩展属性")
+    .help(
+        "JSON text of an object of strings, at most 2000 characters. It replaces every \
+                extension attribute: send them all (unless ext_attrs_update_mode is 1).",
+        "字符串值组成的 JSON 对象文本，长度最大 2000 个字符。会整体替换扩展属性：须传入全部\
+                属性（ext_attrs_update_mode 为 1 时除外）。",
+    )
+    .source(user_doc!(
+        "extension 长度最大2000个字符; 如果只传其中1个，那么剩下9个字段都会被\
+            清空"
+    ));
 
 static F_EXT_ATTRS_UPDATE_MODE: Field = Field::new(
     "ext_attrs_update_mode",
@@ -738,12 +807,15 @@ static F_SENIOR_MODE: Field = Field::boolean("senior_mode")
     .source(user_doc!("senior_mode (Boolean)"));
 
 static F_HIRED_DATE: Field = Field::integer("hired_date", DEPT_ID)
-        .label("Hire date", "入职时间")
-        .help(
-            "Unix time in milliseconds (13 digits today), a positive integer.",
-            "UNIX 时间戳，单位毫秒（当前为 13 位），正整数。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: hired_date 入职时间，UNIX时间戳，单位毫秒; TopSDK checkMinValue(hiredDate, 1)");
+    .label("Hire date", "入职时间")
+    .help(
+        "Unix time in milliseconds (13 digits today), a positive integer.",
+        "UNIX 时间戳，单位毫秒（当前为 13 位），正整数。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: hired_date 入职时间，UNIX时间戳\
+            ，单位毫秒; TopSDK checkMinValue(hiredDate, 1)",
+    );
 
 static F_LANGUAGE: Field = Field::enumerated("language", &["zh_CN", "en_US"])
     .label("Contacts language", "通讯录语言")
@@ -751,13 +823,18 @@ static F_LANGUAGE: Field = Field::enumerated("language", &["zh_CN", "en_US"])
     .source(user_doc!("language zh_CN：中文（默认值）, en_US：英文"));
 
 static F_FORCE_UPDATE_FIELDS: Field = Field::formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
-        .on_empty(Empty::Reject)
-        .label("Fields to clear", "强制更新的字段")
-        .help(
-            "Fields written even when empty, separated by commas: manager_userid, and org_email for enterprise accounts (which unbinds the enterprise mailbox).",
-            "即使为空也写入的字段，以英文逗号分隔：manager_userid，企业账号还可传 org_email（将解除企业邮箱绑定）。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字段 manager_userid; 0107 (same URL): manager_userid、org_email");
+    .on_empty(Empty::Reject)
+    .label("Fields to clear", "强制更新的字段")
+    .help(
+        "Fields written even when empty, separated by commas: manager_userid, and org_email \
+                for enterprise accounts (which unbinds the enterprise mailbox).",
+        "即使为空也写入的字段，以英文逗号分隔：manager_userid，企业账号还可传 org_email（将\
+                解除企业邮箱绑定）。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字\
+            段 manager_userid; 0107 (same URL): manager_userid、org_email",
+    );
 
 static F_DEPT_POSITION_LIST: Field = Field::array("dept_position_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     DEPT_ID_FIELD.source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): dept_id"),
@@ -767,54 +844,74 @@ static F_DEPT_POSITION_LIST: Field = Field::array("dept_position_list", &ArrayRu
             "Whether this is the main position; the SDK says exactly one must be.",
             "是否为主任职；SDK 说明需要有且只有一个主任职。",
         )
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): is_main 是否主任职（需要有且只有一个主任职）"),
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): is_main 是否主任\
+            职（需要有且只有一个主任职）"),
     Field::string("title")
         .max_chars(200)
         .label("Title in the department", "部门内职位")
         .help("At most 200 characters.", "最多 200 个字符。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): title 长度最大200个字符"),
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): title 长度最大\
+            200个字符"),
     Field::string("work_place")
         .max_chars(100)
         .label("Work place", "办公地点")
         .help("At most 100 characters.", "最多 100 个字符。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): work_place 长度最大100个字符"),
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): work_place 长度\
+            最大100个字符"),
 ]))
     .label("Position in a department", "部门内任职")).items(0, 999))
         .label("Positions in departments", "部门内任职信息")
         .help(
-            "At most 999 {dept_id, is_main, title, work_place}; exactly one should be the main position.",
+            "At most 999 {dept_id, is_main, title, work_place}; exactly one should be the main \
+                position.",
             "最多 999 个 {dept_id, is_main, title, work_place}；需要有且只有一个主任职。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)");
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and \
+            count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)");
 
 static F_EXTENSION_I18N: Field = Field::formatted("extension_i18n", &I18N_TEXT)
-        .label("Extension attributes by language", "扩展属性的国际化值")
-        .help(
-            "JSON text: each extension attribute's name → {language: text}, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}.",
-            "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}。",
-        )
-        .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON text like extension)"));
+    .label("Extension attributes by language", "扩展属性的国际化值")
+    .help(
+        "JSON text: each extension attribute's name → {language: text}, such as {\"爱好\":\
+                {\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}.",
+        "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅\
+                游\",\"en_US\":\"travel\"}}。",
+    )
+    .source(user_doc!(
+        "extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ \
+            CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON \
+            text like extension)"
+    ));
 
-static F_DEPT_TITLE_LIST: Field = Field::array("dept_title_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    DEPT_ID_FIELD.source(user_excl!("dept_title_list ∟ dept_id (Number)")),
-    Field::string("title")
-        .max_chars(200)
-        .label("Title in the department", "部门内职位")
-        .help(
-            "At most 200 characters, as title.",
-            "最多 200 个字符，与 title 相同。",
-        )
-        .source(user_excl!(
-            "dept_title_list ∟ title; length as title (200, update page)"
-        )),
-]))
-    .label("Title in a department", "部门内职位")).items(0, 100))
-        .label("Titles in departments", "部门内职位")
-        .help(
-            "At most 100 {dept_id, title}; listed on the enterprise-account page (same URL).",
-            "最多 100 个 {dept_id, title}；见企业账号页面（同一 URL）。",
-        )
-        .source("DingTalk 更新企业账号用户信息 (2026-05-27; same URL) § 请求参数: dept_title_list; TopSDK checkObjectMaxListSize(deptTitleList, 100)");
+static F_DEPT_TITLE_LIST: Field = Field::array(
+    "dept_title_list",
+    &ArrayRule::of(
+        &Field::item(&ObjectRule::of(&[
+            DEPT_ID_FIELD.source(user_excl!("dept_title_list ∟ dept_id (Number)")),
+            Field::string("title")
+                .max_chars(200)
+                .label("Title in the department", "部门内职位")
+                .help(
+                    "At most 200 characters, as title.",
+                    "最多 200 个字符，与 title 相同。",
+                )
+                .source(user_excl!(
+                    "dept_title_list ∟ title; length as title (200, update page)"
+                )),
+        ]))
+        .label("Title in a department", "部门内职位"),
+    )
+    .items(0, 100),
+)
+.label("Titles in departments", "部门内职位")
+.help(
+    "At most 100 {dept_id, title}; listed on the enterprise-account page (same URL).",
+    "最多 100 个 {dept_id, title}；见企业账号页面（同一 URL）。",
+)
+.source(
+    "DingTalk 更新企业账号用户信息 (2026-05-27; same URL) § 请求参数: \
+            dept_title_list; TopSDK checkObjectMaxListSize(deptTitleList, 100)",
+);
 
 static F_ORG_EMAIL_TYPE: Field = Field::enumerated("org_email_type", &["profession", "base"])
     .label("Enterprise email kind", "企业邮箱类型")
@@ -835,26 +932,29 @@ static F_LOGINID: Field = Field::string("loginId")
     .source(user_excl!("loginId (written so on the wire)"));
 
 static F_INIT_PASSWORD: Field = Field::new(
-        "init_password",
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: Some(&MIXED_PASSWORD),
-            blank_is_empty: false,
-            length: Some(Length {
-                min: 8,
-                max: None,
-                unit: Unit::Chars,
-            }),
+    "init_password",
+    Ty::Str(StrRule {
+        one_of: &[],
+        format: Some(&MIXED_PASSWORD),
+        blank_is_empty: false,
+        length: Some(Length {
+            min: 8,
+            max: None,
+            unit: Unit::Chars,
         }),
-    )
-    .secret()
-    .on_empty(Empty::Reject)
-    .label("Initial password (enterprise account)", "企业账号初始密码")
-    .help(
-        "At least 8 characters, not only letters and not only digits; DingTalk enterprise accounts only.",
-        "至少 8 个字符，不能全是字母或数字；仅支持钉钉企业账号。",
-    )
-    .source(user_excl!("init_password 初始密码至少8个字符, 不能全是字母或者数字"));
+    }),
+)
+.secret()
+.on_empty(Empty::Reject)
+.label("Initial password (enterprise account)", "企业账号初始密码")
+.help(
+    "At least 8 characters, not only letters and not only digits; DingTalk enterprise \
+            accounts only.",
+    "至少 8 个字符，不能全是字母或数字；仅支持钉钉企业账号。",
+)
+.source(user_excl!(
+    "init_password 初始密码至少8个字符, 不能全是字母或者数字"
+));
 
 static F_SEND_PASSWORD_TO_USER: Field = Field::boolean("send_password_to_user")
     .label("Send the password", "发送账密")
@@ -874,10 +974,17 @@ static F_EXCLUSIVE_MOBILE: Field = Field::string("exclusive_mobile")
     )
     .source(user_excl!("exclusive_mobile"));
 
-static F_EXCLUSIVE_MOBILE_VERIFY_STATUS: Field = Field::enumerated("exclusive_mobile_verify_status", &["verified", "notVerified"])
-        .label("Mobile verification", "手机号验证状态")
-        .help("verified or notVerified.", "verified 或 notVerified。")
-        .source("TopSDK OapiV2UserUpdateRequest (Java 2021.11.16): exclusive_mobile_verify_status 手机号验证状态; values from the enterprise-account page's sample \"verified/notVerified\"");
+static F_EXCLUSIVE_MOBILE_VERIFY_STATUS: Field = Field::enumerated(
+    "exclusive_mobile_verify_status",
+    &["verified", "notVerified"],
+)
+.label("Mobile verification", "手机号验证状态")
+.help("verified or notVerified.", "verified 或 notVerified。")
+.source(
+    "TopSDK OapiV2UserUpdateRequest (Java 2021.11.16): \
+            exclusive_mobile_verify_status 手机号验证状态; values from the enterprise-account \
+            page's sample \"verified/notVerified\"",
+);
 
 static F_AVATARMEDIAID: Field = Field::string("avatarMediaId")
     .label(
@@ -937,11 +1044,14 @@ static USER_CROSS_RULES: [CrossRule; 3] = [
             unless: "manager_userid",
         },
         text: Text::meta(
-            "manager_userid \"\" clears the direct manager only when force_update_fields names manager_userid.",
-            "manager_userid 传空字符串时，仅当 force_update_fields 中包含 manager_userid 才会清空直属主管。",
+            "manager_userid \"\" clears the direct manager only when force_update_fields names \
+                manager_userid.",
+            "manager_userid 传空字符串时，仅当 force_update_fields 中包含 manager_userid 才会清\
+                空直属主管。",
         ),
         source: Meta::new(
-            "https://open.dingtalk.com/document/development/user-information-update (2026-06-08) § 请求参数: force_update_fields 强制更新的字段，支持清空指定的字段",
+            "https://open.dingtalk.com/document/development/user-information-update \
+                (2026-06-08) § 请求参数: force_update_fields 强制更新的字段，支持清空指定的字段",
         ),
     },
     CrossRule {
@@ -949,10 +1059,16 @@ static USER_CROSS_RULES: [CrossRule; 3] = [
         pointers: &["/extension"],
         kind: CrossKind::Advice,
         text: Text::meta(
-            "extension replaces every extension attribute: the ones it does not hold are cleared (warning; given whenever extension is sent, also with ext_attrs_update_mode 1, append, which this rule cannot see).",
-            "extension 会整体替换扩展属性：未传入的属性将被清空（警告；只要传了 extension 就会提示，ext_attrs_update_mode 为 1（追加）时也会提示，该规则无法区分）。",
+            "extension replaces every extension attribute: the ones it does not hold are \
+                cleared (warning; given whenever extension is sent, also with \
+                ext_attrs_update_mode 1, append, which this rule cannot see).",
+            "extension 会整体替换扩展属性：未传入的属性将被清空（警告；只要传了 extension 就会提\
+                示，ext_attrs_update_mode 为 1（追加）时也会提示，该规则无法区分）。",
         ),
-        source: Meta::new("DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖"),
+        source: Meta::new(
+            "DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么\
+            剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖",
+        ),
     },
     CrossRule {
         code: Code::Required,
@@ -962,7 +1078,10 @@ static USER_CROSS_RULES: [CrossRule; 3] = [
             "send_password_to_user true needs init_password.",
             "send_password_to_user 为 true 时，init_password 必填。",
         ),
-        source: Meta::new("DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: 该参数为true时，init_password参数必填"),
+        source: Meta::new(
+            "DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: \
+            该参数为true时，init_password参数必填",
+        ),
     },
 ];
 
@@ -985,7 +1104,10 @@ static USER_API: Endpoint = Endpoint {
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: Meta::new(
-        "https://open.dingtalk.com/document/development/how-to-process-api-throttling (2026-05-09): 20 calls/s per app per API; https://open.dingtalk.com/document/development/call-frequency-limit (2026-01-22): contacts APIs are exempt from the monthly quota",
+        "https://open.dingtalk.com/document/development/how-to-process-api-throttling \
+            (2026-05-09): 20 calls/s per app per API; https:\
+            //open.dingtalk.com/document/development/call-frequency-limit (2026-01-22): \
+            contacts APIs are exempt from the monthly quota",
     ),
     ..Endpoint::DEFAULT
 };
@@ -996,7 +1118,8 @@ static USER_API: Endpoint = Endpoint {
 macro_rules! create_page {
     ($section:literal) => {
         concat!(
-            "https://open.dingtalk.com/document/development/user-information-creation (2026-06-30) § ",
+            "https://open.dingtalk.com/document/development/user-information-creation \
+                (2026-06-30) § ",
             $section
         )
     };
@@ -1021,8 +1144,10 @@ static MOBILE: Format = Format {
     name: "dingtalk_mobile",
     check: check_mobile,
     expected: Text::new(
-        "a mainland mobile number (1 and 10 more digits), or +<country code>-<number> for other regions, such as +852-51234567",
-        "中国大陆手机号（1 开头共 11 位数字），其他国家或地区使用“+区号-号码”格式，例如 +852-51234567",
+        "a mainland mobile number (1 and 10 more digits), or +<country code>-<number> for other \
+            regions, such as +852-51234567",
+        "中国大陆手机号（1 开头共 11 位数字），其他国家或地区使用“+区号-号码”格式，例如 \
+            +852-51234567",
     ),
     pattern: meta_str(r"1[0-9]{10}|\+[0-9]{1,4}-[0-9]{4,15}"),
     // A number's text: 1 + 10 digits.
@@ -1039,26 +1164,37 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
             "长度 1~64 个字符，企业内唯一且创建后不可修改；不传则自动生成。",
         )
         .source(create_page!("请求参数: userid")),
-    F_NAME.required().source(create_page!("请求参数: name 必填, 长度最大80个字符")),
+    F_NAME
+        .required()
+        .source(create_page!("请求参数: name 必填, 长度最大80个字符")),
     Field::formatted("mobile", &MOBILE)
         .required()
         .label("Mobile", "手机号码")
         .help(
-            "Unique in the organisation; outside mainland China as +xx-xxxxxx (a company registered abroad writes mainland numbers +86-…).",
-            "企业内必须唯一；国际号码使用 +xx-xxxxxx 格式（注册在中国大陆以外的企业，中国大陆号码使用 +86-xxxxxx）。",
+            "Unique in the organisation; outside mainland China as +xx-xxxxxx (a company \
+                registered abroad writes mainland numbers +86-…).",
+            "企业内必须唯一；国际号码使用 +xx-xxxxxx 格式（注册在中国大陆以外的企业，中国大陆号\
+                码使用 +86-xxxxxx）。",
         )
-        .source(create_page!("请求参数: mobile 必填, 如果是国际号码，请使用+xx-xxxxxx的格式")),
+        .source(create_page!(
+            "请求参数: mobile 必填, 如果是国际号码，请使用+xx-xxxxxx的格式"
+        )),
     F_HIDE_MOBILE,
     F_TELEPHONE,
     F_JOB_NUMBER,
     F_MANAGER_USERID,
     F_TITLE,
     F_EMAIL,
-    F_ORG_EMAIL.max_chars(100).source(create_page!("请求参数: org_email 长度最大100个字符")),
+    F_ORG_EMAIL
+        .max_chars(100)
+        .source(create_page!("请求参数: org_email 长度最大100个字符")),
     F_ORG_EMAIL_TYPE,
     F_WORK_PLACE,
     F_REMARK,
-    F_DEPT_ID_LIST.required().source(create_page!("请求参数: dept_id_list 必填, 每次调用最多传100个部门ID")),
+    F_DEPT_ID_LIST.required().source(create_page!(
+        "请求参数: dept_id_list 必填, 每次调用最多传\
+        100个部门ID"
+    )),
     F_DEPT_ORDER_LIST,
     F_DEPT_TITLE_LIST,
     F_EXTENSION,
@@ -1100,4 +1236,7 @@ static DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::string("userid")
     .max_chars(64)
     .label("User id", "员工 userid")
     .help("The employee to delete.", "要删除的员工的 userid。")
-    .source("https://open.dingtalk.com/document/development/delete-a-user (2026-06-08) § 请求参数: userid 必填")]);
+    .source(
+        "https://open.dingtalk.com/document/development/delete-a-user (2026-06-08) § 请求参\
+        数: userid 必填",
+    )]);

@@ -101,7 +101,8 @@ static CELLPHONE: Format = Format {
     name: "cellphone",
     check: check_cellphone,
     expected: Text::new(
-        "a mainland mobile number (1 and 10 more digits) or a foreign one written (dialling code)number, such as (852)12345678",
+        "a mainland mobile number (1 and 10 more digits) or a foreign one written (dialling \
+            code)number, such as (852)12345678",
         "大陆手机号（1 开头共 11 位数字）或“(区号)号码”形式的境外号码，例如 (852)12345678",
     ),
     pattern: meta_str(CELLPHONE_PATTERN),
@@ -138,8 +139,11 @@ static BASE: CustomRule = CustomRule {
     shape: CustomShape::ArrayOrJsonText(&CITY_LIST),
     format: "city_list",
     expected: Text::new(
-        "text holding a JSON array of {\"key\", \"label\"} strings, such as [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}] (or that array itself, which is then sent as text)",
-        "由 {\"key\", \"label\"} 字符串组成的 JSON 数组文本，例如 [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}]（也可直接传该数组，将转为文本发送）",
+        "text holding a JSON array of {\"key\", \"label\"} strings, such as \
+            [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}] (or that array itself, which is then \
+            sent as text)",
+        "由 {\"key\", \"label\"} 字符串组成的 JSON 数组文本，例如 [{\"key\":\"8\",\"label\":\"北\
+            京市/海淀区\"}]（也可直接传该数组，将转为文本发送）",
     ),
     sent: Text::new(
         "the same list as JSON text, such as [{\"key\":\"8\",\"label\":\"北京市/海淀区\"}]",
@@ -180,7 +184,8 @@ static QUERY: ObjectRule = ObjectRule::of(&[
         .on_empty(Empty::Reject)
         .label("Id kind", "参数类型")
         .help(
-            "id (default) or code: with code, department and dimension fields must carry codes too.",
+            "id (default) or code: with code, department and dimension fields must carry codes \
+                too.",
             "id（默认）或 code；为 code 时，部门与自定义档案字段也须传 code。",
         )
         .source(update_page!("Query Parameters (changelog 1.4.0)")),
@@ -227,7 +232,8 @@ static STAFF_RULES: [CrossRule; 4] = [
         pointers: &["/departments", "/defaultDepartment"],
         kind: CrossKind::Together,
         text: Text::meta(
-            "departments and defaultDepartment are sent together or not at all; the error is reported at the missing one.",
+            "departments and defaultDepartment are sent together or not at all; the error is \
+                reported at the missing one.",
             "departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
         ),
         source: Meta::new(update_page!("Body Parameters: departments")),
@@ -247,7 +253,8 @@ static STAFF_RULES: [CrossRule; 4] = [
         pointers: &["/cellphone", "/modifyAccountPhone"],
         kind: CrossKind::RequiredIfTrue,
         text: Text::meta(
-            "modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be sent.",
+            "modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be \
+                sent.",
             "modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
         ),
         source: Meta::new(update_page!("Body Parameters: modifyAccountPhone")),
@@ -308,7 +315,8 @@ macro_rules! staff_field {
                 .on_empty(Empty::Reject)
                 .label("Mobile", "手机号")
                 .help(
-                    "Mainland 1xxxxxxxxxx, or (dialling code)number for foreign numbers; +852 1234 5678 is rewritten.",
+                    "Mainland 1xxxxxxxxxx, or (dialling code)number for foreign numbers; +852 \
+                        1234 5678 is rewritten.",
                     "大陆手机号，或境外号码写作“(区号)号码”；+852 1234 5678 这类写法会被改写。",
                 )
                 .source($page!("Body Parameters: cellphone"))
@@ -339,7 +347,8 @@ macro_rules! staff_field {
         Field::array("departments", &DEPARTMENTS)
                 .label("Departments", "所在部门")
                 .help(
-                    "At least one department id (or code when type=code), no repeats; send with defaultDepartment.",
+                    "At least one department id (or code when type=code), no repeats; send with \
+                        defaultDepartment.",
                     "至少 1 个部门 ID（type=code 时传 code），不能重复；须与默认部门同时传入。",
                 )
                 .source($page!("Body Parameters: departments"))
@@ -477,10 +486,15 @@ static STAFF_ID: Field = Field::non_empty("id")
     .required()
     .label("Staff id", "员工 ID")
     .help(
-        "From the staff list API (<corpId>:<userId>); sent as given in the body: no $ prefix, and a $ or : inside the id is kept.",
-        "可通过获取员工列表接口获取（<corpId>:<userId>）；在请求体中原样发送：不加 $ 前缀，ID 中的 $ 或 : 保持不变。",
+        "From the staff list API (<corpId>:<userId>); sent as given in the body: no $ prefix, \
+            and a $ or : inside the id is kept.",
+        "可通过获取员工列表接口获取（<corpId>:<userId>）；在请求体中原样发送：不加 $ 前缀，ID 中\
+            的 $ 或 : 保持不变。",
     )
-    .source(batch_page!("Body Parameters: staffList ∟ id 必填; example id TsI3tt8KjF4S7M:BbP3CdaKi$VcRw"));
+    .source(batch_page!(
+        "Body Parameters: staffList ∟ id 必填; example id TsI3tt8KjF4S7M:\
+        BbP3CdaKi$VcRw"
+    ));
 
 static BATCH_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     "staffList",
@@ -579,14 +593,16 @@ macro_rules! create_fields {
                 .on_empty(Empty::Reject)
                 .label("Third-party user id", "第三方平台的人员 ID")
                 .help(
-                    "The person's id on DingTalk, WeCom or another platform; ignored when cellphone is already registered.",
+                    "The person's id on DingTalk, WeCom or another platform; ignored when \
+                        cellphone is already registered.",
                     "同步钉钉、企业微信等第三方平台人员时传入；若 cellphone 已注册，本参数不生效。",
                 )
                 .source($page!("Body Parameters: userid")),
             $($new_account,)?
             Field::boolean("useSendEmail")
                 .label("No email notice", "是否禁止发送邮件通知")
-                .help("true: no email is sent; false (default).", "true：禁止；false（默认）：不禁止。")
+                .help("true: no email is sent; false (default).", "true：禁止；false（默认）：不\
+                    禁止。")
                 .source($page!("Body Parameters: useSendEmail")),
             staff_field!(staffCustomForm, $page),
         ]
@@ -596,8 +612,10 @@ macro_rules! create_fields {
 static USE_NEW_ACCOUNT: Field = Field::boolean("useNewAccount")
     .label("Force a new account", "是否强制启用新用户")
     .help(
-        "true: a new staff id even when a departed staff holds the mobile; false (default) re-enables that staff.",
-        "true：新建员工 ID；false（默认）：手机号被离职员工占用时，重新启用该离职员工并修改其信息。",
+        "true: a new staff id even when a departed staff holds the mobile; false (default) \
+            re-enables that staff.",
+        "true：新建员工 ID；false（默认）：手机号被离职员工占用时，重新启用该离职员工并修改其信\
+            息。",
     )
     .source(add_page!("Body Parameters: useNewAccount"));
 

@@ -71,8 +71,10 @@ static MOBILE: Format = Format {
     name: "feishu_mobile",
     check: check_mobile,
     expected: Text::new(
-        "a mainland mobile number (13011111111 or +8613011111111) or +<country code><number> for other regions, such as +41446681800",
-        "中国大陆手机号（13011111111 或 +8613011111111），其他国家或地区须以“+国际区号”开头，例如 +41446681800",
+        "a mainland mobile number (13011111111 or +8613011111111) or +<country code><number> \
+            for other regions, such as +41446681800",
+        "中国大陆手机号（13011111111 或 +8613011111111），其他国家或地区须以“+国际区号”开头，例\
+            如 +41446681800",
     ),
     pattern: meta_str(r"1[0-9]{10}|\+861[0-9]{10}|\+(?!86)[1-9][0-9]{6,14}"),
     // A number's text: 1 + 10 digits.
@@ -94,8 +96,10 @@ static PATH: ObjectRule = ObjectRule::of(&[Field::string("user_id")
     .required()
     .label("User id", "用户 ID")
     .help(
-        "Of the kind user_id_type names (open_id by default), e.g. ou_…; sent as one percent-encoded path segment.",
-        "ID 类型与查询参数 user_id_type 保持一致（默认 open_id），例如 ou_…；作为一个经百分号编码的路径段发送。",
+        "Of the kind user_id_type names (open_id by default), e.g. ou_…; sent as one \
+            percent-encoded path segment.",
+        "ID 类型与查询参数 user_id_type 保持一致（默认 open_id），例如 ou_…；作为一个经百分号编\
+            码的路径段发送。",
     )
     .source("Feishu 修改用户部分信息 (2025-11-20) § 路径参数")]);
 
@@ -106,18 +110,25 @@ static QUERY_FIELDS: [Field; 2] = [
         .on_empty(Empty::Reject)
         .label("User id type", "用户 ID 类型")
         .help(
-            "open_id (default), union_id or user_id: the kind of user_id, leader_user_id and dotted_line_leader_user_ids.",
-            "open_id（默认）、union_id 或 user_id：路径 user_id、leader_user_id、dotted_line_leader_user_ids 的 ID 类型。",
+            "open_id (default), union_id or user_id: the kind of user_id, leader_user_id and \
+                dotted_line_leader_user_ids.",
+            "open_id（默认）、union_id 或 user_id：路径 user_id、leader_user_id、\
+                dotted_line_leader_user_ids 的 ID 类型。",
         )
         .source(QUERY_SOURCE),
-    Field::one_of("department_id_type", &["department_id", "open_department_id"])
-        .on_empty(Empty::Reject)
-        .label("Department id type", "部门 ID 类型")
-        .help(
-            "open_department_id (default, od-…) or department_id: the kind of department_ids and orders[].department_id.",
-            "open_department_id（默认，od- 开头）或 department_id：department_ids 与 orders[].department_id 的 ID 类型。",
-        )
-        .source(QUERY_SOURCE),
+    Field::one_of(
+        "department_id_type",
+        &["department_id", "open_department_id"],
+    )
+    .on_empty(Empty::Reject)
+    .label("Department id type", "部门 ID 类型")
+    .help(
+        "open_department_id (default, od-…) or department_id: the kind of department_ids \
+                and orders[].department_id.",
+        "open_department_id（默认，od- 开头）或 department_id：department_ids 与 \
+                orders[].department_id 的 ID 类型。",
+    )
+    .source(QUERY_SOURCE),
 ];
 
 /// The body's content type, "固定值" (§ 请求头): the request always carries it.
@@ -126,17 +137,20 @@ const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 /// Only `Authorization`: the page's other header, `Content-Type`, has a
 /// fixed value (固定值 "application/json; charset=utf-8") that the built
 /// request always carries (`content_type`), so it is not an input field.
-static HEADER_FIELDS: [Field; 1] = [
-    Field::formatted("Authorization", &BEARER)
-        .required()
-        .secret()
-        .label("Authorization", "Authorization 请求头")
-        .help(
-            "\"Bearer <tenant_access_token or user_access_token>\". A user_access_token may change only name, en_name and avatar_key.",
-            "“Bearer <tenant_access_token 或 user_access_token>”。使用 user_access_token 时只允许修改 name、en_name、avatar_key。",
-        )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求头: 值格式 \"Bearer access_token\"; 注意事项: userAccessToken只允许修改这三个字段"),
-];
+static HEADER_FIELDS: [Field; 1] = [Field::formatted("Authorization", &BEARER)
+    .required()
+    .secret()
+    .label("Authorization", "Authorization 请求头")
+    .help(
+        "\"Bearer <tenant_access_token or user_access_token>\". A user_access_token may \
+                change only name, en_name and avatar_key.",
+        "“Bearer <tenant_access_token 或 user_access_token>”。使用 user_access_token 时只允\
+                许修改 name、en_name、avatar_key。",
+    )
+    .source(
+        "Feishu 修改用户部分信息 (2025-11-20) § 请求头: 值格式 \"Bearer access_token\"; \
+            注意事项: userAccessToken只允许修改这三个字段",
+    )];
 static HEADERS_RULE: ObjectRule = ObjectRule::of(&HEADER_FIELDS);
 
 // ---- body: lists ---------------------------------------------------------------
@@ -178,10 +192,13 @@ static GENERIC_USER: ObjectRule = ObjectRule::of(&[
 
 static BODY: ObjectRule = ObjectRule::of(&BODY_FIELDS).cross(&CROSS_RULES);
 static F_NAME: Field = Field::string("name")
-        .chars(1, 255)
-        .label("Name", "用户名")
-        .help("1–255 characters.", "长度 1~255 字符。")
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 name: 长度不能超过 255 字符, 最小长度 1 字符");
+    .chars(1, 255)
+    .label("Name", "用户名")
+    .help("1–255 characters.", "长度 1~255 字符。")
+    .source(
+        "Feishu 修改用户部分信息 (2025-11-20) § 请求体 name: 长度不能超过 255 字符, 最小\
+            长度 1 字符",
+    );
 
 static F_EN_NAME: Field = Field::string("en_name")
     .max_chars(255)
@@ -205,13 +222,15 @@ static F_EMAIL: Field = Field::formatted("email", &EMAIL)
     .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 email; 错误码 41005 邮箱不合法");
 
 static F_MOBILE: Field = Field::formatted("mobile", &MOBILE)
-        .on_empty(Empty::Reject)
-        .label("Mobile", "手机号")
-        .help(
-            "13011111111 or +8613011111111 in mainland China, +<country code><number> elsewhere (certified tenants only); unique in the tenant.",
-            "中国大陆手机号 13011111111 或 +8613011111111；其他国家或地区须带“+国际区号”（仅限已认证企业）；在当前租户下不可重复。",
-        )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 mobile; 错误码 41004");
+    .on_empty(Empty::Reject)
+    .label("Mobile", "手机号")
+    .help(
+        "13011111111 or +8613011111111 in mainland China, +<country code><number> elsewhere \
+                (certified tenants only); unique in the tenant.",
+        "中国大陆手机号 13011111111 或 +8613011111111；其他国家或地区须带“+国际区号”（仅限已\
+                认证企业）；在当前租户下不可重复。",
+    )
+    .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 mobile; 错误码 41004");
 
 static F_MOBILE_VISIBLE: Field = Field::boolean("mobile_visible")
     .label("Mobile visible", "手机号码是否可见")
@@ -244,12 +263,17 @@ static F_AVATAR_KEY: Field = Field::string("avatar_key")
     .source(BODY_SOURCE);
 
 static F_DEPARTMENT_IDS: Field = Field::array("department_ids", &DEPARTMENT_IDS)
-        .label("Department ids", "所属部门 ID 列表")
-        .help(
-            "1–50 ids of the kind department_id_type names; changing them is limited to 1 call per second.",
-            "1~50 个，ID 类型与 department_id_type 一致；更新 department_ids 时限制调用频率为 1 QPS。",
-        )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 department_ids: 最多可归属 50 个部门; 错误码 41033, 41017");
+    .label("Department ids", "所属部门 ID 列表")
+    .help(
+        "1–50 ids of the kind department_id_type names; changing them is limited to 1 call \
+                per second.",
+        "1~50 个，ID 类型与 department_id_type 一致；更新 department_ids 时限制调用频率为 1 \
+                QPS。",
+    )
+    .source(
+        "Feishu 修改用户部分信息 (2025-11-20) § 请求体 department_ids: 最多可归属 50 个\
+            部门; 错误码 41033, 41017",
+    );
 
 static F_LEADER_USER_ID: Field = Field::string("leader_user_id")
     .label("Direct leader", "直接主管的用户 ID")
@@ -283,20 +307,24 @@ static F_WORK_STATION: Field = Field::string("work_station")
     .source(BODY_SOURCE);
 
 static F_JOIN_TIME: Field = Field::new(
-        "join_time",
-        Ty::Int(IntRule {
-            min: Some(0),
-            max: Some(2_147_483_647),
-            one_of: &[],
-        }),
-    )
-    .on_empty(Empty::Reject)
-    .label("Join time", "入职时间")
-    .help(
-        "Unix time in seconds (not milliseconds), at most 2147483647 (int, the page's example); 0 clears it.",
-        "秒级时间戳（不是毫秒），不超过 2147483647（int，即文档示例值）；传 0 时入职时间置空。",
-    )
-    .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 join_time: 秒级时间戳, 传入 0 时入职时间则会置空");
+    "join_time",
+    Ty::Int(IntRule {
+        min: Some(0),
+        max: Some(2_147_483_647),
+        one_of: &[],
+    }),
+)
+.on_empty(Empty::Reject)
+.label("Join time", "入职时间")
+.help(
+    "Unix time in seconds (not milliseconds), at most 2147483647 (int, the page's example); \
+            0 clears it.",
+    "秒级时间戳（不是毫秒），不超过 2147483647（int，即文档示例值）；传 0 时入职时间置空。",
+)
+.source(
+    "Feishu 修改用户部分信息 (2025-11-20) § 请求体 join_time: 秒级时间戳, 传入 0 时入职\
+        时间则会置空",
+);
 
 static F_EMPLOYEE_NO: Field = Field::string("employee_no")
     .max_chars(255)
@@ -308,20 +336,21 @@ static F_EMPLOYEE_NO: Field = Field::string("employee_no")
     .source(BODY_SOURCE);
 
 static F_EMPLOYEE_TYPE: Field = Field::new(
-        "employee_type",
-        Ty::Int(IntRule {
-            min: Some(1),
-            max: None,
-            one_of: &[],
-        }),
-    )
-    .on_empty(Empty::Reject)
-    .label("Employee type", "员工类型")
-    .help(
-        "1 full-time, 2 intern, 3 outsourced, 4 contractor, 5 consultant, or a tenant's own type (enum_value).",
-        "1 正式员工、2 实习生、3 外包、4 劳务、5 顾问，或租户自定义员工类型的 enum_value。",
-    )
-    .source(BODY_SOURCE);
+    "employee_type",
+    Ty::Int(IntRule {
+        min: Some(1),
+        max: None,
+        one_of: &[],
+    }),
+)
+.on_empty(Empty::Reject)
+.label("Employee type", "员工类型")
+.help(
+    "1 full-time, 2 intern, 3 outsourced, 4 contractor, 5 consultant, or a tenant's own \
+            type (enum_value).",
+    "1 正式员工、2 实习生、3 外包、4 劳务、5 顾问，或租户自定义员工类型的 enum_value。",
+)
+.source(BODY_SOURCE);
 
 static F_ORDERS: Field = Field::array("orders", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::string("department_id")
@@ -329,9 +358,11 @@ static F_ORDERS: Field = Field::array("orders", &ArrayRule::of(&Field::item(&Obj
         .label("Department id", "排序信息对应的部门 ID")
         .help(
             "Must be one of department_ids (41025), which must be sent with orders (44002).",
-            "必须在用户所属的部门 ID 列表（department_ids）内（41025）；修改排序时须同时传 department_ids（44002）。",
+            "必须在用户所属的部门 ID 列表（department_ids）内（41025）；修改排序时须同时传 \
+                department_ids（44002）。",
         )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id; 错误码 41025, 44002"),
+        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id; 错误码 \
+            41025, 44002"),
     Field::integer("user_order", INT32)
         .on_empty(Empty::Reject)
         .label("Order in the department", "部门内排序")
@@ -359,8 +390,10 @@ static F_ORDERS: Field = Field::array("orders", &ArrayRule::of(&Field::item(&Obj
     .label("Order", "排序信息")))
         .label("Orders", "用户排序信息")
         .help(
-            "One {department_id, user_order, department_order, is_primary_dept} per department; send department_ids with it.",
-            "每个部门一项 {department_id, user_order, department_order, is_primary_dept}；须同时传 department_ids。",
+            "One {department_id, user_order, department_order, is_primary_dept} per department; \
+                send department_ids with it.",
+            "每个部门一项 {department_id, user_order, department_order, is_primary_dept}；须同时\
+                传 department_ids。",
         )
         .source(BODY_SOURCE);
 
@@ -419,8 +452,10 @@ static F_CUSTOM_ATTRS: Field = Field::array("custom_attrs", &ArrayRule::of(&Fiel
         .required()
         .label("Custom field value", "自定义字段取值")
         .help(
-            "Required (41046): text, url, pc_url, option_id or generic_user, as the type needs. option_value, name and picture_url are reply-only.",
-            "必须传入 value（41046）：按类型传 text、url、pc_url、option_id 或 generic_user；option_value、name、picture_url 仅出现在响应中。",
+            "Required (41046): text, url, pc_url, option_id or generic_user, as the type needs. \
+                option_value, name and picture_url are reply-only.",
+            "必须传入 value（41046）：按类型传 text、url、pc_url、option_id 或 generic_user；\
+                option_value、name、picture_url 仅出现在响应中。",
         )
         .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 custom_attrs.value; 错误码 41046"),
 ]))
@@ -442,13 +477,18 @@ static F_ENTERPRISE_EMAIL: Field = Field::formatted("enterprise_email", &EMAIL)
     .source(BODY_SOURCE);
 
 static F_JOB_TITLE: Field = Field::string("job_title")
-        .max_chars(255)
-        .label("Job title", "职务名称")
-        .help(
-            "At most 255 characters (error 41063 says 100; the field text and 44058 say 255); spaces clear it; a new title is created.",
-            "字符数量上限为 255（错误码 41063 写 100，字段说明与 44058 为 255）；传入空格字符串清空职务；不存在的职务会自动创建。",
-        )
-        .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 job_title: 字符数量上限为 255, 传入空格字符串则意味着清空职务; 错误码 44058 (41063 says 100)");
+    .max_chars(255)
+    .label("Job title", "职务名称")
+    .help(
+        "At most 255 characters (error 41063 says 100; the field text and 44058 say 255); \
+                spaces clear it; a new title is created.",
+        "字符数量上限为 255（错误码 41063 写 100，字段说明与 44058 为 255）；传入空格字符串\
+                清空职务；不存在的职务会自动创建。",
+    )
+    .source(
+        "Feishu 修改用户部分信息 (2025-11-20) § 请求体 job_title: 字符数量上限为 255, 传\
+            入空格字符串则意味着清空职务; 错误码 44058 (41063 says 100)",
+    );
 
 static F_IS_FROZEN: Field = Field::boolean("is_frozen")
     .label("Suspended", "是否暂停")
@@ -540,7 +580,8 @@ static CROSS_RULES: [CrossRule; 2] = [
             "传入 orders 时须同时传入 department_ids（44002）。",
         ),
         source: Meta::new(
-            "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错误码 44002",
+            "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错\
+                误码 44002",
         ),
     },
     CrossRule {
@@ -551,7 +592,10 @@ static CROSS_RULES: [CrossRule; 2] = [
             "Each orders[].department_id must be one of department_ids (41025).",
             "orders[].department_id 必须在 department_ids 之内（41025）。",
         ),
-        source: Meta::new("Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id: 必须在用户所属的部门 ID 列表（department_ids 参数）内; 错误码 41025"),
+        source: Meta::new(
+            "Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id: \
+            必须在用户所属的部门 ID 列表（department_ids 参数）内; 错误码 41025",
+        ),
     },
 ];
 
@@ -561,11 +605,13 @@ static ENVELOPE_RULES: [CrossRule; 1] = [CrossRule {
     pointers: &["/body/leader_user_id", "/path/user_id"],
     kind: CrossKind::Differ,
     text: Text::meta(
-        "A user cannot be their own leader: leader_user_id must differ from the user_id of the path (41030).",
+        "A user cannot be their own leader: leader_user_id must differ from the user_id of the \
+            path (41030).",
         "用户不能是自己的直属上级：leader_user_id 不能与路径中的 user_id 相同（41030）。",
     ),
     source: Meta::new(
-        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错误码 41030",
+        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错误\
+            码 41030",
     ),
 }];
 
@@ -585,7 +631,10 @@ static REPLY: ReplySpec = ReplySpec {
     message_keys: &["msg"],
     retryable: &[1500, 1663, 1668, 2200, 5000, 44025, 44049, 99991400],
     token_codes: &[99991663, 99991665, 99991668, 99991677],
-    source: Meta::new("Feishu 修改用户部分信息 (2025-11-20) § 错误码; 通用错误码 (2025-08-20); 频控策略 (2024-10-10)"),
+    source: Meta::new(
+        "Feishu 修改用户部分信息 (2025-11-20) § 错误码; 通用错误码 (2025-08-20); \
+        频控策略 (2024-10-10)",
+    ),
     samples: &ReplySamples {
         ok: Sample::new(200, USER_REPLY),
         ..FAILURES
@@ -643,7 +692,8 @@ static FEISHU: Endpoint = Endpoint {
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: Meta::new(
-        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20): 1000 次/分钟、50 次/秒 (1 QPS when department_ids or is_frozen change)",
+        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20): 1000 次\
+            /分钟、50 次/秒 (1 QPS when department_ids or is_frozen change)",
     ),
     token_prefix: "Bearer ",
     ..Endpoint::DEFAULT
@@ -668,10 +718,14 @@ static CREATE_QUERY: ObjectRule = ObjectRule::of(&[
         .on_empty(Empty::Reject)
         .label("Idempotency token", "幂等令牌")
         .help(
-            "Your own token for this creation: a retry with the same token does not create the user twice.",
+            "Your own token for this creation: a retry with the same token does not create the \
+                user twice.",
             "用于幂等判断的令牌：相同 client_token 的重试不会重复创建用户。",
         )
-        .source(create_page!("查询参数: client_token 根据client_token是否一致来判断是否为同一请求")),
+        .source(create_page!(
+            "查询参数: client_token 根据client_token是否一致来判断是否为同一请\
+            求"
+        )),
 ]);
 
 static CREATE_BODY: ObjectRule = ObjectRule::of(&[
@@ -680,7 +734,8 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
         .on_empty(Empty::Reject)
         .label("Custom user id", "自定义用户 ID")
         .help(
-            "Your own user_id for the new user (at most 64 characters); random when omitted, unchangeable later.",
+            "Your own user_id for the new user (at most 64 characters); random when omitted, \
+                unchangeable later.",
             "租户内用户的唯一标识（最多 64 个字符）；不传则随机生成，创建后不可修改。",
         )
         .source(create_page!("请求体: user_id")),
@@ -688,18 +743,24 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     F_EN_NAME,
     F_NICKNAME,
     F_EMAIL,
-    F_MOBILE.required().source(create_page!("请求体: mobile 必填")),
+    F_MOBILE
+        .required()
+        .source(create_page!("请求体: mobile 必填")),
     F_MOBILE_VISIBLE,
     F_GENDER,
     F_AVATAR_KEY,
-    F_DEPARTMENT_IDS.required().source(create_page!("请求体: department_ids 必填, 最大长度 50")),
+    F_DEPARTMENT_IDS
+        .required()
+        .source(create_page!("请求体: department_ids 必填, 最大长度 50")),
     F_LEADER_USER_ID,
     F_CITY,
     F_COUNTRY,
     F_WORK_STATION,
     F_JOIN_TIME,
     F_EMPLOYEE_NO,
-    F_EMPLOYEE_TYPE.required().source(create_page!("请求体: employee_type 必填")),
+    F_EMPLOYEE_TYPE
+        .required()
+        .source(create_page!("请求体: employee_type 必填")),
     F_ORDERS,
     F_CUSTOM_ATTRS,
     F_ENTERPRISE_EMAIL,
@@ -754,8 +815,16 @@ const fn acceptor(key: &'static str, en: &'static str, zh: &'static str) -> Fiel
 static DELETE_QUERY: ObjectRule = ObjectRule::of(&[QUERY_FIELDS[0]]);
 
 static DELETE_BODY: ObjectRule = ObjectRule::of(&[
-    acceptor("department_chat_acceptor_user_id", "Department chats to", "部门群接收者"),
-    acceptor("external_chat_acceptor_user_id", "External chats to", "外部群接收者"),
+    acceptor(
+        "department_chat_acceptor_user_id",
+        "Department chats to",
+        "部门群接收者",
+    ),
+    acceptor(
+        "external_chat_acceptor_user_id",
+        "External chats to",
+        "外部群接收者",
+    ),
     acceptor("docs_acceptor_user_id", "Documents to", "文档接收者"),
     acceptor("calendar_acceptor_user_id", "Calendars to", "日程接收者"),
     acceptor("application_acceptor_user_id", "Apps to", "应用接收者"),
@@ -774,11 +843,16 @@ static DELETE_BODY: ObjectRule = ObjectRule::of(&[
     )
     .label("Mailbox", "用户邮件资源处理方式")
     .help(
-        "{processing_type, acceptor_user_id}: acceptor_user_id when processing_type is 1 (transfer).",
+        "{processing_type, acceptor_user_id}: acceptor_user_id when processing_type is 1 \
+            (transfer).",
         "{processing_type, acceptor_user_id}：processing_type 为 1（转移）时传 acceptor_user_id。",
     )
     .source(delete_page!("请求体: email_acceptor")),
-    acceptor("anycross_acceptor_user_id", "Integrations to", "集成平台资源接收者"),
+    acceptor(
+        "anycross_acceptor_user_id",
+        "Integrations to",
+        "集成平台资源接收者",
+    ),
 ]);
 
 /// `feishu.deleteUser`: an absent body is sent as `{}`.

@@ -14,10 +14,32 @@ use crate::model::endpoint::{
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
 use crate::report::Code;
 
+/// The offline pages (undated) this file cites.
+macro_rules! edit_page {
+    ($section:literal) => {
+        concat!(
+            "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
+            "offline/edit/ (undated) § ",
+            $section
+        )
+    };
+}
+
+/// See [`edit_page`].
+macro_rules! member_page {
+    ($section:literal) => {
+        concat!(
+            "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
+            "offline/member/ (undated) § ",
+            $section
+        )
+    };
+}
+
 /// `""` in a member field means "not provided, no modification" (the page's own
 /// example sends `"account": ""`): `Empty::Drop`.
-const MEMBER: &str = "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/ (undated) § Request Parameters";
-const STATUS: &str = "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/ (undated) § Request Parameters";
+const MEMBER: &str = edit_page!("Request Parameters");
+const STATUS: &str = member_page!("Request Parameters");
 const DOCUMENTED_PATH: &str = "/cgi/crm/v2/data/update";
 
 const TOKEN: Field = Field::string("corpAccessToken")
@@ -54,7 +76,11 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("thirdTraceId")
         "Random string; a fresh UUID v4 is generated when not given, as the vendor asks.",
         "随机字符串；不传时按厂商要求自动生成新的 UUID v4。",
     )
-    .source("https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/ (undated) § Request Specification; https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html (2026-01-19): a fresh RFC 4122 UUID v4 per request")]);
+    .source(concat!(
+        edit_page!("Request Specification"),
+        "; https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html (2026-01-19): ",
+        "a fresh RFC 4122 UUID v4 per request"
+    ))]);
 
 // ---- Modify Member ---------------------------------------------------------
 
@@ -127,7 +153,7 @@ static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
             "Non-negative integers, no repeats, at most 500 entries (the page's \"max 500\").",
             "非负整数，不可重复，最多 500 个（文档中的“最大 500”）。",
         )
-        .source("https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/ (undated) § attachingDepartmentIds (max value: 500, read as entries)"),
+        .source(edit_page!("attachingDepartmentIds (max value: 500, read as entries)")),
     Field::string("employeeNumber").on_empty(Empty::Drop).source(MEMBER)
         .label("Employee number", "员工编号")
         .help(
@@ -193,7 +219,8 @@ static STATUS_BODY: ObjectRule = ObjectRule::of(&[
 
 /// The single Set Member Status page on Fxiaoke's current portal (header
 /// "2026-01-19"), § Request Parameters.
-const SINGLE: &str = "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters";
+const SINGLE: &str = "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+    (2026-01-19) § Request Parameters";
 
 static SINGLE_STATUS_BODY: ObjectRule =
     ObjectRule::of(&SINGLE_STATUS_FIELDS).cross(&SINGLE_STATUS_CROSS);
@@ -204,26 +231,41 @@ static SINGLE_STATUS_FIELDS: [Field; 6] = [
         .required()
         .label("Operator open id", "操作人 currentOpenUserId")
         .help(
-            "The acting operator's openUserId, from Query Employee by Phone. Required by the page's table (its own example leaves it out).",
-            "操作人的 openUserId，通过“根据手机号查询员工”接口获取。文档参数表标为必填（其请求示例中遗漏了该字段）。",
+            "The acting operator's openUserId, from Query Employee by Phone. Required by the \
+                page's table (its own example leaves it out).",
+            "操作人的 openUserId，通过“根据手机号查询员工”接口获取。文档参数表标为必填（其请求示\
+                例中遗漏了该字段）。",
         )
-        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: currentOpenUserId Yes (the page's example omits it)"),
+        .source(
+            "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+            (2026-01-19) § Request Parameters: currentOpenUserId Yes (the page's example omits \
+            it)",
+        ),
     MEMBER_STATUS.source(SINGLE),
     Field::string("openUserId")
         .on_empty(Empty::Reject)
         .label("Employee open id", "员工 openUserId")
         .help(
             "One member's open id, from Query Employee by Phone. Send openUserId or openUserIds.",
-            "单个成员的 openUserId，通过“根据手机号查询员工”接口获取。openUserId 与 openUserIds 至少传一个。",
+            "单个成员的 openUserId，通过“根据手机号查询员工”接口获取。openUserId 与 openUserIds \
+                至少传一个。",
         )
-        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: openUserId No, \"Either openUserId or openUserIds must be provided.\""),
+        .source(
+            "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+            (2026-01-19) § Request Parameters: openUserId No, \"Either openUserId or \
+            openUserIds must be provided.\"",
+        ),
     Field::array("openUserIds", &OPEN_USER_IDS)
         .label("Employee open ids", "员工 openUserId 列表")
         .help(
             "Several members' open ids: at least one, no repeats. Send openUserId or openUserIds.",
             "多个成员的 openUserId：至少 1 个，不可重复。openUserId 与 openUserIds 至少传一个。",
         )
-        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: openUserIds List[String] No, \"Either openUserId or openUserIds must be provided.\""),
+        .source(
+            "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+            (2026-01-19) § Request Parameters: openUserIds List[String] No, \"Either openUserId \
+            or openUserIds must be provided.\"",
+        ),
 ];
 
 static SINGLE_STATUS_CROSS: [CrossRule; 1] = [CrossRule {
@@ -231,10 +273,14 @@ static SINGLE_STATUS_CROSS: [CrossRule; 1] = [CrossRule {
     pointers: &["/openUserId", "/openUserIds"],
     kind: CrossKind::AtLeastOne,
     text: Text::meta(
-        "Either openUserId or openUserIds must be provided; when neither is, the error is reported at openUserId.",
+        "Either openUserId or openUserIds must be provided; when neither is, the error is \
+            reported at openUserId.",
         "openUserId 与 openUserIds 至少传一个；都不传时，错误报告在 openUserId 上。",
     ),
-    source: Meta::new("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters"),
+    source: Meta::new(
+        "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+        (2026-01-19) § Request Parameters",
+    ),
 }];
 
 // ---- request and reply -----------------------------------------------------
@@ -266,7 +312,8 @@ static REPLY: ReplySpec = ReplySpec {
     retryable: &[-1, 14001, 30004, 50009],
     token_codes: &[20016, 20017],
     source: Meta::new(
-        "https://developer.fxiaoke.com/openapi_v2/start/guide/codes.html (global error codes); openfxiaoke/demo Constants.java",
+        "https://developer.fxiaoke.com/openapi_v2/start/guide/codes.html (global error codes); \
+            openfxiaoke/demo Constants.java",
     ),
     samples: &ReplySamples {
         ok: Sample::new(
@@ -298,7 +345,8 @@ const RATE: f64 = 5.0;
 /// A community figure, quoting developer.fxiaoke.com/openapi_v2/start/guide/rate.html:
 /// no vendor page found states it. 30004 is the vendor's per-second throttle code.
 const RATE_SOURCE: Meta = Meta::new(
-    "developer.fxiaoke.com/openapi_v2/start/guide/rate.html as quoted by a community skill (2026-09-11): 100 calls per 20 s per API; not found on the vendor's pages",
+    "developer.fxiaoke.com/openapi_v2/start/guide/rate.html as quoted by a community skill \
+        (2026-09-11): 100 calls per 20 s per API; not found on the vendor's pages",
 );
 
 /// Both pages document the generic CRM object update path; the public
@@ -306,18 +354,29 @@ const RATE_SOURCE: Meta = Meta::new(
 /// demo calls /cgi/user/setStatus for one member and /cgi/user/batchSetStatus
 /// for a list; openfxiaoke/demo sets no status at all).
 const DEPRECATED_MEMBER: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body to /cgi/user/update: set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/update，可用 urlPath 选项指定。",
+    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path \
+        /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body \
+        to /cgi/user/update: set the urlPath option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更\
+        新接口；公开客户端将此请求体发往 /cgi/user/update，可用 urlPath 选项指定。",
 );
 
 const DEPRECATED_BATCH: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\" and no longer maintained. The documented path /cgi/crm/v2/data/update is the generic CRM object update; a public client sends this body to /cgi/user/batchSetStatus: set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”且不再维护。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/batchSetStatus，可用 urlPath 选项指定。",
+    "Fxiaoke marks this offline API \"not recommended to continue using\" and no longer \
+        maintained. The documented path /cgi/crm/v2/data/update is the generic CRM object \
+        update; a public client sends this body to /cgi/user/batchSetStatus: set the urlPath \
+        option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”且不再维护。文档路径 /cgi/crm/v2/data/update 是通用 \
+        CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/batchSetStatus，可用 urlPath 选项指\
+        定。",
 );
 
 const DEPRECATED_SINGLE: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body to /cgi/user/setStatus: set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/setStatus，可用 urlPath 选项指定。",
+    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path \
+        /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body \
+        to /cgi/user/setStatus: set the urlPath option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更\
+        新接口；公开客户端将此请求体发往 /cgi/user/setStatus，可用 urlPath 选项指定。",
 );
 
 /// `fxiaoke.updateMember`.

@@ -94,12 +94,12 @@ static MOBILE: Format = Format {
     name: "wecom_mobile",
     check: check_mobile,
     expected: Text::new(
-        "a mobile number of digits and \"-\", led by +<country code> outside mainland China, such as 13800000000 or +852-51234567",
-        "由数字和“-”组成的手机号码，中国大陆以外的号码须以“+国际码”开头，例如 13800000000 或 +852-51234567",
+        "a mobile number of digits and \"-\", led by +<country code> outside mainland China, \
+            such as 13800000000 or +852-51234567",
+        "由数字和“-”组成的手机号码，中国大陆以外的号码须以“+国际码”开头，例如 13800000000 或 \
+            +852-51234567",
     ),
-    pattern: meta_str(
-        r"(?![\s\S]*[0-9]{16})(?:\+?[0-9][0-9\-]*|\+[0-9]{1,4} [0-9][0-9\-]*)",
-    ),
+    pattern: meta_str(r"(?![\s\S]*[0-9]{16})(?:\+?[0-9][0-9\-]*|\+[0-9]{1,4} [0-9][0-9\-]*)"),
     integers: &[(0, 999_999_999_999_999)],
 };
 
@@ -145,10 +145,14 @@ static ACCESS_TOKEN: Field = Field::string("access_token")
     .secret()
     .label("Access token", "调用接口凭证 access_token")
     .help(
-        "The contacts-sync (通讯录同步) access token; it goes in the URL only, never in the body (41001).",
+        "The contacts-sync (通讯录同步) access token; it goes in the URL only, never in the \
+            body (41001).",
         "通讯录同步助手的 access_token；只能拼接在 URL 中，不能放在请求包体中（41001）。",
     )
-    .source("WeCom 更新成员 § 参数说明: access_token 是; 全局错误码 41001 (access_token需要拼接在URL中)");
+    .source(
+        "WeCom 更新成员 § 参数说明: access_token 是; 全局错误码 41001 (access_token需要拼接\
+        在URL中)",
+    );
 
 static QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
 
@@ -249,14 +253,17 @@ static F_USERID: Field = Field::string("userid")
     .source(PAGE);
 
 static F_NEW_USERID: Field = Field::string("new_userid")
-        .bytes(1, 64)
-        .on_empty(Empty::Reject)
-        .label("New UserID", "新 UserID")
-        .help(
-            "Only once, and only for a system-generated userid (301036); 1–64 bytes.",
-            "仅当 userid 由系统自动生成时允许修改一次（301036）；长度 1~64 个字节。",
-        )
-        .source("WeCom 更新成员 (90197) note under the table: 新值可由new_userid字段指定; 创建成员 (90195): 1~64 bytes; 全局错误码 301036");
+    .bytes(1, 64)
+    .on_empty(Empty::Reject)
+    .label("New UserID", "新 UserID")
+    .help(
+        "Only once, and only for a system-generated userid (301036); 1–64 bytes.",
+        "仅当 userid 由系统自动生成时允许修改一次（301036）；长度 1~64 个字节。",
+    )
+    .source(
+        "WeCom 更新成员 (90197) note under the table: 新值可由new_userid字段指定; 创建成\
+            员 (90195): 1~64 bytes; 全局错误码 301036",
+    );
 
 static F_NAME: Field = Field::string("name")
     .chars(1, 64)
@@ -274,32 +281,47 @@ static F_ALIAS: Field = Field::string("alias")
     .source("WeCom 更新成员 (90197): 别名。长度为1-64个utf8字符; 更新日志 2021-09-29");
 
 static F_MOBILE: Field = Field::formatted("mobile", &MOBILE)
-        .bytes(0, 32)
-        .on_empty(Empty::Reject)
-        .label("Mobile", "手机号码")
-        .help(
-            "Unique in the corp; mainland numbers may omit +86, others need +<country code>; at most 32 bytes. Ignored (no error) once the member has activated WeCom.",
-            "企业内必须唯一；中国大陆手机号码可省略“+86”，其他国家或地区必须带国际码；不超过 32 位。若成员已激活企业微信，该参数被忽略（不报错）。",
-        )
-        .source("WeCom 更新成员 (90197): mobile; 全局错误码 60103: 长度不超过32位，字符仅支持数字，加号和减号");
+    .bytes(0, 32)
+    .on_empty(Empty::Reject)
+    .label("Mobile", "手机号码")
+    .help(
+        "Unique in the corp; mainland numbers may omit +86, others need +<country code>; at \
+                most 32 bytes. Ignored (no error) once the member has activated WeCom.",
+        "企业内必须唯一；中国大陆手机号码可省略“+86”，其他国家或地区必须带国际码；不超过 32 \
+                位。若成员已激活企业微信，该参数被忽略（不报错）。",
+    )
+    .source(
+        "WeCom 更新成员 (90197): mobile; 全局错误码 60103: 长度不超过32位，字符仅支持数\
+            字，加号和减号",
+    );
 
 static F_DEPARTMENT: Field = Field::array("department", &DEPARTMENTS)
-        .label("Departments", "所属部门")
-        .help(
-            "1–100 department ids (unsigned 32-bit integers).",
-            "成员所属部门 ID 列表，1~100 个（无符号 32 位整数）。",
-        )
-        .source("WeCom 更新成员 (90197, 2025/07/25): 不超过100个 (older copies and error 60110: 20); 全局错误码 40066: 部门列表为空");
+    .label("Departments", "所属部门")
+    .help(
+        "1–100 department ids (unsigned 32-bit integers).",
+        "成员所属部门 ID 列表，1~100 个（无符号 32 位整数）。",
+    )
+    .source(
+        "WeCom 更新成员 (90197, 2025/07/25): 不超过100个 (older copies and error 60110: \
+            20); 全局错误码 40066: 部门列表为空",
+    );
 
-static F_ORDER: Field = Field::array("order", &ArrayRule::of(&Field::integer("", UINT32)
-    .required()
-    .label("Order value", "排序值")))
-        .label("Order in departments", "部门内排序值")
-        .help(
-            "As many values as department, each in [0, 2^32); larger sorts first; used only with department.",
-            "数量必须和 department 一致，每个取值范围 [0, 2^32)，数值越大排序越前；仅在传入 department 时有效。",
-        )
-        .source(PAGE);
+static F_ORDER: Field = Field::array(
+    "order",
+    &ArrayRule::of(
+        &Field::integer("", UINT32)
+            .required()
+            .label("Order value", "排序值"),
+    ),
+)
+.label("Order in departments", "部门内排序值")
+.help(
+    "As many values as department, each in [0, 2^32); larger sorts first; used only \
+                with department.",
+    "数量必须和 department 一致，每个取值范围 [0, 2^32)，数值越大排序越前；仅在传入 \
+                department 时有效。",
+)
+.source(PAGE);
 
 static F_POSITION: Field = Field::string("position")
     .max_chars(128)
@@ -311,56 +333,82 @@ static F_GENDER: Field = Field::one_of("gender", &["1", "2"])
     .on_empty(Empty::Reject)
     .label("Gender", "性别")
     .help(
-        "\"1\" male, \"2\" female, sent as a string (a number 1 or 2 is converted); 0 is a read-only value.",
+        "\"1\" male, \"2\" female, sent as a string (a number 1 or 2 is converted); 0 is a \
+            read-only value.",
         "\"1\" 男性，\"2\" 女性，以字符串发送（数字 1 或 2 会被转换）；0（未定义）仅用于读取。",
     )
-    .source("WeCom 更新成员 (90197): 性别。1表示男性，2表示女性 (example \"gender\": \"1\"); 读取成员 (90196): 0 未定义");
+    .source(
+        "WeCom 更新成员 (90197): 性别。1表示男性，2表示女性 (example \"gender\": \"1\"); 读\
+        取成员 (90196): 0 未定义",
+    );
 
 static F_EMAIL: Field = Field::formatted("email", &EMAIL)
-        .bytes(0, 64)
-        .on_empty(Empty::Reject)
-        .label("Email", "邮箱")
-        .help(
-            "A valid email address of 6–64 bytes, unique in the corp.",
-            "长度 6~64 个字节，且为有效的 email 格式；企业内必须唯一。",
-        )
-        .source("WeCom 更新成员 (90197, 2025/07/25): 长度6~64个字节，且为有效的email格式 (the 6-byte minimum is the shortest address the email syntax takes)");
+    .bytes(0, 64)
+    .on_empty(Empty::Reject)
+    .label("Email", "邮箱")
+    .help(
+        "A valid email address of 6–64 bytes, unique in the corp.",
+        "长度 6~64 个字节，且为有效的 email 格式；企业内必须唯一。",
+    )
+    .source(
+        "WeCom 更新成员 (90197, 2025/07/25): 长度6~64个字节，且为有效的email格式 (the \
+            6-byte minimum is the shortest address the email syntax takes)",
+    );
 
 static F_BIZ_MAIL: Field = Field::formatted("biz_mail", &EMAIL)
-        .bytes(0, 63)
-        .on_empty(Empty::Reject)
-        .label("Business email", "企业邮箱")
-        .help(
-            "A business mailbox address of 6–63 bytes, unique; a system-assigned one may be changed once (60144). Not atomic with the other fields: send it alone to know what changed.",
-            "长度 6~63 个字节的企业邮箱地址，企业内唯一；系统默认分配的企业邮箱仅允许修改一次（60144）。与其他字段的更新不具备原子性，建议单独调用。",
-        )
-        .source(PAGE);
-
-static F_BIZ_MAIL_ALIAS: Field = Field::object("biz_mail_alias", &ObjectRule::of(&[Field::array("item", &ArrayRule::of(&Field::formatted("", &EMAIL)
     .bytes(0, 63)
-    .required()
-    .label("Mail alias", "企业邮箱别名")).items(0, 5))
+    .on_empty(Empty::Reject)
+    .label("Business email", "企业邮箱")
+    .help(
+        "A business mailbox address of 6–63 bytes, unique; a system-assigned one may be \
+                changed once (60144). Not atomic with the other fields: send it alone to know \
+                what changed.",
+        "长度 6~63 个字节的企业邮箱地址，企业内唯一；系统默认分配的企业邮箱仅允许修改一次（\
+                60144）。与其他字段的更新不具备原子性，建议单独调用。",
+    )
+    .source(PAGE);
+
+static F_BIZ_MAIL_ALIAS: Field = Field::object(
+    "biz_mail_alias",
+    &ObjectRule::of(&[Field::array(
+        "item",
+        &ArrayRule::of(
+            &Field::formatted("", &EMAIL)
+                .bytes(0, 63)
+                .required()
+                .label("Mail alias", "企业邮箱别名"),
+        )
+        .items(0, 5),
+    )
     .label("Aliases", "别名列表")
     .help(
-        "At most 5 addresses, each an email of at most 63 bytes; replaces the whole set, [] clears it.",
+        "At most 5 addresses, each an email of at most 63 bytes; replaces the whole set, [] \
+            clears it.",
         "最多 5 个，每个为不超过 63 字节的邮箱地址；覆盖式更新，传 [] 清空。",
     )
-    .source(PAGE)]))
-        .label("Business email aliases", "企业邮箱别名")
-        .help(
-            "{item: [...]}, at most 5; replaces the whole set, {} or {\"item\": []} clears it. Not atomic with the other fields.",
-            "{item: [...]}，最多 5 个；覆盖式更新，传空结构或空数组会清空。与其他字段的更新不具备原子性。",
-        )
-        .source(PAGE);
+    .source(PAGE)]),
+)
+.label("Business email aliases", "企业邮箱别名")
+.help(
+    "{item: [...]}, at most 5; replaces the whole set, {} or {\"item\": []} clears it. \
+                Not atomic with the other fields.",
+    "{item: [...]}，最多 5 个；覆盖式更新，传空结构或空数组会清空。与其他字段的更新不具\
+                备原子性。",
+)
+.source(PAGE);
 
 static F_TELEPHONE: Field = Field::formatted("telephone", &TELEPHONE)
-        .chars(1, 32)
-        .label("Telephone", "座机")
-        .help(
-            "1–32 characters of digits, \"-\", \"+\" or \",\" (the newest page; older ones: digits and \"-\").",
-            "由 1~32 位的纯数字、“-”、“+”或“,”组成（最新文档；旧版仅数字和“-”）。",
-        )
-        .source("WeCom 更新成员 (90197, 2025/07/25): 座机。由1-32位的纯数字、“-”、“+”或“,”组成 (older copies: 纯数字或’-‘号)");
+    .chars(1, 32)
+    .label("Telephone", "座机")
+    .help(
+        "1–32 characters of digits, \"-\", \"+\" or \",\" (the newest page; older ones: \
+                digits and \"-\").",
+        "由 1~32 位的纯数字、“-”、“+”或“,”组成（最新文档；旧版仅数字和“-”）。",
+    )
+    .source(
+        "WeCom 更新成员 (90197, 2025/07/25): 座机。由1-32位的纯数字、“-”、“+”或“,”组成 \
+            (older copies: 纯数字或’-‘号)",
+    );
 
 static F_IS_LEADER_IN_DEPT: Field = Field::array(
     "is_leader_in_dept",
@@ -378,12 +426,17 @@ static F_IS_LEADER_IN_DEPT: Field = Field::array(
 .source("WeCom 更新成员 (90197): is_leader_in_dept; 全局错误码 60132");
 
 static F_DIRECT_LEADER: Field = Field::array("direct_leader", &DIRECT_LEADERS)
-        .label("Direct leader", "直属上级")
-        .help(
-            "At most 1 userid (the newest page; a 2022 copy says 5); [] clears the direct leader and is sent.",
-            "最多设置 1 个 UserID（最新文档；2022 年的版本为 5 个）；传 [] 清空直属上级，会照常发送。",
-        )
-        .source("WeCom 更新成员 (90197, 2025/07/25): 最多设置1个; [] clears: binarywang/WxJava issue #3628");
+    .label("Direct leader", "直属上级")
+    .help(
+        "At most 1 userid (the newest page; a 2022 copy says 5); [] clears the direct \
+                leader and is sent.",
+        "最多设置 1 个 UserID（最新文档；2022 年的版本为 5 个）；传 [] 清空直属上级，会照常\
+                发送。",
+    )
+    .source(
+        "WeCom 更新成员 (90197, 2025/07/25): 最多设置1个; [] clears: binarywang/WxJava \
+            issue #3628",
+    );
 
 static F_AVATAR_MEDIAID: Field = Field::string("avatar_mediaid")
     .on_empty(Empty::Reject)
@@ -401,12 +454,13 @@ static F_ENABLE: Field = Field::integer("enable", ZERO_OR_ONE)
     .source(PAGE);
 
 static F_EXTATTR: Field = Field::object("extattr", &EXTATTR_RULE)
-        .label("Extended attributes", "扩展属性")
-        .help(
-            "{attrs: [...]}; attributes must first be added in the admin console, unknown ones are ignored.",
-            "{attrs: [...]}；扩展属性需先在管理端添加，否则忽略未知属性的赋值。",
-        )
-        .source(EXTATTR);
+    .label("Extended attributes", "扩展属性")
+    .help(
+        "{attrs: [...]}; attributes must first be added in the admin console, unknown ones \
+                are ignored.",
+        "{attrs: [...]}；扩展属性需先在管理端添加，否则忽略未知属性的赋值。",
+    )
+    .source(EXTATTR);
 
 static F_EXTERNAL_PROFILE: Field = Field::object("external_profile", &ObjectRule::of(&[
     Field::string("external_corp_name")
@@ -488,7 +542,8 @@ static F_EXTERNAL_PROFILE: Field = Field::object("external_profile", &ObjectRule
     Field::string("appid")
         .label("Mini program appid", "小程序 appid")
         .help(
-            "A mini program installed for the corp (others are ignored); appid and title both \"\" clear the attribute.",
+            "A mini program installed for the corp (others are ignored); appid and title \
+                both \"\" clear the attribute.",
             "必须是本企业安装授权的小程序，否则会被忽略；appid 与 title 同时为空表示清除该属性。",
         )
         .source(EXTERNAL),
@@ -502,10 +557,12 @@ static F_EXTERNAL_PROFILE: Field = Field::object("external_profile", &ObjectRule
     Field::string("title")
         .label("Title", "小程序展示标题")
         .help(
-            "Documented as at most 12 characters, but the vendor's own example sends 14: not checked.",
+            "Documented as at most 12 characters, but the vendor's own example sends 14: not \
+                checked.",
             "文档写明长度限制 12 个 UTF-8 字符，但官方请求示例传了 14 个字符，因此不做校验。",
         )
-        .source("WeCom 成员对外信息 (92230): 长度限制12个UTF8字符; 更新成员 (90197) 请求示例: \"title\": \"my miniprogram\""),
+        .source("WeCom 成员对外信息 (92230): 长度限制12个UTF8字符; 更新成员 (90197) 请求示例\
+            : \"title\": \"my miniprogram\""),
 ]))
         .label("Mini program attribute", "小程序类型属性")
         .help(
@@ -599,7 +656,8 @@ static CROSS_RULES: [CrossRule; 4] = [
             "order 仅在传入 department 时有效：须同时传入 department。",
         ),
         source: Meta::new(
-            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: order 仅在传入department时有效",
+            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
+                order 仅在传入department时有效",
         ),
     },
     CrossRule {
@@ -634,7 +692,8 @@ static CROSS_RULES: [CrossRule; 4] = [
             "enable 为 0 表示禁用成员：成员将无法登录。",
         ),
         source: Meta::new(
-            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: enable 启用/禁用成员。1表示启用成员，0表示禁用成员",
+            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
+                enable 启用/禁用成员。1表示启用成员，0表示禁用成员",
         ),
     },
 ];
@@ -685,7 +744,8 @@ static WECOM: Endpoint = Endpoint {
     // per-second figure is documented, so 10 000 per minute spread evenly.
     rate_per_second: 10_000.0 / 60.0,
     rate_source: Meta::new(
-        "https://developer.work.weixin.qq.com/document/path/90312 (2023/08/28): 10 000 calls/min and 150 000/h per corp per API",
+        "https://developer.work.weixin.qq.com/document/path/90312 (2023/08/28): 10 000 \
+            calls/min and 150 000/h per corp per API",
     ),
     ..Endpoint::DEFAULT
 };
@@ -739,18 +799,29 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
         .required()
         .label("UserID", "成员 UserID")
         .help(
-            "The new member's account: 1–64 bytes of digits, letters and _-@., starting with a digit or a letter; unique, case-insensitive.",
-            "成员 UserID，对应管理端的账号：长度 1~64 个字节，只能由数字、字母和“_-@.”组成，且以数字或字母开头；企业内唯一，不区分大小写。",
+            "The new member's account: 1–64 bytes of digits, letters and _-@., starting with a \
+                digit or a letter; unique, case-insensitive.",
+            "成员 UserID，对应管理端的账号：长度 1~64 个字节，只能由数字、字母和“_-@.”组成，且以\
+                数字或字母开头；企业内唯一，不区分大小写。",
         )
         .source(create_page!("参数说明: userid 是")),
-    F_NAME.required().source(create_page!("参数说明: name 是, 长度为1~64个utf8字符")),
+    F_NAME
+        .required()
+        .source(create_page!("参数说明: name 是, 长度为1~64个utf8字符")),
     F_ALIAS,
-    F_MOBILE.source(create_page!("参数说明: mobile (mobile/email二者不能同时为空)")),
-    F_DEPARTMENT.source(create_page!("参数说明: department 不超过100个; 不填或为0会放在“待设置部门”")),
+    F_MOBILE.source(create_page!(
+        "参数说明: mobile (mobile/email二者不能同时为空)"
+    )),
+    F_DEPARTMENT.source(create_page!(
+        "参数说明: department 不超过100个; 不填或为0会放在“待设置部\
+        门”"
+    )),
     F_ORDER,
     F_POSITION,
     F_GENDER,
-    F_EMAIL.source(create_page!("参数说明: email 长度6~64个字节 (mobile/email二者不能同时为空)")),
+    F_EMAIL.source(create_page!(
+        "参数说明: email 长度6~64个字节 (mobile/email二者不能同时为空)"
+    )),
     Field::formatted("biz_mail", &EMAIL)
         .bytes(0, 64)
         .on_empty(Empty::Reject)
@@ -770,7 +841,8 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
         .label("Send invitation", "是否邀请")
         .help(
             "Whether WeCom invites the new member to use WeCom; true by default.",
-            "是否邀请该成员使用企业微信（将通过微信服务通知或短信或邮件下发邀请，每天自动下发一次，最多持续3个工作日），默认值为 true。",
+            "是否邀请该成员使用企业微信（将通过微信服务通知或短信或邮件下发邀请，每天自动下发一\
+                次，最多持续3个工作日），默认值为 true。",
         )
         .source(create_page!("参数说明: to_invite 默认值为true")),
     F_EXTERNAL_PROFILE,
@@ -855,7 +927,10 @@ static DELETE_QUERY: ObjectRule = ObjectRule::of(&[
             "The member to delete: 1–64 bytes, case-insensitive.",
             "要删除的成员 UserID：长度 1~64 个字节，不区分大小写。",
         )
-        .source("https://developer.work.weixin.qq.com/document/path/90198 (2021/08/08) § 参数说明: userid 是"),
+        .source(
+            "https://developer.work.weixin.qq.com/document/path/90198 (2021/08/08) § 参数说\
+            明: userid 是",
+        ),
 ]);
 
 /// The reply of a delete: `{"errcode":0,"errmsg":"deleted"}`.
@@ -898,7 +973,10 @@ static BATCH_DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     "1 to 200 userids, no repeats; one invalid userid fails the whole call.",
     "1 至 200 个 UserID，不能重复；若存在无效 UserID，直接返回错误。",
 )
-.source("https://developer.work.weixin.qq.com/document/path/90199 (2019/06/13) § 参数说明: useridlist 最多支持200个。若存在无效UserID，直接返回错误")]);
+.source(
+    "https://developer.work.weixin.qq.com/document/path/90199 (2019/06/13) § 参数说明: \
+    useridlist 最多支持200个。若存在无效UserID，直接返回错误",
+)]);
 
 /// `wecom.batchDeleteUser`.
 pub static BATCH_DELETE_USER: Endpoint = Endpoint {
