@@ -44,3 +44,15 @@ pub struct Format {
     /// coerced to their text before the check).
     pub integers: &'static [(i64, i64)],
 }
+
+/// Asserts that `check` accepts every `good` value as it is and refuses
+/// every `bad` one (the syntaxes' unit tests).
+#[cfg(test)]
+pub(crate) fn assert_checks(check: fn(&str) -> FormatResult, good: &[&str], bad: &[&str]) {
+    for value in good {
+        assert_eq!(check(value), FormatResult::Ok, "{value:?}");
+    }
+    for value in bad {
+        assert_eq!(check(value), FormatResult::Bad, "{value:?}");
+    }
+}

@@ -341,7 +341,7 @@ mod tests {
 
     #[test]
     fn base_urls() {
-        for good in [
+        let good = [
             "https://open.fxiaoke.com",
             "https://open.fxiaoke.com/",
             "https://x.example.com:8443/prefix",
@@ -351,10 +351,8 @@ mod tests {
             "https://10.0.0.8:8443/prefix/",
             "https://[2001:db8::1]",
             "https://H.Example.COM/a..b/.c",
-        ] {
-            assert_eq!(check_base_url(good), FormatResult::Ok, "{good}");
-        }
-        for bad in [
+        ];
+        let bad = [
             "",
             "open.fxiaoke.com",
             "http://open.fxiaoke.com",
@@ -381,9 +379,8 @@ mod tests {
             "https://[:::1]",
             "https://[1::2::3]",
             "https://xn--a.com",
-        ] {
-            assert_eq!(check_base_url(bad), FormatResult::Bad, "{bad}");
-        }
+        ];
+        crate::leaf::format::assert_checks(check_base_url, &good, &bad);
     }
 
     /// `is_ipv6` accepts exactly what `std::net::Ipv6Addr` parses.

@@ -883,45 +883,43 @@ mod tests {
 
     #[test]
     fn bearer_tokens() {
-        for good in ["Bearer t-abc", "Bearer u-7f1bcd13fc57d46bac21793a18e560"] {
-            assert_eq!(check_bearer(good), FormatResult::Ok, "{good}");
-        }
-        for bad in [
-            "",
-            "Bearer ",
-            "bearer t-abc",
-            "t-abc",
-            "Bearer  t-abc",
-            "Bearer t-abc\r\nX: y",
-            "Bearer 令牌",
-            "Basic dXNlcg==",
-        ] {
-            assert_eq!(check_bearer(bad), FormatResult::Bad, "{bad:?}");
-        }
+        crate::leaf::format::assert_checks(
+            check_bearer,
+            &["Bearer t-abc", "Bearer u-7f1bcd13fc57d46bac21793a18e560"],
+            &[
+                "",
+                "Bearer ",
+                "bearer t-abc",
+                "t-abc",
+                "Bearer  t-abc",
+                "Bearer t-abc\r\nX: y",
+                "Bearer 令牌",
+                "Basic dXNlcg==",
+            ],
+        );
     }
 
     #[test]
     fn mobiles() {
-        for good in [
-            "13011111111",
-            "+8613011111111",
-            "+41446681800",
-            "+85251234567",
-        ] {
-            assert_eq!(check_mobile(good), FormatResult::Ok, "{good}");
-        }
-        for bad in [
-            "",
-            "1301111111",
-            "23011111111",
-            "+86130111111",
-            "41446681800",
-            "+4144668180012345",
-            "+0123456789",
-            "+41 44 668 18 00",
-            "+",
-        ] {
-            assert_eq!(check_mobile(bad), FormatResult::Bad, "{bad}");
-        }
+        crate::leaf::format::assert_checks(
+            check_mobile,
+            &[
+                "13011111111",
+                "+8613011111111",
+                "+41446681800",
+                "+85251234567",
+            ],
+            &[
+                "",
+                "1301111111",
+                "23011111111",
+                "+86130111111",
+                "41446681800",
+                "+4144668180012345",
+                "+0123456789",
+                "+41 44 668 18 00",
+                "+",
+            ],
+        );
     }
 }

@@ -997,43 +997,41 @@ mod tests {
 
     #[test]
     fn telephones() {
-        for good in ["020-123456", "+86-20-1234,567", "83001234", "-5"] {
-            assert_eq!(check_telephone(good), FormatResult::Ok, "{good}");
-        }
-        for bad in [
-            "",
-            "abc",
-            "020 123456",
-            "---",
-            "1234567890123456",
-            "020–123",
-        ] {
-            assert_eq!(check_telephone(bad), FormatResult::Bad, "{bad}");
-        }
+        crate::leaf::format::assert_checks(
+            check_telephone,
+            &["020-123456", "+86-20-1234,567", "83001234", "-5"],
+            &[
+                "",
+                "abc",
+                "020 123456",
+                "---",
+                "1234567890123456",
+                "020–123",
+            ],
+        );
     }
 
     #[test]
     fn mobiles() {
-        for good in [
-            "13800000000",
-            "+8613800000000",
-            "+86 13800000000",
-            "+852-51234567",
-        ] {
-            assert_eq!(check_mobile(good), FormatResult::Ok, "{good}");
-        }
-        for bad in [
-            "",
-            "+",
-            "-138",
-            "138 0000 0000",
-            "+86  138",
-            "1380000000000000",
-            "138a",
-            "+12345 678",
-        ] {
-            assert_eq!(check_mobile(bad), FormatResult::Bad, "{bad}");
-        }
+        crate::leaf::format::assert_checks(
+            check_mobile,
+            &[
+                "13800000000",
+                "+8613800000000",
+                "+86 13800000000",
+                "+852-51234567",
+            ],
+            &[
+                "",
+                "+",
+                "-138",
+                "138 0000 0000",
+                "+86  138",
+                "1380000000000000",
+                "138a",
+                "+12345 678",
+            ],
+        );
     }
 
     #[test]
