@@ -16,19 +16,30 @@ use crate::model::field::{
 };
 use crate::report::{Code, Unit};
 
-/// 更新员工花名册信息, as last updated on 2026-05-29.
-macro_rules! roster_page {
-    ($section:literal) => {
-        concat!(
-            "https://open.dingtalk.com/document/orgapp/",
-            "intelligent-personnel-update-employee-file-information (2026-05-29) § ",
-            $section
-        )
+/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+macro_rules! cite {
+    // 更新员工花名册信息, as last updated on 2026-05-29.
+    (roster_page, $section:literal) => {
+        concat!("https://open.dingtalk.com/document/orgapp/", "intelligent-personnel-update-employee-file-information (2026-05-29) § ", $section)
+    };
+    // A citation of the update page's parameter table.
+    (user_doc, $section:literal) => {
+        concat!("DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ", $section)
+    };
+    // A citation of the enterprise-account page (same URL, more fields).
+    (user_excl, $section:literal) => {
+        concat!("DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; \
+                same URL) § 请求参数: ", $section)
+    };
+    // 创建用户, as last updated on 2026-06-30.
+    (create_page, $section:literal) => {
+        concat!("https://open.dingtalk.com/document/development/user-information-creation \
+                (2026-06-30) § ", $section)
     };
 }
 
-const SEED: &str = roster_page!("请求参数");
-const NOTES: &str = roster_page!("请求参数");
+const SEED: &str = cite!(roster_page, "请求参数");
+const NOTES: &str = cite!(roster_page, "请求参数");
 
 /// Date fields of the vendor's roster field-code list ("花名册自定义字段业务code",
 /// updated 2025-09-10; kb-dingtalk-open-platform 0943), which take
@@ -94,7 +105,7 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .secret()
     .label("Access token", "access_token")
     .help("The app's access token.", "应用的 access_token。")
-    .source(roster_page!("Query 参数"))]);
+    .source(cite!(roster_page, "Query 参数"))]);
 static BODY: ObjectRule = ObjectRule::of(&[
     Field::new(
         "agentid",
@@ -110,7 +121,7 @@ static BODY: ObjectRule = ObjectRule::of(&[
         "Positive integer, sent as a number (the page's example sends a string).",
         "正整数，以数字发送（文档示例传的是字符串）。",
     )
-    .source(roster_page!("Body 参数 agentid (Number)")),
+    .source(cite!(roster_page, "Body 参数 agentid (Number)")),
     Field::object("param", &ObjectRule::of(&[
     Field::string("userid")
         .required()
@@ -119,7 +130,7 @@ static BODY: ObjectRule = ObjectRule::of(&[
             "Required (the page's 可选 is a rendering slip; a wrong userid returns 系统错误).",
             "必填（页面上的“可选”为渲染错误；userid 错误会返回“系统错误”）。",
         )
-        .source(roster_page!("Body 参数 param.userid; a wrong userid returns 系统错误")),
+        .source(cite!(roster_page, "Body 参数 param.userid; a wrong userid returns 系统错误")),
     Field::array("groups", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::string("group_id")
         .required()
@@ -386,27 +397,6 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
 // Limits follow the newest page; older SDKs and the v1 page had other ones
 // (name 64, email 64, title 300, work_place 50, remark 1024).
 
-/// A citation of the update page's parameter table.
-macro_rules! user_doc {
-    ($what:literal) => {
-        concat!(
-            "DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ",
-            $what
-        )
-    };
-}
-
-/// A citation of the enterprise-account page (same URL, more fields).
-macro_rules! user_excl {
-    ($what:literal) => {
-        concat!(
-            "DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; \
-                same URL) § 请求参数: ",
-            $what
-        )
-    };
-}
-
 /// A comma-separated list of 1 to 100 department ids, each a positive
 /// integer of at most 15 digits.
 fn dept_id_list(s: &str) -> FormatResult {
@@ -624,7 +614,7 @@ static ACCESS_TOKEN: Field = Field::string("access_token")
         "The app's access token, sent in the query string only.",
         "调用该接口的应用凭证，只放在 URL 查询参数中。",
     )
-    .source(user_doc!("Query 参数 access_token 必填"));
+    .source(cite!(user_doc, "Query 参数 access_token 必填"));
 static USER_BODY: ObjectRule = ObjectRule::of(&USER_BODY_FIELDS).cross(&USER_CROSS_RULES);
 static F_USERID: Field = Field::string("userid")
     .required()
@@ -644,7 +634,8 @@ static F_NAME: Field = Field::string("name")
     .max_chars(80)
     .label("Name", "员工名称")
     .help("At most 80 characters.", "长度最大 80 个字符。")
-    .source(user_doc!(
+    .source(cite!(
+        user_doc,
         "name 长度最大80个字符 (older SDKs and the v1 page: 64); error 60112 用户name不合法"
     ));
 
@@ -654,7 +645,7 @@ static F_HIDE_MOBILE: Field = Field::boolean("hide_mobile")
         "true hides the mobile number on the profile page.",
         "为 true 时在个人资料页隐藏手机号。",
     )
-    .source(user_doc!("hide_mobile (Boolean)"));
+    .source(cite!(user_doc, "hide_mobile (Boolean)"));
 
 static F_TELEPHONE: Field = Field::string("telephone")
     .max_chars(50)
@@ -663,13 +654,16 @@ static F_TELEPHONE: Field = Field::string("telephone")
         "At most 50 characters; unique in the organisation.",
         "长度最大 50 个字符；企业内不能重复。",
     )
-    .source(user_doc!("telephone 长度最大50个字符"));
+    .source(cite!(user_doc, "telephone 长度最大50个字符"));
 
 static F_JOB_NUMBER: Field = Field::string("job_number")
     .max_chars(50)
     .label("Employee number", "员工工号")
     .help("At most 50 characters.", "长度最大 50 个字符。")
-    .source(user_doc!("job_number 长度最大50个字符 (older SDKs: 64)"));
+    .source(cite!(
+        user_doc,
+        "job_number 长度最大50个字符 (older SDKs: 64)"
+    ));
 
 static F_MANAGER_USERID: Field = Field::string("manager_userid")
     .max_chars(64)
@@ -680,7 +674,8 @@ static F_MANAGER_USERID: Field = Field::string("manager_userid")
         "直属主管的 userId（userId 最多 64 个字符）；清空时在 force_update_fields 中传 \
                 manager_userid。",
     )
-    .source(user_doc!(
+    .source(cite!(
+        user_doc,
         "manager_userid; force_update_fields; userid ≤ 64 (TopSDK)"
     ));
 
@@ -688,7 +683,7 @@ static F_TITLE: Field = Field::string("title")
     .max_chars(200)
     .label("Title", "职位")
     .help("At most 200 characters.", "长度最大 200 个字符。")
-    .source(user_doc!("title 长度最大200个字符 (older SDKs: 300)"));
+    .source(cite!(user_doc, "title 长度最大200个字符 (older SDKs: 300)"));
 
 static F_EMAIL: Field = Field::formatted("email", &EMAIL)
     .max_chars(50)
@@ -697,7 +692,8 @@ static F_EMAIL: Field = Field::formatted("email", &EMAIL)
         "An email address of at most 50 characters; unique in the organisation.",
         "邮箱地址，长度最大 50 个字符；企业内不能重复。",
     )
-    .source(user_doc!(
+    .source(cite!(
+        user_doc,
         "email 长度最大50个字符 (older SDKs: 64); error 60105 邮箱不合法"
     ));
 
@@ -718,13 +714,19 @@ static F_WORK_PLACE: Field = Field::string("work_place")
     .max_chars(100)
     .label("Work place", "办公地点")
     .help("At most 100 characters.", "长度最大 100 个字符。")
-    .source(user_doc!("work_place 长度最大100个字符 (older SDKs: 50)"));
+    .source(cite!(
+        user_doc,
+        "work_place 长度最大100个字符 (older SDKs: 50)"
+    ));
 
 static F_REMARK: Field = Field::string("remark")
     .max_chars(2000)
     .label("Remark", "备注")
     .help("At most 2000 characters.", "长度最大 2000 个字符。")
-    .source(user_doc!("remark 长度最大2000个字符 (older SDKs: 1024)"));
+    .source(cite!(
+        user_doc,
+        "remark 长度最大2000个字符 (older SDKs: 1024)"
+    ));
 
 static F_DEPT_ID_LIST: Field = Field::formatted("dept_id_list", &DEPT_ID_LIST)
     .on_empty(Empty::Reject)
@@ -744,14 +746,14 @@ static F_DEPT_ORDER_LIST: Field = Field::array(
     "dept_order_list",
     &ArrayRule::of(
         &Field::item(&ObjectRule::of(&[
-            DEPT_ID_FIELD.source(user_doc!("dept_order_list ∟ dept_id (Number)")),
+            DEPT_ID_FIELD.source(cite!(user_doc, "dept_order_list ∟ dept_id (Number)")),
             Field::integer("order", ANY_INTEGER)
                 .label("Order", "排序")
                 .help(
                     "The employee's order in that department: larger comes first.",
                     "员工在部门中的排序，数值越大，排序越靠前。",
                 )
-                .source(user_doc!("dept_order_list ∟ order (Number)")),
+                .source(cite!(user_doc, "dept_order_list ∟ order (Number)")),
         ]))
         .label("Department order", "部门内排序"),
     )
@@ -776,7 +778,8 @@ static F_EXTENSION: Field = Field::formatted("extension", &EXTENSION_TEXT)
         "字符串值组成的 JSON 对象文本，长度最大 2000 个字符。会整体替换扩展属性：须传入全部\
                 属性（ext_attrs_update_mode 为 1 时除外）。",
     )
-    .source(user_doc!(
+    .source(cite!(
+        user_doc,
         "extension 长度最大2000个字符; 如果只传其中1个，那么剩下9个字段都会被\
             清空"
     ));
@@ -794,7 +797,8 @@ static F_EXT_ATTRS_UPDATE_MODE: Field = Field::new(
     "0 overwrite (default), 1 append.",
     "0：覆盖方式（默认），1：追加方式。",
 )
-.source(user_doc!(
+.source(cite!(
+    user_doc,
     "ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖"
 ));
 
@@ -804,7 +808,7 @@ static F_SENIOR_MODE: Field = Field::boolean("senior_mode")
         "true hides the mobile number from all employees (default false).",
         "为 true 时手机号码对所有员工隐藏（默认 false）。",
     )
-    .source(user_doc!("senior_mode (Boolean)"));
+    .source(cite!(user_doc, "senior_mode (Boolean)"));
 
 static F_HIRED_DATE: Field = Field::integer("hired_date", DEPT_ID)
     .label("Hire date", "入职时间")
@@ -820,7 +824,10 @@ static F_HIRED_DATE: Field = Field::integer("hired_date", DEPT_ID)
 static F_LANGUAGE: Field = Field::enumerated("language", &["zh_CN", "en_US"])
     .label("Contacts language", "通讯录语言")
     .help("zh_CN (default) or en_US.", "zh_CN（默认）或 en_US。")
-    .source(user_doc!("language zh_CN：中文（默认值）, en_US：英文"));
+    .source(cite!(
+        user_doc,
+        "language zh_CN：中文（默认值）, en_US：英文"
+    ));
 
 static F_FORCE_UPDATE_FIELDS: Field = Field::formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
     .on_empty(Empty::Reject)
@@ -877,7 +884,8 @@ static F_EXTENSION_I18N: Field = Field::formatted("extension_i18n", &I18N_TEXT)
         "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅\
                 游\",\"en_US\":\"travel\"}}。",
     )
-    .source(user_doc!(
+    .source(cite!(
+        user_doc,
         "extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ \
             CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON \
             text like extension)"
@@ -887,7 +895,7 @@ static F_DEPT_TITLE_LIST: Field = Field::array(
     "dept_title_list",
     &ArrayRule::of(
         &Field::item(&ObjectRule::of(&[
-            DEPT_ID_FIELD.source(user_excl!("dept_title_list ∟ dept_id (Number)")),
+            DEPT_ID_FIELD.source(cite!(user_excl, "dept_title_list ∟ dept_id (Number)")),
             Field::string("title")
                 .max_chars(200)
                 .label("Title in the department", "部门内职位")
@@ -895,7 +903,8 @@ static F_DEPT_TITLE_LIST: Field = Field::array(
                     "At most 200 characters, as title.",
                     "最多 200 个字符，与 title 相同。",
                 )
-                .source(user_excl!(
+                .source(cite!(
+                    user_excl,
                     "dept_title_list ∟ title; length as title (200, update page)"
                 )),
         ]))
@@ -919,7 +928,8 @@ static F_ORG_EMAIL_TYPE: Field = Field::enumerated("org_email_type", &["professi
         "profession (standard) or base (basic).",
         "profession：标准版，base：基础版。",
     )
-    .source(user_excl!(
+    .source(cite!(
+        user_excl,
         "org_email_type profession: 标准版 - base: 基础版"
     ));
 
@@ -929,7 +939,7 @@ static F_LOGINID: Field = Field::string("loginId")
         "DingTalk enterprise accounts only; avoid phone numbers, emails and links in it.",
         "仅支持钉钉企业账号更新；建议不要携带手机号、邮箱、链接等联系信息。",
     )
-    .source(user_excl!("loginId (written so on the wire)"));
+    .source(cite!(user_excl, "loginId (written so on the wire)"));
 
 static F_INIT_PASSWORD: Field = Field::new(
     "init_password",
@@ -952,7 +962,8 @@ static F_INIT_PASSWORD: Field = Field::new(
             accounts only.",
     "至少 8 个字符，不能全是字母或数字；仅支持钉钉企业账号。",
 )
-.source(user_excl!(
+.source(cite!(
+    user_excl,
     "init_password 初始密码至少8个字符, 不能全是字母或者数字"
 ));
 
@@ -962,7 +973,8 @@ static F_SEND_PASSWORD_TO_USER: Field = Field::boolean("send_password_to_user")
         "true sends the account and password to the user, and needs init_password.",
         "为 true 时发送账密，此时 init_password 必填。",
     )
-    .source(user_excl!(
+    .source(cite!(
+        user_excl,
         "send_password_to_user 该参数为true时，init_password参数必填"
     ));
 
@@ -972,7 +984,7 @@ static F_EXCLUSIVE_MOBILE: Field = Field::string("exclusive_mobile")
         "The enterprise account's mobile number, such as +86-19812341234.",
         "企业账号手机号，例如 +86-19812341234。",
     )
-    .source(user_excl!("exclusive_mobile"));
+    .source(cite!(user_excl, "exclusive_mobile"));
 
 static F_EXCLUSIVE_MOBILE_VERIFY_STATUS: Field = Field::enumerated(
     "exclusive_mobile_verify_status",
@@ -995,12 +1007,12 @@ static F_AVATARMEDIAID: Field = Field::string("avatarMediaId")
         "A media id from the media upload API (jpg or png).",
         "通过上传媒体文件接口获取的 MediaId（仅支持 jpg/png）。",
     )
-    .source(user_excl!("avatarMediaId"));
+    .source(cite!(user_excl, "avatarMediaId"));
 
 static F_NICKNAME: Field = Field::string("nickname")
     .label("Nickname (enterprise account)", "企业账号昵称")
     .help("The enterprise account's nickname.", "企业账号的昵称。")
-    .source(user_excl!("nickname"));
+    .source(cite!(user_excl, "nickname"));
 
 static USER_BODY_FIELDS: [Field; 30] = [
     F_USERID,
@@ -1114,17 +1126,6 @@ static USER_API: Endpoint = Endpoint {
 
 // ---- 创建用户 and 删除用户 (create and delete user) --------------------------
 
-/// 创建用户, as last updated on 2026-06-30.
-macro_rules! create_page {
-    ($section:literal) => {
-        concat!(
-            "https://open.dingtalk.com/document/development/user-information-creation \
-                (2026-06-30) § ",
-            $section
-        )
-    };
-}
-
 /// "如果是国际号码，请使用+xx-xxxxxx的格式": a mainland number bare, any
 /// other one `+<country code>-<number>` (mainland numbers of a company
 /// registered abroad as `+86-…`).
@@ -1163,10 +1164,10 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
             "1–64 characters, unique and unchangeable; generated when omitted.",
             "长度 1~64 个字符，企业内唯一且创建后不可修改；不传则自动生成。",
         )
-        .source(create_page!("请求参数: userid")),
+        .source(cite!(create_page, "请求参数: userid")),
     F_NAME
         .required()
-        .source(create_page!("请求参数: name 必填, 长度最大80个字符")),
+        .source(cite!(create_page, "请求参数: name 必填, 长度最大80个字符")),
     Field::formatted("mobile", &MOBILE)
         .required()
         .label("Mobile", "手机号码")
@@ -1176,7 +1177,8 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
             "企业内必须唯一；国际号码使用 +xx-xxxxxx 格式（注册在中国大陆以外的企业，中国大陆号\
                 码使用 +86-xxxxxx）。",
         )
-        .source(create_page!(
+        .source(cite!(
+            create_page,
             "请求参数: mobile 必填, 如果是国际号码，请使用+xx-xxxxxx的格式"
         )),
     F_HIDE_MOBILE,
@@ -1187,11 +1189,12 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     F_EMAIL,
     F_ORG_EMAIL
         .max_chars(100)
-        .source(create_page!("请求参数: org_email 长度最大100个字符")),
+        .source(cite!(create_page, "请求参数: org_email 长度最大100个字符")),
     F_ORG_EMAIL_TYPE,
     F_WORK_PLACE,
     F_REMARK,
-    F_DEPT_ID_LIST.required().source(create_page!(
+    F_DEPT_ID_LIST.required().source(cite!(
+        create_page,
         "请求参数: dept_id_list 必填, 每次调用最多传\
         100个部门ID"
     )),
@@ -1204,7 +1207,7 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
         .on_empty(Empty::Reject)
         .label("Login email", "登录邮箱")
         .help("The email the employee signs in with.", "员工的登录邮箱。")
-        .source(create_page!("请求参数: login_email")),
+        .source(cite!(create_page, "请求参数: login_email")),
 ]);
 
 /// `dingtalk.createUser`.

@@ -13,21 +13,40 @@ use crate::model::field::{ArrayRule, CustomRule, CustomShape, Empty, Field, Obje
 use crate::model::sent::Sent;
 use crate::report::Code;
 
-/// 修改员工, as fetched on 2025-06-23.
-macro_rules! update_page {
-    ($section:literal) => {
+/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+macro_rules! cite {
+    // 修改员工, as fetched on 2025-06-23.
+    (update_page, $section:literal) => {
         concat!(
             "https://docs.ekuaibao.com/docs/open-api/contacts/update-staffs (2025-06-23) § ",
             $section
         )
     };
-}
-
-/// 批量修改员工, as published on 2024-05-29 (unchanged since 2023-06-16, release 1.20.0).
-macro_rules! batch_page {
-    ($section:literal) => {
+    // 批量修改员工, as published on 2024-05-29 (unchanged since 2023-06-16, release 1.20.0).
+    (batch_page, $section:literal) => {
         concat!(
             "https://docs.ekuaibao.com/docs/open-api/contacts/batch-update-staffs (2024-05-29) § ",
+            $section
+        )
+    };
+    // 新增员工, as published on 2024-05-29.
+    (add_page, $section:literal) => {
+        concat!(
+            "https://docs.ekuaibao.com/docs/open-api/contacts/add-staffs (2024-05-29) § ",
+            $section
+        )
+    };
+    // 批量新增员工, as published on 2024-05-29.
+    (batch_add_page, $section:literal) => {
+        concat!(
+            "https://docs.ekuaibao.com/docs/open-api/contacts/batch-add-staffs (2024-05-29) § ",
+            $section
+        )
+    };
+    // 停启用员工, as published on 2024-05-29.
+    (active_page, $section:literal) => {
+        concat!(
+            "https://docs.ekuaibao.com/docs/open-api/contacts/active-staffs (2024-05-29) § ",
             $section
         )
     };
@@ -164,7 +183,8 @@ static PATH: ObjectRule = ObjectRule::of(&[Field::non_empty("staffId")
         "Staff id (type=id) or staff code (type=code). Sent as the path segment $<staffId>.",
         "员工 ID（type=id）或员工 CODE（type=code），以路径段 $<staffId> 发送。",
     )
-    .source(update_page!(
+    .source(cite!(
+        update_page,
         "Path Parameters; curl examples: a literal $ before the id"
     ))]);
 
@@ -176,7 +196,7 @@ static ACCESS_TOKEN: Field = Field::string("accessToken")
         "From POST /api/openapi/v1/auth/getAccessToken; valid 2 hours by default.",
         "通过 /api/openapi/v1/auth/getAccessToken 获取，默认 2 小时有效。",
     )
-    .source(update_page!("Query Parameters"));
+    .source(cite!(update_page, "Query Parameters"));
 
 static QUERY: ObjectRule = ObjectRule::of(&[
     ACCESS_TOKEN,
@@ -188,7 +208,7 @@ static QUERY: ObjectRule = ObjectRule::of(&[
                 too.",
             "id（默认）或 code；为 code 时，部门与自定义档案字段也须传 code。",
         )
-        .source(update_page!("Query Parameters (changelog 1.4.0)")),
+        .source(cite!(update_page, "Query Parameters (changelog 1.4.0)")),
 ]);
 
 /// A dimension item id (or code): 职级 and 岗位.
@@ -199,7 +219,7 @@ const fn dimension(key: &'static str, en: &'static str, zh: &'static str) -> Fie
             "Dimension item id (or code when type=code).",
             "自定义档案项 ID（type=code 时传 code）。",
         )
-        .source(update_page!("Body Parameters: staffCustomForm"))
+        .source(cite!(update_page, "Body Parameters: staffCustomForm"))
 }
 
 static CUSTOM_FORM: ObjectRule = ObjectRule::of(&[
@@ -211,7 +231,7 @@ static CUSTOM_FORM: ObjectRule = ObjectRule::of(&[
             "City list: key = city id, label = city fullName, from the city list API.",
             "城市列表：key 为城市 id，label 为城市 fullName，数据来自获取城市列表接口。",
         )
-        .source(update_page!("Body Parameters: base format")),
+        .source(cite!(update_page, "Body Parameters: base format")),
 ])
 .prefixed(
     "u_",
@@ -221,7 +241,7 @@ static CUSTOM_FORM: ObjectRule = ObjectRule::of(&[
             "u_<field name>, e.g. u_项目; names from the custom staff field list.",
             "格式为 u_字段名，例如 u_项目；字段名可通过获取员工自定义字段接口获取。",
         )
-        .source(update_page!("Body Parameters: u_字段名")),
+        .source(cite!(update_page, "Body Parameters: u_字段名")),
 );
 
 /// `updateStaff`'s cross-field rules; each item of `batchUpdateStaff`'s
@@ -236,7 +256,7 @@ static STAFF_RULES: [CrossRule; 4] = [
                 reported at the missing one.",
             "departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
         ),
-        source: Meta::new(update_page!("Body Parameters: departments")),
+        source: Meta::new(cite!(update_page, "Body Parameters: departments")),
     },
     CrossRule {
         code: Code::NotIn,
@@ -246,7 +266,7 @@ static STAFF_RULES: [CrossRule; 4] = [
             "defaultDepartment must be one of departments.",
             "defaultDepartment 必须是 departments 中的一项。",
         ),
-        source: Meta::new(update_page!("Body Parameters: defaultDepartment")),
+        source: Meta::new(cite!(update_page, "Body Parameters: defaultDepartment")),
     },
     CrossRule {
         code: Code::Required,
@@ -257,7 +277,7 @@ static STAFF_RULES: [CrossRule; 4] = [
                 sent.",
             "modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
         ),
-        source: Meta::new(update_page!("Body Parameters: modifyAccountPhone")),
+        source: Meta::new(cite!(update_page, "Body Parameters: modifyAccountPhone")),
     },
     CrossRule {
         code: Code::Required,
@@ -267,7 +287,7 @@ static STAFF_RULES: [CrossRule; 4] = [
             "modifyAccountEmail true makes email the new login email, so email must be sent.",
             "modifyAccountEmail 为 true 时登录邮箱改为 email，因此必须传 email。",
         ),
-        source: Meta::new(update_page!("Body Parameters: modifyAccountEmail")),
+        source: Meta::new(cite!(update_page, "Body Parameters: modifyAccountEmail")),
     },
 ];
 
@@ -286,19 +306,19 @@ macro_rules! staff_field {
                     "Required and not blank (400 员工名称不能为空).",
                     "必填且不能为空（否则返回 400 员工名称不能为空）。",
                 )
-                .source($page!("Body Parameters: name; 失败响应"))
+                .source(cite!($page, "Body Parameters: name; 失败响应"))
     };
     (enName, $page:ident) => {
         Field::string("enName")
                 .label("Name (second language)", "副语言名称")
                 .help("The name in the second language.", "第二语言下的员工名称。")
-                .source(update_page!("Body Parameters: enName"))
+                .source(cite!(update_page, "Body Parameters: enName"))
     };
     (nickName, $page:ident) => {
         Field::string("nickName")
                 .label("Alias", "员工别名")
                 .help("The staff alias (since 1.20.0).", "员工别名（1.20.0 起支持）。")
-                .source($page!("Body Parameters: nickName (changelog 1.20.0)"))
+                .source(cite!($page, "Body Parameters: nickName (changelog 1.20.0)"))
     };
     (code, $page:ident) => {
         Field::string("code")
@@ -308,7 +328,7 @@ macro_rules! staff_field {
                     "Can be changed but not blanked: \"\" has no effect and is not sent.",
                     "只能修改原值，不能置空：传 \"\" 不生效，不会发送。",
                 )
-                .source(update_page!("Body Parameters: code"))
+                .source(cite!(update_page, "Body Parameters: code"))
     };
     (cellphone, $page:ident) => {
         Field::formatted("cellphone", &CELLPHONE)
@@ -319,20 +339,20 @@ macro_rules! staff_field {
                         1234 5678 is rewritten.",
                     "大陆手机号，或境外号码写作“(区号)号码”；+852 1234 5678 这类写法会被改写。",
                 )
-                .source($page!("Body Parameters: cellphone"))
+                .source(cite!($page, "Body Parameters: cellphone"))
     };
     (email, $page:ident) => {
         Field::formatted("email", &EMAIL)
                 .on_empty(Empty::Reject)
                 .label("Email", "邮箱")
                 .help("May be omitted, but never sent as \"\".", "可以不传，但不能传 \"\"。")
-                .source($page!("Body Parameters: email"))
+                .source(cite!($page, "Body Parameters: email"))
     };
     (note, $page:ident) => {
         Field::string("note")
                 .label("Note", "备注")
                 .help("Free text.", "备注文字。")
-                .source($page!("Body Parameters: note"))
+                .source(cite!($page, "Body Parameters: note"))
     };
     (defaultDepartment, $page:ident) => {
         Field::non_empty("defaultDepartment")
@@ -341,7 +361,7 @@ macro_rules! staff_field {
                     "Must be one of departments; send both or neither.",
                     "必须在所在部门中；与所在部门都传或都不传。",
                 )
-                .source($page!("Body Parameters: defaultDepartment"))
+                .source(cite!($page, "Body Parameters: defaultDepartment"))
     };
     (departments, $page:ident) => {
         Field::array("departments", &DEPARTMENTS)
@@ -351,19 +371,19 @@ macro_rules! staff_field {
                         defaultDepartment.",
                     "至少 1 个部门 ID（type=code 时传 code），不能重复；须与默认部门同时传入。",
                 )
-                .source($page!("Body Parameters: departments"))
+                .source(cite!($page, "Body Parameters: departments"))
     };
     (modifyAccountPhone, $page:ident) => {
         Field::boolean("modifyAccountPhone")
                 .label("Change login mobile", "是否修改登录手机号")
                 .help("true needs cellphone.", "为 true 时须传 cellphone。")
-                .source($page!("Body Parameters: modifyAccountPhone"))
+                .source(cite!($page, "Body Parameters: modifyAccountPhone"))
     };
     (modifyAccountEmail, $page:ident) => {
         Field::boolean("modifyAccountEmail")
                 .label("Change login email", "是否修改登录邮箱")
                 .help("true needs email.", "为 true 时须传 email。")
-                .source($page!("Body Parameters: modifyAccountEmail"))
+                .source(cite!($page, "Body Parameters: modifyAccountEmail"))
     };
     (staffCustomForm, $page:ident) => {
         Field::object("staffCustomForm", &CUSTOM_FORM)
@@ -372,7 +392,7 @@ macro_rules! staff_field {
                     "rankType, postType, base, or u_<field name>; v1.1 updates only the keys sent.",
                     "rankType、postType、base 或 u_字段名；v1.1 仅更新所传字段。",
                 )
-                .source($page!("Body Parameters: staffCustomForm"))
+                .source(cite!($page, "Body Parameters: staffCustomForm"))
     };
 }
 
@@ -417,7 +437,7 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     message_keys: &["message", "errorMessage", "msg", "errorMsg", "error"],
     failure_code_keys: &["errorCode", "code"],
     token_statuses: &[401, 403],
-    source: Meta::new(update_page!("成功响应, 失败响应")),
+    source: Meta::new(cite!(update_page, "成功响应, 失败响应")),
     samples: &SAMPLES,
     ..ReplySpec::DEFAULT
 };
@@ -478,7 +498,8 @@ pub static UPDATE_STAFF: Endpoint = Endpoint {
 
 // ---- 批量修改员工 (batch update staff) --------------------------------------
 
-static BATCH_QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN.source(batch_page!(
+static BATCH_QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN.source(cite!(
+    batch_page,
     "Query Parameters (accessToken 必填; the only query parameter: no type)"
 ))]);
 
@@ -491,7 +512,8 @@ static STAFF_ID: Field = Field::non_empty("id")
         "可通过获取员工列表接口获取（<corpId>:<userId>）；在请求体中原样发送：不加 $ 前缀，ID 中\
             的 $ 或 : 保持不变。",
     )
-    .source(batch_page!(
+    .source(cite!(
+        batch_page,
         "Body Parameters: staffList ∟ id 必填; example id TsI3tt8KjF4S7M:\
         BbP3CdaKi$VcRw"
     ));
@@ -510,7 +532,8 @@ static BATCH_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     "1 to 100 staff, each with its id and name and the fields of a single update; no id twice.",
     "1 至 100 名员工，每项包含 id、name 及单个修改的字段；id 不能重复。",
 )
-.source(batch_page!(
+.source(cite!(
+    batch_page,
     "Body Parameters: staffList 必填, 最大不能超过 100 条"
 ))])
 .cross(&[CrossRule {
@@ -521,7 +544,8 @@ static BATCH_BODY: ObjectRule = ObjectRule::of(&[Field::array(
         "Each staff id appears once in staffList: a repeat is reported at the later item's id.",
         "staffList 中每个员工 id 只能出现一次：重复的 id 报告在后一项上。",
     ),
-    source: Meta::new(batch_page!(
+    source: Meta::new(cite!(
+        batch_page,
         "Body Parameters (one update per staff; the reply holds one record per item)"
     )),
 }]);
@@ -531,7 +555,7 @@ static BATCH_BODY: ObjectRule = ObjectRule::of(&[Field::array(
 /// page documents no per-item error).
 pub(crate) static BATCH_REPLY: ReplySpec = ReplySpec {
     ok_key: Some("items"),
-    source: Meta::new(batch_page!("成功响应 {\"items\": […]}, 失败响应")),
+    source: Meta::new(cite!(batch_page, "成功响应 {\"items\": […]}, 失败响应")),
     samples: &BATCH_SAMPLES,
     ..REPLY
 };
@@ -557,26 +581,6 @@ pub static BATCH_UPDATE_STAFF: Endpoint = Endpoint {
 
 // ---- 新增员工 / 批量新增员工 (create staff) ---------------------------------
 
-/// 新增员工, as published on 2024-05-29.
-macro_rules! add_page {
-    ($section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/add-staffs (2024-05-29) § ",
-            $section
-        )
-    };
-}
-
-/// 批量新增员工, as published on 2024-05-29.
-macro_rules! batch_add_page {
-    ($section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/batch-add-staffs (2024-05-29) § ",
-            $section
-        )
-    };
-}
-
 /// The body fields of `createStaff` and of `batchCreateStaff`'s items:
 /// the batch page makes `cellphone` required and has no `useNewAccount`.
 macro_rules! create_fields {
@@ -597,13 +601,13 @@ macro_rules! create_fields {
                         cellphone is already registered.",
                     "同步钉钉、企业微信等第三方平台人员时传入；若 cellphone 已注册，本参数不生效。",
                 )
-                .source($page!("Body Parameters: userid")),
+                .source(cite!($page, "Body Parameters: userid")),
             $($new_account,)?
             Field::boolean("useSendEmail")
                 .label("No email notice", "是否禁止发送邮件通知")
                 .help("true: no email is sent; false (default).", "true：禁止；false（默认）：不\
                     禁止。")
-                .source($page!("Body Parameters: useSendEmail")),
+                .source(cite!($page, "Body Parameters: useSendEmail")),
             staff_field!(staffCustomForm, $page),
         ]
     };
@@ -617,7 +621,7 @@ static USE_NEW_ACCOUNT: Field = Field::boolean("useNewAccount")
         "true：新建员工 ID；false（默认）：手机号被离职员工占用时，重新启用该离职员工并修改其信\
             息。",
     )
-    .source(add_page!("Body Parameters: useNewAccount"));
+    .source(cite!(add_page, "Body Parameters: useNewAccount"));
 
 /// "原生环境手机号或邮箱必须至少填一个" (create and batch create).
 static CREATE_RULES: [CrossRule; 1] = [CrossRule {
@@ -628,13 +632,14 @@ static CREATE_RULES: [CrossRule; 1] = [CrossRule {
         "cellphone or email must be given.",
         "cellphone 与 email 至少须传其一。",
     ),
-    source: Meta::new(add_page!(
+    source: Meta::new(cite!(
+        add_page,
         "Body Parameters: cellphone, email 原生环境手机号或邮箱必须至少填一个"
     )),
 }];
 
 static ADD_QUERY: ObjectRule =
-    ObjectRule::of(&[ACCESS_TOKEN.source(add_page!("Query Parameters"))]);
+    ObjectRule::of(&[ACCESS_TOKEN.source(cite!(add_page, "Query Parameters"))]);
 
 static CREATE_BODY: ObjectRule = ObjectRule::of(&create_fields!(
     add_page,
@@ -674,7 +679,8 @@ static BATCH_CREATE_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     "At least one staff, each with the fields of a single creation.",
     "至少 1 名员工，每项包含单个新增的字段。",
 )
-.source(batch_add_page!(
+.source(cite!(
+    batch_add_page,
     "Body Parameters: staffList 必填 (no count limit stated)"
 ))]);
 
@@ -694,16 +700,6 @@ pub static BATCH_CREATE_STAFF: Endpoint = Endpoint {
 
 // ---- 停启用员工 (disable or enable staff) -----------------------------------
 
-/// 停启用员工, as published on 2024-05-29.
-macro_rules! active_page {
-    ($section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/active-staffs (2024-05-29) § ",
-            $section
-        )
-    };
-}
-
 static ACTIVE_PATH: ObjectRule = ObjectRule::of(&[Field::array(
     "staffIds",
     &ArrayRule::of(
@@ -720,12 +716,13 @@ static ACTIVE_PATH: ObjectRule = ObjectRule::of(&[Field::array(
     "Ids (type=id) or codes (type=code), sent in one path segment as [id1,id2].",
     "员工 ID（type=id）或 CODE（type=code），以 [id1,id2] 的形式放在一个路径段中发送。",
 )
-.source(active_page!(
+.source(cite!(
+    active_page,
     "Path Parameters: idsOrCodes 必填; curl -g …/disableOrEnableStaff/[id1,id2]"
 ))]);
 
 static ACTIVE_QUERY: ObjectRule = ObjectRule::of(&[
-    ACCESS_TOKEN.source(active_page!("Query Parameters")),
+    ACCESS_TOKEN.source(cite!(active_page, "Query Parameters")),
     Field::boolean("active")
         .required()
         .label("Enable", "停用或启用标识")
@@ -733,14 +730,14 @@ static ACTIVE_QUERY: ObjectRule = ObjectRule::of(&[
             "true enables, false disables (the staff has left).",
             "true：启用；false：停用，停用即表示已离职。",
         )
-        .source(active_page!("Query Parameters: active 必填")),
+        .source(cite!(active_page, "Query Parameters: active 必填")),
     Field::boolean("doCheck")
         .label("Check pending items", "停用时是否校验待办事项")
         .help(
             "true (default): refuse to disable staff with pending documents.",
             "true（默认）：停用时校验该员工名下是否有待办事项。",
         )
-        .source(active_page!("Query Parameters: doCheck")),
+        .source(cite!(active_page, "Query Parameters: doCheck")),
     Field::one_of("type", &["id", "code"])
         .on_empty(Empty::Reject)
         .label("Id kind", "参数类型")
@@ -748,7 +745,7 @@ static ACTIVE_QUERY: ObjectRule = ObjectRule::of(&[
             "id (default) or code: what staffIds holds.",
             "id（默认）或 code：staffIds 所传的值的类型。",
         )
-        .source(active_page!("Query Parameters: type")),
+        .source(cite!(active_page, "Query Parameters: type")),
 ]);
 
 /// The ids in one segment, `[id1,id2]`: each id percent-encoded as a

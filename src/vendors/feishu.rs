@@ -701,11 +701,19 @@ static FEISHU: Endpoint = Endpoint {
 
 // ---- 创建用户 (create user) ----------------------------------------------------
 
-/// 创建用户, as last updated on 2025-05-27.
-macro_rules! create_page {
-    ($section:literal) => {
+/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+macro_rules! cite {
+    // 创建用户, as last updated on 2025-05-27.
+    (create_page, $section:literal) => {
         concat!(
             "https://open.feishu.cn/document/server-docs/contact-v3/user/create (2025-05-27) § ",
+            $section
+        )
+    };
+    // 删除用户, as last updated on 2024-11-22.
+    (delete_page, $section:literal) => {
+        concat!(
+            "https://open.feishu.cn/document/server-docs/contact-v3/user/delete (2024-11-22) § ",
             $section
         )
     };
@@ -722,7 +730,8 @@ static CREATE_QUERY: ObjectRule = ObjectRule::of(&[
                 user twice.",
             "用于幂等判断的令牌：相同 client_token 的重试不会重复创建用户。",
         )
-        .source(create_page!(
+        .source(cite!(
+            create_page,
             "查询参数: client_token 根据client_token是否一致来判断是否为同一请\
             求"
         )),
@@ -738,20 +747,23 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
                 unchangeable later.",
             "租户内用户的唯一标识（最多 64 个字符）；不传则随机生成，创建后不可修改。",
         )
-        .source(create_page!("请求体: user_id")),
-    F_NAME.required().source(create_page!("请求体: name 必填")),
+        .source(cite!(create_page, "请求体: user_id")),
+    F_NAME
+        .required()
+        .source(cite!(create_page, "请求体: name 必填")),
     F_EN_NAME,
     F_NICKNAME,
     F_EMAIL,
     F_MOBILE
         .required()
-        .source(create_page!("请求体: mobile 必填")),
+        .source(cite!(create_page, "请求体: mobile 必填")),
     F_MOBILE_VISIBLE,
     F_GENDER,
     F_AVATAR_KEY,
-    F_DEPARTMENT_IDS
-        .required()
-        .source(create_page!("请求体: department_ids 必填, 最大长度 50")),
+    F_DEPARTMENT_IDS.required().source(cite!(
+        create_page,
+        "请求体: department_ids 必填, 最大长度 50"
+    )),
     F_LEADER_USER_ID,
     F_CITY,
     F_COUNTRY,
@@ -760,7 +772,7 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     F_EMPLOYEE_NO,
     F_EMPLOYEE_TYPE
         .required()
-        .source(create_page!("请求体: employee_type 必填")),
+        .source(cite!(create_page, "请求体: employee_type 必填")),
     F_ORDERS,
     F_CUSTOM_ATTRS,
     F_ENTERPRISE_EMAIL,
@@ -790,16 +802,6 @@ pub static CREATE_USER: Endpoint = Endpoint {
 
 // ---- 删除用户 (delete user) ----------------------------------------------------
 
-/// 删除用户, as last updated on 2024-11-22.
-macro_rules! delete_page {
-    ($section:literal) => {
-        concat!(
-            "https://open.feishu.cn/document/server-docs/contact-v3/user/delete (2024-11-22) § ",
-            $section
-        )
-    };
-}
-
 /// An acceptor: the user who receives what the deleted user owned.
 const fn acceptor(key: &'static str, en: &'static str, zh: &'static str) -> Field {
     Field::string(key)
@@ -809,7 +811,7 @@ const fn acceptor(key: &'static str, en: &'static str, zh: &'static str) -> Fiel
             "A user id of the kind user_id_type names; the direct leader when omitted.",
             "ID 类型与查询参数 user_id_type 一致；不传则默认转给直属上级。",
         )
-        .source(delete_page!("请求体"))
+        .source(cite!(delete_page, "请求体"))
 }
 
 static DELETE_QUERY: ObjectRule = ObjectRule::of(&[QUERY_FIELDS[0]]);
@@ -837,7 +839,10 @@ static DELETE_BODY: ObjectRule = ObjectRule::of(&[
                 .required()
                 .label("Mailbox handling", "邮件处理方式")
                 .help("1 transfer, 2 keep, 3 delete.", "1 转移，2 保留，3 删除。")
-                .source(delete_page!("请求体: email_acceptor.processing_type 必填")),
+                .source(cite!(
+                    delete_page,
+                    "请求体: email_acceptor.processing_type 必填"
+                )),
             acceptor("acceptor_user_id", "Mail to", "邮件接收者"),
         ]),
     )
@@ -847,7 +852,7 @@ static DELETE_BODY: ObjectRule = ObjectRule::of(&[
             (transfer).",
         "{processing_type, acceptor_user_id}：processing_type 为 1（转移）时传 acceptor_user_id。",
     )
-    .source(delete_page!("请求体: email_acceptor")),
+    .source(cite!(delete_page, "请求体: email_acceptor")),
     acceptor(
         "anycross_acceptor_user_id",
         "Integrations to",

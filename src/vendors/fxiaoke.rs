@@ -14,20 +14,18 @@ use crate::model::endpoint::{
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
 use crate::report::Code;
 
-/// The offline pages (undated) this file cites.
-macro_rules! edit_page {
-    ($section:literal) => {
+/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+macro_rules! cite {
+    // The offline pages (undated) this file cites.
+    (edit_page, $section:literal) => {
         concat!(
             "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
             "offline/edit/ (undated) § ",
             $section
         )
     };
-}
-
-/// See [`edit_page`].
-macro_rules! member_page {
-    ($section:literal) => {
+    // Set Member Status (batch), offline page.
+    (member_page, $section:literal) => {
         concat!(
             "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
             "offline/member/ (undated) § ",
@@ -38,8 +36,8 @@ macro_rules! member_page {
 
 /// `""` in a member field means "not provided, no modification" (the page's own
 /// example sends `"account": ""`): `Empty::Drop`.
-const MEMBER: &str = edit_page!("Request Parameters");
-const STATUS: &str = member_page!("Request Parameters");
+const MEMBER: &str = cite!(edit_page, "Request Parameters");
+const STATUS: &str = cite!(member_page, "Request Parameters");
 const DOCUMENTED_PATH: &str = "/cgi/crm/v2/data/update";
 
 const TOKEN: Field = Field::string("corpAccessToken")
@@ -77,7 +75,7 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("thirdTraceId")
         "随机字符串；不传时按厂商要求自动生成新的 UUID v4。",
     )
     .source(concat!(
-        edit_page!("Request Specification"),
+        cite!(edit_page, "Request Specification"),
         "; https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html (2026-01-19): ",
         "a fresh RFC 4122 UUID v4 per request"
     ))]);
@@ -153,7 +151,7 @@ static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
             "Non-negative integers, no repeats, at most 500 entries (the page's \"max 500\").",
             "非负整数，不可重复，最多 500 个（文档中的“最大 500”）。",
         )
-        .source(edit_page!("attachingDepartmentIds (max value: 500, read as entries)")),
+        .source(cite!(edit_page, "attachingDepartmentIds (max value: 500, read as entries)")),
     Field::string("employeeNumber").on_empty(Empty::Drop).source(MEMBER)
         .label("Employee number", "员工编号")
         .help(

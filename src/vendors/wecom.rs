@@ -763,9 +763,10 @@ pub static UPDATE_USER: Endpoint = Endpoint {
 
 // ---- 创建成员 (create member) ------------------------------------------------
 
-/// 创建成员, as last updated on 2025/07/25.
-macro_rules! create_page {
-    ($section:literal) => {
+/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+macro_rules! cite {
+    // 创建成员, as last updated on 2025/07/25.
+    (create_page, $section:literal) => {
         concat!(
             "https://developer.work.weixin.qq.com/document/path/90195 (2025/07/25) § ",
             $section
@@ -804,22 +805,26 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
             "成员 UserID，对应管理端的账号：长度 1~64 个字节，只能由数字、字母和“_-@.”组成，且以\
                 数字或字母开头；企业内唯一，不区分大小写。",
         )
-        .source(create_page!("参数说明: userid 是")),
-    F_NAME
-        .required()
-        .source(create_page!("参数说明: name 是, 长度为1~64个utf8字符")),
+        .source(cite!(create_page, "参数说明: userid 是")),
+    F_NAME.required().source(cite!(
+        create_page,
+        "参数说明: name 是, 长度为1~64个utf8字符"
+    )),
     F_ALIAS,
-    F_MOBILE.source(create_page!(
+    F_MOBILE.source(cite!(
+        create_page,
         "参数说明: mobile (mobile/email二者不能同时为空)"
     )),
-    F_DEPARTMENT.source(create_page!(
+    F_DEPARTMENT.source(cite!(
+        create_page,
         "参数说明: department 不超过100个; 不填或为0会放在“待设置部\
         门”"
     )),
     F_ORDER,
     F_POSITION,
     F_GENDER,
-    F_EMAIL.source(create_page!(
+    F_EMAIL.source(cite!(
+        create_page,
         "参数说明: email 长度6~64个字节 (mobile/email二者不能同时为空)"
     )),
     Field::formatted("biz_mail", &EMAIL)
@@ -830,7 +835,7 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
             "A business mailbox address of 6–64 bytes, unique in the corp.",
             "长度 6~64 个字节的企业邮箱地址，企业内唯一。",
         )
-        .source(create_page!("参数说明: biz_mail 长度6~64个字节")),
+        .source(cite!(create_page, "参数说明: biz_mail 长度6~64个字节")),
     F_TELEPHONE,
     F_IS_LEADER_IN_DEPT,
     F_DIRECT_LEADER,
@@ -844,7 +849,7 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
             "是否邀请该成员使用企业微信（将通过微信服务通知或短信或邮件下发邀请，每天自动下发一\
                 次，最多持续3个工作日），默认值为 true。",
         )
-        .source(create_page!("参数说明: to_invite 默认值为true")),
+        .source(cite!(create_page, "参数说明: to_invite 默认值为true")),
     F_EXTERNAL_PROFILE,
     F_EXTERNAL_POSITION,
     F_NICKNAME,
@@ -862,7 +867,7 @@ static CREATE_RULES: [CrossRule; 7] = [
             "mobile and email cannot both be empty (60129).",
             "mobile 与 email 不能同时为空（60129）。",
         ),
-        source: Meta::new(create_page!("参数说明: mobile/email二者不能同时为空")),
+        source: Meta::new(cite!(create_page, "参数说明: mobile/email二者不能同时为空")),
     },
     CROSS_RULES[0],
     CROSS_RULES[1],
@@ -876,7 +881,7 @@ static CREATE_RULES: [CrossRule; 7] = [
             "Without to_invite: false, WeCom invites the new member (to_invite defaults to true).",
             "未传 to_invite: false 时，企业微信会邀请新成员（to_invite 默认为 true）。",
         ),
-        source: Meta::new(create_page!("参数说明: to_invite 默认值为true")),
+        source: Meta::new(cite!(create_page, "参数说明: to_invite 默认值为true")),
     },
     CrossRule {
         code: Code::SendsInvitation,
@@ -889,7 +894,7 @@ static CREATE_RULES: [CrossRule; 7] = [
             "to_invite true: WeCom invites the new member.",
             "to_invite 为 true：企业微信会邀请新成员。",
         ),
-        source: Meta::new(create_page!("参数说明: to_invite")),
+        source: Meta::new(cite!(create_page, "参数说明: to_invite")),
     },
 ];
 
