@@ -70,7 +70,7 @@ fn show(title: &str, endpoint: &str, input: &Value, locale: Locale) {
         Ok(req) => {
             let safe = req.redacted();
             println!("   -> {} {}", safe.method, safe.url);
-            println!("      body {}", safe.body);
+            println!("      body {}", safe.body_text());
         }
         Err(rosterguard::Error::Invalid(r)) => {
             println!("   -> not built: {} error(s)", r.errors.len())

@@ -423,7 +423,9 @@ export function createApi(raw, ensureReady) {
           validate(value) {
             try {
               const request = api.buildRequest(endpointId, value, options);
-              // The value a form submits: the envelope with the body as it will be sent.
+              // The value a form submits: the envelope with the body as it will be sent
+              // (an endpoint without a body, such as WeCom deleteUser, has none).
+              if (request.body === undefined) return { value };
               return { value: { ...value, body: JSON.parse(request.body) } };
             } catch (e) {
               if (e instanceof RosterguardError && e.kind === 'invalid' && e.report) {

@@ -38,10 +38,10 @@ export interface Report {
 export interface HttpRequest {
   method: HttpMethod;
   url: string;
-  /** `Content-Type` and the headers the endpoint documents (e.g. Feishu's `Authorization`). */
-  headers: { 'Content-Type': string } & Record<string, string>;
-  /** The JSON body as text. */
-  body: string;
+  /** `Content-Type` (absent without a body) and the headers the endpoint documents (e.g. Feishu's `Authorization`). */
+  headers: Record<string, string>;
+  /** The JSON body as text; absent for a request the vendor documents without a body (WeCom deleteUser). */
+  body?: string;
 }
 
 /** What a vendor reply means. */
@@ -85,6 +85,12 @@ export interface EndpointInfo {
   deprecationZh: string | null;
   defaultBaseUrl: string;
   path: string;
+  /** What the call does to its record. */
+  operation: 'create' | 'update' | 'delete' | 'status';
+  /** Literal text the URL carries before each path parameter (Ekuaibao updateStaff's `$`); "" for none. */
+  pathMarker: string;
+  /** JSON Pointer of the vendor's idempotency key (Feishu createUser: "/query/client_token"), or null. */
+  idempotencyKey: string | null;
   /** The vendor's documented call rate for this API, per second. */
   ratePerSecond: number;
   /** JSON Pointer of the token field (the secret field a sync runner fills), e.g. "/query/access_token". */

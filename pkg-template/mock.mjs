@@ -84,12 +84,17 @@ export async function startMockVendor(options = {}) {
   const schema = api.jsonSchema(endpointId);
   const sections = schema && schema.properties ? schema.properties : {};
   const headerNames = sections.headers && sections.headers.properties ? Object.keys(sections.headers.properties) : [];
-  // How a path parameter is written into its segment: the declared marker
-  // before it (endpoints() pathMarker, e.g. Ekuaibao's '$'); without that
-  // field, learnt once by building a request with a probe value.
-  const codecs = new Map();
-  const declaredCodec = typeof meta.pathMarker === 'string' ? { prefix: meta.pathMarker, suffix: '' } : undefined;
-  const MARK = 'zq7MockMarker';
+  // What the URL carries before each path parameter (Ekuaibao's literal `$`), from endpoints().
+  const pathMarker = meta.pathMarker ?? '';
+  // A request the vendor documents without a body (WeCom deleteUser) has none to read.
+  const hasBody = Boolean(sections.body);
+  // A property's JSON Schema type; an optional field that accepts null is `anyOf: [{type}, {type: 'null'}]`.
+  const typeOf = (p) => p?.type ?? p?.anyOf?.map((a) => a.type).find((t) => t && t !== 'null');
+  const propertyTypes = (section) =>
+    new Map(Object.entries(sections[section]?.properties ?? {}).map(([k, v]) => [k, typeOf(v)]));
+  // Ekuaibao's staffIds: an array written [id1,id2] in one segment; query booleans as true/false.
+  const pathKinds = propertyTypes('path');
+  const queryKinds = propertyTypes('query');
 
   const stats = {
     requests: 0,
@@ -140,12 +145,16 @@ export async function startMockVendor(options = {}) {
       }
     }
     const query = {};
-    for (const [k, v] of url.searchParams) query[k] = v;
+    for (const [k, v] of url.searchParams) {
+      query[k] = queryKinds.get(k) === 'boolean' && (v === 'true' || v === 'false') ? v === 'true' : v;
+    }
     let body;
-    try {
-      body = JSON.parse(bodyText);
-    } catch {
-      return { badBody: true };
+    if (hasBody) {
+      try {
+        body = JSON.parse(bodyText);
+      } catch {
+        return { badBody: true };
+      }
     }
     const input = {};
     if (Object.keys(path).length) input.path = path;
@@ -158,13 +167,20 @@ export async function startMockVendor(options = {}) {
       }
       if (Object.keys(h).length) input.headers = h;
     }
-    input.body = body;
-    // Path parameters: strip what the builder adds around the value, then decode.
+    if (hasBody) input.body = body;
+    // Path parameters: strip the marker the builder writes before the value, then decode.
     for (const name of Object.keys(path)) {
-      const codec = codecOf(name, input);
       let seg = path[name];
-      if (codec && seg.startsWith(codec.prefix) && seg.endsWith(codec.suffix) && seg.length >= codec.prefix.length + codec.suffix.length) {
-        seg = seg.slice(codec.prefix.length, seg.length - codec.suffix.length);
+      if (seg.startsWith(pathMarker)) seg = seg.slice(pathMarker.length);
+      if (pathKinds.get(name) === 'array' && seg.startsWith('[') && seg.endsWith(']')) {
+        path[name] = seg.slice(1, -1).split(',').map((x) => {
+          try {
+            return decodeURIComponent(x);
+          } catch {
+            return x;
+          }
+        });
+        continue;
       }
       try {
         path[name] = decodeURIComponent(seg);
@@ -174,24 +190,6 @@ export async function startMockVendor(options = {}) {
     }
     return { input };
   }
-  function codecOf(name, input) {
-    if (declaredCodec) return declaredCodec;
-    if (codecs.has(name)) return codecs.get(name);
-    const probe = { ...input, path: { ...input.path, [name]: MARK } };
-    let req;
-    try {
-      req = api.buildRequest(endpointId, probe, options.urlPath ? { urlPath: options.urlPath } : undefined);
-    } catch {
-      return undefined; // not buildable yet; the next valid request teaches it
-    }
-    const i = template.findIndex((t) => t.param === name);
-    const seg = new URL(req.url).pathname.split('/').slice(1)[i] ?? '';
-    const at = seg.indexOf(MARK);
-    const codec = at < 0 ? { prefix: '', suffix: '' } : { prefix: seg.slice(0, at), suffix: seg.slice(at + MARK.length) };
-    codecs.set(name, codec);
-    return codec;
-  }
-
   function arrive() {
     const now = performance.now();
     arrivals.push(now);

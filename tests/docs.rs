@@ -212,12 +212,12 @@ fn page(ep: &Endpoint) -> String {
         );
     }
     let _ = writeln!(out, "- Token: {token}{prefix}");
-    let _ = writeln!(out, "- Record key (bulk sync): `{}`", ep.record_key);
+    let _ = writeln!(out, "- Record key (bulk sync): `{}`", ep.record_key.get());
     let _ = writeln!(
         out,
         "- Documented rate: {} ({})\n",
         stated_rate(ep.rate_per_second),
-        ep.rate_source
+        ep.rate_source.get()
     );
 
     out.push_str("## Fields\n\n`-` in a pointer stands for any array index. Lengths count `chars` (Unicode characters) or `bytes` (UTF-8), as the vendor counts them. An optional field sent as `null` is not sent (`dropped_empty` warning).\n\n");
@@ -369,7 +369,7 @@ fn page(ep: &Endpoint) -> String {
         code_list(reply.token_codes),
         code_list(reply.token_statuses)
     );
-    let _ = writeln!(out, "- Source: {}", reply.source);
+    let _ = writeln!(out, "- Source: {}", reply.source.get());
     let s = reply.samples;
     out.push_str("\nSample replies (the mock vendor serves them):\n\n| kind | status | body |\n|---|---|---|\n");
     for (kind, sample) in [
@@ -383,7 +383,7 @@ fn page(ep: &Endpoint) -> String {
             out,
             "| {kind} | {} | `{}` |",
             sample.status,
-            cell(sample.body)
+            cell(sample.body.get())
         );
     }
     out

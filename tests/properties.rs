@@ -626,7 +626,7 @@ fn assert_valid(endpoint: &str, input: &Value) -> Result<(), TestCaseError> {
     let req = build_request(endpoint, input, &opts);
     prop_assert!(req.is_ok(), "{endpoint}: does not build: {req:?}");
     let req = req.unwrap();
-    let body: Value = serde_json::from_str(&req.body).unwrap();
+    let body: Value = serde_json::from_str(req.body_text()).unwrap();
     prop_assert!(body.is_object());
     prop_assert!(!req.url.contains(['\r', '\n', ' ', '#']), "{}", req.url);
     Ok(())

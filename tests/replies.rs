@@ -292,12 +292,12 @@ fn sample_replies_decode_as_labelled() {
     for ep in rosterguard::endpoints() {
         let s = ep.reply.samples;
         let id = ep.id;
-        let o = parse(id, s.ok.status, s.ok.body);
+        let o = parse(id, s.ok.status, s.ok.body.get());
         assert!(o.ok && !o.retryable && !o.token_expired, "{id} ok");
         let o = parse(
             id,
             s.invalid.status,
-            &s.invalid.body.replace("{{message}}", "bad"),
+            &s.invalid.body.get().replace("{{message}}", "bad"),
         );
         assert!(
             !o.ok && !o.retryable && !o.token_expired,
@@ -305,10 +305,10 @@ fn sample_replies_decode_as_labelled() {
         );
         assert_eq!(message(&o), "bad", "{id}");
         for (what, sample) in [("throttled", s.throttled), ("busy", s.busy)] {
-            let o = parse(id, sample.status, sample.body);
+            let o = parse(id, sample.status, sample.body.get());
             assert!(!o.ok && o.retryable && !o.token_expired, "{id} {what}");
         }
-        let o = parse(id, s.token_expired.status, s.token_expired.body);
+        let o = parse(id, s.token_expired.status, s.token_expired.body.get());
         assert!(!o.ok && o.token_expired && !o.retryable, "{id} token");
     }
 }
@@ -710,7 +710,7 @@ fn exists_and_not_found_samples_decode_as_labelled() {
     for ep in rosterguard::endpoints() {
         let s = ep.reply.samples;
         if let Some(x) = s.exists {
-            let o = parse(ep.id, x.status, x.body);
+            let o = parse(ep.id, x.status, x.body.get());
             assert!(
                 !o.ok && o.already_exists && !o.not_found && !o.retryable,
                 "{} exists",
@@ -719,7 +719,7 @@ fn exists_and_not_found_samples_decode_as_labelled() {
             seen += 1;
         }
         if let Some(x) = s.not_found {
-            let o = parse(ep.id, x.status, x.body);
+            let o = parse(ep.id, x.status, x.body.get());
             assert!(
                 !o.ok && o.not_found && !o.already_exists && !o.retryable,
                 "{} not found",

@@ -362,7 +362,8 @@ function showPreview(report) {
   const shown = redact(state.request);
   $('pv-method').textContent = shown.method;
   $('pv-url').textContent = shown.url;
-  let pretty = shown.body;
+  // A request the vendor documents without a body (WeCom deleteUser) has none.
+  let pretty = shown.body ?? '';
   try {
     pretty = JSON.stringify(JSON.parse(shown.body), null, 2);
   } catch {
@@ -626,13 +627,14 @@ function copyText(kind) {
   const text =
     kind === 'curl'
       ? [
-          `curl -X ${req.method} ${shellQuote(req.url)}`,
+          // -g: Ekuaibao's [id1,id2] path segment is not a curl glob.
+          `curl${req.url.includes('[') ? ' -g' : ''} -X ${req.method} ${shellQuote(req.url)}`,
           ...headers.map(([k, v]) => `  -H ${shellQuote(`${k}: ${v}`)}`),
-          `  --data-raw ${shellQuote(req.body)}`,
+          ...(req.body === undefined ? [] : [`  --data-raw ${shellQuote(req.body)}`]),
         ].join(' \\\n')
       : `await fetch(${JSON.stringify(req.url)}, {\n  method: ${JSON.stringify(req.method)},\n  headers: ${JSON.stringify(
           req.headers,
-        )},\n  body: ${JSON.stringify(req.body)},\n});`;
+        )},${req.body === undefined ? '' : `\n  body: ${JSON.stringify(req.body)},`}\n});`;
   const out = $('copy-out');
   out.value = text;
   const manual = () => {

@@ -109,8 +109,14 @@ pub(crate) fn request_of(ep: &Endpoint, parts: &Parts, options: &Options) -> Htt
         parts.base_url,
         (ep.url)(parts, ep.request_path(options))
     );
-    let mut request = HttpRequest::json(ep.method, url, parts.body.to_json());
-    request.set_content_type(ep.content_type);
+    let mut request = match ep.body {
+        Some(_) => {
+            let mut r = HttpRequest::json(ep.method, url, parts.body.to_json());
+            r.set_content_type(ep.content_type);
+            r
+        }
+        None => HttpRequest::without_body(ep.method, url),
+    };
     for (name, value) in parts.headers.iter() {
         if let Some(text) = value.as_str() {
             request.headers.insert(name.to_owned(), text.to_owned());
@@ -224,6 +230,12 @@ pub struct EndpointInfo {
     pub default_base_url: &'static str,
     /// Documented request path.
     pub path: &'static str,
+    /// What the call does: `create`, `update`, `delete` or `status`.
+    pub operation: &'static str,
+    /// Literal text before each path parameter in the URL (`""` for none).
+    pub path_marker: &'static str,
+    /// JSON Pointer of the vendor's idempotency key, if it has one.
+    pub idempotency_key: Option<&'static str>,
     /// What a sync runner and a mock vendor need (with the `meta` feature;
     /// the npm package ships it as data, merged in by its JS glue).
     #[cfg(feature = "meta")]
@@ -260,7 +272,7 @@ pub struct SyncInfo {
 #[serde(rename_all = "camelCase")]
 pub struct FieldRateInfo {
     /// JSON Pointers into the input.
-    pub pointers: &'static [&'static str],
+    pub pointers: Vec<&'static str>,
     /// Requests per second at most among those.
     pub per_second: f64,
     /// Where the limit comes from.
@@ -302,7 +314,7 @@ pub struct MockReply {
 fn mock(s: crate::model::endpoint::Sample) -> MockReply {
     MockReply {
         status: s.status,
-        body: s.body,
+        body: s.body.get(),
     }
 }
 
@@ -313,7 +325,7 @@ pub fn sync_info(e: &Endpoint) -> SyncInfo {
         rate_per_second: e.rate_per_second,
         token_pointer: e.token_pointer(),
         token_prefix: e.token_prefix,
-        record_key: e.record_key,
+        record_key: e.record_key.get(),
         mock_replies: MockReplies {
             ok: mock(e.reply.samples.ok),
             invalid: mock(e.reply.samples.invalid),
@@ -327,12 +339,12 @@ pub fn sync_info(e: &Endpoint) -> SyncInfo {
             .field_rates
             .iter()
             .map(|r| FieldRateInfo {
-                pointers: r.pointers,
+                pointers: r.pointers.iter().map(|p| p.get()).collect(),
                 per_second: r.per_second,
-                source: r.source,
+                source: r.source.get(),
             })
             .collect(),
-        rate_reset_header: Some(e.reply.reset_header).filter(|h| !h.is_empty()),
+        rate_reset_header: Some(e.reply.reset_header.get()).filter(|h| !h.is_empty()),
     }
 }
 
@@ -352,6 +364,9 @@ pub fn endpoint_infos() -> Vec<EndpointInfo> {
             deprecation_zh: e.deprecated.map(|t| t.zh),
             default_base_url: e.default_base_url,
             path: e.documented_path,
+            operation: e.operation.as_str(),
+            path_marker: e.path_marker,
+            idempotency_key: e.idempotency_key,
             #[cfg(feature = "meta")]
             sync: sync_info(e),
         })

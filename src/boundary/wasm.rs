@@ -724,7 +724,12 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
         Some(Value::String(s)) if conv.bad.is_empty() => Ok(s.clone()),
         _ => Err(bad_argument(SHAPE)),
     };
-    let (method, url, body) = (text("method")?, text("url")?, text("body")?);
+    let (method, url) = (text("method")?, text("url")?);
+    // A request built without a body (WeCom deleteUser) has no body key.
+    let body = match map.get("body") {
+        None => None,
+        Some(_) => Some(text("body")?),
+    };
     // Secret headers (Feishu's Authorization) masked; other headers as given.
     let secrets = api::secret_keys();
     let headers = match map.get("headers") {
@@ -748,12 +753,13 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
         method: String,
         url: String,
         headers: Value,
-        body: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body: Option<String>,
     }
     to_js(&Redacted {
         method,
         url: request::redact_url_with(&url, &secrets),
         headers,
-        body: request::redact_body(&body, &secrets),
+        body: body.map(|b| request::redact_body(&b, &secrets)),
     })
 }

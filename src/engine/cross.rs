@@ -9,11 +9,11 @@ use crate::leaf::tree::Json;
 
 use crate::engine::walk::{int_value, unique_by};
 use crate::leaf::pointer;
-use crate::model::endpoint::{CrossKind, CrossRule, UniqueBy};
+use crate::model::endpoint::{BoundRule, CrossKind, CrossRule, UniqueBy};
 use crate::report::{Ctx, Params};
 
 /// Runs every rule, in declaration order.
-pub(crate) fn check(ctx: &mut Ctx, rules: &[CrossRule], input: &Json) {
+pub(crate) fn check(ctx: &mut Ctx, rules: &[BoundRule], input: &Json) {
     if rules.is_empty() {
         return;
     }
@@ -32,15 +32,15 @@ pub(crate) fn check(ctx: &mut Ctx, rules: &[CrossRule], input: &Json) {
 }
 
 /// Buffers reused from rule to rule.
-struct Scratch<'a> {
-    along: Vec<&'static str>,
-    s0: Vec<&'static str>,
-    s1: Vec<&'static str>,
+struct Scratch<'a, 'r> {
+    along: Vec<&'r str>,
+    s0: Vec<&'r str>,
+    s1: Vec<&'r str>,
     bindings: Vec<usize>,
     ancestors: Vec<&'a Json<'a>>,
 }
 
-fn split_into(pattern: &'static str, out: &mut Vec<&'static str>) {
+fn split_into<'r>(pattern: &'r str, out: &mut Vec<&'r str>) {
     out.clear();
     out.extend(segments(pattern));
 }
@@ -215,9 +215,15 @@ fn code_group<'s>(code: &'s str, prefix: &str, digits: usize) -> Option<&'s str>
         .then_some(group)
 }
 
-fn check_rule<'a>(ctx: &mut Ctx, rule: &CrossRule, input: &'a Json<'a>, scratch: &mut Scratch<'a>) {
-    let p0 = rule.pointers.first().copied().unwrap_or("");
-    let p1 = rule.pointers.get(1).copied().unwrap_or("");
+fn check_rule<'a, 'r>(
+    ctx: &mut Ctx,
+    bound: &'r BoundRule,
+    input: &'a Json<'a>,
+    scratch: &mut Scratch<'a, 'r>,
+) {
+    let rule = bound.rule;
+    let p0 = bound.pointer(0);
+    let p1 = bound.pointer(1);
     split_into(p0, &mut scratch.s0);
     let Scratch {
         along,
@@ -325,6 +331,40 @@ fn check_at(
             let at = concrete(p0, b);
             if !ctx.has_error_at(&at) {
                 ctx.error(&at, rule.code, Params::List(concrete(p1, b)));
+            }
+        }
+        CrossKind::RequiredWith => {
+            if is_sent(v1) && !is_sent(v0) {
+                ctx.error(
+                    &concrete(p0, b),
+                    rule.code,
+                    Params::BecauseSent(concrete(p1, b)),
+                );
+            }
+        }
+        CrossKind::Differ => {
+            if let (Some(a), Some(other)) = (v0.and_then(as_text), v1.and_then(as_text)) {
+                let at = concrete(p0, b);
+                if a == other && !ctx.has_error_at(&at) {
+                    ctx.error(&at, rule.code, Params::With(concrete(p1, b)));
+                }
+            }
+        }
+        CrossKind::AdviceIf { values, unless } => {
+            let text = match v0 {
+                Some(Json::Bool(flag)) => Some(std::borrow::Cow::Borrowed(if *flag {
+                    "true"
+                } else {
+                    "false"
+                })),
+                Some(v) => as_text(v),
+                None => None,
+            };
+            let named = v1
+                .and_then(Json::as_str)
+                .is_some_and(|list| list.split(',').any(|item| item.trim() == unless));
+            if text.is_some_and(|t| values.contains(&&*t)) && !named {
+                ctx.warn(&concrete(p0, b), rule.code, Params::None);
             }
         }
         CrossKind::AtLeastOne => {

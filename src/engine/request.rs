@@ -11,7 +11,9 @@ use crate::leaf::json::json_text;
 pub const MASK: &str = "***";
 
 /// A fetch-ready HTTP request. Serialises to
-/// `{"method", "url", "headers": {"Content-Type": "application/json"}, "body"}`.
+/// `{"method", "url", "headers": {"Content-Type": "application/json"}, "body"}`;
+/// a request the vendor documents without a body has no `body` key and no
+/// `Content-Type`.
 #[derive(Clone, PartialEq, Serialize)]
 pub struct HttpRequest {
     /// `POST` or `PUT`.
@@ -20,8 +22,9 @@ pub struct HttpRequest {
     pub url: String,
     /// Request headers.
     pub headers: BTreeMap<String, String>,
-    /// The JSON body as text.
-    pub body: String,
+    /// The JSON body as text; `None` for a request without a body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
 }
 
 impl HttpRequest {
@@ -32,7 +35,22 @@ impl HttpRequest {
             method: method.to_owned(),
             url,
             headers,
-            body,
+            body: Some(body),
+        }
+    }
+
+    /// The body text, `""` for a request without a body.
+    pub fn body_text(&self) -> &str {
+        self.body.as_deref().unwrap_or_default()
+    }
+
+    /// A request without a body (and so without a `Content-Type`).
+    pub fn without_body(method: &str, url: String) -> Self {
+        HttpRequest {
+            method: method.to_owned(),
+            url,
+            headers: BTreeMap::new(),
+            body: None,
         }
     }
 
@@ -51,7 +69,7 @@ impl HttpRequest {
             method: self.method.clone(),
             url: redact_url_with(&self.url, keys),
             headers: redact_headers(&self.headers, keys),
-            body: redact_body(&self.body, keys),
+            body: self.body.as_deref().map(|b| redact_body(b, keys)),
         }
     }
 }

@@ -62,6 +62,7 @@ impl Endpoint {
             headers: SentMap::new(),
             body: SentMap::new(),
             raw: input,
+            path_marker: self.path_marker,
         };
         let Json::Object(map) = input else {
             ctx.error(
@@ -130,7 +131,7 @@ impl Endpoint {
             }
         }
         let walked = ctx.len();
-        cross::check(ctx, self.cross, input);
+        cross::check(ctx, &self.cross_rules(), input);
         if ctx.len() > walked {
             ctx.sort_by_document(input);
         }

@@ -5,14 +5,6 @@
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{meta_str, Text};
 
-fn ok_if(good: bool) -> FormatResult {
-    if good {
-        FormatResult::Ok
-    } else {
-        FormatResult::Bad
-    }
-}
-
 /// Email syntax as mail systems accept it in practice: a dot-atom local
 /// part of at most 64 bytes, `@`, and a domain of at least two labels
 /// (letters, digits, hyphens, or non-ASCII for internationalised names;
@@ -108,7 +100,7 @@ const MAX_MILLIS: i64 = 999_999_999_999_999;
 /// Email address.
 pub static EMAIL: Format = Format {
     name: "email",
-    check: |s| ok_if(is_email(s)),
+    check: |s| FormatResult::ok_if(is_email(s)),
     expected: Text::new(
         "an email address such as name@example.com",
         "邮箱地址，例如 name@example.com",
@@ -120,7 +112,7 @@ pub static EMAIL: Format = Format {
 /// `yyyy-MM-dd` real date.
 pub static DATE: Format = Format {
     name: "date",
-    check: |s| ok_if(is_iso_date(s)),
+    check: |s| FormatResult::ok_if(is_iso_date(s)),
     expected: Text::new(
         "a real date written yyyy-MM-dd, such as 2020-09-01",
         "yyyy-MM-dd 格式的有效日期，例如 2020-09-01",
@@ -132,7 +124,7 @@ pub static DATE: Format = Format {
 /// Epoch milliseconds as a digit string, or a `yyyy-MM-dd` real date.
 pub static MILLIS_OR_DATE: Format = Format {
     name: "epoch_millis_or_date",
-    check: |s| ok_if(is_epoch_millis(s) || is_iso_date(s)),
+    check: |s| FormatResult::ok_if(is_epoch_millis(s) || is_iso_date(s)),
     expected: Text::new(
         "epoch milliseconds as digits (such as 1504173600000) or a real date written yyyy-MM-dd",
         "以数字表示的毫秒时间戳（例如 1504173600000）或 yyyy-MM-dd 格式的有效日期",

@@ -13,6 +13,17 @@ pub enum FormatResult {
     Bad,
 }
 
+impl FormatResult {
+    /// `Ok` when `good`, else `Bad`.
+    pub const fn ok_if(good: bool) -> FormatResult {
+        if good {
+            FormatResult::Ok
+        } else {
+            FormatResult::Bad
+        }
+    }
+}
+
 /// A named string syntax with its check and a description for messages.
 #[derive(Debug, Clone, Copy)]
 pub struct Format {
@@ -32,4 +43,16 @@ pub struct Format {
     /// JSON numbers a string field with this format takes (numbers are
     /// coerced to their text before the check).
     pub integers: &'static [(i64, i64)],
+}
+
+/// Asserts that `check` accepts every `good` value as it is and refuses
+/// every `bad` one (the syntaxes' unit tests).
+#[cfg(test)]
+pub(crate) fn assert_checks(check: fn(&str) -> FormatResult, good: &[&str], bad: &[&str]) {
+    for value in good {
+        assert_eq!(check(value), FormatResult::Ok, "{value:?}");
+    }
+    for value in bad {
+        assert_eq!(check(value), FormatResult::Bad, "{value:?}");
+    }
 }

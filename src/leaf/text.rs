@@ -61,3 +61,35 @@ pub const fn meta_str(s: &'static str) -> &'static str {
         ""
     }
 }
+
+/// A string only the metadata reads (citations, sample replies, record
+/// keys). Its contents exist only with the `meta` feature, so a build
+/// without it carries none of these texts, whoever declared them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meta {
+    #[cfg(feature = "meta")]
+    text: &'static str,
+}
+
+impl Meta {
+    /// No text.
+    pub const NONE: Meta = Meta::new("");
+
+    /// Wraps `text` (dropped without the `meta` feature).
+    pub const fn new(text: &'static str) -> Meta {
+        #[cfg(not(feature = "meta"))]
+        let _ = text;
+        Meta {
+            #[cfg(feature = "meta")]
+            text,
+        }
+    }
+
+    /// The text (empty without the `meta` feature).
+    pub const fn get(self) -> &'static str {
+        #[cfg(feature = "meta")]
+        return self.text;
+        #[cfg(not(feature = "meta"))]
+        ""
+    }
+}

@@ -378,7 +378,7 @@ mod tests {
 
     #[test]
     fn base_urls() {
-        for good in [
+        let good = [
             "https://open.fxiaoke.com",
             "https://open.fxiaoke.com/",
             "https://x.example.com:8443/prefix",
@@ -388,13 +388,9 @@ mod tests {
             "https://10.0.0.8:8443/prefix/",
             "https://[2001:db8::1]",
             "https://H.Example.COM/a..b/.c",
-        ] {
-            assert_eq!(check_base_url(good), FormatResult::Ok, "{good}");
-        }
-        let bad_urls: &[&str] = include!("../../tests/common/bad_base_urls.rs");
-        for bad in bad_urls {
-            assert_eq!(check_base_url(bad), FormatResult::Bad, "{bad}");
-        }
+        ];
+        let bad: &[&str] = include!("../../tests/common/bad_base_urls.rs");
+        crate::leaf::format::assert_checks(check_base_url, &good, bad);
     }
 
     /// `is_ipv6` accepts exactly what `std::net::Ipv6Addr` parses.

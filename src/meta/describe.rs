@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::{accepts_null, coercions, empty_policy, obj, prefixed_key_pattern, sections, strs};
 use crate::leaf::pointer;
 use crate::leaf::text::Text;
-use crate::model::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
+use crate::model::endpoint::{BoundRule, CrossKind, BASE_URL_FIELD};
 use crate::model::field::{CustomShape, Field, ObjectRule, Ty};
 use crate::report::Error;
 use crate::report::Unit;
@@ -205,7 +205,8 @@ impl Walk<'_> {
     }
 }
 
-fn cross_rule(rule: &CrossRule) -> Value {
+fn cross_rule(bound: &BoundRule) -> Value {
+    let rule = bound.rule;
     let mut out = Map::new();
     out.insert("code".into(), rule.code.as_str().into());
     out.insert(
@@ -217,7 +218,10 @@ fn cross_rule(rule: &CrossRule) -> Value {
         }
         .into(),
     );
-    out.insert("pointers".into(), strs(rule.pointers));
+    out.insert(
+        "pointers".into(),
+        Value::Array(bound.pointers.iter().map(|p| p.as_str().into()).collect()),
+    );
     let (kind, in_schema) = match rule.kind {
         CrossKind::Together => ("together", true),
         CrossKind::RequiredIfTrue => ("requiredIfTrue", true),
@@ -241,10 +245,17 @@ fn cross_rule(rule: &CrossRule) -> Value {
             ("groupPrefix", true)
         }
         CrossKind::Advice => ("advice", false),
+        CrossKind::RequiredWith => ("requiredWith", true),
+        CrossKind::Differ => ("differ", false),
+        CrossKind::AdviceIf { values, unless } => {
+            out.insert("values".into(), strs(values));
+            out.insert("unless".into(), unless.into());
+            ("adviceIf", false)
+        }
     };
     out.insert("kind".into(), kind.into());
     out.insert("text".into(), text(rule.text));
-    out.insert("source".into(), rule.source.into());
+    out.insert("source".into(), rule.source.get().into());
     out.insert("inJsonSchema".into(), in_schema.into());
     Value::Object(out)
 }
@@ -305,17 +316,22 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
             },
         );
     }
-    for rule in ep.cross {
+    let rules = ep.cross_rules();
+    for bound in &rules {
+        let rule = bound.rule;
         if matches!(
             rule.kind,
-            CrossKind::MemberOf | CrossKind::Unique { .. } | CrossKind::SameLength
+            CrossKind::MemberOf
+                | CrossKind::Unique { .. }
+                | CrossKind::SameLength
+                | CrossKind::Differ
         ) {
-            if let Some(first) = rule.pointers.first() {
+            if let Some(first) = bound.pointers.first() {
                 gaps.push(obj(vec![
                     ("code", rule.code.as_str().into()),
-                    ("pointer", (*first).into()),
+                    ("pointer", first.as_str().into()),
                     ("text", text(rule.text)),
-                    ("source", rule.source.into()),
+                    ("source", rule.source.get().into()),
                 ]));
             }
         }
@@ -336,7 +352,7 @@ pub fn describe(endpoint: &str) -> Result<Value, Error> {
         ("fields", Value::Array(fields)),
         (
             "crossRules",
-            Value::Array(ep.cross.iter().map(cross_rule).collect()),
+            Value::Array(rules.iter().map(cross_rule).collect()),
         ),
         ("jsonSchemaGaps", Value::Array(gaps)),
     ]))

@@ -12,7 +12,7 @@ use super::{
 use crate::engine::walk::MAX_SAFE_INTEGER;
 use crate::leaf::format::Format;
 use crate::leaf::pointer;
-use crate::model::endpoint::{CrossKind, CrossRule, BASE_URL_FIELD};
+use crate::model::endpoint::{BoundRule, CrossKind, BASE_URL_FIELD};
 use crate::model::field::{ArrayRule, CustomShape, Empty, Field, IntRule, ObjectRule, StrRule, Ty};
 use crate::report::Error;
 use crate::report::Unit;
@@ -403,9 +403,10 @@ fn at_path(base: &Value, rel: &[String], inner: Value) -> Value {
 
 /// The translation of a cross rule: (parent pointer segments, schema to
 /// add to the parent's `allOf`), or `None` when JSON Schema cannot say it.
-fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Value>)> {
-    let a = segments(rule.pointers.first()?);
-    let b = rule
+fn cross_schema(root: &Value, bound: &BoundRule) -> Option<(Vec<String>, Vec<Value>)> {
+    let rule = bound.rule;
+    let a = segments(bound.pointers.first()?);
+    let b = bound
         .pointers
         .get(1)
         .map(|p| segments(p))
@@ -511,9 +512,16 @@ fn cross_schema(root: &Value, rule: &CrossRule) -> Option<(Vec<String>, Vec<Valu
                 )])],
             ))
         }
+        CrossKind::RequiredWith => {
+            let (field, parent) = a.split_last()?;
+            let (other, _) = b.split_last()?;
+            Some((parent.to_vec(), vec![if_then(sent(other), sent(field))]))
+        }
         CrossKind::MemberOf
         | CrossKind::Unique { .. }
         | CrossKind::SameLength
+        | CrossKind::Differ
+        | CrossKind::AdviceIf { .. }
         | CrossKind::Advice => None,
     }
 }
@@ -593,8 +601,8 @@ pub fn json_schema(endpoint: &str) -> Result<Value, Error> {
         ("additionalProperties", false.into()),
     ]);
     let mut root = obj(top);
-    for rule in ep.cross {
-        let Some((parent, schemas)) = cross_schema(&root, rule) else {
+    for bound in &ep.cross_rules() {
+        let Some((parent, schemas)) = cross_schema(&root, bound) else {
             continue;
         };
         let Some(Value::Object(node)) = node_mut(&mut root, &parent) else {

@@ -73,15 +73,17 @@ pub(crate) fn sections(ep: &Endpoint) -> Vec<Section> {
             help: Text::new("Sent as HTTP request headers.", "作为 HTTP 请求头发送。"),
         });
     }
-    out.push(Section {
-        name: "body",
-        rule: ep.body,
-        title: Text::new("Request body", "请求体"),
-        help: Text::new(
-            "Sent as the JSON body, with the vendor's field names.",
-            "以 JSON 请求体发送，字段名与厂商文档一致。",
-        ),
-    });
+    if let Some(rule) = ep.body {
+        out.push(Section {
+            name: "body",
+            rule,
+            title: Text::new("Request body", "请求体"),
+            help: Text::new(
+                "Sent as the JSON body, with the vendor's field names.",
+                "以 JSON 请求体发送，字段名与厂商文档一致。",
+            ),
+        });
+    }
     out
 }
 

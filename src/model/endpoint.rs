@@ -4,12 +4,11 @@
 
 use crate::leaf::tree::Json;
 
-use crate::leaf::format::Format;
-use crate::leaf::text::Text;
+use crate::leaf::text::{Meta, Text};
 use crate::leaf::url;
+pub use crate::model::cross::{CrossKind, CrossRule, UniqueBy};
 use crate::model::field::{Empty, Field, ObjectRule, StrRule, Ty};
 use crate::model::sent::{Sent, SentMap};
-use crate::report::Code;
 
 /// One vendor endpoint. Each lives in its vendor's file under `src/vendors/`.
 #[derive(Debug)]
@@ -38,9 +37,11 @@ pub struct Endpoint {
     pub query: Option<&'static ObjectRule>,
     /// `headers` section, if the vendor documents request headers.
     pub headers: Option<&'static ObjectRule>,
-    /// `body` section.
-    pub body: &'static ObjectRule,
-    /// Cross-field rules, run after the field walk, in this order.
+    /// `body` section; `None` for a request the vendor documents without
+    /// a body (no `body` in the envelope, none in the request).
+    pub body: Option<&'static ObjectRule>,
+    /// Cross-field rules over more than one section (pointers from the
+    /// envelope's root), run after the rules the objects carry.
     pub cross: &'static [CrossRule],
     /// Path and query (everything after the base URL) of a valid input,
     /// given the request path (the `urlPath` option or `documented_path`).
@@ -50,10 +51,10 @@ pub struct Endpoint {
     /// The vendor's documented call rate for this API, per second.
     pub rate_per_second: f64,
     /// Where the rate comes from.
-    pub rate_source: &'static str,
+    pub rate_source: Meta,
     /// JSON Pointer of the value that identifies the record being updated
     /// (an array: each item is one record).
-    pub record_key: &'static str,
+    pub record_key: Meta,
     /// What a token value starts with in its field (`Bearer ` for an
     /// `Authorization` header; empty for most).
     pub token_prefix: &'static str,
@@ -64,18 +65,48 @@ pub struct Endpoint {
     /// of `department_ids` or `is_frozen` at 1/s); the endpoint's rate
     /// still holds for every request. Metadata for sync runners.
     pub field_rates: &'static [FieldRate],
+    /// What the call does to the record.
+    pub operation: Operation,
+    /// JSON Pointer of the caller's idempotency key, if the vendor has one
+    /// (Feishu's `client_token`).
+    pub idempotency_key: Option<&'static str>,
+}
+
+/// What an endpoint does to its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// Makes a new record.
+    Create,
+    /// Changes a record.
+    Update,
+    /// Removes a record.
+    Delete,
+    /// Enables or disables a record.
+    Status,
+}
+
+impl Operation {
+    /// Its name in `endpoints()`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Operation::Create => "create",
+            Operation::Update => "update",
+            Operation::Delete => "delete",
+            Operation::Status => "status",
+        }
+    }
 }
 
 /// A rate that applies to the requests carrying any of `pointers`.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldRate {
-    /// JSON Pointers into the input (`meta_str`); a request carries the
-    /// field when the value there is present and not `null`.
-    pub pointers: &'static [&'static str],
+    /// JSON Pointers into the input; a request carries the field when the
+    /// value there is present and not `null`.
+    pub pointers: &'static [Meta],
     /// Requests per second at most, among those carrying one of the fields.
     pub per_second: f64,
-    /// Where the limit comes from (`meta_str`).
-    pub source: &'static str,
+    /// Where the limit comes from.
+    pub source: Meta,
 }
 
 /// A section of the input envelope.
@@ -89,7 +120,69 @@ pub struct Section {
     pub rule: &'static ObjectRule,
 }
 
+/// Where a cross-field rule applies: the rule and its pointers from the
+/// envelope's root (the pointer of the object that carries it, then the
+/// rule's own).
+#[derive(Debug, Clone)]
+pub struct BoundRule {
+    /// The rule.
+    pub rule: &'static CrossRule,
+    /// Its pointers from the envelope's root.
+    pub pointers: Vec<String>,
+}
+
+impl BoundRule {
+    /// The `i`th pointer, or `""`.
+    pub fn pointer(&self, i: usize) -> &str {
+        self.pointers.get(i).map_or("", String::as_str)
+    }
+}
+
 impl Endpoint {
+    /// Every field left to its default: a vendor file's endpoint states
+    /// only what differs (`..Endpoint::DEFAULT`).
+    pub const DEFAULT: Endpoint = Endpoint {
+        id: "",
+        vendor: "",
+        title: Text::NONE,
+        method: "POST",
+        doc_url: "",
+        deprecated: None,
+        default_base_url: "",
+        documented_path: "",
+        content_type: "application/json",
+        path: None,
+        query: None,
+        headers: None,
+        body: None,
+        cross: &[],
+        url: plain_url,
+        reply: &ReplySpec::DEFAULT,
+        rate_per_second: 10.0,
+        rate_source: Meta::NONE,
+        record_key: Meta::NONE,
+        token_prefix: "",
+        path_marker: "",
+        field_rates: &[],
+        operation: Operation::Update,
+        idempotency_key: None,
+    };
+
+    /// Every cross-field rule, with its pointers from the root: those the
+    /// objects carry (in section order, outer objects first, then field
+    /// order), then the endpoint's own.
+    pub fn cross_rules(&self) -> Vec<BoundRule> {
+        let mut out = Vec::new();
+        for section in self.sections() {
+            collect_rules(section.rule, section.pointer, &mut out, 0);
+        }
+        out.extend(self.cross.iter().map(|rule| BoundRule {
+            rule,
+            pointers: rule.pointers.iter().map(|p| (*p).to_owned()).collect(),
+        }));
+        out
+    }
+
     /// The envelope's sections this endpoint has, in envelope order.
     pub fn sections(&self) -> impl Iterator<Item = Section> + '_ {
         const NAMES: [(&str, &str); 4] = [
@@ -98,7 +191,7 @@ impl Endpoint {
             ("headers", "/headers"),
             ("body", "/body"),
         ];
-        let rules = [self.path, self.query, self.headers, Some(self.body)];
+        let rules = [self.path, self.query, self.headers, self.body];
         NAMES
             .into_iter()
             .zip(rules)
@@ -124,6 +217,36 @@ impl Endpoint {
     /// The JSON Pointer of the endpoint's token: its first secret field.
     pub fn token_pointer(&self) -> Option<String> {
         self.secret_fields().into_iter().next().map(|(p, _)| p)
+    }
+}
+
+fn collect_rules(rule: &'static ObjectRule, base: &str, out: &mut Vec<BoundRule>, depth: usize) {
+    // The field tables are ours and shallow; the bound only guards a cycle.
+    if depth > 16 {
+        return;
+    }
+    out.extend(rule.cross.iter().map(|cross| {
+        BoundRule {
+            rule: cross,
+            pointers: cross
+                .pointers
+                .iter()
+                .map(|p| format!("{base}{p}"))
+                .collect(),
+        }
+    }));
+    for field in rule.fields {
+        match field.ty {
+            Ty::Object(inner) => {
+                collect_rules(inner, &format!("{base}/{}", field.key), out, depth + 1)
+            }
+            Ty::Array(arr) => {
+                if let Ty::Object(inner) = arr.item.ty {
+                    collect_rules(inner, &format!("{base}/{}/-", field.key), out, depth + 1);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -154,89 +277,6 @@ fn collect_secrets(
             _ => {}
         }
     }
-}
-
-/// One cross-field rule: what it checks (`kind`, over `pointers`), the
-/// issue it reports and its words. The engine checks it
-/// (`engine::cross`); `describe` and `json_schema` describe it.
-#[derive(Debug, Clone, Copy)]
-pub struct CrossRule {
-    /// The issue code the rule reports.
-    pub code: Code,
-    /// The fields involved, as JSON Pointers into the input (`-` stands
-    /// for any array index, bound alike in every pointer of the rule); the
-    /// field the issue is reported at comes first (for
-    /// [`CrossKind::Together`], either one, whichever is missing).
-    pub pointers: &'static [&'static str],
-    /// What is checked.
-    pub kind: CrossKind,
-    /// The rule in words.
-    pub text: Text,
-    /// Where the rule comes from.
-    pub source: &'static str,
-}
-
-/// The kinds of cross-field rule. "Sent" means present and not `null`, as
-/// the rules read the input; a value that failed its own field checks
-/// takes no part in a comparison.
-#[derive(Debug, Clone, Copy)]
-pub enum CrossKind {
-    /// Sibling fields `pointers[0]` and `pointers[1]` are both sent or neither is.
-    Together,
-    /// When the sibling boolean `pointers[1]` is `true`, `pointers[0]` must be sent.
-    RequiredIfTrue,
-    /// `pointers[0]` must equal one of the items of the array `pointers[1]`.
-    MemberOf,
-    /// The values at `pointers[0]` must be distinct within their innermost
-    /// array (the last `-` of the pointer), compared as `by` reads them.
-    Unique {
-        /// How values are compared.
-        by: UniqueBy,
-    },
-    /// When the sibling `pointers[1]` holds one of `values`, `pointers[0]`
-    /// must have `format`.
-    FormatWhen {
-        /// The values of `pointers[1]` that trigger the check.
-        values: &'static [&'static str],
-        /// The syntax `pointers[0]` must have then.
-        format: &'static Format,
-    },
-    /// `pointers[0]` must not hold one of `values`; the issue reads
-    /// "must be `format`" (params `{"format": format.name}`).
-    NoneOf {
-        /// The refused values.
-        values: &'static [&'static str],
-        /// What is accepted, in words.
-        format: &'static Format,
-    },
-    /// A `pointers[0]` text of the form `<prefix><digits>-…` (exactly
-    /// `digits` ASCII digits, something after the `-`) must sit in the
-    /// group whose id `pointers[1]` is `<prefix><digits>`.
-    GroupPrefix {
-        /// The literal start of a group id, e.g. `sys`.
-        prefix: &'static str,
-        /// How many digits follow it.
-        digits: usize,
-    },
-    /// The arrays `pointers[0]` and `pointers[1]`, when both are sent,
-    /// have as many items.
-    SameLength,
-    /// At least one of the sibling fields `pointers[0]` and `pointers[1]` is
-    /// sent; when neither is, `required` at `pointers[0]` (params `{"or"}`).
-    AtLeastOne,
-    /// Advice (a warning): reported at `pointers[0]` when it is an object
-    /// without `pointers[1]`, or (when only one pointer is given) whenever
-    /// `pointers[0]` is sent. It never rejects an input.
-    Advice,
-}
-
-/// How [`CrossKind::Unique`] compares values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UniqueBy {
-    /// Strings, as sent.
-    Text,
-    /// Integers, as an integer field sends them (`0`, `-0`, `"0"` alike).
-    Integer,
 }
 
 /// How a vendor's replies read, as data: the engine's one decoder
@@ -290,24 +330,63 @@ pub struct ReplySpec {
     pub not_found_codes: &'static [i64],
     /// Response header giving the seconds to wait after a throttled reply,
     /// besides the standard `Retry-After` (Feishu's
-    /// `x-ogw-ratelimit-reset`; empty for most). Metadata (`meta_str`).
-    pub reset_header: &'static str,
+    /// `x-ogw-ratelimit-reset`; empty for most).
+    pub reset_header: Meta,
     /// Where these codes come from.
-    pub source: &'static str,
+    pub source: Meta,
     /// Sample replies, for the mock vendor and for the tests that check
     /// this spec decodes them as it says.
     pub samples: &'static ReplySamples,
 }
 
+impl ReplySpec {
+    /// A spec with every key empty: a vendor file states what differs
+    /// (`..ReplySpec::DEFAULT`).
+    pub const DEFAULT: ReplySpec = ReplySpec {
+        code_key: None,
+        ok_code: 0,
+        false_keys: &[],
+        ok_key: None,
+        message_keys: &[],
+        failure_code_keys: &[],
+        trace_key: None,
+        sub_code_key: None,
+        sub_message_key: None,
+        retryable: &[],
+        token_codes: &[],
+        token_statuses: &[],
+        retry_markers: &[],
+        failure_texts: &[],
+        quota_codes: &[],
+        permission_codes: &[],
+        exists_codes: &[],
+        exists_texts: &[],
+        not_found_codes: &[],
+        reset_header: Meta::NONE,
+        source: Meta::NONE,
+        samples: &ReplySamples::NONE,
+    };
+}
+
 /// One sample reply: HTTP status and body text. Bodies are metadata
-/// (`meta_str`): the npm build's wasm does not carry them, its glue gets
+/// ([`Meta`]): the npm build's wasm does not carry them, its glue gets
 /// them as data.
 #[derive(Debug, Clone, Copy)]
 pub struct Sample {
     /// HTTP status.
     pub status: u16,
     /// Body text (JSON). In `invalid`, `{{message}}` stands for the message.
-    pub body: &'static str,
+    pub body: Meta,
+}
+
+impl Sample {
+    /// A reply with `status` and `body`.
+    pub const fn new(status: u16, body: &'static str) -> Sample {
+        Sample {
+            status,
+            body: Meta::new(body),
+        }
+    }
 }
 
 /// The replies a vendor gives, one of each kind.
@@ -330,6 +409,19 @@ pub struct ReplySamples {
     pub not_found: Option<Sample>,
 }
 
+impl ReplySamples {
+    /// No samples.
+    pub const NONE: ReplySamples = ReplySamples {
+        ok: Sample::new(0, ""),
+        invalid: Sample::new(0, ""),
+        throttled: Sample::new(0, ""),
+        busy: Sample::new(0, ""),
+        token_expired: Sample::new(0, ""),
+        exists: None,
+        not_found: None,
+    };
+}
+
 /// The checked, normalised sections of an input, plus the raw input for
 /// cross-field rules that care about what was sent rather than what passed.
 #[derive(Debug)]
@@ -348,6 +440,8 @@ pub struct Parts<'a> {
     pub body: SentMap<'a>,
     /// The caller's input.
     pub raw: &'a Json<'a>,
+    /// The endpoint's path marker ([`Endpoint::path_marker`]).
+    pub path_marker: &'static str,
 }
 
 impl Parts<'_> {
@@ -416,9 +510,9 @@ impl Parts<'_> {
 }
 
 /// The default URL builder: the request path with its parameters filled
-/// in, then the query in input order.
+/// in (each after the endpoint's path marker), then the query.
 pub fn plain_url(parts: &Parts, path: &str) -> String {
-    parts.fill_path(path, "") + &parts.query_string(&[])
+    parts.fill_path(path, parts.path_marker) + &parts.query_string(&[])
 }
 
 /// The envelope's `baseUrl` field.
@@ -437,4 +531,4 @@ pub static BASE_URL_FIELD: Field = Field::new(
     "Optional; defaults to the vendor's public host. https:// only (http:// for localhost, 127.x.x.x or [::1]); a trailing / is dropped.",
     "可选，默认为厂商公有云地址。仅限 https://（localhost、127.x.x.x 或 [::1] 可用 http://）；末尾的 / 会被去掉。",
 )
-.source("vendor-notes.md: public hosts; http only for loopback");
+.source("each vendor's documented public host; http:// only for a loopback mock");

@@ -2,12 +2,10 @@
 //! declares its fields as `static` [`Field`] tables; the engine's walker
 //! applies them.
 
-use crate::leaf::tree::Json;
-
 use crate::leaf::format::Format;
 use crate::leaf::text::{meta_str, Text};
-use crate::model::sent::Sent;
-use crate::report::{Ctx, Unit};
+use crate::model::cross::CrossRule;
+use crate::report::Unit;
 
 /// What an optional string (or number) field sent as `""` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +61,10 @@ pub struct ObjectRule {
     /// Keys starting with this prefix (and longer than it) are checked with
     /// the given field template (Ekuaibao's `u_<name>` custom fields).
     pub prefixed: Option<(&'static str, &'static Field)>,
+    /// Cross-field rules over this object's fields, their pointers relative
+    /// to the object (`/departments`); an object reused as an array item
+    /// brings its rules along.
+    pub cross: &'static [CrossRule],
 }
 
 /// Array rules.
@@ -78,20 +80,55 @@ pub struct ArrayRule {
     pub unique: bool,
 }
 
-/// A check too specific for the generic kinds; it reports its own issues
-/// and returns the value to send.
+impl ArrayRule {
+    /// Any number of `item`s, repeats allowed.
+    pub const fn of(item: &'static Field) -> ArrayRule {
+        ArrayRule {
+            item,
+            min_items: 0,
+            max_items: None,
+            unique: false,
+        }
+    }
+
+    /// At least `min` items.
+    pub const fn min(mut self, min: usize) -> ArrayRule {
+        self.min_items = min;
+        self
+    }
+
+    /// `min..=max` items.
+    pub const fn items(mut self, min: usize, max: usize) -> ArrayRule {
+        self.min_items = min;
+        self.max_items = Some(max);
+        self
+    }
+
+    /// Items must be distinct.
+    pub const fn unique(mut self) -> ArrayRule {
+        self.unique = true;
+        self
+    }
+}
+
+/// A value of a shape the generic kinds cannot say (see [`CustomShape`]);
+/// the engine checks it by its shape (`engine::walk`).
 #[derive(Debug, Clone, Copy)]
 pub struct CustomRule {
     /// The JSON type(s) it accepts, for metadata (`"string"`, `"string|array"`).
     pub json_type: &'static str,
-    /// The check.
-    pub check: for<'a> fn(&mut Ctx, &str, &'a Json<'a>) -> Option<Sent<'a>>,
-    /// What the check accepts, declared for the metadata generators
-    /// (describe, JSON Schema, TypeScript), which cannot look inside `check`.
+    /// What it accepts.
     pub shape: CustomShape,
+    /// The `format` name its issues carry (`params.format`).
+    pub format: &'static str,
+    /// What is expected, in words (the hint of a `format` error).
+    pub expected: Text,
+    /// What an accepted value becomes, in words (the hint of a `normalized` warning).
+    pub sent: Text,
 }
 
-/// What a [`CustomRule`] accepts, in terms the metadata generators know.
+/// What a [`CustomRule`] accepts, in terms the engine and the metadata
+/// generators know.
 #[derive(Debug, Clone, Copy)]
 pub enum CustomShape {
     /// The array itself (checked with the rule, coercions allowed; it is
@@ -147,12 +184,37 @@ pub const STRING: StrRule = StrRule {
     length: None,
 };
 
-/// A non-negative integer.
-pub const NON_NEGATIVE: IntRule = IntRule {
-    min: Some(0),
+/// Any integer.
+pub const ANY_INTEGER: IntRule = IntRule {
+    min: None,
     max: None,
     one_of: &[],
 };
+
+/// A non-negative integer.
+pub const NON_NEGATIVE: IntRule = IntRule {
+    min: Some(0),
+    ..ANY_INTEGER
+};
+
+impl IntRule {
+    /// Integers in `min..=max`.
+    pub const fn range(min: i64, max: i64) -> IntRule {
+        IntRule {
+            min: Some(min),
+            max: Some(max),
+            one_of: &[],
+        }
+    }
+
+    /// One of `values`.
+    pub const fn one_of(values: &'static [i64]) -> IntRule {
+        IntRule {
+            one_of: values,
+            ..ANY_INTEGER
+        }
+    }
+}
 
 impl Field {
     /// An optional field with no texts.
@@ -167,6 +229,36 @@ impl Field {
             help: Text::NONE,
             source: "",
         }
+    }
+
+    /// An optional object field.
+    pub(crate) const fn object(key: &'static str, rule: &'static ObjectRule) -> Field {
+        Field::new(key, Ty::Object(rule))
+    }
+
+    /// An optional array field.
+    pub(crate) const fn array(key: &'static str, rule: &'static ArrayRule) -> Field {
+        Field::new(key, Ty::Array(rule))
+    }
+
+    /// A required array item that is an object (its key is unused).
+    pub(crate) const fn item(rule: &'static ObjectRule) -> Field {
+        Field::new("", Ty::Object(rule)).required()
+    }
+
+    /// An optional boolean field.
+    pub(crate) const fn boolean(key: &'static str) -> Field {
+        Field::new(key, Ty::Bool)
+    }
+
+    /// An optional integer field.
+    pub(crate) const fn integer(key: &'static str, rule: IntRule) -> Field {
+        Field::new(key, Ty::Int(rule))
+    }
+
+    /// An optional string field that must not be `""`.
+    pub(crate) const fn non_empty(key: &'static str) -> Field {
+        Field::string(key).on_empty(Empty::Reject)
     }
 
     /// An optional plain string field.
@@ -227,6 +319,20 @@ impl Field {
         self
     }
 
+    /// A string field that takes one of `values` and rejects `""`.
+    pub(crate) const fn enumerated(key: &'static str, values: &'static [&'static str]) -> Field {
+        Field::one_of(key, values).on_empty(Empty::Reject)
+    }
+
+    /// Counts white space only as empty (a string field).
+    pub(crate) const fn blank_is_empty(mut self) -> Field {
+        if let Ty::Str(mut rule) = self.ty {
+            rule.blank_is_empty = true;
+            self.ty = Ty::Str(rule);
+        }
+        self
+    }
+
     /// Limits a string field's length to `min..=max` in `unit`.
     pub(crate) const fn length(mut self, min: usize, max: usize, unit: Unit) -> Field {
         if let Ty::Str(mut rule) = self.ty {
@@ -271,6 +377,27 @@ impl Field {
 }
 
 impl ObjectRule {
+    /// An object of `fields`, with no prefixed keys and no cross rules.
+    pub const fn of(fields: &'static [Field]) -> ObjectRule {
+        ObjectRule {
+            fields,
+            prefixed: None,
+            cross: &[],
+        }
+    }
+
+    /// Also accepts keys starting with `prefix`, checked with `template`.
+    pub const fn prefixed(mut self, prefix: &'static str, template: &'static Field) -> ObjectRule {
+        self.prefixed = Some((prefix, template));
+        self
+    }
+
+    /// Attaches cross-field rules (pointers relative to this object).
+    pub const fn cross(mut self, rules: &'static [CrossRule]) -> ObjectRule {
+        self.cross = rules;
+        self
+    }
+
     /// The documented field named `key`.
     pub fn field(&self, key: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.key == key)

@@ -138,6 +138,13 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} is required when {} is true.", field_name(because))
             }
         }
+        (Code::Required, Params::BecauseSent(because)) => {
+            if zh {
+                format!("传入 {} 时，{field} 为必填项。", field_name(because))
+            } else {
+                format!("{field} is required when {} is sent.", field_name(because))
+            }
+        }
         (Code::Required, Params::Or(other)) => {
             if zh {
                 format!("{field} 与 {} 至少须传其一。", field_name(other))
@@ -424,6 +431,40 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。")
             } else {
                 format!("{field} has no old_index: DingTalk adds a new section and clears every field of it that is not sent.")
+            }
+        }
+        (Code::MustDiffer, _) => {
+            let with = match p {
+                Params::With(with) => field_name(with),
+                _ => String::new(),
+            };
+            if zh {
+                format!("{field} 不能与 {with} 相同。")
+            } else {
+                format!("{field} must differ from {with}.")
+            }
+        }
+        (Code::DisablesMember, _) => {
+            if zh {
+                format!("{field} 为 0 将禁用该成员：成员将无法登录企业微信。")
+            } else {
+                format!("{field} 0 disables the member: they can no longer sign in to WeCom.")
+            }
+        }
+        (Code::SendsInvitation, _) => {
+            if zh {
+                format!("{field}：除非 to_invite 为 false，企业微信会向新成员发送邀请。")
+            } else {
+                format!(
+                    "{field}: unless to_invite is false, WeCom sends the new member an invitation."
+                )
+            }
+        }
+        (Code::NotCleared, _) => {
+            if zh {
+                format!("{field} 传空字符串不会清空该字段，除非 force_update_fields 中列出它。")
+            } else {
+                format!("{field} \"\" clears nothing unless force_update_fields names it.")
             }
         }
         (Code::ReplacesAll, _) => {

@@ -81,6 +81,8 @@ codes! {
     Together = "together", false;
     /// A field the vendor does not document.
     UnknownField = "unknown_field", false;
+    /// A value must differ from another field's (`params.with`).
+    MustDiffer = "must_differ", false;
     /// Warning: a value was converted to the documented JSON type.
     Coerced = "coerced", true;
     /// Warning: an optional field sent as `""` or `null` means "no change" and is not sent.
@@ -91,6 +93,12 @@ codes! {
     NewSection = "new_section", true;
     /// Warning: a field replaces a whole set on the vendor's side (what is not sent is removed).
     ReplacesAll = "replaces_all", true;
+    /// Warning (WeCom update): `enable: 0` disables the member, who can no longer sign in.
+    DisablesMember = "disables_member", true;
+    /// Warning (WeCom create): without `to_invite: false`, WeCom sends the new member an invitation.
+    SendsInvitation = "sends_invitation", true;
+    /// Warning (DingTalk update): `""` clears nothing unless `force_update_fields` names the field.
+    NotCleared = "not_cleared", true;
 }
 
 impl std::fmt::Display for Code {
@@ -231,7 +239,9 @@ impl Ctx {
         self.issues.is_empty()
     }
 
-    /// Whether any error has been recorded so far.
+    /// Whether any error has been recorded so far (the metadata generators
+    /// run a field's check to learn what it accepts).
+    #[cfg(feature = "meta")]
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| !i.warning)
     }

@@ -38,6 +38,8 @@ pub enum Params {
     None,
     /// `required` because a flag is true: `{"because": pointer}`.
     Because(String),
+    /// `required` because another field is sent: `{"because": pointer}`.
+    BecauseSent(String),
     /// `required` unless another field is sent: `{"or": pointer}`.
     Or(String),
     /// `type`: `{"expected", "actual"}` (type words).
@@ -138,7 +140,7 @@ impl Params {
         };
         match &mut self {
             Params::None => {}
-            Params::Because(p) => put("because", p.as_str().into()),
+            Params::Because(p) | Params::BecauseSent(p) => put("because", p.as_str().into()),
             Params::Or(p) => put("or", p.as_str().into()),
             Params::Type { expected, actual } => {
                 put("expected", (*expected).into());

@@ -1,23 +1,45 @@
 //! DingTalk (钉钉): 更新员工花名册信息 (update employee roster) and 更新用户信息
 //! (update user).
 //!
-//! Sources: `seeds/dingtalk-update-employee-roster.txt` and `vendor-notes.md`
-//! § DingTalk. Every rule of this vendor is in this file.
+//! Sources: the vendor pages, each cited with its URL and the date it shows.
+//! Every rule of this vendor is in this file.
 
 use crate::leaf::checks::DATE;
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Text};
+use crate::leaf::text::{meta_str, Meta, Text};
 use crate::model::endpoint::{
-    plain_url, CrossKind, CrossRule, Endpoint, ReplySamples, ReplySpec, Sample, UniqueBy,
+    CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
 use crate::model::field::{
     ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, NON_NEGATIVE,
 };
 use crate::report::{Code, Unit};
 
-const SEED: &str = "seeds/dingtalk-update-employee-roster.txt";
-const NOTES: &str = "vendor-notes.md § DingTalk";
+/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+macro_rules! cite {
+    // 更新员工花名册信息, as last updated on 2026-05-29.
+    (roster_page, $section:literal) => {
+        concat!("https://open.dingtalk.com/document/orgapp/", "intelligent-personnel-update-employee-file-information (2026-05-29) § ", $section)
+    };
+    // A citation of the update page's parameter table.
+    (user_doc, $section:literal) => {
+        concat!("DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ", $section)
+    };
+    // A citation of the enterprise-account page (same URL, more fields).
+    (user_excl, $section:literal) => {
+        concat!("DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; \
+                same URL) § 请求参数: ", $section)
+    };
+    // 创建用户, as last updated on 2026-06-30.
+    (create_page, $section:literal) => {
+        concat!("https://open.dingtalk.com/document/development/user-information-creation \
+                (2026-06-30) § ", $section)
+    };
+}
+
+const SEED: &str = cite!(roster_page, "请求参数");
+const NOTES: &str = cite!(roster_page, "请求参数");
 
 /// Date fields of the vendor's roster field-code list ("花名册自定义字段业务code",
 /// updated 2025-09-10; kb-dingtalk-open-platform 0943), which take
@@ -65,142 +87,26 @@ static UPDATABLE_CODE: Format = Format {
     name: "updatable_field_code",
     check: updatable,
     expected: Text::new(
-        "a field this API can update: department and direct manager (sys00-deptIds, sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管) cannot be changed through the roster",
-        "该接口可更新的字段：部门和直属主管（sys00-deptIds、sys00-mainDeptId、sys00-dept、sys00-mainDept、部门、主部门、直属主管）暂不支持通过花名册接口更新",
+        "a field this API can update: department and direct manager (sys00-deptIds, \
+            sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管) cannot be \
+            changed through the roster",
+        "该接口可更新的字段：部门和直属主管（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
+            sys00-mainDept、部门、主部门、直属主管）暂不支持通过花名册接口更新",
     ),
-    pattern: meta_str(r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*"),
+    pattern: meta_str(
+        r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*",
+    ),
     // Applied to field codes, which the walker already checks as strings.
     integers: &[],
 };
 
-static QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
+static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .required()
     .secret()
     .label("Access token", "access_token")
     .help("The app's access token.", "应用的 access_token。")
-    .source("seeds/dingtalk-update-employee-roster.txt § Query 参数")];
-
-static ROSTER_FIELD_FIELDS: [Field; 2] = [
-    Field::string("field_code")
-        .required()
-        .label("Field code", "字段编码")
-        .help(
-            "From /topapi/smartwork/hrm/roster/meta/get, e.g. sys03-highestEdu; a sysNN- code belongs to group sysNN.",
-            "来自 /topapi/smartwork/hrm/roster/meta/get，例如 sys03-highestEdu；sysNN- 开头的字段属于分组 sysNN。",
-        )
-        .source(NOTES),
-    Field::string("value")
-        .required()
-        .on_empty(Empty::Keep)
-        .label("Value", "字段值")
-        .help(
-            "A string; dates yyyy-MM-dd, select fields the option value (民族 \"1\" = 汉族).",
-            "字符串；日期为 yyyy-MM-dd，选择类字段传选项值（民族 \"1\" 为汉族）。",
-        )
-        .source(NOTES),
-];
-static ROSTER_FIELD: ObjectRule = ObjectRule {
-    fields: &ROSTER_FIELD_FIELDS,
-    prefixed: None,
-};
-static ROSTER_FIELD_ITEM: Field = Field::new("", Ty::Object(&ROSTER_FIELD))
-    .required()
-    .label("Field", "字段");
-static SECTION_ITEMS: ArrayRule = ArrayRule {
-    item: &ROSTER_FIELD_ITEM,
-    min_items: 1,
-    max_items: None,
-    unique: false,
-};
-
-static SECTION_FIELDS: [Field; 2] = [
-    Field::new("old_index", Ty::Int(NON_NEGATIVE))
-        .on_empty(Empty::Reject)
-        .label("Existing section index", "已有记录序号 old_index")
-        .help(
-            "Given: edits that section, only the fields sent. Omitted: adds a new section and clears every field not sent.",
-            "传入：只修改该段记录中所传字段；不传：新增一段记录，未传字段被清空。",
-        )
-        .source(NOTES),
-    Field::new("section", Ty::Array(&SECTION_ITEMS))
-        .required()
-        .label("Fields", "字段列表")
-        .help(
-            "At least one {field_code, value}; each field_code at most once per section.",
-            "至少 1 个 {field_code, value}；同一段记录中每个 field_code 只能出现一次。",
-        )
-        .source(SEED),
-];
-static SECTION: ObjectRule = ObjectRule {
-    fields: &SECTION_FIELDS,
-    prefixed: None,
-};
-static SECTION_ITEM: Field = Field::new("", Ty::Object(&SECTION))
-    .required()
-    .label("Section", "记录");
-static SECTIONS: ArrayRule = ArrayRule {
-    item: &SECTION_ITEM,
-    min_items: 1,
-    max_items: None,
-    unique: false,
-};
-
-static GROUP_FIELDS: [Field; 2] = [
-    Field::string("group_id")
-        .required()
-        .label("Group id", "分组 ID")
-        .help(
-            "sys00 basic, sys01 work, sys02 personal, sys03 education, sys04 bank card, sys05 contract, sys06 emergency contact, sys07 family, sys09 social insurance.",
-            "sys00 基本信息、sys01 工作信息、sys02 个人信息、sys03 学历、sys04 银行卡、sys05 合同、sys06 紧急联系人、sys07 家庭、sys09 社保公积金。",
-        )
-        .source(NOTES),
-    Field::new("sections", Ty::Array(&SECTIONS))
-        .required()
-        .label("Sections", "记录列表")
-        .help(
-            "At least one section: one record of the group (multi-record groups such as education have several).",
-            "至少 1 段记录，即该分组的一条记录（学历等多记录分组可有多段）。",
-        )
-        .source(SEED),
-];
-static GROUP: ObjectRule = ObjectRule {
-    fields: &GROUP_FIELDS,
-    prefixed: None,
-};
-static GROUP_ITEM: Field = Field::new("", Ty::Object(&GROUP))
-    .required()
-    .label("Group", "分组");
-static GROUPS: ArrayRule = ArrayRule {
-    item: &GROUP_ITEM,
-    min_items: 1,
-    max_items: None,
-    unique: false,
-};
-
-static PARAM_FIELDS: [Field; 2] = [
-    Field::string("userid")
-        .required()
-        .label("User id", "员工 userid")
-        .help(
-            "Required (the page's 可选 is a rendering slip; a wrong userid returns 系统错误).",
-            "必填（页面上的“可选”为渲染错误；userid 错误会返回“系统错误”）。",
-        )
-        .source("vendor-notes.md § DingTalk: param.userid required"),
-    Field::new("groups", Ty::Array(&GROUPS))
-        .required()
-        .label("Roster groups", "花名册分组")
-        .help(
-            "At least one group, each with its group_id and sections.",
-            "至少 1 个分组，每个分组包含 group_id 和记录列表。",
-        )
-        .source(SEED),
-];
-static PARAM: ObjectRule = ObjectRule {
-    fields: &PARAM_FIELDS,
-    prefixed: None,
-};
-
-static BODY_FIELDS: [Field; 2] = [
+    .source(cite!(roster_page, "Query 参数"))]);
+static BODY: ObjectRule = ObjectRule::of(&[
     Field::new(
         "agentid",
         Ty::Int(IntRule {
@@ -215,8 +121,86 @@ static BODY_FIELDS: [Field; 2] = [
         "Positive integer, sent as a number (the page's example sends a string).",
         "正整数，以数字发送（文档示例传的是字符串）。",
     )
-    .source("seeds/dingtalk-update-employee-roster.txt § Body 参数; vendor-notes.md: body carries numbers"),
-    Field::new("param", Ty::Object(&PARAM))
+    .source(cite!(roster_page, "Body 参数 agentid (Number)")),
+    Field::object("param", &ObjectRule::of(&[
+    Field::string("userid")
+        .required()
+        .label("User id", "员工 userid")
+        .help(
+            "Required (the page's 可选 is a rendering slip; a wrong userid returns 系统错误).",
+            "必填（页面上的“可选”为渲染错误；userid 错误会返回“系统错误”）。",
+        )
+        .source(cite!(roster_page, "Body 参数 param.userid; a wrong userid returns 系统错误")),
+    Field::array("groups", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::string("group_id")
+        .required()
+        .label("Group id", "分组 ID")
+        .help(
+            "sys00 basic, sys01 work, sys02 personal, sys03 education, sys04 bank card, sys05 \
+                contract, sys06 emergency contact, sys07 family, sys09 social insurance.",
+            "sys00 基本信息、sys01 工作信息、sys02 个人信息、sys03 学历、sys04 银行卡、sys05 合\
+                同、sys06 紧急联系人、sys07 家庭、sys09 社保公积金。",
+        )
+        .source(NOTES),
+    Field::array("sections", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::integer("old_index", NON_NEGATIVE)
+        .on_empty(Empty::Reject)
+        .label("Existing section index", "已有记录序号 old_index")
+        .help(
+            "Given: edits that section, only the fields sent. Omitted: adds a new section and \
+                clears every field not sent.",
+            "传入：只修改该段记录中所传字段；不传：新增一段记录，未传字段被清空。",
+        )
+        .source(NOTES),
+    Field::array("section", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    Field::string("field_code")
+        .required()
+        .label("Field code", "字段编码")
+        .help(
+            "From /topapi/smartwork/hrm/roster/meta/get, e.g. sys03-highestEdu; a sysNN- code \
+                belongs to group sysNN.",
+            "来自 /topapi/smartwork/hrm/roster/meta/get，例如 sys03-highestEdu；sysNN- 开头的字\
+                段属于分组 sysNN。",
+        )
+        .source(NOTES),
+    Field::string("value")
+        .required()
+        .on_empty(Empty::Keep)
+        .label("Value", "字段值")
+        .help(
+            "A string; dates yyyy-MM-dd, select fields the option value (民族 \"1\" = 汉族).",
+            "字符串；日期为 yyyy-MM-dd，选择类字段传选项值（民族 \"1\" 为汉族）。",
+        )
+        .source(NOTES),
+]))
+    .label("Field", "字段")).min(1))
+        .required()
+        .label("Fields", "字段列表")
+        .help(
+            "At least one {field_code, value}; each field_code at most once per section.",
+            "至少 1 个 {field_code, value}；同一段记录中每个 field_code 只能出现一次。",
+        )
+        .source(SEED),
+]))
+    .label("Section", "记录")).min(1))
+        .required()
+        .label("Sections", "记录列表")
+        .help(
+            "At least one section: one record of the group (multi-record groups such as \
+                education have several).",
+            "至少 1 段记录，即该分组的一条记录（学历等多记录分组可有多段）。",
+        )
+        .source(SEED),
+]).cross(&CROSS_RULES))
+    .label("Group", "分组")).min(1))
+        .required()
+        .label("Roster groups", "花名册分组")
+        .help(
+            "At least one group, each with its group_id and sections.",
+            "至少 1 个分组，每个分组包含 group_id 和记录列表。",
+        )
+        .source(SEED),
+]))
         .required()
         .label("Employee", "员工信息")
         .help(
@@ -224,22 +208,14 @@ static BODY_FIELDS: [Field; 2] = [
             "要更新的员工（userid）及其花名册分组。",
         )
         .source(SEED),
-];
-
-static QUERY: ObjectRule = ObjectRule {
-    fields: &QUERY_FIELDS,
-    prefixed: None,
-};
-static BODY: ObjectRule = ObjectRule {
-    fields: &BODY_FIELDS,
-    prefixed: None,
-};
+]);
 
 // ---- cross-field rules -----------------------------------------------------
 
-const FIELD_CODE: &str = "/body/param/groups/-/sections/-/section/-/field_code";
+const FIELD_CODE: &str = "/sections/-/section/-/field_code";
 
-/// What [`cross`] checks, for `describe` and `json_schema`.
+/// The roster's cross-field rules, carried by each `groups` item (pointers
+/// relative to it).
 static CROSS_RULES: [CrossRule; 6] = [
     CrossRule {
         code: Code::Format,
@@ -249,70 +225,81 @@ static CROSS_RULES: [CrossRule; 6] = [
             format: &UPDATABLE_CODE,
         },
         text: Text::meta(
-            "Department and direct manager cannot be updated through this API (sys00-deptIds, sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管).",
-            "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、sys00-mainDept、部门、主部门、直属主管）。",
+            "Department and direct manager cannot be updated through this API (sys00-deptIds, \
+                sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管).",
+            "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
+                sys00-mainDept、部门、主部门、直属主管）。",
         ),
-        source: meta_str("DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支持接口更新; field codes from 0943"),
+        source: Meta::new(
+            "DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支\
+            持接口更新; field codes from 0943",
+        ),
     },
     CrossRule {
         code: Code::NotIn,
-        pointers: &[FIELD_CODE, "/body/param/groups/-/group_id"],
+        pointers: &[FIELD_CODE, "/group_id"],
         kind: CrossKind::GroupPrefix {
             prefix: "sys",
             digits: 2,
         },
         text: Text::meta(
-            "A field_code written sysNN-… belongs to group sysNN and must sit in the group whose group_id is sysNN.",
+            "A field_code written sysNN-… belongs to group sysNN and must sit in the group \
+                whose group_id is sysNN.",
             "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
         ),
-        source: meta_str(NOTES),
+        source: Meta::new(NOTES),
     },
     CrossRule {
         code: Code::Format,
-        pointers: &["/body/param/groups/-/sections/-/section/-/value", FIELD_CODE],
+        pointers: &["/sections/-/section/-/value", FIELD_CODE],
         kind: CrossKind::FormatWhen {
             values: &DATE_CODES,
             format: &DATE,
         },
         text: Text::meta(
-            "The date fields of the roster field-code list (sys00-confirmJoinTime, sys01-regularTime, sys02-birthTime, sys02-certEndTime, sys02-joinWorkingTime, sys03-graduationTime, sys05 contract start and end dates, sys07-childBirthDate) take a real date written yyyy-MM-dd.",
-            "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、sys02-birthTime、sys02-certEndTime、sys02-joinWorkingTime、sys03-graduationTime、sys05 合同起止日期、sys07-childBirthDate）的值须为 yyyy-MM-dd 格式的有效日期。",
+            "The date fields of the roster field-code list (sys00-confirmJoinTime, \
+                sys01-regularTime, sys02-birthTime, sys02-certEndTime, sys02-joinWorkingTime, \
+                sys03-graduationTime, sys05 contract start and end dates, sys07-childBirthDate) \
+                take a real date written yyyy-MM-dd.",
+            "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、\
+                sys02-birthTime、sys02-certEndTime、sys02-joinWorkingTime、sys03-graduationTime\
+                、sys05 合同起止日期、sys07-childBirthDate）的值须为 yyyy-MM-dd 格式的有效日期。",
         ),
-        source: meta_str("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
+        source: Meta::new("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
     },
     CrossRule {
         code: Code::Duplicate,
-        pointers: &["/body/param/groups/-/sections/-/old_index"],
+        pointers: &["/sections/-/old_index"],
         kind: CrossKind::Unique {
             by: UniqueBy::Integer,
         },
         text: Text::meta(
-            "Within a group, each old_index names one existing section: no two sections may carry the same old_index.",
+            "Within a group, each old_index names one existing section: no two sections may \
+                carry the same old_index.",
             "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
         ),
-        source: meta_str(NOTES),
+        source: Meta::new(NOTES),
     },
     CrossRule {
         code: Code::Duplicate,
         pointers: &[FIELD_CODE],
-        kind: CrossKind::Unique {
-            by: UniqueBy::Text,
-        },
+        kind: CrossKind::Unique { by: UniqueBy::Text },
         text: Text::meta(
             "Within a section, each field_code appears at most once.",
             "同一段记录中，每个 field_code 最多出现一次。",
         ),
-        source: meta_str(SEED),
+        source: Meta::new(SEED),
     },
     CrossRule {
         code: Code::NewSection,
-        pointers: &["/body/param/groups/-/sections/-", "/body/param/groups/-/sections/-/old_index"],
+        pointers: &["/sections/-", "/sections/-/old_index"],
         kind: CrossKind::Advice,
         text: Text::meta(
-            "A section without old_index adds a new section, and every field not passed in it is cleared (warning).",
+            "A section without old_index adds a new section, and every field not passed in it \
+                is cleared (warning).",
             "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
         ),
-        source: meta_str(NOTES),
+        source: Meta::new(NOTES),
     },
 ];
 
@@ -333,11 +320,8 @@ static CROSS_RULES: [CrossRule; 6] = [
 /// for 5 minutes: retryable, after a long wait.
 pub(crate) static REPLY: ReplySpec = ReplySpec {
     code_key: Some("errcode"),
-    ok_code: 0,
     false_keys: &["success", "result"],
-    ok_key: None,
     message_keys: &["errmsg"],
-    failure_code_keys: &[],
     trace_key: Some("request_id"),
     sub_code_key: Some("sub_code"),
     sub_message_key: Some("sub_msg"),
@@ -346,61 +330,50 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
         90012, 90013, 90014, 90018,
     ],
     token_codes: &[40001, 40014, 42001],
-    token_statuses: &[],
     retry_markers: &[("status", 1111)],
-    failure_texts: &[],
-    // Server-API error codes (https://open.dingtalk.com/document/orgapp/server-api-error-codes-1,
-    // 2026-05-06): 60102 UserID exists, 60104 mobile exists; 60121 user not found.
-    // 50004: a permission (scope) failure, as developers report it
-    // (open-dingtalk/openapi-demo-java issue 1, 2017-09-05); the search tool
-    // did not show the vendor page's own line for it.
-    quota_codes: &[],
+    // Server-API error codes page: 60102 UserID exists, 60104 mobile
+    // exists; 60121 user not found. 50004: a permission (scope) failure, as
+    // developers report it (open-dingtalk/openapi-demo-java issue 1,
+    // 2017-09-05); the search tool did not show the vendor page's own line.
     permission_codes: &[50004],
     exists_codes: &[60102, 60104],
-    exists_texts: &[],
     not_found_codes: &[60121],
-    reset_header: "",
-    source: meta_str(
-        "DingTalk server-API error codes and throttling pages (vendor-notes.md, corrections)",
+    source: Meta::new(
+        "https://open.dingtalk.com/document/development/server-api-error-codes-1 (2026-05-06); \
+            https://open.dingtalk.com/document/development/how-to-process-api-throttling \
+            (2026-05-09)",
     ),
     samples: &ReplySamples {
-        ok: Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errcode":0,"errmsg":"ok","result":true,"success":true,"request_id":"mock"}"#,
-            ),
-        },
-        invalid: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":40035,"errmsg":"{{message}}","request_id":"mock"}"#),
-        },
-        throttled: Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errcode":90018,"errmsg":"api calls per second over limit","request_id":"mock"}"#,
-            ),
-        },
-        busy: Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":-1,"errmsg":"system busy","request_id":"mock"}"#),
-        },
-        token_expired: Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
-            ),
-        },
-        exists: Some(Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errcode":60102,"errmsg":"UserID在公司中已存在","request_id":"mock"}"#,
-            ),
-        }),
-        not_found: Some(Sample {
-            status: 200,
-            body: meta_str(r#"{"errcode":60121,"errmsg":"找不到该用户","request_id":"mock"}"#),
-        }),
+        ok: Sample::new(
+            200,
+            r#"{"errcode":0,"errmsg":"ok","result":true,"success":true,"request_id":"mock"}"#,
+        ),
+        invalid: Sample::new(
+            200,
+            r#"{"errcode":40035,"errmsg":"{{message}}","request_id":"mock"}"#,
+        ),
+        throttled: Sample::new(
+            200,
+            r#"{"errcode":90018,"errmsg":"api calls per second over limit","request_id":"mock"}"#,
+        ),
+        busy: Sample::new(
+            200,
+            r#"{"errcode":-1,"errmsg":"system busy","request_id":"mock"}"#,
+        ),
+        token_expired: Sample::new(
+            200,
+            r#"{"errcode":42001,"errmsg":"access_token expired","request_id":"mock"}"#,
+        ),
+        exists: Some(Sample::new(
+            200,
+            r#"{"errcode":60102,"errmsg":"UserID在公司中已存在","request_id":"mock"}"#,
+        )),
+        not_found: Some(Sample::new(
+            200,
+            r#"{"errcode":60121,"errmsg":"找不到该用户","request_id":"mock"}"#,
+        )),
     },
+    ..ReplySpec::DEFAULT
 };
 
 /// 20 calls per second per app and API (DingTalk throttling page).
@@ -414,25 +387,19 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
         "DingTalk: update employee roster",
         "钉钉：更新员工花名册信息",
     ),
-    method: "POST",
     doc_url: "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information",
-    deprecated: None,
     default_base_url: "https://oapi.dingtalk.com",
     documented_path: "/topapi/smartwork/hrm/employee/v2/update",
-    content_type: "application/json",
-    path: None,
     query: Some(&QUERY),
-    headers: None,
-    body: &BODY,
-    cross: &CROSS_RULES,
-    url: plain_url,
+    body: Some(&BODY),
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API"),
-    record_key: meta_str("/body/param/userid"),
-    token_prefix: "",
-    path_marker: "",
-    field_rates: &[],
+    rate_source: Meta::new(
+        "https://open.dingtalk.com/document/development/how-to-process-api-throttling \
+            (2026-05-09): 20 calls/s per app per API",
+    ),
+    record_key: Meta::new("/body/param/userid"),
+    ..Endpoint::DEFAULT
 };
 
 // ---- 更新用户信息 (update user) ---------------------------------------------
@@ -444,26 +411,6 @@ pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
 // `OapiV2UserUpdateRequest` (Java, 2021.11.16) where the pages are silent.
 // Limits follow the newest page; older SDKs and the v1 page had other ones
 // (name 64, email 64, title 300, work_place 50, remark 1024).
-
-/// A citation of the update page's parameter table.
-macro_rules! user_doc {
-    ($what:literal) => {
-        concat!(
-            "DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ",
-            $what
-        )
-    };
-}
-
-/// A citation of the enterprise-account page (same URL, more fields).
-macro_rules! user_excl {
-    ($what:literal) => {
-        concat!(
-            "DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; same URL) § 请求参数: ",
-            $what
-        )
-    };
-}
 
 /// A comma-separated list of 1 to 100 department ids, each a positive
 /// integer of at most 15 digits.
@@ -611,9 +558,10 @@ static MIXED_PASSWORD: Format = Format {
     integers: &[],
 };
 
-const fn enumerated(key: &'static str, values: &'static [&'static str]) -> Field {
-    Field::one_of(key, values).on_empty(Empty::Reject)
-}
+/// A department id, as the lists' items carry it.
+static DEPT_ID_FIELD: Field = Field::integer("dept_id", DEPT_ID)
+    .label("Department id", "部门 ID")
+    .help("A positive department id.", "正整数部门 ID。");
 
 /// A department id: "不合法的部门id…是否为数字且大于0" (error 40009).
 const DEPT_ID: IntRule = IntRule {
@@ -626,110 +574,6 @@ const ANY_INTEGER: IntRule = IntRule {
     min: None,
     max: None,
     one_of: &[],
-};
-
-static USER_QUERY_FIELDS: [Field; 1] = [Field::string("access_token")
-    .required()
-    .secret()
-    .label("Access token", "access_token")
-    .help(
-        "The app's access token, sent in the query string only.",
-        "调用该接口的应用凭证，只放在 URL 查询参数中。",
-    )
-    .source(user_doc!("Query 参数 access_token 必填"))];
-
-static DEPT_ORDER_FIELDS: [Field; 2] = [
-    Field::new("dept_id", Ty::Int(DEPT_ID))
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source(user_doc!("dept_order_list ∟ dept_id (Number)")),
-    Field::new("order", Ty::Int(ANY_INTEGER))
-        .label("Order", "排序")
-        .help(
-            "The employee's order in that department: larger comes first.",
-            "员工在部门中的排序，数值越大，排序越靠前。",
-        )
-        .source(user_doc!("dept_order_list ∟ order (Number)")),
-];
-static DEPT_ORDER: ObjectRule = ObjectRule {
-    fields: &DEPT_ORDER_FIELDS,
-    prefixed: None,
-};
-static DEPT_ORDER_ITEM: Field = Field::new("", Ty::Object(&DEPT_ORDER))
-    .required()
-    .label("Department order", "部门内排序");
-static DEPT_ORDERS: ArrayRule = ArrayRule {
-    item: &DEPT_ORDER_ITEM,
-    min_items: 0,
-    max_items: Some(100),
-    unique: false,
-};
-
-static DEPT_POSITION_FIELDS: [Field; 4] = [
-    Field::new("dept_id", Ty::Int(DEPT_ID))
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): dept_id"),
-    Field::new("is_main", Ty::Bool)
-        .label("Main position", "是否主任职")
-        .help(
-            "Whether this is the main position; the SDK says exactly one must be.",
-            "是否为主任职；SDK 说明需要有且只有一个主任职。",
-        )
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): is_main 是否主任职（需要有且只有一个主任职）"),
-    Field::string("title")
-        .max_chars(200)
-        .label("Title in the department", "部门内职位")
-        .help("At most 200 characters.", "最多 200 个字符。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): title 长度最大200个字符"),
-    Field::string("work_place")
-        .max_chars(100)
-        .label("Work place", "办公地点")
-        .help("At most 100 characters.", "最多 100 个字符。")
-        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): work_place 长度最大100个字符"),
-];
-static DEPT_POSITION: ObjectRule = ObjectRule {
-    fields: &DEPT_POSITION_FIELDS,
-    prefixed: None,
-};
-static DEPT_POSITION_ITEM: Field = Field::new("", Ty::Object(&DEPT_POSITION))
-    .required()
-    .label("Position in a department", "部门内任职");
-static DEPT_POSITIONS: ArrayRule = ArrayRule {
-    item: &DEPT_POSITION_ITEM,
-    min_items: 0,
-    max_items: Some(999),
-    unique: false,
-};
-
-static DEPT_TITLE_FIELDS: [Field; 2] = [
-    Field::new("dept_id", Ty::Int(DEPT_ID))
-        .label("Department id", "部门 ID")
-        .help("A positive department id.", "正整数部门 ID。")
-        .source(user_excl!("dept_title_list ∟ dept_id (Number)")),
-    Field::string("title")
-        .max_chars(200)
-        .label("Title in the department", "部门内职位")
-        .help(
-            "At most 200 characters, as title.",
-            "最多 200 个字符，与 title 相同。",
-        )
-        .source(user_excl!(
-            "dept_title_list ∟ title; length as title (200, update page)"
-        )),
-];
-static DEPT_TITLE: ObjectRule = ObjectRule {
-    fields: &DEPT_TITLE_FIELDS,
-    prefixed: None,
-};
-static DEPT_TITLE_ITEM: Field = Field::new("", Ty::Object(&DEPT_TITLE))
-    .required()
-    .label("Title in a department", "部门内职位");
-static DEPT_TITLES: ArrayRule = ArrayRule {
-    item: &DEPT_TITLE_ITEM,
-    min_items: 0,
-    max_items: Some(100),
-    unique: false,
 };
 
 /// `{"<attribute>": {"<language>": "<text>", …}, …}` as JSON text.
@@ -748,8 +592,10 @@ static I18N_TEXT: Format = Format {
     name: "json_i18n_text",
     check: i18n_text,
     expected: Text::new(
-        "text holding a JSON object of {language: text} objects, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}",
-        "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}",
+        "text holding a JSON object of {language: text} objects, such as {\"爱好\":{\"zh_CN\":\"\
+            旅游\",\"en_US\":\"travel\"}}",
+        "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅\
+            游\",\"en_US\":\"travel\"}}",
     ),
     pattern: meta_str(concat!(
         json_ws!(),
@@ -773,282 +619,642 @@ static I18N_TEXT: Format = Format {
     integers: &[],
 };
 
-static USER_BODY_FIELDS: [Field; 30] = [
-    Field::string("userid")
-        .required()
-        .max_chars(64)
-        .label("User id", "员工 userid")
+static USER_QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
+
+static ACCESS_TOKEN: Field = Field::string("access_token")
+    .required()
+    .secret()
+    .label("Access token", "access_token")
+    .help(
+        "The app's access token, sent in the query string only.",
+        "调用该接口的应用凭证，只放在 URL 查询参数中。",
+    )
+    .source(cite!(user_doc, "Query 参数 access_token 必填"));
+static USER_BODY: ObjectRule = ObjectRule::of(&USER_BODY_FIELDS).cross(&USER_CROSS_RULES);
+static F_USERID: Field = Field::string("userid")
+    .required()
+    .max_chars(64)
+    .label("User id", "员工 userid")
+    .help(
+        "The employee's userid (at most 64 characters); it cannot be changed.",
+        "员工的 userId（最多 64 个字符），不可修改。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: userid 必填; TopSDK \
+            OapiV2UserUpdateRequest checkMaxLength(userid, 64)",
+    );
+
+static F_NAME: Field = Field::string("name")
+    .on_empty(Empty::Reject)
+    .max_chars(80)
+    .label("Name", "员工名称")
+    .help("At most 80 characters.", "长度最大 80 个字符。")
+    .source(cite!(
+        user_doc,
+        "name 长度最大80个字符 (older SDKs and the v1 page: 64); error 60112 用户name不合法"
+    ));
+
+static F_HIDE_MOBILE: Field = Field::boolean("hide_mobile")
+    .label("Hide mobile", "是否号码隐藏")
+    .help(
+        "true hides the mobile number on the profile page.",
+        "为 true 时在个人资料页隐藏手机号。",
+    )
+    .source(cite!(user_doc, "hide_mobile (Boolean)"));
+
+static F_TELEPHONE: Field = Field::string("telephone")
+    .max_chars(50)
+    .label("Extension number", "分机号")
+    .help(
+        "At most 50 characters; unique in the organisation.",
+        "长度最大 50 个字符；企业内不能重复。",
+    )
+    .source(cite!(user_doc, "telephone 长度最大50个字符"));
+
+static F_JOB_NUMBER: Field = Field::string("job_number")
+    .max_chars(50)
+    .label("Employee number", "员工工号")
+    .help("At most 50 characters.", "长度最大 50 个字符。")
+    .source(cite!(
+        user_doc,
+        "job_number 长度最大50个字符 (older SDKs: 64)"
+    ));
+
+static F_MANAGER_USERID: Field = Field::string("manager_userid")
+    .max_chars(64)
+    .label("Direct manager", "直属主管")
+    .help(
+        "The direct manager's userid (a userid has at most 64 characters); to clear it, \
+                list manager_userid in force_update_fields.",
+        "直属主管的 userId（userId 最多 64 个字符）；清空时在 force_update_fields 中传 \
+                manager_userid。",
+    )
+    .source(cite!(
+        user_doc,
+        "manager_userid; force_update_fields; userid ≤ 64 (TopSDK)"
+    ));
+
+static F_TITLE: Field = Field::string("title")
+    .max_chars(200)
+    .label("Title", "职位")
+    .help("At most 200 characters.", "长度最大 200 个字符。")
+    .source(cite!(user_doc, "title 长度最大200个字符 (older SDKs: 300)"));
+
+static F_EMAIL: Field = Field::formatted("email", &EMAIL)
+    .max_chars(50)
+    .label("Email", "员工邮箱")
+    .help(
+        "An email address of at most 50 characters; unique in the organisation.",
+        "邮箱地址，长度最大 50 个字符；企业内不能重复。",
+    )
+    .source(cite!(
+        user_doc,
+        "email 长度最大50个字符 (older SDKs: 64); error 60105 邮箱不合法"
+    ));
+
+static F_ORG_EMAIL: Field = Field::formatted("org_email", &EMAIL)
+    .max_chars(100)
+    .label("Enterprise email", "员工的企业邮箱")
+    .help(
+        "An email address of at most 100 characters; effective only when the enterprise \
+                mailbox is opened.",
+        "邮箱地址，最多 100 个字符；员工的企业邮箱已开通时才生效。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: org_email; length from 创建用户 \
+            (0055) and TopSDK checkMaxLength(orgEmail, 100)",
+    );
+
+static F_WORK_PLACE: Field = Field::string("work_place")
+    .max_chars(100)
+    .label("Work place", "办公地点")
+    .help("At most 100 characters.", "长度最大 100 个字符。")
+    .source(cite!(
+        user_doc,
+        "work_place 长度最大100个字符 (older SDKs: 50)"
+    ));
+
+static F_REMARK: Field = Field::string("remark")
+    .max_chars(2000)
+    .label("Remark", "备注")
+    .help("At most 2000 characters.", "长度最大 2000 个字符。")
+    .source(cite!(
+        user_doc,
+        "remark 长度最大2000个字符 (older SDKs: 1024)"
+    ));
+
+static F_DEPT_ID_LIST: Field = Field::formatted("dept_id_list", &DEPT_ID_LIST)
+    .on_empty(Empty::Reject)
+    .label("Departments", "所属部门 ID 列表")
+    .help(
+        "Department ids separated by commas, such as 2,3,4: 1 to 100 positive integers. The \
+                list becomes the employee's departments.",
+        "以英文逗号分隔的部门 ID，例如 2,3,4：1 至 100 个正整数。该列表即员工所属的全部部门。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, \
+            example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); \
+            error 40009",
+    );
+
+static F_DEPT_ORDER_LIST: Field = Field::array(
+    "dept_order_list",
+    &ArrayRule::of(
+        &Field::item(&ObjectRule::of(&[
+            DEPT_ID_FIELD.source(cite!(user_doc, "dept_order_list ∟ dept_id (Number)")),
+            Field::integer("order", ANY_INTEGER)
+                .label("Order", "排序")
+                .help(
+                    "The employee's order in that department: larger comes first.",
+                    "员工在部门中的排序，数值越大，排序越靠前。",
+                )
+                .source(cite!(user_doc, "dept_order_list ∟ order (Number)")),
+        ]))
+        .label("Department order", "部门内排序"),
+    )
+    .items(0, 100),
+)
+.label("Order in departments", "部门内排序")
+.help(
+    "At most 100 {dept_id, order}.",
+    "最多 100 个 {dept_id, order}。",
+)
+.source(
+    "DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_order_list; TopSDK \
+            checkObjectMaxListSize(deptOrderList, 100)",
+);
+
+static F_EXTENSION: Field = Field::formatted("extension", &EXTENSION_TEXT)
+    .max_chars(2000)
+    .label("Extension attributes", "扩展属性")
+    .help(
+        "JSON text of an object of strings, at most 2000 characters. It replaces every \
+                extension attribute: send them all (unless ext_attrs_update_mode is 1).",
+        "字符串值组成的 JSON 对象文本，长度最大 2000 个字符。会整体替换扩展属性：须传入全部\
+                属性（ext_attrs_update_mode 为 1 时除外）。",
+    )
+    .source(cite!(
+        user_doc,
+        "extension 长度最大2000个字符; 如果只传其中1个，那么剩下9个字段都会被\
+            清空"
+    ));
+
+static F_EXT_ATTRS_UPDATE_MODE: Field = Field::new(
+    "ext_attrs_update_mode",
+    Ty::Int(IntRule {
+        min: None,
+        max: None,
+        one_of: &[0, 1],
+    }),
+)
+.label("Extension update mode", "扩展属性更新模式")
+.help(
+    "0 overwrite (default), 1 append.",
+    "0：覆盖方式（默认），1：追加方式。",
+)
+.source(cite!(
+    user_doc,
+    "ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖"
+));
+
+static F_SENIOR_MODE: Field = Field::boolean("senior_mode")
+    .label("Executive mode", "高管模式")
+    .help(
+        "true hides the mobile number from all employees (default false).",
+        "为 true 时手机号码对所有员工隐藏（默认 false）。",
+    )
+    .source(cite!(user_doc, "senior_mode (Boolean)"));
+
+static F_HIRED_DATE: Field = Field::integer("hired_date", DEPT_ID)
+    .label("Hire date", "入职时间")
+    .help(
+        "Unix time in milliseconds (13 digits today), a positive integer.",
+        "UNIX 时间戳，单位毫秒（当前为 13 位），正整数。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: hired_date 入职时间，UNIX时间戳\
+            ，单位毫秒; TopSDK checkMinValue(hiredDate, 1)",
+    );
+
+static F_LANGUAGE: Field = Field::enumerated("language", &["zh_CN", "en_US"])
+    .label("Contacts language", "通讯录语言")
+    .help("zh_CN (default) or en_US.", "zh_CN（默认）或 en_US。")
+    .source(cite!(
+        user_doc,
+        "language zh_CN：中文（默认值）, en_US：英文"
+    ));
+
+static F_FORCE_UPDATE_FIELDS: Field = Field::formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
+    .on_empty(Empty::Reject)
+    .label("Fields to clear", "强制更新的字段")
+    .help(
+        "Fields written even when empty, separated by commas: manager_userid, and org_email \
+                for enterprise accounts (which unbinds the enterprise mailbox).",
+        "即使为空也写入的字段，以英文逗号分隔：manager_userid，企业账号还可传 org_email（将\
+                解除企业邮箱绑定）。",
+    )
+    .source(
+        "DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字\
+            段 manager_userid; 0107 (same URL): manager_userid、org_email",
+    );
+
+static F_DEPT_POSITION_LIST: Field = Field::array("dept_position_list", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
+    DEPT_ID_FIELD.source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): dept_id"),
+    Field::boolean("is_main")
+        .label("Main position", "是否主任职")
         .help(
-            "The employee's userid (at most 64 characters); it cannot be changed.",
-            "员工的 userId（最多 64 个字符），不可修改。",
+            "Whether this is the main position; the SDK says exactly one must be.",
+            "是否为主任职；SDK 说明需要有且只有一个主任职。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: userid 必填; TopSDK OapiV2UserUpdateRequest checkMaxLength(userid, 64)"),
-    Field::string("name")
-        .on_empty(Empty::Reject)
-        .max_chars(80)
-        .label("Name", "员工名称")
-        .help("At most 80 characters.", "长度最大 80 个字符。")
-        .source(user_doc!("name 长度最大80个字符 (older SDKs and the v1 page: 64); error 60112 用户name不合法")),
-    Field::new("hide_mobile", Ty::Bool)
-        .label("Hide mobile", "是否号码隐藏")
-        .help(
-            "true hides the mobile number on the profile page.",
-            "为 true 时在个人资料页隐藏手机号。",
-        )
-        .source(user_doc!("hide_mobile (Boolean)")),
-    Field::string("telephone")
-        .max_chars(50)
-        .label("Extension number", "分机号")
-        .help(
-            "At most 50 characters; unique in the organisation.",
-            "长度最大 50 个字符；企业内不能重复。",
-        )
-        .source(user_doc!("telephone 长度最大50个字符")),
-    Field::string("job_number")
-        .max_chars(50)
-        .label("Employee number", "员工工号")
-        .help("At most 50 characters.", "长度最大 50 个字符。")
-        .source(user_doc!("job_number 长度最大50个字符 (older SDKs: 64)")),
-    Field::string("manager_userid")
-        .max_chars(64)
-        .label("Direct manager", "直属主管")
-        .help(
-            "The direct manager's userid (a userid has at most 64 characters); to clear it, list manager_userid in force_update_fields.",
-            "直属主管的 userId（userId 最多 64 个字符）；清空时在 force_update_fields 中传 manager_userid。",
-        )
-        .source(user_doc!("manager_userid; force_update_fields; userid ≤ 64 (TopSDK)")),
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): is_main 是否主任\
+            职（需要有且只有一个主任职）"),
     Field::string("title")
         .max_chars(200)
-        .label("Title", "职位")
-        .help("At most 200 characters.", "长度最大 200 个字符。")
-        .source(user_doc!("title 长度最大200个字符 (older SDKs: 300)")),
-    Field::formatted("email", &EMAIL)
-        .max_chars(50)
-        .label("Email", "员工邮箱")
-        .help(
-            "An email address of at most 50 characters; unique in the organisation.",
-            "邮箱地址，长度最大 50 个字符；企业内不能重复。",
-        )
-        .source(user_doc!("email 长度最大50个字符 (older SDKs: 64); error 60105 邮箱不合法")),
-    Field::formatted("org_email", &EMAIL)
-        .max_chars(100)
-        .label("Enterprise email", "员工的企业邮箱")
-        .help(
-            "An email address of at most 100 characters; effective only when the enterprise mailbox is opened.",
-            "邮箱地址，最多 100 个字符；员工的企业邮箱已开通时才生效。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: org_email; length from 创建用户 (0055) and TopSDK checkMaxLength(orgEmail, 100)"),
+        .label("Title in the department", "部门内职位")
+        .help("At most 200 characters.", "最多 200 个字符。")
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): title 长度最大\
+            200个字符"),
     Field::string("work_place")
         .max_chars(100)
         .label("Work place", "办公地点")
-        .help("At most 100 characters.", "长度最大 100 个字符。")
-        .source(user_doc!("work_place 长度最大100个字符 (older SDKs: 50)")),
-    Field::string("remark")
-        .max_chars(2000)
-        .label("Remark", "备注")
-        .help("At most 2000 characters.", "长度最大 2000 个字符。")
-        .source(user_doc!("remark 长度最大2000个字符 (older SDKs: 1024)")),
-    Field::formatted("dept_id_list", &DEPT_ID_LIST)
-        .on_empty(Empty::Reject)
-        .label("Departments", "所属部门 ID 列表")
-        .help(
-            "Department ids separated by commas, such as 2,3,4: 1 to 100 positive integers. The list becomes the employee's departments.",
-            "以英文逗号分隔的部门 ID，例如 2,3,4：1 至 100 个正整数。该列表即员工所属的全部部门。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_id_list (String, example \"2,3,4\"); 创建用户 (0055): 每次调用最多传100个部门ID (TopSDK 2021: 300); error 40009"),
-    Field::new("dept_order_list", Ty::Array(&DEPT_ORDERS))
-        .label("Order in departments", "部门内排序")
-        .help(
-            "At most 100 {dept_id, order}.",
-            "最多 100 个 {dept_id, order}。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_order_list; TopSDK checkObjectMaxListSize(deptOrderList, 100)"),
-    Field::formatted("extension", &EXTENSION_TEXT)
-        .max_chars(2000)
-        .label("Extension attributes", "扩展属性")
-        .help(
-            "JSON text of an object of strings, at most 2000 characters. It replaces every extension attribute: send them all (unless ext_attrs_update_mode is 1).",
-            "字符串值组成的 JSON 对象文本，长度最大 2000 个字符。会整体替换扩展属性：须传入全部属性（ext_attrs_update_mode 为 1 时除外）。",
-        )
-        .source(user_doc!("extension 长度最大2000个字符; 如果只传其中1个，那么剩下9个字段都会被清空")),
-    Field::new(
-        "ext_attrs_update_mode",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[0, 1],
-        }),
-    )
-    .label("Extension update mode", "扩展属性更新模式")
-    .help(
-        "0 overwrite (default), 1 append.",
-        "0：覆盖方式（默认），1：追加方式。",
-    )
-    .source(user_doc!("ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖")),
-    Field::new("senior_mode", Ty::Bool)
-        .label("Executive mode", "高管模式")
-        .help(
-            "true hides the mobile number from all employees (default false).",
-            "为 true 时手机号码对所有员工隐藏（默认 false）。",
-        )
-        .source(user_doc!("senior_mode (Boolean)")),
-    Field::new("hired_date", Ty::Int(DEPT_ID))
-        .label("Hire date", "入职时间")
-        .help(
-            "Unix time in milliseconds (13 digits today), a positive integer.",
-            "UNIX 时间戳，单位毫秒（当前为 13 位），正整数。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: hired_date 入职时间，UNIX时间戳，单位毫秒; TopSDK checkMinValue(hiredDate, 1)"),
-    enumerated("language", &["zh_CN", "en_US"])
-        .label("Contacts language", "通讯录语言")
-        .help("zh_CN (default) or en_US.", "zh_CN（默认）或 en_US。")
-        .source(user_doc!("language zh_CN：中文（默认值）, en_US：英文")),
-    Field::formatted("force_update_fields", &FORCE_UPDATE_FIELDS)
-        .on_empty(Empty::Reject)
-        .label("Fields to clear", "强制更新的字段")
-        .help(
-            "Fields written even when empty, separated by commas: manager_userid, and org_email for enterprise accounts (which unbinds the enterprise mailbox).",
-            "即使为空也写入的字段，以英文逗号分隔：manager_userid，企业账号还可传 org_email（将解除企业邮箱绑定）。",
-        )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: force_update_fields 目前支持字段 manager_userid; 0107 (same URL): manager_userid、org_email"),
-    Field::new("dept_position_list", Ty::Array(&DEPT_POSITIONS))
+        .help("At most 100 characters.", "最多 100 个字符。")
+        .source("TopSDK OapiV2UserUpdateRequest.DeptPosition (Java 2021.11.16): work_place 长度\
+            最大100个字符"),
+]))
+    .label("Position in a department", "部门内任职")).items(0, 999))
         .label("Positions in departments", "部门内任职信息")
         .help(
-            "At most 999 {dept_id, is_main, title, work_place}; exactly one should be the main position.",
+            "At most 999 {dept_id, is_main, title, work_place}; exactly one should be the main \
+                position.",
             "最多 999 个 {dept_id, is_main, title, work_place}；需要有且只有一个主任职。",
         )
-        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)"),
-    Field::formatted("extension_i18n", &I18N_TEXT)
-        .label("Extension attributes by language", "扩展属性的国际化值")
-        .help(
-            "JSON text: each extension attribute's name → {language: text}, such as {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}.",
-            "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}。",
-        )
-        .source(user_doc!("extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON text like extension)")),
-    Field::new("dept_title_list", Ty::Array(&DEPT_TITLES))
-        .label("Titles in departments", "部门内职位")
-        .help(
-            "At most 100 {dept_id, title}; listed on the enterprise-account page (same URL).",
-            "最多 100 个 {dept_id, title}；见企业账号页面（同一 URL）。",
-        )
-        .source("DingTalk 更新企业账号用户信息 (2026-05-27; same URL) § 请求参数: dept_title_list; TopSDK checkObjectMaxListSize(deptTitleList, 100)"),
-    enumerated("org_email_type", &["profession", "base"])
-        .label("Enterprise email kind", "企业邮箱类型")
-        .help("profession (standard) or base (basic).", "profession：标准版，base：基础版。")
-        .source(user_excl!("org_email_type profession: 标准版 - base: 基础版")),
-    Field::string("loginId")
-        .label("Login name (enterprise account)", "企业账号登录名")
-        .help(
-            "DingTalk enterprise accounts only; avoid phone numbers, emails and links in it.",
-            "仅支持钉钉企业账号更新；建议不要携带手机号、邮箱、链接等联系信息。",
-        )
-        .source(user_excl!("loginId (written so on the wire)")),
-    Field::new(
-        "init_password",
-        Ty::Str(StrRule {
-            one_of: &[],
-            format: Some(&MIXED_PASSWORD),
-            blank_is_empty: false,
-            length: Some(Length {
-                min: 8,
-                max: None,
-                unit: Unit::Chars,
-            }),
-        }),
-    )
-    .secret()
-    .on_empty(Empty::Reject)
-    .label("Initial password (enterprise account)", "企业账号初始密码")
+        .source("DingTalk 更新用户信息 (2026-06-08) § 请求参数: dept_position_list; shape and \
+            count from TopSDK (Java 2021.11.16) checkObjectMaxListSize(deptPositionList, 999)");
+
+static F_EXTENSION_I18N: Field = Field::formatted("extension_i18n", &I18N_TEXT)
+    .label("Extension attributes by language", "扩展属性的国际化值")
     .help(
-        "At least 8 characters, not only letters and not only digits; DingTalk enterprise accounts only.",
-        "至少 8 个字符，不能全是字母或数字；仅支持钉钉企业账号。",
+        "JSON text: each extension attribute's name → {language: text}, such as {\"爱好\":\
+                {\"zh_CN\":\"旅游\",\"en_US\":\"travel\"}}.",
+        "JSON 文本：扩展属性名 → {语言: 值}，例如 {\"爱好\":{\"zh_CN\":\"旅\
+                游\",\"en_US\":\"travel\"}}。",
     )
-    .source(user_excl!("init_password 初始密码至少8个字符, 不能全是字母或者数字")),
-    Field::new("send_password_to_user", Ty::Bool)
-        .label("Send the password", "发送账密")
-        .help(
-            "true sends the account and password to the user, and needs init_password.",
-            "为 true 时发送账密，此时 init_password 必填。",
-        )
-        .source(user_excl!("send_password_to_user 该参数为true时，init_password参数必填")),
-    Field::string("exclusive_mobile")
-        .label("Enterprise account mobile", "企业账号手机号")
-        .help(
-            "The enterprise account's mobile number, such as +86-19812341234.",
-            "企业账号手机号，例如 +86-19812341234。",
-        )
-        .source(user_excl!("exclusive_mobile")),
-    enumerated("exclusive_mobile_verify_status", &["verified", "notVerified"])
-        .label("Mobile verification", "手机号验证状态")
-        .help("verified or notVerified.", "verified 或 notVerified。")
-        .source("TopSDK OapiV2UserUpdateRequest (Java 2021.11.16): exclusive_mobile_verify_status 手机号验证状态; values from the enterprise-account page's sample \"verified/notVerified\""),
-    Field::string("avatarMediaId")
-        .label("Avatar media id (enterprise account)", "企业账号头像 MediaId")
-        .help(
-            "A media id from the media upload API (jpg or png).",
-            "通过上传媒体文件接口获取的 MediaId（仅支持 jpg/png）。",
-        )
-        .source(user_excl!("avatarMediaId")),
-    Field::string("nickname")
-        .label("Nickname (enterprise account)", "企业账号昵称")
-        .help("The enterprise account's nickname.", "企业账号的昵称。")
-        .source(user_excl!("nickname")),
+    .source(cite!(
+        user_doc,
+        "extension_i18n (Json) 扩展属性的国际化值; example {\"爱好\": {\"zh_ \
+            CN\": \"旅游\", \"en_ US\": \"travel\", \"aJP\":\"旅  行\"} (misprinted, a JSON \
+            text like extension)"
+    ));
+
+static F_DEPT_TITLE_LIST: Field = Field::array(
+    "dept_title_list",
+    &ArrayRule::of(
+        &Field::item(&ObjectRule::of(&[
+            DEPT_ID_FIELD.source(cite!(user_excl, "dept_title_list ∟ dept_id (Number)")),
+            Field::string("title")
+                .max_chars(200)
+                .label("Title in the department", "部门内职位")
+                .help(
+                    "At most 200 characters, as title.",
+                    "最多 200 个字符，与 title 相同。",
+                )
+                .source(cite!(
+                    user_excl,
+                    "dept_title_list ∟ title; length as title (200, update page)"
+                )),
+        ]))
+        .label("Title in a department", "部门内职位"),
+    )
+    .items(0, 100),
+)
+.label("Titles in departments", "部门内职位")
+.help(
+    "At most 100 {dept_id, title}; listed on the enterprise-account page (same URL).",
+    "最多 100 个 {dept_id, title}；见企业账号页面（同一 URL）。",
+)
+.source(
+    "DingTalk 更新企业账号用户信息 (2026-05-27; same URL) § 请求参数: \
+            dept_title_list; TopSDK checkObjectMaxListSize(deptTitleList, 100)",
+);
+
+static F_ORG_EMAIL_TYPE: Field = Field::enumerated("org_email_type", &["profession", "base"])
+    .label("Enterprise email kind", "企业邮箱类型")
+    .help(
+        "profession (standard) or base (basic).",
+        "profession：标准版，base：基础版。",
+    )
+    .source(cite!(
+        user_excl,
+        "org_email_type profession: 标准版 - base: 基础版"
+    ));
+
+static F_LOGINID: Field = Field::string("loginId")
+    .label("Login name (enterprise account)", "企业账号登录名")
+    .help(
+        "DingTalk enterprise accounts only; avoid phone numbers, emails and links in it.",
+        "仅支持钉钉企业账号更新；建议不要携带手机号、邮箱、链接等联系信息。",
+    )
+    .source(cite!(user_excl, "loginId (written so on the wire)"));
+
+static F_INIT_PASSWORD: Field = Field::new(
+    "init_password",
+    Ty::Str(StrRule {
+        one_of: &[],
+        format: Some(&MIXED_PASSWORD),
+        blank_is_empty: false,
+        length: Some(Length {
+            min: 8,
+            max: None,
+            unit: Unit::Chars,
+        }),
+    }),
+)
+.secret()
+.on_empty(Empty::Reject)
+.label("Initial password (enterprise account)", "企业账号初始密码")
+.help(
+    "At least 8 characters, not only letters and not only digits; DingTalk enterprise \
+            accounts only.",
+    "至少 8 个字符，不能全是字母或数字；仅支持钉钉企业账号。",
+)
+.source(cite!(
+    user_excl,
+    "init_password 初始密码至少8个字符, 不能全是字母或者数字"
+));
+
+static F_SEND_PASSWORD_TO_USER: Field = Field::boolean("send_password_to_user")
+    .label("Send the password", "发送账密")
+    .help(
+        "true sends the account and password to the user, and needs init_password.",
+        "为 true 时发送账密，此时 init_password 必填。",
+    )
+    .source(cite!(
+        user_excl,
+        "send_password_to_user 该参数为true时，init_password参数必填"
+    ));
+
+static F_EXCLUSIVE_MOBILE: Field = Field::string("exclusive_mobile")
+    .label("Enterprise account mobile", "企业账号手机号")
+    .help(
+        "The enterprise account's mobile number, such as +86-19812341234.",
+        "企业账号手机号，例如 +86-19812341234。",
+    )
+    .source(cite!(user_excl, "exclusive_mobile"));
+
+static F_EXCLUSIVE_MOBILE_VERIFY_STATUS: Field = Field::enumerated(
+    "exclusive_mobile_verify_status",
+    &["verified", "notVerified"],
+)
+.label("Mobile verification", "手机号验证状态")
+.help("verified or notVerified.", "verified 或 notVerified。")
+.source(
+    "TopSDK OapiV2UserUpdateRequest (Java 2021.11.16): \
+            exclusive_mobile_verify_status 手机号验证状态; values from the enterprise-account \
+            page's sample \"verified/notVerified\"",
+);
+
+static F_AVATARMEDIAID: Field = Field::string("avatarMediaId")
+    .label(
+        "Avatar media id (enterprise account)",
+        "企业账号头像 MediaId",
+    )
+    .help(
+        "A media id from the media upload API (jpg or png).",
+        "通过上传媒体文件接口获取的 MediaId（仅支持 jpg/png）。",
+    )
+    .source(cite!(user_excl, "avatarMediaId"));
+
+static F_NICKNAME: Field = Field::string("nickname")
+    .label("Nickname (enterprise account)", "企业账号昵称")
+    .help("The enterprise account's nickname.", "企业账号的昵称。")
+    .source(cite!(user_excl, "nickname"));
+
+static USER_BODY_FIELDS: [Field; 30] = [
+    F_USERID,
+    F_NAME,
+    F_HIDE_MOBILE,
+    F_TELEPHONE,
+    F_JOB_NUMBER,
+    F_MANAGER_USERID,
+    F_TITLE,
+    F_EMAIL,
+    F_ORG_EMAIL,
+    F_WORK_PLACE,
+    F_REMARK,
+    F_DEPT_ID_LIST,
+    F_DEPT_ORDER_LIST,
+    F_EXTENSION,
+    F_EXT_ATTRS_UPDATE_MODE,
+    F_SENIOR_MODE,
+    F_HIRED_DATE,
+    F_LANGUAGE,
+    F_FORCE_UPDATE_FIELDS,
+    F_DEPT_POSITION_LIST,
+    F_EXTENSION_I18N,
+    F_DEPT_TITLE_LIST,
+    F_ORG_EMAIL_TYPE,
+    F_LOGINID,
+    F_INIT_PASSWORD,
+    F_SEND_PASSWORD_TO_USER,
+    F_EXCLUSIVE_MOBILE,
+    F_EXCLUSIVE_MOBILE_VERIFY_STATUS,
+    F_AVATARMEDIAID,
+    F_NICKNAME,
 ];
 
-static USER_QUERY: ObjectRule = ObjectRule {
-    fields: &USER_QUERY_FIELDS,
-    prefixed: None,
-};
-static USER_BODY: ObjectRule = ObjectRule {
-    fields: &USER_BODY_FIELDS,
-    prefixed: None,
-};
-
-static USER_CROSS_RULES: [CrossRule; 2] = [
+static USER_CROSS_RULES: [CrossRule; 3] = [
+    CrossRule {
+        code: Code::NotCleared,
+        pointers: &["/manager_userid", "/force_update_fields"],
+        kind: CrossKind::AdviceIf {
+            values: &[""],
+            unless: "manager_userid",
+        },
+        text: Text::meta(
+            "manager_userid \"\" clears the direct manager only when force_update_fields names \
+                manager_userid.",
+            "manager_userid 传空字符串时，仅当 force_update_fields 中包含 manager_userid 才会清\
+                空直属主管。",
+        ),
+        source: Meta::new(
+            "https://open.dingtalk.com/document/development/user-information-update \
+                (2026-06-08) § 请求参数: force_update_fields 强制更新的字段，支持清空指定的字段",
+        ),
+    },
     CrossRule {
         code: Code::ReplacesAll,
-        pointers: &["/body/extension"],
+        pointers: &["/extension"],
         kind: CrossKind::Advice,
         text: Text::meta(
-            "extension replaces every extension attribute: the ones it does not hold are cleared (warning; given whenever extension is sent, also with ext_attrs_update_mode 1, append, which this rule cannot see).",
-            "extension 会整体替换扩展属性：未传入的属性将被清空（警告；只要传了 extension 就会提示，ext_attrs_update_mode 为 1（追加）时也会提示，该规则无法区分）。",
+            "extension replaces every extension attribute: the ones it does not hold are \
+                cleared (warning; given whenever extension is sent, also with \
+                ext_attrs_update_mode 1, append, which this rule cannot see).",
+            "extension 会整体替换扩展属性：未传入的属性将被清空（警告；只要传了 extension 就会提\
+                示，ext_attrs_update_mode 为 1（追加）时也会提示，该规则无法区分）。",
         ),
-        source: meta_str("DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖"),
+        source: Meta::new(
+            "DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么\
+            剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖",
+        ),
     },
     CrossRule {
         code: Code::Required,
-        pointers: &["/body/init_password", "/body/send_password_to_user"],
+        pointers: &["/init_password", "/send_password_to_user"],
         kind: CrossKind::RequiredIfTrue,
         text: Text::meta(
             "send_password_to_user true needs init_password.",
             "send_password_to_user 为 true 时，init_password 必填。",
         ),
-        source: meta_str("DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: 该参数为true时，init_password参数必填"),
+        source: Meta::new(
+            "DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: \
+            该参数为true时，init_password参数必填",
+        ),
     },
 ];
 
 /// `dingtalk.updateUser`.
 pub static UPDATE_USER: Endpoint = Endpoint {
     id: "dingtalk.updateUser",
-    vendor: "dingtalk",
     title: Text::new("DingTalk: update user", "钉钉：更新用户信息"),
-    method: "POST",
     doc_url: "https://open.dingtalk.com/document/development/user-information-update",
-    deprecated: None,
-    default_base_url: "https://oapi.dingtalk.com",
     documented_path: "/topapi/v2/user/update",
-    content_type: "application/json",
-    path: None,
+    body: Some(&USER_BODY),
+    record_key: Meta::new("/body/userid"),
+    ..USER_API
+};
+
+/// What the user endpoints share.
+static USER_API: Endpoint = Endpoint {
+    vendor: "dingtalk",
+    default_base_url: "https://oapi.dingtalk.com",
     query: Some(&USER_QUERY),
-    headers: None,
-    body: &USER_BODY,
-    cross: &USER_CROSS_RULES,
-    url: plain_url,
     reply: &REPLY,
     rate_per_second: RATE,
-    rate_source: meta_str("DingTalk throttling page (1433): 20 calls/s per app per API (standard edition); this API is exempt from the monthly quota (1432)"),
-    record_key: meta_str("/body/userid"),
-    token_prefix: "",
-    path_marker: "",
-    field_rates: &[],
+    rate_source: Meta::new(
+        "https://open.dingtalk.com/document/development/how-to-process-api-throttling \
+            (2026-05-09): 20 calls/s per app per API; https:\
+            //open.dingtalk.com/document/development/call-frequency-limit (2026-01-22): \
+            contacts APIs are exempt from the monthly quota",
+    ),
+    ..Endpoint::DEFAULT
 };
+
+// ---- 创建用户 and 删除用户 (create and delete user) --------------------------
+
+/// "如果是国际号码，请使用+xx-xxxxxx的格式": a mainland number bare, any
+/// other one `+<country code>-<number>` (mainland numbers of a company
+/// registered abroad as `+86-…`).
+fn check_mobile(s: &str) -> FormatResult {
+    let digits = |t: &str, min: usize, max: usize| {
+        (min..=max).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mainland = s.len() == 11 && s.starts_with('1') && digits(s, 11, 11);
+    let international = s
+        .strip_prefix('+')
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(cc, number)| digits(cc, 1, 4) && digits(number, 4, 15));
+    FormatResult::ok_if(mainland || international)
+}
+
+static MOBILE: Format = Format {
+    name: "dingtalk_mobile",
+    check: check_mobile,
+    expected: Text::new(
+        "a mainland mobile number (1 and 10 more digits), or +<country code>-<number> for other \
+            regions, such as +852-51234567",
+        "中国大陆手机号（1 开头共 11 位数字），其他国家或地区使用“+区号-号码”格式，例如 \
+            +852-51234567",
+    ),
+    pattern: meta_str(r"1[0-9]{10}|\+[0-9]{1,4}-[0-9]{4,15}"),
+    // A number's text: 1 + 10 digits.
+    integers: &[(10_000_000_000, 19_999_999_999)],
+};
+
+static CREATE_BODY: ObjectRule = ObjectRule::of(&[
+    Field::string("userid")
+        .chars(1, 64)
+        .on_empty(Empty::Reject)
+        .label("User id", "员工 userid")
+        .help(
+            "1–64 characters, unique and unchangeable; generated when omitted.",
+            "长度 1~64 个字符，企业内唯一且创建后不可修改；不传则自动生成。",
+        )
+        .source(cite!(create_page, "请求参数: userid")),
+    F_NAME
+        .required()
+        .source(cite!(create_page, "请求参数: name 必填, 长度最大80个字符")),
+    Field::formatted("mobile", &MOBILE)
+        .required()
+        .label("Mobile", "手机号码")
+        .help(
+            "Unique in the organisation; outside mainland China as +xx-xxxxxx (a company \
+                registered abroad writes mainland numbers +86-…).",
+            "企业内必须唯一；国际号码使用 +xx-xxxxxx 格式（注册在中国大陆以外的企业，中国大陆号\
+                码使用 +86-xxxxxx）。",
+        )
+        .source(cite!(
+            create_page,
+            "请求参数: mobile 必填, 如果是国际号码，请使用+xx-xxxxxx的格式"
+        )),
+    F_HIDE_MOBILE,
+    F_TELEPHONE,
+    F_JOB_NUMBER,
+    F_MANAGER_USERID,
+    F_TITLE,
+    F_EMAIL,
+    F_ORG_EMAIL
+        .max_chars(100)
+        .source(cite!(create_page, "请求参数: org_email 长度最大100个字符")),
+    F_ORG_EMAIL_TYPE,
+    F_WORK_PLACE,
+    F_REMARK,
+    F_DEPT_ID_LIST.required().source(cite!(
+        create_page,
+        "请求参数: dept_id_list 必填, 每次调用最多传\
+        100个部门ID"
+    )),
+    F_DEPT_ORDER_LIST,
+    F_DEPT_TITLE_LIST,
+    F_EXTENSION,
+    F_SENIOR_MODE,
+    F_HIRED_DATE,
+    Field::formatted("login_email", &EMAIL)
+        .on_empty(Empty::Reject)
+        .label("Login email", "登录邮箱")
+        .help("The email the employee signs in with.", "员工的登录邮箱。")
+        .source(cite!(create_page, "请求参数: login_email")),
+]);
+
+/// `dingtalk.createUser`.
+pub static CREATE_USER: Endpoint = Endpoint {
+    id: "dingtalk.createUser",
+    title: Text::new("DingTalk: create user", "钉钉：创建用户"),
+    doc_url: "https://open.dingtalk.com/document/development/user-information-creation",
+    documented_path: "/topapi/v2/user/create",
+    body: Some(&CREATE_BODY),
+    record_key: Meta::new("/body/mobile"),
+    operation: Operation::Create,
+    ..USER_API
+};
+
+/// `dingtalk.deleteUser`.
+pub static DELETE_USER: Endpoint = Endpoint {
+    id: "dingtalk.deleteUser",
+    title: Text::new("DingTalk: delete user", "钉钉：删除用户"),
+    doc_url: "https://open.dingtalk.com/document/development/delete-a-user",
+    documented_path: "/topapi/v2/user/delete",
+    body: Some(&DELETE_BODY),
+    record_key: Meta::new("/body/userid"),
+    operation: Operation::Delete,
+    ..USER_API
+};
+
+static DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::string("userid")
+    .required()
+    .max_chars(64)
+    .label("User id", "员工 userid")
+    .help("The employee to delete.", "要删除的员工的 userid。")
+    .source(
+        "https://open.dingtalk.com/document/development/delete-a-user (2026-06-08) § 请求参\
+        数: userid 必填",
+    )]);

@@ -1,35 +1,44 @@
 //! Fxiaoke (纷享销客): Modify Member, Set Member Status and Set Member
 //! Status (Batch), all "offline" API pages.
 //!
-//! Sources: `seeds/fxiaoke-modify-member.txt`,
-//! `seeds/fxiaoke-set-member-status-batch.txt` and `vendor-notes.md`
-//! § Fxiaoke. Every rule of this vendor is in this file.
+//! Sources: the vendor's offline pages (undated), each cited with its URL;
+//! where no vendor page states a figure, the citation says so. Every rule
+//! of this vendor is in this file.
 
 use crate::leaf::checks::{EMAIL, MILLIS_OR_DATE};
 use crate::leaf::entropy::uuid_v4;
-use crate::leaf::format::Format;
-use crate::leaf::text::{meta_str, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
-    CrossKind, CrossRule, Endpoint, Parts, ReplySamples, ReplySpec, Sample,
+    CrossKind, CrossRule, Endpoint, Operation, Parts, ReplySamples, ReplySpec, Sample,
 };
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
 use crate::report::Code;
 
-const MEMBER: &str = "seeds/fxiaoke-modify-member.txt § Request Parameters";
-const STATUS: &str = "seeds/fxiaoke-set-member-status-batch.txt § Request Parameters";
+/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+macro_rules! cite {
+    // The offline pages (undated) this file cites.
+    (edit_page, $section:literal) => {
+        concat!(
+            "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
+            "offline/edit/ (undated) § ",
+            $section
+        )
+    };
+    // Set Member Status (batch), offline page.
+    (member_page, $section:literal) => {
+        concat!(
+            "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
+            "offline/member/ (undated) § ",
+            $section
+        )
+    };
+}
+
+/// `""` in a member field means "not provided, no modification" (the page's own
+/// example sends `"account": ""`): `Empty::Drop`.
+const MEMBER: &str = cite!(edit_page, "Request Parameters");
+const STATUS: &str = cite!(member_page, "Request Parameters");
 const DOCUMENTED_PATH: &str = "/cgi/crm/v2/data/update";
-
-/// An optional user field where `""` means "not provided, no modification"
-/// (the page's own example sends `"account": ""`).
-const fn optional(key: &'static str) -> Field {
-    Field::string(key).on_empty(Empty::Drop).source(MEMBER)
-}
-
-const fn formatted(key: &'static str, format: &'static Format) -> Field {
-    Field::formatted(key, format)
-        .on_empty(Empty::Drop)
-        .source(MEMBER)
-}
 
 const TOKEN: Field = Field::string("corpAccessToken")
     .required()
@@ -58,36 +67,34 @@ const CORP_ID: Field = Field::string("corpId")
     .label("Corp id", "企业账号 corpId")
     .help("Open platform company account.", "开放平台公司账号。");
 
-static QUERY_FIELDS: [Field; 1] = [Field::string("thirdTraceId")
+static QUERY: ObjectRule = ObjectRule::of(&[Field::string("thirdTraceId")
     .on_empty(Empty::Reject)
     .label("Trace id", "请求追踪 ID")
     .help(
         "Random string; a fresh UUID v4 is generated when not given, as the vendor asks.",
         "随机字符串；不传时按厂商要求自动生成新的 UUID v4。",
     )
-    .source("seeds/fxiaoke-modify-member.txt § Request Specification; vendor docs: a fresh UUID v4 per call (vendor-notes.md, corrections)")];
-
-static QUERY: ObjectRule = ObjectRule {
-    fields: &QUERY_FIELDS,
-    prefixed: None,
-};
+    .source(concat!(
+        cite!(edit_page, "Request Specification"),
+        "; https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html (2026-01-19): ",
+        "a fresh RFC 4122 UUID v4 per request"
+    ))]);
 
 // ---- Modify Member ---------------------------------------------------------
 
-static DEPARTMENT_ID: Field = Field::new("", Ty::Int(NON_NEGATIVE))
-    .required()
-    .label("Department id", "部门 ID");
+/// "max value: 500" read as at most 500 entries: real ids are far above 500.
+static ATTACHING: ArrayRule = ArrayRule::of(
+    &Field::integer("", NON_NEGATIVE)
+        .required()
+        .label("Department id", "部门 ID"),
+)
+.items(0, 500)
+.unique();
 
-/// "max value: 500" read as at most 500 entries: real ids are far above 500
-/// (vendor-notes § Fxiaoke).
-static ATTACHING: ArrayRule = ArrayRule {
-    item: &DEPARTMENT_ID,
-    min_items: 0,
-    max_items: Some(500),
-    unique: true,
-};
-
-static USER_FIELDS: [Field; 17] = [
+static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
+    TOKEN.source(MEMBER),
+    CORP_ID.source(MEMBER),
+    Field::object("user", &ObjectRule::of(&[
     Field::string("openUserId")
         .required()
         .label("Employee open id", "员工 openUserId")
@@ -96,17 +103,17 @@ static USER_FIELDS: [Field; 17] = [
             "要修改的员工的 openUserId，例如 fsuid_…。",
         )
         .source(MEMBER),
-    optional("account")
+    Field::string("account").on_empty(Empty::Drop).source(MEMBER)
         .label("Account", "员工账号")
         .help("Must be unique.", "不可重复。"),
-    optional("name")
+    Field::string("name").on_empty(Empty::Drop).source(MEMBER)
         .label("Nickname", "员工昵称")
         .help("Must be unique.", "不可重复。"),
-    optional("fullName").label("Full name", "员工姓名").help(
+    Field::string("fullName").on_empty(Empty::Drop).source(MEMBER).label("Full name", "员工姓名").help(
         "Not sent or \"\": no change.",
         "不传或传 \"\" 表示不修改。",
     ),
-    optional("position").label("Position", "职位").help(
+    Field::string("position").on_empty(Empty::Drop).source(MEMBER).label("Position", "职位").help(
         "Not sent or \"\": no change.",
         "不传或传 \"\" 表示不修改。",
     ),
@@ -115,22 +122,22 @@ static USER_FIELDS: [Field; 17] = [
     .label("Gender", "性别")
     .help("M or F.", "M 或 F。")
     .source(MEMBER),
-    optional("mobile")
+    Field::string("mobile").on_empty(Empty::Drop).source(MEMBER)
         .label("Mobile", "手机号")
         .help("Must be unique.", "不可重复。"),
-    formatted("email", &EMAIL).label("Email", "邮箱").help(
+    Field::formatted("email", &EMAIL).on_empty(Empty::Drop).source(MEMBER).label("Email", "邮箱").help(
         "An email address; not sent or \"\": no change.",
         "邮箱地址；不传或传 \"\" 表示不修改。",
     ),
-    optional("qq").label("QQ", "QQ 号").help(
+    Field::string("qq").on_empty(Empty::Drop).source(MEMBER).label("QQ", "QQ 号").help(
         "Not sent or \"\": no change.",
         "不传或传 \"\" 表示不修改。",
     ),
-    optional("weixin").label("WeChat id", "微信号").help(
+    Field::string("weixin").on_empty(Empty::Drop).source(MEMBER).label("WeChat id", "微信号").help(
         "Not sent or \"\": no change.",
         "不传或传 \"\" 表示不修改。",
     ),
-    Field::new("mainDepartmentId", Ty::Int(NON_NEGATIVE))
+    Field::integer("mainDepartmentId", NON_NEGATIVE)
         .on_empty(Empty::Drop)
         .label("Main department id", "主属部门 ID")
         .help(
@@ -138,54 +145,44 @@ static USER_FIELDS: [Field; 17] = [
             "非负整数；传 \"\"（如文档示例）表示不修改。",
         )
         .source(MEMBER),
-    Field::new("attachingDepartmentIds", Ty::Array(&ATTACHING))
+    Field::array("attachingDepartmentIds", &ATTACHING)
         .label("Attached department ids", "附属部门 ID 列表")
         .help(
             "Non-negative integers, no repeats, at most 500 entries (the page's \"max 500\").",
             "非负整数，不可重复，最多 500 个（文档中的“最大 500”）。",
         )
-        .source("seeds/fxiaoke-modify-member.txt § attachingDepartmentIds; vendor-notes.md: max 500 = entries"),
-    optional("employeeNumber")
+        .source(cite!(edit_page, "attachingDepartmentIds (max value: 500, read as entries)")),
+    Field::string("employeeNumber").on_empty(Empty::Drop).source(MEMBER)
         .label("Employee number", "员工编号")
         .help(
             "Needed when the company lets system names repeat; \"\": no change.",
             "企业系统名称允许重复时需要填写；传 \"\" 表示不修改。",
         ),
-    formatted("hireDate", &MILLIS_OR_DATE)
+    Field::formatted("hireDate", &MILLIS_OR_DATE).on_empty(Empty::Drop).source(MEMBER)
         .label("Hire date", "入职日期")
         .help(
             "Epoch milliseconds as digits (as in the example) or yyyy-MM-dd; sent unchanged.",
             "毫秒时间戳数字串（如示例）或 yyyy-MM-dd，原样发送。",
         ),
-    formatted("birthDate", &MILLIS_OR_DATE)
+    Field::formatted("birthDate", &MILLIS_OR_DATE).on_empty(Empty::Drop).source(MEMBER)
         .label("Birthday", "生日")
         .help(
             "Epoch milliseconds as digits or yyyy-MM-dd; sent unchanged.",
             "毫秒时间戳数字串或 yyyy-MM-dd，原样发送。",
         ),
-    formatted("startWorkDate", &MILLIS_OR_DATE)
+    Field::formatted("startWorkDate", &MILLIS_OR_DATE).on_empty(Empty::Drop).source(MEMBER)
         .label("Start work date", "参加工作日期")
         .help(
             "Epoch milliseconds as digits or yyyy-MM-dd; sent unchanged.",
             "毫秒时间戳数字串或 yyyy-MM-dd，原样发送。",
         ),
-    optional("leaderId")
+    Field::string("leaderId").on_empty(Empty::Drop).source(MEMBER)
         .label("Reporting manager", "汇报对象")
         .help(
             "Open user id of the reporting manager (FSUID_…); \"\": no change.",
             "汇报对象的 openUserId（FSUID_…）；传 \"\" 表示不修改。",
         ),
-];
-
-static USER: ObjectRule = ObjectRule {
-    fields: &USER_FIELDS,
-    prefixed: None,
-};
-
-static MEMBER_BODY_FIELDS: [Field; 3] = [
-    TOKEN.source(MEMBER),
-    CORP_ID.source(MEMBER),
-    Field::new("user", Ty::Object(&USER))
+]))
         .required()
         .label("Member", "成员信息")
         .help(
@@ -193,91 +190,95 @@ static MEMBER_BODY_FIELDS: [Field; 3] = [
             "成员信息：仅 openUserId 必填，未传的字段不修改。",
         )
         .source(MEMBER),
-];
-
-static MEMBER_BODY: ObjectRule = ObjectRule {
-    fields: &MEMBER_BODY_FIELDS,
-    prefixed: None,
-};
+]);
 
 // ---- Set Member Status (Batch) ---------------------------------------------
 
-static OPEN_USER_ID: Field = Field::string("")
-    .required()
-    .label("Employee open id", "员工 openUserId");
+static OPEN_USER_IDS: ArrayRule = ArrayRule::of(
+    &Field::string("")
+        .required()
+        .label("Employee open id", "员工 openUserId"),
+)
+.min(1)
+.unique();
 
-static OPEN_USER_IDS: ArrayRule = ArrayRule {
-    item: &OPEN_USER_ID,
-    min_items: 1,
-    max_items: None,
-    unique: true,
-};
-
-static STATUS_BODY_FIELDS: [Field; 4] = [
+static STATUS_BODY: ObjectRule = ObjectRule::of(&[
     TOKEN.source(STATUS),
     CORP_ID.source(STATUS),
-    Field::new("openUserIds", Ty::Array(&OPEN_USER_IDS))
+    Field::array("openUserIds", &OPEN_USER_IDS)
         .required()
         .label("Employee open ids", "员工 openUserId 列表")
         .help("At least one, no repeats.", "至少 1 个，不可重复。")
         .source(STATUS),
     MEMBER_STATUS.source(STATUS),
-];
-
-static STATUS_BODY: ObjectRule = ObjectRule {
-    fields: &STATUS_BODY_FIELDS,
-    prefixed: None,
-};
+]);
 
 // ---- Set Member Status (single page) ---------------------------------------
 
 /// The single Set Member Status page on Fxiaoke's current portal (header
 /// "2026-01-19"), § Request Parameters.
-const SINGLE: &str = "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters";
+const SINGLE: &str = "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+    (2026-01-19) § Request Parameters";
 
-static SINGLE_STATUS_BODY_FIELDS: [Field; 6] = [
+static SINGLE_STATUS_BODY: ObjectRule =
+    ObjectRule::of(&SINGLE_STATUS_FIELDS).cross(&SINGLE_STATUS_CROSS);
+static SINGLE_STATUS_FIELDS: [Field; 6] = [
     TOKEN.source(SINGLE),
     CORP_ID.source(SINGLE),
     Field::string("currentOpenUserId")
         .required()
         .label("Operator open id", "操作人 currentOpenUserId")
         .help(
-            "The acting operator's openUserId, from Query Employee by Phone. Required by the page's table (its own example leaves it out).",
-            "操作人的 openUserId，通过“根据手机号查询员工”接口获取。文档参数表标为必填（其请求示例中遗漏了该字段）。",
+            "The acting operator's openUserId, from Query Employee by Phone. Required by the \
+                page's table (its own example leaves it out).",
+            "操作人的 openUserId，通过“根据手机号查询员工”接口获取。文档参数表标为必填（其请求示\
+                例中遗漏了该字段）。",
         )
-        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: currentOpenUserId Yes (the page's example omits it)"),
+        .source(
+            "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+            (2026-01-19) § Request Parameters: currentOpenUserId Yes (the page's example omits \
+            it)",
+        ),
     MEMBER_STATUS.source(SINGLE),
     Field::string("openUserId")
         .on_empty(Empty::Reject)
         .label("Employee open id", "员工 openUserId")
         .help(
             "One member's open id, from Query Employee by Phone. Send openUserId or openUserIds.",
-            "单个成员的 openUserId，通过“根据手机号查询员工”接口获取。openUserId 与 openUserIds 至少传一个。",
+            "单个成员的 openUserId，通过“根据手机号查询员工”接口获取。openUserId 与 openUserIds \
+                至少传一个。",
         )
-        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: openUserId No, \"Either openUserId or openUserIds must be provided.\""),
-    Field::new("openUserIds", Ty::Array(&OPEN_USER_IDS))
+        .source(
+            "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+            (2026-01-19) § Request Parameters: openUserId No, \"Either openUserId or \
+            openUserIds must be provided.\"",
+        ),
+    Field::array("openUserIds", &OPEN_USER_IDS)
         .label("Employee open ids", "员工 openUserId 列表")
         .help(
             "Several members' open ids: at least one, no repeats. Send openUserId or openUserIds.",
             "多个成员的 openUserId：至少 1 个，不可重复。openUserId 与 openUserIds 至少传一个。",
         )
-        .source("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters: openUserIds List[String] No, \"Either openUserId or openUserIds must be provided.\""),
+        .source(
+            "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+            (2026-01-19) § Request Parameters: openUserIds List[String] No, \"Either openUserId \
+            or openUserIds must be provided.\"",
+        ),
 ];
-
-static SINGLE_STATUS_BODY: ObjectRule = ObjectRule {
-    fields: &SINGLE_STATUS_BODY_FIELDS,
-    prefixed: None,
-};
 
 static SINGLE_STATUS_CROSS: [CrossRule; 1] = [CrossRule {
     code: Code::Required,
-    pointers: &["/body/openUserId", "/body/openUserIds"],
+    pointers: &["/openUserId", "/openUserIds"],
     kind: CrossKind::AtLeastOne,
     text: Text::meta(
-        "Either openUserId or openUserIds must be provided; when neither is, the error is reported at openUserId.",
+        "Either openUserId or openUserIds must be provided; when neither is, the error is \
+            reported at openUserId.",
         "openUserId 与 openUserIds 至少传一个；都不传时，错误报告在 openUserId 上。",
     ),
-    source: meta_str("developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html (2026-01-19) § Request Parameters"),
+    source: Meta::new(
+        "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+        (2026-01-19) § Request Parameters",
+    ),
 }];
 
 // ---- request and reply -----------------------------------------------------
@@ -300,88 +301,86 @@ fn url(parts: &Parts, path: &str) -> String {
 /// decides. Retryable: -1 busy, 14001 call limit, 30004 per-second limit,
 /// 50009 timeout; 30002 / 30003 are quota errors that a retry cannot fix.
 /// Token: 20016 corpAccessToken missing or expired (openfxiaoke/demo
-/// `Constants.java`), 20017 seen for a missing token (vendor-notes.md,
-/// corrections).
+/// `Constants.java`), 20017 "corpAccessToken为必填项" for a missing token
+/// (a community probe; the code table says otherwise).
 static REPLY: ReplySpec = ReplySpec {
     code_key: Some("errorCode"),
-    ok_code: 0,
-    false_keys: &[],
-    ok_key: None,
     message_keys: &["errorMessage", "errorDescription"],
-    failure_code_keys: &[],
     trace_key: Some("traceId"),
-    sub_code_key: None,
-    sub_message_key: None,
     retryable: &[-1, 14001, 30004, 50009],
     token_codes: &[20016, 20017],
-    token_statuses: &[],
-    retry_markers: &[],
-    failure_texts: &[],
     // 30002 daily call quota used up (resets at 00:00), 30003 no OpenAPI
     // quota bought: retrying the same day is useless (rate and quota guide,
     // https://developer.fxiaoke.com/openapi_v2/start/guide/rate.html).
     quota_codes: &[30002, 30003],
-    permission_codes: &[],
-    exists_codes: &[],
-    exists_texts: &[],
-    not_found_codes: &[],
-    reset_header: "",
-    source: meta_str(
-        "vendor-notes.md § Fxiaoke errors and corrections; openfxiaoke/demo Constants.java",
+    source: Meta::new(
+        "https://developer.fxiaoke.com/openapi_v2/start/guide/codes.html (global error codes); \
+            openfxiaoke/demo Constants.java",
     ),
     samples: &ReplySamples {
-        ok: Sample {
-            status: 200,
-            body: meta_str(r#"{"errorCode":0,"errorMessage":"success","traceId":"mock"}"#),
-        },
-        invalid: Sample {
-            status: 200,
-            body: meta_str(r#"{"errorCode":11008,"errorMessage":"{{message}}","traceId":"mock"}"#),
-        },
-        throttled: Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errorCode":30004,"errorMessage":"call frequency over limit","traceId":"mock"}"#,
-            ),
-        },
-        busy: Sample {
-            status: 200,
-            body: meta_str(r#"{"errorCode":-1,"errorMessage":"system busy","traceId":"mock"}"#),
-        },
-        token_expired: Sample {
-            status: 200,
-            body: meta_str(
-                r#"{"errorCode":20016,"errorMessage":"corpAccessToken expired","traceId":"mock"}"#,
-            ),
-        },
+        ok: Sample::new(
+            200,
+            r#"{"errorCode":0,"errorMessage":"success","traceId":"mock"}"#,
+        ),
+        invalid: Sample::new(
+            200,
+            r#"{"errorCode":11008,"errorMessage":"{{message}}","traceId":"mock"}"#,
+        ),
+        throttled: Sample::new(
+            200,
+            r#"{"errorCode":30004,"errorMessage":"call frequency over limit","traceId":"mock"}"#,
+        ),
+        busy: Sample::new(
+            200,
+            r#"{"errorCode":-1,"errorMessage":"system busy","traceId":"mock"}"#,
+        ),
+        token_expired: Sample::new(
+            200,
+            r#"{"errorCode":20016,"errorMessage":"corpAccessToken expired","traceId":"mock"}"#,
+        ),
         exists: None,
         not_found: None,
     },
+    ..ReplySpec::DEFAULT
 };
 
-/// 100 calls per 20 s per API (vendor-notes.md, corrections).
+/// 100 calls per 20 s per API.
 const RATE: f64 = 5.0;
-/// A community figure (vendor-notes.md, corrections; issue 13): no vendor page
-/// found states it. 30004 is the vendor's per-second throttle code.
-const RATE_SOURCE: &str = meta_str("vendor-notes.md § Corrections: 100 calls per 20 s per API (community figure, not found on the vendor's pages)");
+/// A community figure, quoting developer.fxiaoke.com/openapi_v2/start/guide/rate.html:
+/// no vendor page found states it. 30004 is the vendor's per-second throttle code.
+const RATE_SOURCE: Meta = Meta::new(
+    "developer.fxiaoke.com/openapi_v2/start/guide/rate.html as quoted by a community skill \
+        (2026-09-11): 100 calls per 20 s per API; not found on the vendor's pages",
+);
 
 /// Both pages document the generic CRM object update path; the public
-/// clients send these bodies elsewhere (vendor-notes.md; a public Python
+/// clients send these bodies elsewhere (a public Python
 /// demo calls /cgi/user/setStatus for one member and /cgi/user/batchSetStatus
 /// for a list; openfxiaoke/demo sets no status at all).
 const DEPRECATED_MEMBER: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body to /cgi/user/update: set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/update，可用 urlPath 选项指定。",
+    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path \
+        /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body \
+        to /cgi/user/update: set the urlPath option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更\
+        新接口；公开客户端将此请求体发往 /cgi/user/update，可用 urlPath 选项指定。",
 );
 
 const DEPRECATED_BATCH: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\" and no longer maintained. The documented path /cgi/crm/v2/data/update is the generic CRM object update; a public client sends this body to /cgi/user/batchSetStatus: set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”且不再维护。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/batchSetStatus，可用 urlPath 选项指定。",
+    "Fxiaoke marks this offline API \"not recommended to continue using\" and no longer \
+        maintained. The documented path /cgi/crm/v2/data/update is the generic CRM object \
+        update; a public client sends this body to /cgi/user/batchSetStatus: set the urlPath \
+        option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”且不再维护。文档路径 /cgi/crm/v2/data/update 是通用 \
+        CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/batchSetStatus，可用 urlPath 选项指\
+        定。",
 );
 
 const DEPRECATED_SINGLE: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body to /cgi/user/setStatus: set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/setStatus，可用 urlPath 选项指定。",
+    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path \
+        /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body \
+        to /cgi/user/setStatus: set the urlPath option to choose.",
+    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更\
+        新接口；公开客户端将此请求体发往 /cgi/user/setStatus，可用 urlPath 选项指定。",
 );
 
 /// `fxiaoke.updateMember`.
@@ -389,25 +388,18 @@ pub static UPDATE_MEMBER: Endpoint = Endpoint {
     id: "fxiaoke.updateMember",
     vendor: "fxiaoke",
     title: Text::new("Fxiaoke: modify member", "纷享销客：修改成员"),
-    method: "POST",
     doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/",
     deprecated: Some(DEPRECATED_MEMBER),
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
-    content_type: "application/json",
-    path: None,
     query: Some(&QUERY),
-    headers: None,
-    body: &MEMBER_BODY,
-    cross: &[],
+    body: Some(&MEMBER_BODY),
     url,
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
-    record_key: meta_str("/body/user/openUserId"),
-    token_prefix: "",
-    path_marker: "",
-    field_rates: &[],
+    record_key: Meta::new("/body/user/openUserId"),
+    ..Endpoint::DEFAULT
 };
 
 /// `fxiaoke.setMemberStatusBatch`.
@@ -418,25 +410,19 @@ pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
         "Fxiaoke: set member status (batch)",
         "纷享销客：批量设置成员状态",
     ),
-    method: "POST",
     doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/",
     deprecated: Some(DEPRECATED_BATCH),
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
-    content_type: "application/json",
-    path: None,
     query: Some(&QUERY),
-    headers: None,
-    body: &STATUS_BODY,
-    cross: &[],
+    body: Some(&STATUS_BODY),
     url,
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
-    record_key: meta_str("/body/openUserIds"),
-    token_prefix: "",
-    path_marker: "",
-    field_rates: &[],
+    record_key: Meta::new("/body/openUserIds"),
+    operation: Operation::Status,
+    ..Endpoint::DEFAULT
 };
 
 /// `fxiaoke.setMemberStatus`: the single Set Member Status page, which
@@ -445,23 +431,17 @@ pub static SET_MEMBER_STATUS: Endpoint = Endpoint {
     id: "fxiaoke.setMemberStatus",
     vendor: "fxiaoke",
     title: Text::new("Fxiaoke: set member status", "纷享销客：设置成员状态"),
-    method: "POST",
     doc_url: "https://developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html",
     deprecated: Some(DEPRECATED_SINGLE),
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
-    content_type: "application/json",
-    path: None,
     query: Some(&QUERY),
-    headers: None,
-    body: &SINGLE_STATUS_BODY,
-    cross: &SINGLE_STATUS_CROSS,
+    body: Some(&SINGLE_STATUS_BODY),
     url,
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
-    record_key: meta_str("/body/openUserId"),
-    token_prefix: "",
-    path_marker: "",
-    field_rates: &[],
+    record_key: Meta::new("/body/openUserId"),
+    operation: Operation::Status,
+    ..Endpoint::DEFAULT
 };

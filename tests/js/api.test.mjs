@@ -191,7 +191,10 @@ test('schema(): Standard Schema v1', () => {
     assert.equal(typeof std.validate, 'function');
     const good = std.validate(seed(id));
     assert.equal(good.issues, undefined, id);
-    assert.equal(typeof good.value.body, 'object');
+    // An endpoint without a body (WeCom deleteUser) gives its input back as it is.
+    const info = rg.endpoints().find((e) => e.id === id);
+    const hasBody = rg.describe(id).fields.some((f) => f.pointer === '/body');
+    assert.equal(typeof good.value.body, hasBody ? 'object' : 'undefined', `${id} (${info.method})`);
   }
   const input = structuredClone(seed('ekuaibao.updateStaff'));
   input.body.cellphone = '+852 1234 5678';
