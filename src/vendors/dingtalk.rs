@@ -333,8 +333,9 @@ pub(crate) static REPLY: ReplySpec = ReplySpec {
     retry_markers: &[("status", 1111)],
     // Server-API error codes page: 60102 UserID exists, 60104 mobile
     // exists; 60121 user not found. 50004: a permission (scope) failure, as
-    // developers report it (open-dingtalk/openapi-demo-java issue 1,
-    // 2017-09-05); the search tool did not show the vendor page's own line.
+    // developers report it (2017-09-05:
+    // https://github.com/open-dingtalk/openapi-demo-java/issues/1); the
+    // search tool did not show the vendor page's own line.
     permission_codes: &[50004],
     exists_codes: &[60102, 60104],
     not_found_codes: &[60121],

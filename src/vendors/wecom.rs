@@ -721,7 +721,7 @@ static REPLY: ReplySpec = ReplySpec {
     // privilege to access/modify contact/party/agent (the contact scope);
     // 60102 UserID exists, 60104 mobile exists; 60111 UserID not found.
     // 48009: the API may not be called this way (wrong secret or IP), as
-    // reported in opsre/go-ldap-admin issue 378 (2025-01-13).
+    // reported on 2025-01-13 (https://github.com/opsre/go-ldap-admin/issues/378).
     permission_codes: &[48002, 48009, 60011],
     exists_codes: &[60102, 60104],
     not_found_codes: &[60111],
