@@ -231,10 +231,7 @@ function recordFor(e, seed, n) {
 
 test('exactly-once creates: 1 000 creates, 20 % of the replies lost or late, one user per record, one outcome each', { timeout: 120000 }, async (t) => {
   const creates = endpoints().filter((e) => e.operation === 'create' && !e.recordKey.includes('/-'));
-  if (creates.length === 0) {
-    console.log('# exactly-once creates: no endpoint with operation "create" in endpoints(): skipped');
-    return t.skip('no create endpoint');
-  }
+  assert.ok(creates.length >= 3, 'the lifecycle create endpoints are in endpoints()');
   const N = 1000;
   for (const e of creates) {
     const seedFile = readdirSync(join(fixtureDir, e.id)).find((f) => f.startsWith('seed'));
