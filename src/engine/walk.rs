@@ -208,7 +208,25 @@ fn check_str<'a>(
         return None;
     }
     if let Some(format) = rule.format {
-        return match (format.check)(&text) {
+        // A number stands for its text only where the format declares it
+        // (`Format::integers`, which the JSON Schema states too): `1.5` or
+        // an integer past 2^53 is not what the caller meant to send. As for
+        // any other number, the `coerced` warning says what was read.
+        let declared = match v {
+            Json::Number(n) => n.as_i64().is_some_and(|i| {
+                format
+                    .integers
+                    .iter()
+                    .any(|(lo, hi)| (*lo..=*hi).contains(&i))
+            }),
+            _ => true,
+        };
+        let checked = if declared {
+            (format.check)(&text)
+        } else {
+            FormatResult::Bad
+        };
+        return match checked {
             FormatResult::Ok => Some(send(text)),
             FormatResult::Normalized(canonical) => {
                 ctx.warn_hint(
