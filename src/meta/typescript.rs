@@ -344,17 +344,22 @@ export interface CrossRuleDescription {
     | 'noneOf'
     | 'formatWhen'
     | 'groupPrefix'
-    | 'advice';
+    | 'advice'
+    | 'requiredWith'
+    | 'differ'
+    | 'adviceIf';
   text: LocalizedText;
   source: string;
   /** Whether jsonSchema() expresses the rule. */
   inJsonSchema: boolean;
-  /** formatWhen: the trigger values and the format they require; noneOf: the refused values and what is accepted. */
+  /** formatWhen: the trigger values and the format they require; noneOf: the refused values and what is accepted; adviceIf: the values that trigger the warning. */
   values?: string[];
   format?: string;
   /** groupPrefix: the group id prefix and its digit count. */
   prefix?: string;
   digits?: number;
+  /** adviceIf: the item that, named in the second field, silences the warning. */
+  unless?: string;
 }
 
 /** An error validate() reports that jsonSchema() cannot see. */
