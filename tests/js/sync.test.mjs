@@ -449,6 +449,14 @@ test('journal: a record that differs from the one journaled as sent is an error;
   assert.ok(endpoints().length >= 4);
 });
 
+/** The record keys at `pointer` (`-` = every item), as the mock counts them. */
+function keysAt(input, pointer) {
+  const segs = pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  let nodes = [input];
+  for (const s of segs) nodes = nodes.flatMap((n) => (s === '-' ? (Array.isArray(n) ? n : []) : n?.[s] === undefined ? [] : [n[s]]));
+  return nodes.flatMap((n) => (Array.isArray(n) ? n : [n])).filter((k) => typeof k === 'string' || typeof k === 'number').map(String);
+}
+
 test('every endpoint syncs against its mock; a batch counts each item as a record key', { timeout: 60000 }, async () => {
   // One small run per endpoint of the registry, from its doc example: the
   // token field, its prefix, the record key and the reply shapes all come
@@ -458,7 +466,9 @@ test('every endpoint syncs against its mock; a batch counts each item as a recor
   for (const e of endpoints()) {
     const seedFile = readdirSync(join(fixtureDir, e.id)).find((f) => f.startsWith('seed'));
     const input = readFixture(`${e.id}/${seedFile}`).input;
-    const mock = await startMockVendor({ endpoint: e.id, port: 0, ratePerSecond: 200 });
+    // A delete needs its users to exist on the mock first.
+    const users = e.operation === 'delete' ? keysAt(input, e.recordKey) : [];
+    const mock = await startMockVendor({ endpoint: e.id, port: 0, ratePerSecond: 200, users });
     try {
       let tokens = 0;
       const outcomes = await collect(
@@ -469,7 +479,18 @@ test('every endpoint syncs against its mock; a batch counts each item as a recor
           getToken: async () => `fresh-${++tokens}`,
         }),
       );
-      assert.deepEqual(countBy(outcomes), { sent: 2, invalid: 0, failed: 0, skipped: 0 }, `${e.id}: ${JSON.stringify(outcomes[0])}`);
+      // The same record twice: an update applies twice; a create with an
+      // idempotency key gets its first result again; any other create or
+      // delete meets a real conflict the second time (nothing was ambiguous).
+      const twice = e.operation === 'update' || e.operation === 'status' || e.idempotencyKey !== null;
+      const expected = twice ? { sent: 2, invalid: 0, failed: 0, skipped: 0 } : { sent: 1, invalid: 0, failed: 1, skipped: 0 };
+      assert.deepEqual(countBy(outcomes), expected, `${e.id}: ${JSON.stringify(outcomes)}`);
+      const conflict = outcomes.find((o) => o.status === 'failed');
+      if (conflict) {
+        const flag = e.operation === 'create' ? 'alreadyExists' : 'notFound';
+        assert.equal(conflict.reply[flag], true, `${e.id}: ${JSON.stringify(conflict)}`);
+        assert.equal(conflict.reply.retryable, false, `${e.id}: a conflict is not retried`);
+      }
       const keys = Object.keys(mock.stats().keys);
       assert.ok(keys.length >= 1, `${e.id}: no record key counted (${e.recordKey})`);
       if (e.recordKey.includes('/-/')) assert.ok(keys.length >= 2, `${e.id}: each item is a key`);
