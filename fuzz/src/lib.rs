@@ -504,15 +504,18 @@ fn section(input: &Value, key: &str) -> Map<String, Value> {
         .unwrap_or_default()
 }
 
-/// Checks the headers of a built request: `Content-Type` is the endpoint's,
-/// plus the sent values of the `headers` section; names are tokens, values
-/// printable ASCII with spaces only inside.
+/// Checks the headers of a built request: `Content-Type` is the endpoint's
+/// (none for a request the vendor documents without a body), plus the sent
+/// values of the `headers` section; names are tokens, values printable
+/// ASCII with spaces only inside.
 fn check_headers(ep: &Endpoint, input: &Value, req: &HttpRequest) {
     let mut want: BTreeMap<String, Expect> = BTreeMap::new();
-    want.insert(
-        "Content-Type".to_owned(),
-        Expect::Text(ep.content_type.to_owned()),
-    );
+    if ep.body.is_some() {
+        want.insert(
+            "Content-Type".to_owned(),
+            Expect::Text(ep.content_type.to_owned()),
+        );
+    }
     if let Some(rule) = ep.headers {
         for (name, v) in &section(input, "headers") {
             let e = match field_for(rule, name) {
@@ -1103,8 +1106,8 @@ pub fn empty_object() -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rosterguard::model::Meta;
     use rosterguard::model::field::{Empty, STRING};
+    use rosterguard::model::Meta;
     use rosterguard::model::Text;
     use serde_json::json;
     use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -1267,7 +1270,7 @@ mod tests {
             ));
         }
         let mut r = req.clone();
-        r.method = "GET".into();
+        r.method = if req.method == "GET" { "POST" } else { "GET" }.into();
         out.push(("method", r));
         out
     }
@@ -1292,7 +1295,10 @@ mod tests {
             if let Some(rule) = ep.path {
                 let key = rule.fields[0].key;
                 let mut other = input.clone();
-                let value = other["path"][key].as_str().unwrap().to_owned();
+                // One string value (Ekuaibao's staffIds, an array, has its own cases).
+                let Some(value) = other["path"][key].as_str().map(str::to_owned) else {
+                    continue;
+                };
                 other["path"][key] = Value::from(format!("{value}x"));
                 assert!(
                     panics(|| check_request_line(ep, &other, &options, &req)),
