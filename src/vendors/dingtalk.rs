@@ -7,7 +7,7 @@
 use crate::leaf::checks::DATE;
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
@@ -76,29 +76,22 @@ const NOT_UPDATABLE: [&str; 7] = [
 ];
 
 fn updatable(code: &str) -> FormatResult {
-    if NOT_UPDATABLE.contains(&code) {
-        FormatResult::Bad
-    } else {
-        FormatResult::Ok
-    }
+    FormatResult::ok_if(!NOT_UPDATABLE.contains(&code))
 }
 
-static UPDATABLE_CODE: Format = Format {
-    name: "updatable_field_code",
-    check: updatable,
-    expected: Text::new(
+// No integers: it applies to field codes, which the walker already checks as strings.
+static UPDATABLE_CODE: Format = Format::new(
+    "updatable_field_code",
+    updatable,
+    Text::new(
         "a field this API can update: department and direct manager (sys00-deptIds, \
             sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管) cannot be \
             changed through the roster",
         "该接口可更新的字段：部门和直属主管（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
             sys00-mainDept、部门、主部门、直属主管）暂不支持通过花名册接口更新",
     ),
-    pattern: meta_str(
-        r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*",
-    ),
-    // Applied to field codes, which the walker already checks as strings.
-    integers: &[],
-};
+    r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*",
+);
 
 static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .required()
@@ -422,26 +415,22 @@ fn dept_id_list(s: &str) -> FormatResult {
                 && !id.starts_with('0')
                 && id.bytes().all(|b| b.is_ascii_digit())
         });
-    if ok {
-        FormatResult::Ok
-    } else {
-        FormatResult::Bad
-    }
+    FormatResult::ok_if(ok)
 }
 
 /// The create page's "每次调用最多传100个部门ID" (2026-06-30): the update page
 /// gives no count, the Java SDK allows 300 (2021); the newest page wins.
-static DEPT_ID_LIST: Format = Format {
-    name: "dept_id_list",
-    check: dept_id_list,
-    expected: Text::new(
+static DEPT_ID_LIST: Format = Format::new(
+    "dept_id_list",
+    dept_id_list,
+    Text::new(
         "1 to 100 positive department ids separated by commas, such as 2,3,4",
         "以英文逗号分隔的 1 至 100 个正整数部门 ID，例如 2,3,4",
     ),
-    pattern: meta_str(r"[1-9][0-9]{0,14}(?:,[1-9][0-9]{0,14}){0,99}"),
-    // A number is sent as its text: one department id.
-    integers: &[(1, 999_999_999_999_999)],
-};
+    r"[1-9][0-9]{0,14}(?:,[1-9][0-9]{0,14}){0,99}",
+)
+// A number is sent as its text: one department id.
+.integers(&[(1, 999_999_999_999_999)]);
 
 /// A JSON object whose values are all strings, as JSON text.
 fn extension_text(s: &str) -> FormatResult {
@@ -498,39 +487,33 @@ macro_rules! json_object_of_strings {
     };
 }
 
-static EXTENSION_TEXT: Format = Format {
-    name: "json_object_text",
-    check: extension_text,
-    expected: Text::new(
+static EXTENSION_TEXT: Format = Format::new(
+    "json_object_text",
+    extension_text,
+    Text::new(
         "text holding a JSON object of string values, such as {\"爱好\":\"旅游\",\"年龄\":\"24\"}",
         "由字符串值组成的 JSON 对象文本，例如 {\"爱好\":\"旅游\",\"年龄\":\"24\"}",
     ),
-    pattern: meta_str(json_object_of_strings!()),
-    integers: &[],
-};
+    json_object_of_strings!(),
+);
 
 /// The fields `force_update_fields` may name: `manager_userid` (update
 /// page), and `org_email` too for enterprise accounts (0107, same URL).
 const FORCE_UPDATABLE: [&str; 2] = ["manager_userid", "org_email"];
 
 fn force_update_fields(s: &str) -> FormatResult {
-    if s.split(',').all(|f| FORCE_UPDATABLE.contains(&f)) {
-        FormatResult::Ok
-    } else {
-        FormatResult::Bad
-    }
+    FormatResult::ok_if(s.split(',').all(|f| FORCE_UPDATABLE.contains(&f)))
 }
 
-static FORCE_UPDATE_FIELDS: Format = Format {
-    name: "force_update_fields",
-    check: force_update_fields,
-    expected: Text::new(
+static FORCE_UPDATE_FIELDS: Format = Format::new(
+    "force_update_fields",
+    force_update_fields,
+    Text::new(
         "field names separated by commas, among manager_userid and (enterprise accounts) org_email",
         "以英文逗号分隔的字段名，可选 manager_userid 以及（企业账号）org_email",
     ),
-    pattern: meta_str(r"(?:manager_userid|org_email)(?:,(?:manager_userid|org_email))*"),
-    integers: &[],
-};
+    r"(?:manager_userid|org_email)(?:,(?:manager_userid|org_email))*",
+);
 
 /// "不能全是字母或者数字" (0107): not only letters, and not only digits (a
 /// leading `-` does not make a number a password).
@@ -541,23 +524,18 @@ fn mixed_password(s: &str) -> FormatResult {
         .unwrap_or(s)
         .chars()
         .all(|c| c.is_ascii_digit());
-    if letters || digits {
-        FormatResult::Bad
-    } else {
-        FormatResult::Ok
-    }
+    FormatResult::ok_if(!(letters || digits))
 }
 
-static MIXED_PASSWORD: Format = Format {
-    name: "mixed_password",
-    check: mixed_password,
-    expected: Text::new(
+static MIXED_PASSWORD: Format = Format::new(
+    "mixed_password",
+    mixed_password,
+    Text::new(
         "a password that is neither only letters nor only digits",
         "不能全是字母或全是数字的密码",
     ),
-    pattern: meta_str(r"(?![A-Za-z]*$)(?!-?[0-9]*$)[\s\S]+"),
-    integers: &[],
-};
+    r"(?![A-Za-z]*$)(?!-?[0-9]*$)[\s\S]+",
+);
 
 /// A department id, as the lists' items carry it.
 static DEPT_ID_FIELD: Field = Field::integer("dept_id", DEPT_ID)
@@ -589,16 +567,16 @@ fn i18n_text(s: &str) -> FormatResult {
     }
 }
 
-static I18N_TEXT: Format = Format {
-    name: "json_i18n_text",
-    check: i18n_text,
-    expected: Text::new(
+static I18N_TEXT: Format = Format::new(
+    "json_i18n_text",
+    i18n_text,
+    Text::new(
         "text holding a JSON object of {language: text} objects, such as {\"爱好\":{\"zh_CN\":\"\
             旅游\",\"en_US\":\"travel\"}}",
         "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅\
             游\",\"en_US\":\"travel\"}}",
     ),
-    pattern: meta_str(concat!(
+    concat!(
         json_ws!(),
         r"\{",
         json_ws!(),
@@ -616,9 +594,8 @@ static I18N_TEXT: Format = Format {
         ")*)?",
         r"\}",
         json_ws!(),
-    )),
-    integers: &[],
-};
+    ),
+);
 
 static USER_QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
 
@@ -1157,19 +1134,19 @@ fn check_mobile(s: &str) -> FormatResult {
     FormatResult::ok_if(mainland || international)
 }
 
-static MOBILE: Format = Format {
-    name: "dingtalk_mobile",
-    check: check_mobile,
-    expected: Text::new(
+static MOBILE: Format = Format::new(
+    "dingtalk_mobile",
+    check_mobile,
+    Text::new(
         "a mainland mobile number (1 and 10 more digits), or +<country code>-<number> for other \
             regions, such as +852-51234567",
         "中国大陆手机号（1 开头共 11 位数字），其他国家或地区使用“+区号-号码”格式，例如 \
             +852-51234567",
     ),
-    pattern: meta_str(r"1[0-9]{10}|\+[0-9]{1,4}-[0-9]{4,15}"),
-    // A number's text: 1 + 10 digits.
-    integers: &[(10_000_000_000, 19_999_999_999)],
-};
+    r"1[0-9]{10}|\+[0-9]{1,4}-[0-9]{4,15}",
+)
+// A number's text: 1 + 10 digits.
+.integers(&[(10_000_000_000, 19_999_999_999)]);
 
 static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     Field::string("userid")

@@ -4,7 +4,7 @@
 
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::leaf::url;
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, Parts, ReplySamples, ReplySpec, Sample, UniqueBy,
@@ -116,21 +116,21 @@ fn check_cellphone(s: &str) -> FormatResult {
 /// separators or parentheses between them.
 const CELLPHONE_PATTERN: &str = r"[ \-\u3000]*(?:1(?:[ \-\u3000]*[0-9]){10}|\((?:[ \-\u3000]*[0-9]){1,4}[ \-\u3000]*\)(?:[ \-\u3000]*[0-9]){1,15})[ \-\u3000]*|[ \-\u3000]*\+86[ \-\u3000(][ \-\u3000()]*1(?:[ \-\u3000()]*[0-9]){10}[ \-\u3000()]*|[ \-\u3000]*\+(?!86[ \-\u3000(])[0-9]{1,3}[ \-\u3000(](?:[ \-\u3000()]*[0-9]){1,15}[ \-\u3000()]*";
 
-static CELLPHONE: Format = Format {
-    name: "cellphone",
-    check: check_cellphone,
-    expected: Text::new(
+static CELLPHONE: Format = Format::new(
+    "cellphone",
+    check_cellphone,
+    Text::new(
         "a mainland mobile number (1 and 10 more digits) or a foreign one written (dialling \
             code)number, such as (852)12345678",
         "大陆手机号（1 开头共 11 位数字）或“(区号)号码”形式的境外号码，例如 (852)12345678",
     ),
-    pattern: meta_str(CELLPHONE_PATTERN),
-    // A number's text: 1 + 10 digits, or its negative, whose `-` is trimmed as a separator.
-    integers: &[
-        (10_000_000_000, 19_999_999_999),
-        (-19_999_999_999, -10_000_000_000),
-    ],
-};
+    CELLPHONE_PATTERN,
+)
+// A number's text: 1 + 10 digits, or its negative, whose `-` is trimmed as a separator.
+.integers(&[
+    (10_000_000_000, 19_999_999_999),
+    (-19_999_999_999, -10_000_000_000),
+]);
 
 // ---- base (常驻地) -----------------------------------------------------------
 

@@ -9,7 +9,7 @@
 
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, FieldRate, Operation, ReplySamples, ReplySpec, Sample,
 };
@@ -31,16 +31,15 @@ fn check_bearer(s: &str) -> FormatResult {
     )
 }
 
-static BEARER: Format = Format {
-    name: "bearer_token",
-    check: check_bearer,
-    expected: Text::new(
+static BEARER: Format = Format::new(
+    "bearer_token",
+    check_bearer,
+    Text::new(
         "\"Bearer \" followed by a tenant_access_token or user_access_token, such as Bearer t-…",
         "“Bearer ”加 tenant_access_token 或 user_access_token，例如 Bearer t-…",
     ),
-    pattern: meta_str(r"Bearer [!-~]+"),
-    integers: &[],
-};
+    r"Bearer [!-~]+",
+);
 
 fn is_mainland(s: &str) -> bool {
     s.len() == 11 && s.starts_with('1') && s.bytes().all(|b| b.is_ascii_digit())
@@ -67,19 +66,19 @@ fn check_mobile(s: &str) -> FormatResult {
     )
 }
 
-static MOBILE: Format = Format {
-    name: "feishu_mobile",
-    check: check_mobile,
-    expected: Text::new(
+static MOBILE: Format = Format::new(
+    "feishu_mobile",
+    check_mobile,
+    Text::new(
         "a mainland mobile number (13011111111 or +8613011111111) or +<country code><number> \
             for other regions, such as +41446681800",
         "中国大陆手机号（13011111111 或 +8613011111111），其他国家或地区须以“+国际区号”开头，例\
             如 +41446681800",
     ),
-    pattern: meta_str(r"1[0-9]{10}|\+861[0-9]{10}|\+(?!86)[1-9][0-9]{6,14}"),
-    // A number's text: 1 + 10 digits.
-    integers: &[(10_000_000_000, 19_999_999_999)],
-};
+    r"1[0-9]{10}|\+861[0-9]{10}|\+(?!86)[1-9][0-9]{6,14}",
+)
+// A number's text: 1 + 10 digits.
+.integers(&[(10_000_000_000, 19_999_999_999)]);
 
 // ---- field helpers ---------------------------------------------------------------
 

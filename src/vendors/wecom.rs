@@ -11,7 +11,7 @@
 
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample,
 };
@@ -51,16 +51,16 @@ fn check_telephone(s: &str) -> FormatResult {
     )
 }
 
-static TELEPHONE: Format = Format {
-    name: "wecom_telephone",
-    check: check_telephone,
-    expected: Text::new(
+static TELEPHONE: Format = Format::new(
+    "wecom_telephone",
+    check_telephone,
+    Text::new(
         "a landline number made of digits, \"-\", \"+\" or \",\", such as 020-123456",
         "由数字、“-”、“+”或“,”组成的座机号码，例如 020-123456",
     ),
-    pattern: meta_str(r"(?=[^0-9]*[0-9])(?![\s\S]*[0-9]{16})[0-9+,\-]+"),
-    integers: &[(-999_999_999_999_999, 999_999_999_999_999)],
-};
+    r"(?=[^0-9]*[0-9])(?![\s\S]*[0-9]{16})[0-9+,\-]+",
+)
+.integers(&[(-999_999_999_999_999, 999_999_999_999_999)]);
 
 /// `digits` and `-`, starting with a digit.
 fn digits_and_hyphens(s: &str) -> bool {
@@ -90,18 +90,18 @@ fn check_mobile(s: &str) -> FormatResult {
     FormatResult::ok_if(good)
 }
 
-static MOBILE: Format = Format {
-    name: "wecom_mobile",
-    check: check_mobile,
-    expected: Text::new(
+static MOBILE: Format = Format::new(
+    "wecom_mobile",
+    check_mobile,
+    Text::new(
         "a mobile number of digits and \"-\", led by +<country code> outside mainland China, \
             such as 13800000000 or +852-51234567",
         "由数字和“-”组成的手机号码，中国大陆以外的号码须以“+国际码”开头，例如 13800000000 或 \
             +852-51234567",
     ),
-    pattern: meta_str(r"(?![\s\S]*[0-9]{16})(?:\+?[0-9][0-9\-]*|\+[0-9]{1,4} [0-9][0-9\-]*)"),
-    integers: &[(0, 999_999_999_999_999)],
-};
+    r"(?![\s\S]*[0-9]{16})(?:\+?[0-9][0-9\-]*|\+[0-9]{1,4} [0-9][0-9\-]*)",
+)
+.integers(&[(0, 999_999_999_999_999)]);
 
 /// "网页的url,必须包含http或者https头" (100067, 92230).
 fn check_web_url(s: &str) -> FormatResult {
@@ -111,16 +111,15 @@ fn check_web_url(s: &str) -> FormatResult {
     FormatResult::ok_if(rest.is_some_and(|r| !r.is_empty()))
 }
 
-static WEB_URL: Format = Format {
-    name: "http_url",
-    check: check_web_url,
-    expected: Text::new(
+static WEB_URL: Format = Format::new(
+    "http_url",
+    check_web_url,
+    Text::new(
         "a URL starting with http:// or https://",
         "以 http:// 或 https:// 开头的网址",
     ),
-    pattern: meta_str(r"https?://[\s\S]+"),
-    integers: &[],
-};
+    r"https?://[\s\S]+",
+);
 
 // ---- field helpers -------------------------------------------------------------
 
@@ -799,16 +798,16 @@ fn check_userid(s: &str) -> FormatResult {
     )
 }
 
-static USERID: Format = Format {
-    name: "wecom_userid",
-    check: check_userid,
-    expected: Text::new(
+static USERID: Format = Format::new(
+    "wecom_userid",
+    check_userid,
+    Text::new(
         "digits, letters and \"_-@.\", starting with a digit or a letter, such as zhangsan",
         "由数字、字母和“_-@.”组成，且以数字或字母开头，例如 zhangsan",
     ),
-    pattern: meta_str(r"[A-Za-z0-9][A-Za-z0-9_\-@.]*"),
-    integers: &[(0, 9_007_199_254_740_991)],
-};
+    r"[A-Za-z0-9][A-Za-z0-9_\-@.]*",
+)
+.integers(&[(0, 9_007_199_254_740_991)]);
 
 static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     Field::formatted("userid", &USERID)
