@@ -134,6 +134,7 @@ pub static MILLIS_OR_DATE: Format = Format::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::leaf::format::assert_checks;
 
     #[test]
     fn millis_or_date_pattern_repeats_the_date_pattern() {
@@ -173,19 +174,24 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert!(is_iso_date("2020-02-29"));
-        assert!(is_iso_date("2000-02-29"));
-        assert!(!is_iso_date("1900-02-29"));
-        assert!(!is_iso_date("2021-02-29"));
-        assert!(!is_iso_date("2020-9-01"));
-        assert!(!is_iso_date("2020/09/01"));
-        assert!(!is_iso_date("2020-13-01"));
-        assert!(!is_iso_date("2020-04-31"));
-        assert!(!is_iso_date("+020-04-01"));
-        assert!(!is_iso_date("２０２０-04-01"));
-        assert!(is_epoch_millis("1504173600000"));
-        assert!(is_epoch_millis("-315648000000"));
-        assert!(!is_epoch_millis("15e11"));
-        assert!(!is_epoch_millis("-"));
+        assert_checks(
+            DATE.check,
+            &["2020-02-29", "2000-02-29"],
+            &[
+                "1900-02-29",
+                "2021-02-29",
+                "2020-9-01",
+                "2020/09/01",
+                "2020-13-01",
+                "2020-04-31",
+                "+020-04-01",
+                "２０２０-04-01",
+            ],
+        );
+        assert_checks(
+            |s| FormatResult::ok_if(is_epoch_millis(s)),
+            &["1504173600000", "-315648000000"],
+            &["15e11", "-"],
+        );
     }
 }

@@ -524,17 +524,20 @@ mod tests {
 
     #[test]
     fn request_paths() {
-        assert!(is_request_path("/cgi/user/update"));
-        assert!(is_request_path("/a/%24b"));
-        assert!(!is_request_path("cgi"));
-        assert!(!is_request_path("/a?b"));
-        assert!(!is_request_path("/a#b"));
-        assert!(!is_request_path("/a b"));
-        assert!(!is_request_path("//evil.com/x"));
-        assert!(!is_request_path("/a%zz"));
-        assert!(!is_request_path("/a/../b"));
-        assert!(!is_request_path("/a/.%2E/b"));
-        assert!(!is_request_path("/."));
-        assert!(is_request_path("/a/.../b"));
+        crate::leaf::format::assert_checks(
+            |s| FormatResult::ok_if(is_request_path(s)),
+            &["/cgi/user/update", "/a/%24b", "/a/.../b"],
+            &[
+                "cgi",
+                "/a?b",
+                "/a#b",
+                "/a b",
+                "//evil.com/x",
+                "/a%zz",
+                "/a/../b",
+                "/a/.%2E/b",
+                "/.",
+            ],
+        );
     }
 }
