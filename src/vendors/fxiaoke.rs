@@ -383,65 +383,54 @@ const DEPRECATED_SINGLE: Text = Text::new(
         新接口；公开客户端将此请求体发往 /cgi/user/setStatus，可用 urlPath 选项指定。",
 );
 
-/// `fxiaoke.updateMember`.
-pub static UPDATE_MEMBER: Endpoint = Endpoint {
-    id: "fxiaoke.updateMember",
+/// What every Fxiaoke endpoint shares: each states only what differs.
+static FXIAOKE: Endpoint = Endpoint {
     vendor: "fxiaoke",
-    title: Text::new("Fxiaoke: modify member", "纷享销客：修改成员"),
-    doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/",
-    deprecated: Some(DEPRECATED_MEMBER),
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
     query: Some(&QUERY),
-    body: Some(&MEMBER_BODY),
     url,
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
-    record_key: Meta::new("/body/user/openUserId"),
     ..Endpoint::DEFAULT
+};
+
+/// `fxiaoke.updateMember`.
+pub static UPDATE_MEMBER: Endpoint = Endpoint {
+    id: "fxiaoke.updateMember",
+    title: Text::new("Fxiaoke: modify member", "纷享销客：修改成员"),
+    doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/",
+    deprecated: Some(DEPRECATED_MEMBER),
+    body: Some(&MEMBER_BODY),
+    record_key: Meta::new("/body/user/openUserId"),
+    ..FXIAOKE
 };
 
 /// `fxiaoke.setMemberStatusBatch`.
 pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     id: "fxiaoke.setMemberStatusBatch",
-    vendor: "fxiaoke",
     title: Text::new(
         "Fxiaoke: set member status (batch)",
         "纷享销客：批量设置成员状态",
     ),
     doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/",
     deprecated: Some(DEPRECATED_BATCH),
-    default_base_url: "https://open.fxiaoke.com",
-    documented_path: DOCUMENTED_PATH,
-    query: Some(&QUERY),
     body: Some(&STATUS_BODY),
-    url,
-    reply: &REPLY,
-    rate_per_second: RATE,
-    rate_source: RATE_SOURCE,
     record_key: Meta::new("/body/openUserIds"),
     operation: Operation::Status,
-    ..Endpoint::DEFAULT
+    ..FXIAOKE
 };
 
 /// `fxiaoke.setMemberStatus`: the single Set Member Status page, which
 /// documents the same generic path as the batch page.
 pub static SET_MEMBER_STATUS: Endpoint = Endpoint {
     id: "fxiaoke.setMemberStatus",
-    vendor: "fxiaoke",
     title: Text::new("Fxiaoke: set member status", "纷享销客：设置成员状态"),
     doc_url: "https://developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html",
     deprecated: Some(DEPRECATED_SINGLE),
-    default_base_url: "https://open.fxiaoke.com",
-    documented_path: DOCUMENTED_PATH,
-    query: Some(&QUERY),
     body: Some(&SINGLE_STATUS_BODY),
-    url,
-    reply: &REPLY,
-    rate_per_second: RATE,
-    rate_source: RATE_SOURCE,
     record_key: Meta::new("/body/openUserId"),
     operation: Operation::Status,
-    ..Endpoint::DEFAULT
+    ..FXIAOKE
 };
