@@ -16,26 +16,17 @@ use crate::model::field::{
 };
 use crate::report::{Code, Unit};
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // 更新员工花名册信息, as last updated on 2026-05-29.
-    (roster_page, $section:literal) => {
-        concat!("https://open.dingtalk.com/document/orgapp/", "intelligent-personnel-update-employee-file-information (2026-05-29) § ", $section)
-    };
+    roster_page => "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information \
+        (2026-05-29) § ",
     // A citation of the update page's parameter table.
-    (user_doc, $section:literal) => {
-        concat!("DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ", $section)
-    };
+    user_doc => "DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ",
     // A citation of the enterprise-account page (same URL, more fields).
-    (user_excl, $section:literal) => {
-        concat!("DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; \
-                same URL) § 请求参数: ", $section)
-    };
+    user_excl => "DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; same URL) § 请求参数: ",
     // 创建用户, as last updated on 2026-06-30.
-    (create_page, $section:literal) => {
-        concat!("https://open.dingtalk.com/document/development/user-information-creation \
-                (2026-06-30) § ", $section)
-    };
+    create_page => "https://open.dingtalk.com/document/development/user-information-creation (2026-06-30) § ",
 }
 
 const SEED: &str = cite!(roster_page, "请求参数");

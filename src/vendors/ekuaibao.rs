@@ -13,43 +13,18 @@ use crate::model::field::{ArrayRule, CustomRule, CustomShape, Empty, Field, Obje
 use crate::model::sent::Sent;
 use crate::report::Code;
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // 修改员工, as fetched on 2025-06-23.
-    (update_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/update-staffs (2025-06-23) § ",
-            $section
-        )
-    };
+    update_page => "https://docs.ekuaibao.com/docs/open-api/contacts/update-staffs (2025-06-23) § ",
     // 批量修改员工, as published on 2024-05-29 (unchanged since 2023-06-16, release 1.20.0).
-    (batch_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/batch-update-staffs (2024-05-29) § ",
-            $section
-        )
-    };
+    batch_page => "https://docs.ekuaibao.com/docs/open-api/contacts/batch-update-staffs (2024-05-29) § ",
     // 新增员工, as published on 2024-05-29.
-    (add_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/add-staffs (2024-05-29) § ",
-            $section
-        )
-    };
+    add_page => "https://docs.ekuaibao.com/docs/open-api/contacts/add-staffs (2024-05-29) § ",
     // 批量新增员工, as published on 2024-05-29.
-    (batch_add_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/batch-add-staffs (2024-05-29) § ",
-            $section
-        )
-    };
+    batch_add_page => "https://docs.ekuaibao.com/docs/open-api/contacts/batch-add-staffs (2024-05-29) § ",
     // 停启用员工, as published on 2024-05-29.
-    (active_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/active-staffs (2024-05-29) § ",
-            $section
-        )
-    };
+    active_page => "https://docs.ekuaibao.com/docs/open-api/contacts/active-staffs (2024-05-29) § ",
 }
 
 // ---- cellphone -------------------------------------------------------------

@@ -731,22 +731,12 @@ static FEISHU: Endpoint = Endpoint {
 
 // ---- 创建用户 (create user) ----------------------------------------------------
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // 创建用户, as last updated on 2025-05-27.
-    (create_page, $section:literal) => {
-        concat!(
-            "https://open.feishu.cn/document/server-docs/contact-v3/user/create (2025-05-27) § ",
-            $section
-        )
-    };
+    create_page => "https://open.feishu.cn/document/server-docs/contact-v3/user/create (2025-05-27) § ",
     // 删除用户, as last updated on 2024-11-22.
-    (delete_page, $section:literal) => {
-        concat!(
-            "https://open.feishu.cn/document/server-docs/contact-v3/user/delete (2024-11-22) § ",
-            $section
-        )
-    };
+    delete_page => "https://open.feishu.cn/document/server-docs/contact-v3/user/delete (2024-11-22) § ",
 }
 
 static CREATE_QUERY: ObjectRule = ObjectRule::of(&[

@@ -14,24 +14,14 @@ use crate::model::endpoint::{
 use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
 use crate::report::Code;
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // The offline pages (undated) this file cites.
-    (edit_page, $section:literal) => {
-        concat!(
-            "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
-            "offline/edit/ (undated) § ",
-            $section
-        )
-    };
+    edit_page => "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/ \
+        (undated) § ",
     // Set Member Status (batch), offline page.
-    (member_page, $section:literal) => {
-        concat!(
-            "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
-            "offline/member/ (undated) § ",
-            $section
-        )
-    };
+    member_page => "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/ \
+        (undated) § ",
 }
 
 /// `""` in a member field means "not provided, no modification" (the page's own

@@ -778,15 +778,10 @@ pub static UPDATE_USER: Endpoint = Endpoint {
 
 // ---- 创建成员 (create member) ------------------------------------------------
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // 创建成员, as last updated on 2025/07/25.
-    (create_page, $section:literal) => {
-        concat!(
-            "https://developer.work.weixin.qq.com/document/path/90195 (2025/07/25) § ",
-            $section
-        )
-    };
+    create_page => "https://developer.work.weixin.qq.com/document/path/90195 (2025/07/25) § ",
 }
 
 /// "只能由数字、字母和“_-@.”四种字符组成，且第一个字符必须是数字或字母".
