@@ -201,90 +201,90 @@ const FIELD_CODE: &str = "/sections/-/section/-/field_code";
 /// The roster's cross-field rules, carried by each `groups` item (pointers
 /// relative to it).
 static CROSS_RULES: [CrossRule; 6] = [
-    CrossRule {
-        code: Code::Format,
-        pointers: &[FIELD_CODE],
-        kind: CrossKind::NoneOf {
+    CrossRule::new(
+        Code::Format,
+        CrossKind::NoneOf {
             values: &NOT_UPDATABLE,
             format: &UPDATABLE_CODE,
         },
-        text: Text::meta(
-            "Department and direct manager cannot be updated through this API (sys00-deptIds, \
+        &[FIELD_CODE],
+    )
+    .text(
+        "Department and direct manager cannot be updated through this API (sys00-deptIds, \
                 sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管).",
-            "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
+        "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
                 sys00-mainDept、部门、主部门、直属主管）。",
-        ),
-        source: Meta::new(
-            "DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支\
+    )
+    .source(
+        "DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支\
             持接口更新; field codes from 0943",
-        ),
-    },
-    CrossRule {
-        code: Code::NotIn,
-        pointers: &[FIELD_CODE, "/group_id"],
-        kind: CrossKind::GroupPrefix {
+    ),
+    CrossRule::new(
+        Code::NotIn,
+        CrossKind::GroupPrefix {
             prefix: "sys",
             digits: 2,
         },
-        text: Text::meta(
-            "A field_code written sysNN-… belongs to group sysNN and must sit in the group \
+        &[FIELD_CODE, "/group_id"],
+    )
+    .text(
+        "A field_code written sysNN-… belongs to group sysNN and must sit in the group \
                 whose group_id is sysNN.",
-            "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
-        ),
-        source: Meta::new(NOTES),
-    },
-    CrossRule {
-        code: Code::Format,
-        pointers: &["/sections/-/section/-/value", FIELD_CODE],
-        kind: CrossKind::FormatWhen {
+        "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
+    )
+    .source(NOTES),
+    CrossRule::new(
+        Code::Format,
+        CrossKind::FormatWhen {
             values: &DATE_CODES,
             format: &DATE,
         },
-        text: Text::meta(
-            "The date fields of the roster field-code list (sys00-confirmJoinTime, \
+        &["/sections/-/section/-/value", FIELD_CODE],
+    )
+    .text(
+        "The date fields of the roster field-code list (sys00-confirmJoinTime, \
                 sys01-regularTime, sys02-birthTime, sys02-certEndTime, sys02-joinWorkingTime, \
                 sys03-graduationTime, sys05 contract start and end dates, sys07-childBirthDate) \
                 take a real date written yyyy-MM-dd.",
-            "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、\
+        "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、\
                 sys02-birthTime、sys02-certEndTime、sys02-joinWorkingTime、sys03-graduationTime\
                 、sys05 合同起止日期、sys07-childBirthDate）的值须为 yyyy-MM-dd 格式的有效日期。",
-        ),
-        source: Meta::new("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
-    },
-    CrossRule {
-        code: Code::Duplicate,
-        pointers: &["/sections/-/old_index"],
-        kind: CrossKind::Unique {
+    )
+    .source("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
+    CrossRule::new(
+        Code::Duplicate,
+        CrossKind::Unique {
             by: UniqueBy::Integer,
         },
-        text: Text::meta(
-            "Within a group, each old_index names one existing section: no two sections may \
+        &["/sections/-/old_index"],
+    )
+    .text(
+        "Within a group, each old_index names one existing section: no two sections may \
                 carry the same old_index.",
-            "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
-        ),
-        source: Meta::new(NOTES),
-    },
-    CrossRule {
-        code: Code::Duplicate,
-        pointers: &[FIELD_CODE],
-        kind: CrossKind::Unique { by: UniqueBy::Text },
-        text: Text::meta(
-            "Within a section, each field_code appears at most once.",
-            "同一段记录中，每个 field_code 最多出现一次。",
-        ),
-        source: Meta::new(SEED),
-    },
-    CrossRule {
-        code: Code::NewSection,
-        pointers: &["/sections/-", "/sections/-/old_index"],
-        kind: CrossKind::Advice,
-        text: Text::meta(
-            "A section without old_index adds a new section, and every field not passed in it \
+        "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
+    )
+    .source(NOTES),
+    CrossRule::new(
+        Code::Duplicate,
+        CrossKind::Unique { by: UniqueBy::Text },
+        &[FIELD_CODE],
+    )
+    .text(
+        "Within a section, each field_code appears at most once.",
+        "同一段记录中，每个 field_code 最多出现一次。",
+    )
+    .source(SEED),
+    CrossRule::new(
+        Code::NewSection,
+        CrossKind::Advice,
+        &["/sections/-", "/sections/-/old_index"],
+    )
+    .text(
+        "A section without old_index adds a new section, and every field not passed in it \
                 is cleared (warning).",
-            "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
-        ),
-        source: Meta::new(NOTES),
-    },
+        "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
+    )
+    .source(NOTES),
 ];
 
 /// `errcode` 0 (and `success`, `result` not false) is success: `result` is
@@ -1032,53 +1032,49 @@ static USER_BODY_FIELDS: [Field; 30] = [
 ];
 
 static USER_CROSS_RULES: [CrossRule; 3] = [
-    CrossRule {
-        code: Code::NotCleared,
-        pointers: &["/manager_userid", "/force_update_fields"],
-        kind: CrossKind::AdviceIf {
+    CrossRule::new(
+        Code::NotCleared,
+        CrossKind::AdviceIf {
             values: &[""],
             unless: "manager_userid",
         },
-        text: Text::meta(
-            "manager_userid \"\" clears the direct manager only when force_update_fields names \
+        &["/manager_userid", "/force_update_fields"],
+    )
+    .text(
+        "manager_userid \"\" clears the direct manager only when force_update_fields names \
                 manager_userid.",
-            "manager_userid 传空字符串时，仅当 force_update_fields 中包含 manager_userid 才会清\
+        "manager_userid 传空字符串时，仅当 force_update_fields 中包含 manager_userid 才会清\
                 空直属主管。",
-        ),
-        source: Meta::new(
-            "https://open.dingtalk.com/document/development/user-information-update \
+    )
+    .source(
+        "https://open.dingtalk.com/document/development/user-information-update \
                 (2026-06-08) § 请求参数: force_update_fields 强制更新的字段，支持清空指定的字段",
-        ),
-    },
-    CrossRule {
-        code: Code::ReplacesAll,
-        pointers: &["/extension"],
-        kind: CrossKind::Advice,
-        text: Text::meta(
+    ),
+    CrossRule::new(Code::ReplacesAll, CrossKind::Advice, &["/extension"])
+        .text(
             "extension replaces every extension attribute: the ones it does not hold are \
                 cleared (warning; given whenever extension is sent, also with \
                 ext_attrs_update_mode 1, append, which this rule cannot see).",
             "extension 会整体替换扩展属性：未传入的属性将被清空（警告；只要传了 extension 就会提\
                 示，ext_attrs_update_mode 为 1（追加）时也会提示，该规则无法区分）。",
-        ),
-        source: Meta::new(
+        )
+        .source(
             "DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么\
             剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖",
         ),
-    },
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/init_password", "/send_password_to_user"],
-        kind: CrossKind::RequiredIfTrue,
-        text: Text::meta(
-            "send_password_to_user true needs init_password.",
-            "send_password_to_user 为 true 时，init_password 必填。",
-        ),
-        source: Meta::new(
-            "DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: \
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredIfTrue,
+        &["/init_password", "/send_password_to_user"],
+    )
+    .text(
+        "send_password_to_user true needs init_password.",
+        "send_password_to_user 为 true 时，init_password 必填。",
+    )
+    .source(
+        "DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: \
             该参数为true时，init_password参数必填",
-        ),
-    },
+    ),
 ];
 
 /// `dingtalk.updateUser`.

@@ -222,48 +222,48 @@ static CUSTOM_FORM: ObjectRule = ObjectRule::of(&[
 /// `updateStaff`'s cross-field rules; each item of `batchUpdateStaff`'s
 /// `staffList` carries them too.
 static STAFF_RULES: [CrossRule; 4] = [
-    CrossRule {
-        code: Code::Together,
-        pointers: &["/departments", "/defaultDepartment"],
-        kind: CrossKind::Together,
-        text: Text::meta(
-            "departments and defaultDepartment are sent together or not at all; the error is \
+    CrossRule::new(
+        Code::Together,
+        CrossKind::Together,
+        &["/departments", "/defaultDepartment"],
+    )
+    .text(
+        "departments and defaultDepartment are sent together or not at all; the error is \
                 reported at the missing one.",
-            "departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
-        ),
-        source: Meta::new(cite!(update_page, "Body Parameters: departments")),
-    },
-    CrossRule {
-        code: Code::NotIn,
-        pointers: &["/defaultDepartment", "/departments"],
-        kind: CrossKind::MemberOf,
-        text: Text::meta(
-            "defaultDepartment must be one of departments.",
-            "defaultDepartment 必须是 departments 中的一项。",
-        ),
-        source: Meta::new(cite!(update_page, "Body Parameters: defaultDepartment")),
-    },
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/cellphone", "/modifyAccountPhone"],
-        kind: CrossKind::RequiredIfTrue,
-        text: Text::meta(
-            "modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be \
+        "departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
+    )
+    .source(cite!(update_page, "Body Parameters: departments")),
+    CrossRule::new(
+        Code::NotIn,
+        CrossKind::MemberOf,
+        &["/defaultDepartment", "/departments"],
+    )
+    .text(
+        "defaultDepartment must be one of departments.",
+        "defaultDepartment 必须是 departments 中的一项。",
+    )
+    .source(cite!(update_page, "Body Parameters: defaultDepartment")),
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredIfTrue,
+        &["/cellphone", "/modifyAccountPhone"],
+    )
+    .text(
+        "modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be \
                 sent.",
-            "modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
-        ),
-        source: Meta::new(cite!(update_page, "Body Parameters: modifyAccountPhone")),
-    },
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/email", "/modifyAccountEmail"],
-        kind: CrossKind::RequiredIfTrue,
-        text: Text::meta(
-            "modifyAccountEmail true makes email the new login email, so email must be sent.",
-            "modifyAccountEmail 为 true 时登录邮箱改为 email，因此必须传 email。",
-        ),
-        source: Meta::new(cite!(update_page, "Body Parameters: modifyAccountEmail")),
-    },
+        "modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
+    )
+    .source(cite!(update_page, "Body Parameters: modifyAccountPhone")),
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredIfTrue,
+        &["/email", "/modifyAccountEmail"],
+    )
+    .text(
+        "modifyAccountEmail true makes email the new login email, so email must be sent.",
+        "modifyAccountEmail 为 true 时登录邮箱改为 email，因此必须传 email。",
+    )
+    .source(cite!(update_page, "Body Parameters: modifyAccountEmail")),
 ];
 
 /// One staff field, cited from `$page`: `updateStaff`, `batchUpdateStaff`'s
@@ -523,19 +523,19 @@ static BATCH_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     batch_page,
     "Body Parameters: staffList 必填, 最大不能超过 100 条"
 ))])
-.cross(&[CrossRule {
-    code: Code::Duplicate,
-    pointers: &["/staffList/-/id"],
-    kind: CrossKind::Unique { by: UniqueBy::Text },
-    text: Text::meta(
-        "Each staff id appears once in staffList: a repeat is reported at the later item's id.",
-        "staffList 中每个员工 id 只能出现一次：重复的 id 报告在后一项上。",
-    ),
-    source: Meta::new(cite!(
-        batch_page,
-        "Body Parameters (one update per staff; the reply holds one record per item)"
-    )),
-}]);
+.cross(&[CrossRule::new(
+    Code::Duplicate,
+    CrossKind::Unique { by: UniqueBy::Text },
+    &["/staffList/-/id"],
+)
+.text(
+    "Each staff id appears once in staffList: a repeat is reported at the later item's id.",
+    "staffList 中每个员工 id 只能出现一次：重复的 id 报告在后一项上。",
+)
+.source(cite!(
+    batch_page,
+    "Body Parameters (one update per staff; the reply holds one record per item)"
+))]);
 
 /// 2xx with `items` (one staff record per item sent, in order) is
 /// success; failures are whole-request, as for `updateStaff` (the batch
@@ -611,19 +611,19 @@ static USE_NEW_ACCOUNT: Field = Field::boolean("useNewAccount")
     .source(cite!(add_page, "Body Parameters: useNewAccount"));
 
 /// "原生环境手机号或邮箱必须至少填一个" (create and batch create).
-static CREATE_RULES: [CrossRule; 1] = [CrossRule {
-    code: Code::Required,
-    pointers: &["/cellphone", "/email"],
-    kind: CrossKind::AtLeastOne,
-    text: Text::meta(
-        "cellphone or email must be given.",
-        "cellphone 与 email 至少须传其一。",
-    ),
-    source: Meta::new(cite!(
-        add_page,
-        "Body Parameters: cellphone, email 原生环境手机号或邮箱必须至少填一个"
-    )),
-}];
+static CREATE_RULES: [CrossRule; 1] = [CrossRule::new(
+    Code::Required,
+    CrossKind::AtLeastOne,
+    &["/cellphone", "/email"],
+)
+.text(
+    "cellphone or email must be given.",
+    "cellphone 与 email 至少须传其一。",
+)
+.source(cite!(
+    add_page,
+    "Body Parameters: cellphone, email 原生环境手机号或邮箱必须至少填一个"
+))];
 
 static ADD_QUERY: ObjectRule =
     ObjectRule::of(&[ACCESS_TOKEN.source(cite!(add_page, "Query Parameters"))]);

@@ -570,49 +570,49 @@ static BODY_FIELDS: [Field; 25] = [
 // ---- cross-field rules -----------------------------------------------------------
 
 static CROSS_RULES: [CrossRule; 2] = [
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/department_ids", "/orders"],
-        kind: CrossKind::RequiredWith,
-        text: Text::meta(
-            "orders needs department_ids in the same request (44002).",
-            "传入 orders 时须同时传入 department_ids（44002）。",
-        ),
-        source: Meta::new(
-            "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错\
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredWith,
+        &["/department_ids", "/orders"],
+    )
+    .text(
+        "orders needs department_ids in the same request (44002).",
+        "传入 orders 时须同时传入 department_ids（44002）。",
+    )
+    .source(
+        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错\
                 误码 44002",
-        ),
-    },
-    CrossRule {
-        code: Code::NotIn,
-        pointers: &["/orders/-/department_id", "/department_ids"],
-        kind: CrossKind::MemberOf,
-        text: Text::meta(
-            "Each orders[].department_id must be one of department_ids (41025).",
-            "orders[].department_id 必须在 department_ids 之内（41025）。",
-        ),
-        source: Meta::new(
-            "Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id: \
+    ),
+    CrossRule::new(
+        Code::NotIn,
+        CrossKind::MemberOf,
+        &["/orders/-/department_id", "/department_ids"],
+    )
+    .text(
+        "Each orders[].department_id must be one of department_ids (41025).",
+        "orders[].department_id 必须在 department_ids 之内（41025）。",
+    )
+    .source(
+        "Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id: \
             必须在用户所属的部门 ID 列表（department_ids 参数）内; 错误码 41025",
-        ),
-    },
+    ),
 ];
 
 /// Rules across sections (pointers from the envelope's root).
-static ENVELOPE_RULES: [CrossRule; 1] = [CrossRule {
-    code: Code::MustDiffer,
-    pointers: &["/body/leader_user_id", "/path/user_id"],
-    kind: CrossKind::Differ,
-    text: Text::meta(
-        "A user cannot be their own leader: leader_user_id must differ from the user_id of the \
+static ENVELOPE_RULES: [CrossRule; 1] = [CrossRule::new(
+    Code::MustDiffer,
+    CrossKind::Differ,
+    &["/body/leader_user_id", "/path/user_id"],
+)
+.text(
+    "A user cannot be their own leader: leader_user_id must differ from the user_id of the \
             path (41030).",
-        "用户不能是自己的直属上级：leader_user_id 不能与路径中的 user_id 相同（41030）。",
-    ),
-    source: Meta::new(
-        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错误\
+    "用户不能是自己的直属上级：leader_user_id 不能与路径中的 user_id 相同（41030）。",
+)
+.source(
+    "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错误\
             码 41030",
-    ),
-}];
+)];
 
 // ---- reply -------------------------------------------------------------------------
 

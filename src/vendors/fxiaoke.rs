@@ -256,20 +256,20 @@ static SINGLE_STATUS_FIELDS: [Field; 6] = [
         ),
 ];
 
-static SINGLE_STATUS_CROSS: [CrossRule; 1] = [CrossRule {
-    code: Code::Required,
-    pointers: &["/openUserId", "/openUserIds"],
-    kind: CrossKind::AtLeastOne,
-    text: Text::meta(
-        "Either openUserId or openUserIds must be provided; when neither is, the error is \
+static SINGLE_STATUS_CROSS: [CrossRule; 1] = [CrossRule::new(
+    Code::Required,
+    CrossKind::AtLeastOne,
+    &["/openUserId", "/openUserIds"],
+)
+.text(
+    "Either openUserId or openUserIds must be provided; when neither is, the error is \
             reported at openUserId.",
-        "openUserId 与 openUserIds 至少传一个；都不传时，错误报告在 openUserId 上。",
-    ),
-    source: Meta::new(
-        "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+    "openUserId 与 openUserIds 至少传一个；都不传时，错误报告在 openUserId 上。",
+)
+.source(
+    "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
         (2026-01-19) § Request Parameters",
-    ),
-}];
+)];
 
 // ---- request and reply -----------------------------------------------------
 

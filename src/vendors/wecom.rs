@@ -646,55 +646,55 @@ static BODY_FIELDS: [Field; 23] = [
 // ---- cross-field rules -----------------------------------------------------------
 
 static CROSS_RULES: [CrossRule; 4] = [
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/department", "/order"],
-        kind: CrossKind::RequiredWith,
-        text: Text::meta(
-            "order is read only with department (仅在传入department时有效): send both.",
-            "order 仅在传入 department 时有效：须同时传入 department。",
-        ),
-        source: Meta::new(
-            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredWith,
+        &["/department", "/order"],
+    )
+    .text(
+        "order is read only with department (仅在传入department时有效): send both.",
+        "order 仅在传入 department 时有效：须同时传入 department。",
+    )
+    .source(
+        "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
                 order 仅在传入department时有效",
-        ),
-    },
-    CrossRule {
-        code: Code::SameLength,
-        pointers: &["/order", "/department"],
-        kind: CrossKind::SameLength,
-        text: Text::meta(
-            "order must have as many values as department (数量必须和department一致).",
-            "order 的数量必须和 department 一致。",
-        ),
-        source: Meta::new("WeCom 更新成员 (90197): order 数量必须和department一致"),
-    },
-    CrossRule {
-        code: Code::SameLength,
-        pointers: &["/is_leader_in_dept", "/department"],
-        kind: CrossKind::SameLength,
-        text: Text::meta(
-            "is_leader_in_dept must have as many flags as department (60132).",
-            "is_leader_in_dept 的个数必须和 department 一致（60132）。",
-        ),
-        source: Meta::new("WeCom 更新成员 (90197): 个数必须和department一致; 全局错误码 60132"),
-    },
-    CrossRule {
-        code: Code::DisablesMember,
-        pointers: &["/enable"],
-        kind: CrossKind::AdviceIf {
+    ),
+    CrossRule::new(
+        Code::SameLength,
+        CrossKind::SameLength,
+        &["/order", "/department"],
+    )
+    .text(
+        "order must have as many values as department (数量必须和department一致).",
+        "order 的数量必须和 department 一致。",
+    )
+    .source("WeCom 更新成员 (90197): order 数量必须和department一致"),
+    CrossRule::new(
+        Code::SameLength,
+        CrossKind::SameLength,
+        &["/is_leader_in_dept", "/department"],
+    )
+    .text(
+        "is_leader_in_dept must have as many flags as department (60132).",
+        "is_leader_in_dept 的个数必须和 department 一致（60132）。",
+    )
+    .source("WeCom 更新成员 (90197): 个数必须和department一致; 全局错误码 60132"),
+    CrossRule::new(
+        Code::DisablesMember,
+        CrossKind::AdviceIf {
             values: &["0"],
             unless: "",
         },
-        text: Text::meta(
-            "enable 0 disables the member (禁用成员): they can no longer sign in.",
-            "enable 为 0 表示禁用成员：成员将无法登录。",
-        ),
-        source: Meta::new(
-            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
+        &["/enable"],
+    )
+    .text(
+        "enable 0 disables the member (禁用成员): they can no longer sign in.",
+        "enable 为 0 表示禁用成员：成员将无法登录。",
+    )
+    .source(
+        "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
                 enable 启用/禁用成员。1表示启用成员，0表示禁用成员",
-        ),
-    },
+    ),
 ];
 
 // ---- reply -------------------------------------------------------------------------
@@ -869,43 +869,43 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
 .cross(&CREATE_RULES);
 
 static CREATE_RULES: [CrossRule; 7] = [
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/mobile", "/email"],
-        kind: CrossKind::AtLeastOne,
-        text: Text::meta(
-            "mobile and email cannot both be empty (60129).",
-            "mobile 与 email 不能同时为空（60129）。",
-        ),
-        source: Meta::new(cite!(create_page, "参数说明: mobile/email二者不能同时为空")),
-    },
+    CrossRule::new(
+        Code::Required,
+        CrossKind::AtLeastOne,
+        &["/mobile", "/email"],
+    )
+    .text(
+        "mobile and email cannot both be empty (60129).",
+        "mobile 与 email 不能同时为空（60129）。",
+    )
+    .source(cite!(create_page, "参数说明: mobile/email二者不能同时为空")),
     CROSS_RULES[0],
     CROSS_RULES[1],
     CROSS_RULES[2],
     CROSS_RULES[3],
-    CrossRule {
-        code: Code::SendsInvitation,
-        pointers: &["", "/to_invite"],
-        kind: CrossKind::Advice,
-        text: Text::meta(
-            "Without to_invite: false, WeCom invites the new member (to_invite defaults to true).",
-            "未传 to_invite: false 时，企业微信会邀请新成员（to_invite 默认为 true）。",
-        ),
-        source: Meta::new(cite!(create_page, "参数说明: to_invite 默认值为true")),
-    },
-    CrossRule {
-        code: Code::SendsInvitation,
-        pointers: &["/to_invite"],
-        kind: CrossKind::AdviceIf {
+    CrossRule::new(
+        Code::SendsInvitation,
+        CrossKind::Advice,
+        &["", "/to_invite"],
+    )
+    .text(
+        "Without to_invite: false, WeCom invites the new member (to_invite defaults to true).",
+        "未传 to_invite: false 时，企业微信会邀请新成员（to_invite 默认为 true）。",
+    )
+    .source(cite!(create_page, "参数说明: to_invite 默认值为true")),
+    CrossRule::new(
+        Code::SendsInvitation,
+        CrossKind::AdviceIf {
             values: &["true"],
             unless: "",
         },
-        text: Text::meta(
-            "to_invite true: WeCom invites the new member.",
-            "to_invite 为 true：企业微信会邀请新成员。",
-        ),
-        source: Meta::new(cite!(create_page, "参数说明: to_invite")),
-    },
+        &["/to_invite"],
+    )
+    .text(
+        "to_invite true: WeCom invites the new member.",
+        "to_invite 为 true：企业微信会邀请新成员。",
+    )
+    .source(cite!(create_page, "参数说明: to_invite")),
 ];
 
 /// `wecom.createUser`.
