@@ -613,8 +613,7 @@ static F_USERID: Field = Field::string("userid")
             OapiV2UserUpdateRequest checkMaxLength(userid, 64)",
     );
 
-static F_NAME: Field = Field::string("name")
-    .on_empty(Empty::Reject)
+static F_NAME: Field = Field::non_empty("name")
     .max_chars(80)
     .label("Name", "员工名称")
     .help("At most 80 characters.", "长度最大 80 个字符。")

@@ -175,8 +175,7 @@ static ACCESS_TOKEN: Field = Field::string("accessToken")
 
 static QUERY: ObjectRule = ObjectRule::of(&[
     ACCESS_TOKEN,
-    Field::one_of("type", &["id", "code"])
-        .on_empty(Empty::Reject)
+    Field::enumerated("type", &["id", "code"])
         .label("Id kind", "参数类型")
         .help(
             "id (default) or code: with code, department and dimension fields must carry codes \
@@ -580,8 +579,7 @@ macro_rules! create_fields {
             staff_field!(note, $page),
             staff_field!(defaultDepartment, $page).required(),
             staff_field!(departments, $page).required(),
-            Field::string("userid")
-                .on_empty(Empty::Reject)
+            Field::non_empty("userid")
                 .label("Third-party user id", "第三方平台的人员 ID")
                 .help(
                     "The person's id on DingTalk, WeCom or another platform; ignored when \
@@ -725,8 +723,7 @@ static ACTIVE_QUERY: ObjectRule = ObjectRule::of(&[
             "true（默认）：停用时校验该员工名下是否有待办事项。",
         )
         .source(cite!(active_page, "Query Parameters: doCheck")),
-    Field::one_of("type", &["id", "code"])
-        .on_empty(Empty::Reject)
+    Field::enumerated("type", &["id", "code"])
         .label("Id kind", "参数类型")
         .help(
             "id (default) or code: what staffIds holds.",

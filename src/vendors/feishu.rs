@@ -105,8 +105,7 @@ static PATH: ObjectRule = ObjectRule::of(&[Field::string("user_id")
 static QUERY: ObjectRule = ObjectRule::of(&QUERY_FIELDS);
 
 static QUERY_FIELDS: [Field; 2] = [
-    Field::one_of("user_id_type", &["open_id", "union_id", "user_id"])
-        .on_empty(Empty::Reject)
+    Field::enumerated("user_id_type", &["open_id", "union_id", "user_id"])
         .label("User id type", "用户 ID 类型")
         .help(
             "open_id (default), union_id or user_id: the kind of user_id, leader_user_id and \
@@ -252,8 +251,7 @@ static F_GENDER: Field = Field::new(
 )
 .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 gender; 错误码 41038");
 
-static F_AVATAR_KEY: Field = Field::string("avatar_key")
-    .on_empty(Empty::Reject)
+static F_AVATAR_KEY: Field = Field::non_empty("avatar_key")
     .label("Avatar key", "头像的文件 Key")
     .help(
         "From the image upload API (image type: avatar).",
@@ -352,8 +350,7 @@ static F_EMPLOYEE_TYPE: Field = Field::new(
 .source(BODY_SOURCE);
 
 static F_ORDERS: Field = Field::array("orders", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    Field::string("department_id")
-        .on_empty(Empty::Reject)
+    Field::non_empty("department_id")
         .label("Department id", "排序信息对应的部门 ID")
         .help(
             "Must be one of department_ids (41025), which must be sent with orders (44002).",
@@ -742,8 +739,7 @@ crate::model::cite_pages! {$
 static CREATE_QUERY: ObjectRule = ObjectRule::of(&[
     QUERY_FIELDS[0],
     QUERY_FIELDS[1],
-    Field::string("client_token")
-        .on_empty(Empty::Reject)
+    Field::non_empty("client_token")
         .label("Idempotency token", "幂等令牌")
         .help(
             "Your own token for this creation: a retry with the same token does not create the \

@@ -328,8 +328,7 @@ static F_POSITION: Field = Field::string("position")
     .help("0–128 characters.", "长度为 0~128 个 UTF-8 字符。")
     .source(PAGE);
 
-static F_GENDER: Field = Field::one_of("gender", &["1", "2"])
-    .on_empty(Empty::Reject)
+static F_GENDER: Field = Field::enumerated("gender", &["1", "2"])
     .label("Gender", "性别")
     .help(
         "\"1\" male, \"2\" female, sent as a string (a number 1 or 2 is converted); 0 is a \
@@ -437,8 +436,7 @@ static F_DIRECT_LEADER: Field = Field::array("direct_leader", &DIRECT_LEADERS)
             issue #3628",
     );
 
-static F_AVATAR_MEDIAID: Field = Field::string("avatar_mediaid")
-    .on_empty(Empty::Reject)
+static F_AVATAR_MEDIAID: Field = Field::non_empty("avatar_mediaid")
     .label("Avatar media id", "头像 mediaid")
     .help(
         "A media_id from the media upload API (temporary media expire after 3 days: 40007).",
