@@ -319,6 +319,13 @@ impl Field {
         self
     }
 
+    /// Sets the help text to `help`, a text several fields share (made with
+    /// [`Text::meta`], which keeps it out of builds without metadata).
+    pub(crate) const fn help_text(mut self, help: Text) -> Field {
+        self.help = help;
+        self
+    }
+
     /// A string field that takes one of `values` and rejects `""`.
     pub(crate) const fn enumerated(key: &'static str, values: &'static [&'static str]) -> Field {
         Field::one_of(key, values).on_empty(Empty::Reject)
