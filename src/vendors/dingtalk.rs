@@ -448,10 +448,11 @@ macro_rules! json_ws {
     };
 }
 
-/// [`extension_text`] as an ECMA-262 pattern: `{` `"key"` `:` `"value"` …
-/// `}` with JSON white space between the tokens.
-macro_rules! json_object_of_strings {
-    () => {
+/// A JSON object whose values match `$value`, as an ECMA-262 pattern: `{`
+/// `"key"` `:` value … `}` with JSON white space between the tokens
+/// (`$value` brings its own).
+macro_rules! json_object_of {
+    ($($value:tt)+) => {
         concat!(
             json_ws!(),
             r"\{",
@@ -460,21 +461,24 @@ macro_rules! json_object_of_strings {
             json_string!(),
             json_ws!(),
             ":",
-            json_ws!(),
-            json_string!(),
-            json_ws!(),
+            $($value)+,
             "(?:,",
             json_ws!(),
             json_string!(),
             json_ws!(),
             ":",
-            json_ws!(),
-            json_string!(),
-            json_ws!(),
+            $($value)+,
             ")*)?",
             r"\}",
             json_ws!(),
         )
+    };
+}
+
+/// [`extension_text`] as an ECMA-262 pattern.
+macro_rules! json_object_of_strings {
+    () => {
+        json_object_of!(concat!(json_ws!(), json_string!(), json_ws!()))
     };
 }
 
@@ -567,25 +571,7 @@ static I18N_TEXT: Format = Format::new(
         "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅\
             游\",\"en_US\":\"travel\"}}",
     ),
-    concat!(
-        json_ws!(),
-        r"\{",
-        json_ws!(),
-        "(?:",
-        json_string!(),
-        json_ws!(),
-        ":",
-        json_object_of_strings!(),
-        "(?:,",
-        json_ws!(),
-        json_string!(),
-        json_ws!(),
-        ":",
-        json_object_of_strings!(),
-        ")*)?",
-        r"\}",
-        json_ws!(),
-    ),
+    json_object_of!(json_object_of_strings!()),
 );
 
 static USER_QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
