@@ -246,6 +246,16 @@ impl Field {
         Field::new("", Ty::Object(rule)).required()
     }
 
+    /// A required array item that is a string (its key is unused).
+    pub(crate) const fn string_item() -> Field {
+        Field::string("").required()
+    }
+
+    /// A required array item that is an integer of `rule` (its key is unused).
+    pub(crate) const fn integer_item(rule: IntRule) -> Field {
+        Field::integer("", rule).required()
+    }
+
     /// An optional boolean field.
     pub(crate) const fn boolean(key: &'static str) -> Field {
         Field::new(key, Ty::Bool)

@@ -393,10 +393,9 @@ macro_rules! update_fields {
 }
 
 // Required: a null item is not a department id, and dropping it would change the list.
-static DEPARTMENTS: ArrayRule =
-    ArrayRule::of(&Field::non_empty("").required().label("Department", "部门"))
-        .min(1)
-        .unique();
+static DEPARTMENTS: ArrayRule = ArrayRule::of(&Field::string_item().label("Department", "部门"))
+    .min(1)
+    .unique();
 
 static BODY: ObjectRule = ObjectRule::of(&update_fields!(update_page,)).cross(&STAFF_RULES);
 
@@ -687,13 +686,9 @@ pub static BATCH_CREATE_STAFF: Endpoint = Endpoint {
 
 static ACTIVE_PATH: ObjectRule = ObjectRule::of(&[Field::array(
     "staffIds",
-    &ArrayRule::of(
-        &Field::non_empty("")
-            .required()
-            .label("Staff id or code", "员工 ID 或 CODE"),
-    )
-    .min(1)
-    .unique(),
+    &ArrayRule::of(&Field::string_item().label("Staff id or code", "员工 ID 或 CODE"))
+        .min(1)
+        .unique(),
 )
 .required()
 .label("Staff ids or codes", "员工 ID 或 CODE 集合")

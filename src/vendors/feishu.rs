@@ -154,12 +154,8 @@ static HEADERS_RULE: ObjectRule = ObjectRule::of(&HEADER_FIELDS);
 // ---- body: lists ---------------------------------------------------------------
 
 /// "最多可归属 50 个部门" (41033); `[]` is 41017 "部门信息不能为空".
-static DEPARTMENT_IDS: ArrayRule = ArrayRule::of(
-    &Field::string("")
-        .required()
-        .label("Department id", "部门 ID"),
-)
-.items(1, 50);
+static DEPARTMENT_IDS: ArrayRule =
+    ArrayRule::of(&Field::string_item().label("Department id", "部门 ID")).items(1, 50);
 
 // ---- body: custom_attrs ----------------------------------------------------------
 
@@ -512,7 +508,7 @@ static F_JOB_FAMILY_ID: Field = Field::string("job_family_id")
 
 static F_SUBSCRIPTION_IDS: Field = Field::array(
     "subscription_ids",
-    &ArrayRule::of(&Field::string("").required().label("Seat id", "席位 ID")),
+    &ArrayRule::of(&Field::string_item().label("Seat id", "席位 ID")),
 )
 .label("Seat ids", "席位 ID 列表")
 .help(
@@ -523,11 +519,7 @@ static F_SUBSCRIPTION_IDS: Field = Field::array(
 
 static F_DOTTED_LINE_LEADER_USER_IDS: Field = Field::array(
     "dotted_line_leader_user_ids",
-    &ArrayRule::of(
-        &Field::string("")
-            .required()
-            .label("Dotted-line leader", "虚线上级"),
-    ),
+    &ArrayRule::of(&Field::string_item().label("Dotted-line leader", "虚线上级")),
 )
 .label("Dotted-line leaders", "虚线上级")
 .help(

@@ -72,13 +72,10 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::non_empty("thirdTraceId")
 // ---- Modify Member ---------------------------------------------------------
 
 /// "max value: 500" read as at most 500 entries: real ids are far above 500.
-static ATTACHING: ArrayRule = ArrayRule::of(
-    &Field::integer("", NON_NEGATIVE)
-        .required()
-        .label("Department id", "部门 ID"),
-)
-.items(0, 500)
-.unique();
+static ATTACHING: ArrayRule =
+    ArrayRule::of(&Field::integer_item(NON_NEGATIVE).label("Department id", "部门 ID"))
+        .items(0, 500)
+        .unique();
 
 /// The help of the optional member fields whose `""` means "no change".
 const NO_CHANGE: Text = Text::meta("Not sent or \"\": no change.", "不传或传 \"\" 表示不修改。");
@@ -177,13 +174,10 @@ static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
 
 // ---- Set Member Status (Batch) ---------------------------------------------
 
-static OPEN_USER_IDS: ArrayRule = ArrayRule::of(
-    &Field::string("")
-        .required()
-        .label("Employee open id", "员工 openUserId"),
-)
-.min(1)
-.unique();
+static OPEN_USER_IDS: ArrayRule =
+    ArrayRule::of(&Field::string_item().label("Employee open id", "员工 openUserId"))
+        .min(1)
+        .unique();
 
 static STATUS_BODY: ObjectRule = ObjectRule::of(&[
     TOKEN.source(STATUS),

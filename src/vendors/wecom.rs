@@ -159,19 +159,14 @@ static QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
 
 /// "不超过100个" (page of 2025/07/25; older copies and the 60110 row of the
 /// error table say 20). `[]` is 40066 "部门列表为空".
-static DEPARTMENTS: ArrayRule = ArrayRule::of(
-    &Field::integer("", UINT32)
-        .required()
-        .label("Department id", "部门 ID"),
-)
-.items(1, 100);
+static DEPARTMENTS: ArrayRule =
+    ArrayRule::of(&Field::integer_item(UINT32).label("Department id", "部门 ID")).items(1, 100);
 
 /// "最多设置1个" (newest page; a 2022 copy says 5). `[]` clears the direct
 /// leader (WxJava issue #3628: "传值[],可以重置用户直属领导").
 static DIRECT_LEADERS: ArrayRule = ArrayRule::of(
-    &Field::string("")
+    &Field::string_item()
         .bytes(1, 64)
-        .required()
         .label("Direct leader userid", "直属上级 UserID"),
 )
 .items(0, 1);
@@ -307,11 +302,7 @@ static F_DEPARTMENT: Field = Field::array("department", &DEPARTMENTS)
 
 static F_ORDER: Field = Field::array(
     "order",
-    &ArrayRule::of(
-        &Field::integer("", UINT32)
-            .required()
-            .label("Order value", "排序值"),
-    ),
+    &ArrayRule::of(&Field::integer_item(UINT32).label("Order value", "排序值")),
 )
 .label("Order in departments", "部门内排序值")
 .help(
@@ -411,9 +402,7 @@ static F_TELEPHONE: Field = Field::formatted("telephone", &TELEPHONE)
 static F_IS_LEADER_IN_DEPT: Field = Field::array(
     "is_leader_in_dept",
     &ArrayRule::of(
-        &Field::integer("", ZERO_OR_ONE)
-            .required()
-            .label("Leader in department", "是否部门负责人"),
+        &Field::integer_item(ZERO_OR_ONE).label("Leader in department", "是否部门负责人"),
     ),
 )
 .label("Leader in departments", "部门负责人")
@@ -972,9 +961,8 @@ pub static DELETE_USER: Endpoint = Endpoint {
 static BATCH_DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     "useridlist",
     &ArrayRule::of(
-        &Field::string("")
+        &Field::string_item()
             .bytes(1, 64)
-            .required()
             .label("UserID", "成员 UserID"),
     )
     .items(1, 200)
