@@ -173,6 +173,15 @@ static DIRECT_LEADERS: ArrayRule = ArrayRule::of(
 
 // ---- body: extattr (成员扩展属性) ----------------------------------------------
 
+/// The name of an extended attribute (`extattr` and `external_profile`).
+static ATTR_NAME: Field = Field::string("name")
+    .required()
+    .label("Attribute name", "属性名称")
+    .help(
+        "An attribute created in the admin console; unknown names are ignored by WeCom.",
+        "需先在管理端创建该属性，否则会被忽略。",
+    );
+
 static EXTATTR_RULE: ObjectRule = ObjectRule::of(&[Field::array("attrs", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::integer("type", ZERO_OR_ONE)
         .required()
@@ -182,14 +191,7 @@ static EXTATTR_RULE: ObjectRule = ObjectRule::of(&[Field::array("attrs", &ArrayR
             "0 文本，1 网页（扩展属性没有小程序类型）。",
         )
         .source(EXTATTR),
-    Field::string("name")
-        .required()
-        .label("Attribute name", "属性名称")
-        .help(
-            "An attribute created in the admin console; unknown names are ignored by WeCom.",
-            "需先在管理端创建该属性，否则会被忽略。",
-        )
-        .source(EXTATTR),
+    ATTR_NAME.source(EXTATTR),
     Field::object("text", &ObjectRule::of(&[Field::string("value")
     .max_chars(64)
     .required()
@@ -482,14 +484,7 @@ static F_EXTERNAL_PROFILE: Field = Field::object("external_profile", &ObjectRule
         "0 文本，1 网页，2 小程序。",
     )
     .source(EXTERNAL),
-    Field::string("name")
-        .required()
-        .label("Attribute name", "属性名称")
-        .help(
-            "An attribute created in the admin console; unknown names are ignored by WeCom.",
-            "需先在管理端创建该属性，否则会被忽略。",
-        )
-        .source(EXTERNAL),
+    ATTR_NAME.source(EXTERNAL),
     Field::object("text", &ObjectRule::of(&[Field::string("value")
     .max_chars(32)
     .label("Text", "文本属性内容")
