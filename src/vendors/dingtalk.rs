@@ -367,24 +367,20 @@ pub(crate) const RATE: f64 = 20.0;
 /// `dingtalk.updateEmployeeRoster`.
 pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     id: "dingtalk.updateEmployeeRoster",
-    vendor: "dingtalk",
     title: Text::new(
         "DingTalk: update employee roster",
         "钉钉：更新员工花名册信息",
     ),
     doc_url: "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information",
-    default_base_url: "https://oapi.dingtalk.com",
     documented_path: "/topapi/smartwork/hrm/employee/v2/update",
     query: Some(&QUERY),
     body: Some(&BODY),
-    reply: &REPLY,
-    rate_per_second: RATE,
     rate_source: Meta::new(
         "https://open.dingtalk.com/document/development/how-to-process-api-throttling \
             (2026-05-09): 20 calls/s per app per API",
     ),
     record_key: Meta::new("/body/param/userid"),
-    ..Endpoint::DEFAULT
+    ..DINGTALK
 };
 
 // ---- 更新用户信息 (update user) ---------------------------------------------
@@ -1070,11 +1066,11 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     documented_path: "/topapi/v2/user/update",
     body: Some(&USER_BODY),
     record_key: Meta::new("/body/userid"),
-    ..USER_API
+    ..DINGTALK
 };
 
-/// What the user endpoints share.
-static USER_API: Endpoint = Endpoint {
+/// What every DingTalk endpoint shares (the roster states its own query and rate source).
+static DINGTALK: Endpoint = Endpoint {
     vendor: "dingtalk",
     default_base_url: "https://oapi.dingtalk.com",
     query: Some(&USER_QUERY),
@@ -1184,7 +1180,7 @@ pub static CREATE_USER: Endpoint = Endpoint {
     body: Some(&CREATE_BODY),
     record_key: Meta::new("/body/mobile"),
     operation: Operation::Create,
-    ..USER_API
+    ..DINGTALK
 };
 
 /// `dingtalk.deleteUser`.
@@ -1196,7 +1192,7 @@ pub static DELETE_USER: Endpoint = Endpoint {
     body: Some(&DELETE_BODY),
     record_key: Meta::new("/body/userid"),
     operation: Operation::Delete,
-    ..USER_API
+    ..DINGTALK
 };
 
 static DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::string("userid")
