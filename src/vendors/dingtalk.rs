@@ -1148,9 +1148,8 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     F_MANAGER_USERID,
     F_TITLE,
     F_EMAIL,
-    F_ORG_EMAIL
-        .max_chars(100)
-        .source(cite!(create_page, "请求参数: org_email 长度最大100个字符")),
+    // F_ORG_EMAIL already holds the create page's 100-character limit.
+    F_ORG_EMAIL.source(cite!(create_page, "请求参数: org_email 长度最大100个字符")),
     F_ORG_EMAIL_TYPE,
     F_WORK_PLACE,
     F_REMARK,
