@@ -197,6 +197,12 @@ pub const NON_NEGATIVE: IntRule = IntRule {
     ..ANY_INTEGER
 };
 
+/// A positive integer.
+pub const POSITIVE: IntRule = IntRule {
+    min: Some(1),
+    ..ANY_INTEGER
+};
+
 impl IntRule {
     /// Integers in `min..=max`.
     pub const fn range(min: i64, max: i64) -> IntRule {

@@ -12,7 +12,8 @@ use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
 use crate::model::field::{
-    ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, NON_NEGATIVE,
+    ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, ANY_INTEGER, NON_NEGATIVE,
+    POSITIVE,
 };
 use crate::report::{Code, Unit};
 
@@ -91,14 +92,7 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .help("The app's access token.", "应用的 access_token。")
     .source(cite!(roster_page, "Query 参数"))]);
 static BODY: ObjectRule = ObjectRule::of(&[
-    Field::new(
-        "agentid",
-        Ty::Int(IntRule {
-            min: Some(1),
-            max: None,
-            one_of: &[],
-        }),
-    )
+    Field::integer("agentid", POSITIVE)
     .required()
     .label("Agent id", "应用 agentid")
     .help(
@@ -534,17 +528,7 @@ static DEPT_ID_FIELD: Field = Field::integer("dept_id", DEPT_ID)
     .help("A positive department id.", "正整数部门 ID。");
 
 /// A department id: "不合法的部门id…是否为数字且大于0" (error 40009).
-const DEPT_ID: IntRule = IntRule {
-    min: Some(1),
-    max: None,
-    one_of: &[],
-};
-
-const ANY_INTEGER: IntRule = IntRule {
-    min: None,
-    max: None,
-    one_of: &[],
-};
+const DEPT_ID: IntRule = POSITIVE;
 
 /// `{"<attribute>": {"<language>": "<text>", …}, …}` as JSON text.
 fn i18n_text(s: &str) -> FormatResult {
@@ -749,23 +733,17 @@ static F_EXTENSION: Field = Field::formatted("extension", &EXTENSION_TEXT)
             清空"
     ));
 
-static F_EXT_ATTRS_UPDATE_MODE: Field = Field::new(
-    "ext_attrs_update_mode",
-    Ty::Int(IntRule {
-        min: None,
-        max: None,
-        one_of: &[0, 1],
-    }),
-)
-.label("Extension update mode", "扩展属性更新模式")
-.help(
-    "0 overwrite (default), 1 append.",
-    "0：覆盖方式（默认），1：追加方式。",
-)
-.source(cite!(
-    user_doc,
-    "ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖"
-));
+static F_EXT_ATTRS_UPDATE_MODE: Field =
+    Field::integer("ext_attrs_update_mode", IntRule::one_of(&[0, 1]))
+        .label("Extension update mode", "扩展属性更新模式")
+        .help(
+            "0 overwrite (default), 1 append.",
+            "0：覆盖方式（默认），1：追加方式。",
+        )
+        .source(cite!(
+            user_doc,
+            "ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖"
+        ));
 
 static F_SENIOR_MODE: Field = Field::boolean("senior_mode")
     .label("Executive mode", "高管模式")

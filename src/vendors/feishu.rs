@@ -13,7 +13,7 @@ use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, FieldRate, Operation, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, POSITIVE};
 use crate::report::Code;
 
 const QUERY_SOURCE: &str = "Feishu 修改用户部分信息 (2025-11-20) § 查询参数";
@@ -83,11 +83,7 @@ static MOBILE: Format = Format::new(
 // ---- field helpers ---------------------------------------------------------------
 
 /// "该参数为 int 类型，取值时不能超出 int 的最大值": a signed 32-bit integer.
-const INT32: IntRule = IntRule {
-    min: Some(-2_147_483_648),
-    max: Some(2_147_483_647),
-    one_of: &[],
-};
+const INT32: IntRule = IntRule::range(-2_147_483_648, 2_147_483_647);
 
 // ---- path, query, headers ------------------------------------------------------
 
@@ -168,18 +164,11 @@ static GENERIC_USER: ObjectRule = ObjectRule::of(&[
             "仅支持 user_id 格式，不受查询参数 user_id_type 影响。",
         )
         .source(BODY_SOURCE),
-    Field::new(
-        "type",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[1],
-        }),
-    )
-    .required()
-    .label("Referenced user type", "用户类型")
-    .help("1 (a user): the only value.", "目前仅支持 1，表示用户。")
-    .source(BODY_SOURCE),
+    Field::integer("type", IntRule::one_of(&[1]))
+        .required()
+        .label("Referenced user type", "用户类型")
+        .help("1 (a user): the only value.", "目前仅支持 1，表示用户。")
+        .source(BODY_SOURCE),
 ]);
 
 // ---- body ----------------------------------------------------------------------
@@ -231,21 +220,14 @@ static F_MOBILE_VISIBLE: Field = Field::boolean("mobile_visible")
     .help("true or false.", "true 可见，false 不可见。")
     .source(BODY_SOURCE);
 
-static F_GENDER: Field = Field::new(
-    "gender",
-    Ty::Int(IntRule {
-        min: Some(0),
-        max: Some(3),
-        one_of: &[],
-    }),
-)
-.on_empty(Empty::Reject)
-.label("Gender", "性别")
-.help(
-    "0 undisclosed, 1 male, 2 female, 3 other.",
-    "0 保密，1 男，2 女，3 其他。",
-)
-.source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 gender; 错误码 41038");
+static F_GENDER: Field = Field::integer("gender", IntRule::range(0, 3))
+    .on_empty(Empty::Reject)
+    .label("Gender", "性别")
+    .help(
+        "0 undisclosed, 1 male, 2 female, 3 other.",
+        "0 保密，1 男，2 女，3 其他。",
+    )
+    .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 gender; 错误码 41038");
 
 static F_AVATAR_KEY: Field = Field::non_empty("avatar_key")
     .label("Avatar key", "头像的文件 Key")
@@ -299,25 +281,18 @@ static F_WORK_STATION: Field = Field::string("work_station")
     .help("At most 255 characters.", "字符长度上限为 255。")
     .source(BODY_SOURCE);
 
-static F_JOIN_TIME: Field = Field::new(
-    "join_time",
-    Ty::Int(IntRule {
-        min: Some(0),
-        max: Some(2_147_483_647),
-        one_of: &[],
-    }),
-)
-.on_empty(Empty::Reject)
-.label("Join time", "入职时间")
-.help(
-    "Unix time in seconds (not milliseconds), at most 2147483647 (int, the page's example); \
+static F_JOIN_TIME: Field = Field::integer("join_time", IntRule::range(0, 2_147_483_647))
+    .on_empty(Empty::Reject)
+    .label("Join time", "入职时间")
+    .help(
+        "Unix time in seconds (not milliseconds), at most 2147483647 (int, the page's example); \
             0 clears it.",
-    "秒级时间戳（不是毫秒），不超过 2147483647（int，即文档示例值）；传 0 时入职时间置空。",
-)
-.source(
-    "Feishu 修改用户部分信息 (2025-11-20) § 请求体 join_time: 秒级时间戳, 传入 0 时入职\
+        "秒级时间戳（不是毫秒），不超过 2147483647（int，即文档示例值）；传 0 时入职时间置空。",
+    )
+    .source(
+        "Feishu 修改用户部分信息 (2025-11-20) § 请求体 join_time: 秒级时间戳, 传入 0 时入职\
         时间则会置空",
-);
+    );
 
 static F_EMPLOYEE_NO: Field = Field::string("employee_no")
     .max_chars(255)
@@ -328,22 +303,15 @@ static F_EMPLOYEE_NO: Field = Field::string("employee_no")
     )
     .source(BODY_SOURCE);
 
-static F_EMPLOYEE_TYPE: Field = Field::new(
-    "employee_type",
-    Ty::Int(IntRule {
-        min: Some(1),
-        max: None,
-        one_of: &[],
-    }),
-)
-.on_empty(Empty::Reject)
-.label("Employee type", "员工类型")
-.help(
-    "1 full-time, 2 intern, 3 outsourced, 4 contractor, 5 consultant, or a tenant's own \
+static F_EMPLOYEE_TYPE: Field = Field::integer("employee_type", POSITIVE)
+    .on_empty(Empty::Reject)
+    .label("Employee type", "员工类型")
+    .help(
+        "1 full-time, 2 intern, 3 outsourced, 4 contractor, 5 consultant, or a tenant's own \
             type (enum_value).",
-    "1 正式员工、2 实习生、3 外包、4 劳务、5 顾问，或租户自定义员工类型的 enum_value。",
-)
-.source(BODY_SOURCE);
+        "1 正式员工、2 实习生、3 外包、4 劳务、5 顾问，或租户自定义员工类型的 enum_value。",
+    )
+    .source(BODY_SOURCE);
 
 static F_ORDERS: Field = Field::array("orders", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::non_empty("department_id")

@@ -11,7 +11,7 @@ use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, Parts, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, NON_NEGATIVE};
 use crate::report::Code;
 
 // The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
@@ -40,17 +40,10 @@ const TOKEN: Field = Field::string("corpAccessToken")
     );
 
 /// Both status pages: "1: Disabled, 2: Enabled".
-const MEMBER_STATUS: Field = Field::new(
-    "status",
-    Ty::Int(IntRule {
-        min: None,
-        max: None,
-        one_of: &[1, 2],
-    }),
-)
-.required()
-.label("Status", "状态")
-.help("1 = disabled, 2 = enabled.", "1：停用，2：启用。");
+const MEMBER_STATUS: Field = Field::integer("status", IntRule::one_of(&[1, 2]))
+    .required()
+    .label("Status", "状态")
+    .help("1 = disabled, 2 = enabled.", "1：停用，2：启用。");
 
 const CORP_ID: Field = Field::string("corpId")
     .required()

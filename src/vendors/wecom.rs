@@ -15,7 +15,7 @@ use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule};
 use crate::report::Code;
 
 const PAGE: &str =
@@ -125,17 +125,9 @@ static WEB_URL: Format = Format::new(
 
 /// WeCom ids are unsigned 32-bit integers (department ids, order values:
 /// "有效的值范围是[0, 2^32)").
-const UINT32: IntRule = IntRule {
-    min: Some(0),
-    max: Some(4_294_967_295),
-    one_of: &[],
-};
+const UINT32: IntRule = IntRule::range(0, 4_294_967_295);
 
-const ZERO_OR_ONE: IntRule = IntRule {
-    min: None,
-    max: None,
-    one_of: &[0, 1],
-};
+const ZERO_OR_ONE: IntRule = IntRule::one_of(&[0, 1]);
 
 // ---- query -----------------------------------------------------------------------
 
@@ -469,14 +461,7 @@ static F_EXTERNAL_PROFILE: Field = Field::object("external_profile", &ObjectRule
         .help("{nickname}.", "{nickname}。")
         .source(EXTERNAL),
     Field::array("external_attr", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    Field::new(
-        "type",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[0, 1, 2],
-        }),
-    )
+    Field::integer("type", IntRule::one_of(&[0, 1, 2]))
     .required()
     .label("Attribute type", "属性类型")
     .help(
