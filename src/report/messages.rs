@@ -208,8 +208,16 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             };
             say!(zh, "{field} 只能取以下值之一：{allowed}。", "{field} must be one of: {allowed}.")
         }
-        (Code::Range, Params::MaxDepth(max)) => say!(zh, "{field} 嵌套过深：输入最多允许 {max} 层。", "{field} is nested too deeply: the input may be at most {max} levels deep."),
-        (Code::Range, Params::MaxLength(max)) => say!(zh, "{field} 过长：最多 {max} 个字符。", "{field} is too long: at most {max} characters."),
+        (Code::Range, Params::MaxDepth(max)) => say!(
+            zh,
+            "{field} 嵌套过深：输入最多允许 {max} 层。",
+            "{field} is nested too deeply: the input may be at most {max} levels deep."
+        ),
+        (Code::Range, Params::MaxLength(max)) => say!(
+            zh,
+            "{field} 过长：最多 {max} 个字符。",
+            "{field} is too long: at most {max} characters."
+        ),
         (Code::Range, _) => {
             let (min, max) = match p {
                 Params::Range { min, max } => (*min, *max),
@@ -351,14 +359,22 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         }
         (Code::Together, _) => {
             let with = with_name(p);
-            say!(zh, "{field} 必须与 {with} 同时传入（都传或都不传）。", "{field} must be sent together with {with} (both or neither).")
+            say!(
+                zh,
+                "{field} 必须与 {with} 同时传入（都传或都不传）。",
+                "{field} must be sent together with {with} (both or neither)."
+            )
         }
         (Code::UnknownField, _) if pointer::segments(&issue.path).is_some_and(|s| s.len() == 1) => {
             let allowed = match p {
                 Params::Allowed(items) => list(items, locale),
                 _ => String::new(),
             };
-            say!(zh, "{field} 不是输入的组成部分，只能使用：{allowed}。", "{field} is not part of the input, which holds only: {allowed}.")
+            say!(
+                zh,
+                "{field} 不是输入的组成部分，只能使用：{allowed}。",
+                "{field} is not part of the input, which holds only: {allowed}."
+            )
         }
         (Code::UnknownField, _) => match (issue.warning, zh) {
             (false, false) => format!("{field} is not a documented field of this endpoint."),
@@ -375,7 +391,11 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             };
             let from = type_word(from, locale);
             let to = type_word(to, locale);
-            say!(zh, "{field} 传入的是{from}，已按文档转换为{to}。", "{field} was sent as {from} and is converted to {to}, as documented.")
+            say!(
+                zh,
+                "{field} 传入的是{from}，已按文档转换为{to}。",
+                "{field} was sent as {from} and is converted to {to}, as documented."
+            )
         }
         (Code::DroppedEmpty, _) => match (matches!(p, Params::Dropped("null")), zh) {
             (true, false) => format!("{field} is null, so it is not sent."),
@@ -395,12 +415,20 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} is rewritten into the vendor's form: {hint}.")
             }
         }
-        (Code::NewSection, _) => say!(zh, "{field} 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。", "{field} has no old_index: DingTalk adds a new section and clears every field of it that is not sent."),
+        (Code::NewSection, _) => say!(
+            zh,
+            "{field} 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。",
+            "{field} has no old_index: DingTalk adds a new section and clears every field of it that is not sent."
+        ),
         (Code::MustDiffer, _) => {
             let with = with_name(p);
             say!(zh, "{field} 不能与 {with} 相同。", "{field} must differ from {with}.")
         }
-        (Code::DisablesMember, _) => say!(zh, "{field} 为 0 将禁用该成员：成员将无法登录企业微信。", "{field} 0 disables the member: they can no longer sign in to WeCom."),
+        (Code::DisablesMember, _) => say!(
+            zh,
+            "{field} 为 0 将禁用该成员：成员将无法登录企业微信。",
+            "{field} 0 disables the member: they can no longer sign in to WeCom."
+        ),
         (Code::SendsInvitation, _) => {
             if zh {
                 format!("{field}：除非 to_invite 为 false，企业微信会向新成员发送邀请。")
@@ -410,7 +438,15 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 )
             }
         }
-        (Code::NotCleared, _) => say!(zh, "{field} 传空字符串不会清空该字段，除非 force_update_fields 中列出它。", "{field} \"\" clears nothing unless force_update_fields names it."),
-        (Code::ReplacesAll, _) => say!(zh, "{field} 会整体替换已有的值：未在其中传入的内容将被删除。", "{field} replaces the whole set on the vendor's side: whatever it does not hold is removed."),
+        (Code::NotCleared, _) => say!(
+            zh,
+            "{field} 传空字符串不会清空该字段，除非 force_update_fields 中列出它。",
+            "{field} \"\" clears nothing unless force_update_fields names it."
+        ),
+        (Code::ReplacesAll, _) => say!(
+            zh,
+            "{field} 会整体替换已有的值：未在其中传入的内容将被删除。",
+            "{field} replaces the whole set on the vendor's side: whatever it does not hold is removed."
+        ),
     }
 }
