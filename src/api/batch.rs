@@ -193,6 +193,24 @@ fn not_json(why: &str) -> Error {
     Error::InvalidBatch { reason }
 }
 
+/// `each` of every input of a JSON array text, in order, once the
+/// endpoint is known and the options usable.
+fn map_items<T>(
+    endpoint: &str,
+    inputs_json: &str,
+    options: &Options,
+    mut each: impl FnMut(&'static Endpoint, &Json) -> Result<T, Error>,
+) -> Result<Vec<T>, Error> {
+    let ep = crate::api::endpoint(endpoint)?;
+    ep.check_options(options)?;
+    let mut out = Vec::new();
+    for_each_item(inputs_json, &mut |input| {
+        out.push(each(ep, &input)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 /// Validates every input of a JSON array text. `Err` only for an unknown
 /// endpoint, an unusable option, or text that is not a JSON array.
 pub fn validate_many(
@@ -200,14 +218,9 @@ pub fn validate_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<Report>, Error> {
-    let ep = crate::api::endpoint(endpoint)?;
-    ep.check_options(options)?;
-    let mut out = Vec::new();
-    for_each_item(inputs_json, &mut |input| {
-        out.push(crate::api::validate_tree(ep, &input, options));
-        Ok(())
-    })?;
-    Ok(out)
+    map_items(endpoint, inputs_json, options, |ep, input| {
+        Ok(crate::api::validate_tree(ep, input, options))
+    })
 }
 
 fn build_one(ep: &Endpoint, input: &Json, options: &Options) -> Result<BuildOutcome, Error> {
@@ -229,14 +242,9 @@ pub fn build_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<BuildOutcome>, Error> {
-    let ep = crate::api::endpoint(endpoint)?;
-    ep.check_options(options)?;
-    let mut out = Vec::new();
-    for_each_item(inputs_json, &mut |input| {
-        out.push(build_one(ep, &input, options)?);
-        Ok(())
-    })?;
-    Ok(out)
+    map_items(endpoint, inputs_json, options, |ep, input| {
+        build_one(ep, input, options)
+    })
 }
 
 /// Writes the build outcome of one input as JSON (what a [`build_many`]
@@ -282,13 +290,10 @@ pub fn validate_many_json(
     inputs_json: &str,
     options: &Options,
 ) -> Result<String, Error> {
-    let ep = crate::api::endpoint(endpoint)?;
-    ep.check_options(options)?;
-    let mut out = Vec::with_capacity(inputs_json.len() / 2);
-    for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &crate::api::validate_tree(ep, &input, options))
-    })?;
-    finish_array(out)
+    let capacity = inputs_json.len() / 2;
+    json_items(endpoint, inputs_json, options, capacity, |ep, input| {
+        Ok(crate::api::validate_tree(ep, input, options))
+    })
 }
 
 /// [`build_many`] with its results written as JSON array text, as
@@ -298,11 +303,26 @@ pub fn build_many_json(
     inputs_json: &str,
     options: &Options,
 ) -> Result<String, Error> {
+    let capacity = inputs_json.len() + inputs_json.len() / 2;
+    json_items(endpoint, inputs_json, options, capacity, |ep, input| {
+        build_one(ep, input, options)
+    })
+}
+
+/// [`map_items`] written as the text of one JSON array, item by item, into
+/// a buffer of `capacity` bytes to start.
+fn json_items<T: Serialize>(
+    endpoint: &str,
+    inputs_json: &str,
+    options: &Options,
+    capacity: usize,
+    mut each: impl FnMut(&'static Endpoint, &Json) -> Result<T, Error>,
+) -> Result<String, Error> {
     let ep = crate::api::endpoint(endpoint)?;
     ep.check_options(options)?;
-    let mut out = Vec::with_capacity(inputs_json.len() + inputs_json.len() / 2);
+    let mut out = Vec::with_capacity(capacity);
     for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &build_one(ep, &input, options)?)
+        write_item(&mut out, &each(ep, &input)?)
     })?;
     finish_array(out)
 }

@@ -281,24 +281,7 @@ pub struct FieldRateInfo {
 
 /// Sample replies of one vendor, by kind.
 #[cfg(feature = "meta")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MockReplies {
-    /// Applied.
-    pub ok: MockReply,
-    /// Refused for its content (`{{message}}` marks where the message goes).
-    pub invalid: MockReply,
-    /// Over the rate limit.
-    pub throttled: MockReply,
-    /// Busy.
-    pub busy: MockReply,
-    /// Token invalid or expired.
-    pub token_expired: MockReply,
-    /// The record to create exists already, if the vendor says so.
-    pub exists: Option<MockReply>,
-    /// The record does not exist, if the vendor says so.
-    pub not_found: Option<MockReply>,
-}
+pub type MockReplies = crate::model::endpoint::ReplySamples<MockReply>;
 
 /// One sample reply.
 #[cfg(feature = "meta")]
@@ -326,15 +309,7 @@ pub fn sync_info(e: &Endpoint) -> SyncInfo {
         token_pointer: e.token_pointer(),
         token_prefix: e.token_prefix,
         record_key: e.record_key.get(),
-        mock_replies: MockReplies {
-            ok: mock(e.reply.samples.ok),
-            invalid: mock(e.reply.samples.invalid),
-            throttled: mock(e.reply.samples.throttled),
-            busy: mock(e.reply.samples.busy),
-            token_expired: mock(e.reply.samples.token_expired),
-            exists: e.reply.samples.exists.map(mock),
-            not_found: e.reply.samples.not_found.map(mock),
-        },
+        mock_replies: e.reply.samples.map(mock),
         field_rates: e
             .field_rates
             .iter()

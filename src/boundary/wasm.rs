@@ -365,10 +365,16 @@ fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     JSON::parse(&text)
 }
 
+/// The string argument `v`, or an `invalid_argument` error that says `why`.
+fn string_arg(v: &JsValue, why: &str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| bad_argument(why))
+}
+
 fn endpoint_id(v: &JsValue) -> Result<String, JsValue> {
-    let id = v.as_string().ok_or_else(|| {
-        bad_argument("the endpoint id must be a string, e.g. \"ekuaibao.updateStaff\"")
-    })?;
+    let id = string_arg(
+        v,
+        "the endpoint id must be a string, e.g. \"ekuaibao.updateStaff\"",
+    )?;
     api::endpoint(&id).map_err(core_error)?;
     Ok(id)
 }
@@ -634,9 +640,10 @@ pub fn validate_field(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let id = endpoint_id(&endpoint)?;
-    let ptr = pointer
-        .as_string()
-        .ok_or_else(|| bad_argument("the pointer must be a string such as \"/body/email\""))?;
+    let ptr = string_arg(
+        &pointer,
+        "the pointer must be a string such as \"/body/email\"",
+    )?;
     let opts = self::options(&options)?;
     let val = convert(&value, &ptr);
     let doc = if input.is_undefined() || input.is_null() {
@@ -686,9 +693,10 @@ pub fn parse_response(
         .ok_or_else(|| bad_argument("httpStatus must be an integer HTTP status such as 200"))?;
     // A reply body is vendor text, not caller input: a lone surrogate in it
     // may become U+FFFD, which cannot change what the reply means.
-    let body = body_text
-        .as_string()
-        .ok_or_else(|| bad_argument("bodyText must be a string (await response.text())"))?;
+    let body = string_arg(
+        &body_text,
+        "bodyText must be a string (await response.text())",
+    )?;
     let outcome = api::parse_response(&id, status as u16, &body).map_err(core_error)?;
     to_js(&outcome)
 }

@@ -8,11 +8,17 @@
 use crate::leaf::tree::Json;
 
 use crate::engine::walk::{int_value, unique_by};
+use crate::leaf::format::Format;
 use crate::leaf::pointer;
 use crate::model::endpoint::{BoundRule, CrossKind, CrossRule, UniqueBy};
 use crate::report::{Ctx, Params};
 
 /// Runs every rule, in declaration order.
+/// The `format` error of `rule` at `at`, with the format's hint.
+fn format_error(ctx: &mut Ctx, at: &str, rule: &CrossRule, format: &Format) {
+    ctx.error_hint(at, rule.code, Params::Format(format.name), format.expected);
+}
+
 pub(crate) fn check(ctx: &mut Ctx, rules: &[BoundRule], input: &Json) {
     if rules.is_empty() {
         return;
@@ -395,12 +401,7 @@ fn check_at(
                     .and_then(as_text)
                     .is_some_and(|t| (format.check)(&t) == crate::leaf::format::FormatResult::Bad);
             if bad {
-                ctx.error_hint(
-                    &concrete(p0, b),
-                    rule.code,
-                    Params::Format(format.name),
-                    format.expected,
-                );
+                format_error(ctx, &concrete(p0, b), rule, format);
             }
         }
         CrossKind::NoneOf { values, format } => {
@@ -408,12 +409,7 @@ fn check_at(
                 .and_then(Json::as_str)
                 .is_some_and(|t| values.contains(&t))
             {
-                ctx.error_hint(
-                    &concrete(p0, b),
-                    rule.code,
-                    Params::Format(format.name),
-                    format.expected,
-                );
+                format_error(ctx, &concrete(p0, b), rule, format);
             }
         }
         CrossKind::GroupPrefix { prefix, digits } => {

@@ -3,7 +3,7 @@
 //! engine they would replace costs far more in the wasm binary.
 
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Text};
+use crate::leaf::text::Text;
 
 /// Email syntax as mail systems accept it in practice: a dot-atom local
 /// part of at most 64 bytes, `@`, and a domain of at least two labels
@@ -98,44 +98,43 @@ pub const MILLIS_OR_DATE_PATTERN: &str = r"-?[0-9]{1,15}|(?!0000)[0-9]{4}-(?:(?:
 const MAX_MILLIS: i64 = 999_999_999_999_999;
 
 /// Email address.
-pub static EMAIL: Format = Format {
-    name: "email",
-    check: |s| FormatResult::ok_if(is_email(s)),
-    expected: Text::new(
+pub static EMAIL: Format = Format::new(
+    "email",
+    |s| FormatResult::ok_if(is_email(s)),
+    Text::new(
         "an email address such as name@example.com",
         "邮箱地址，例如 name@example.com",
     ),
-    pattern: meta_str(EMAIL_PATTERN),
-    integers: &[],
-};
+    EMAIL_PATTERN,
+);
 
 /// `yyyy-MM-dd` real date.
-pub static DATE: Format = Format {
-    name: "date",
-    check: |s| FormatResult::ok_if(is_iso_date(s)),
-    expected: Text::new(
+pub static DATE: Format = Format::new(
+    "date",
+    |s| FormatResult::ok_if(is_iso_date(s)),
+    Text::new(
         "a real date written yyyy-MM-dd, such as 2020-09-01",
         "yyyy-MM-dd 格式的有效日期，例如 2020-09-01",
     ),
-    pattern: meta_str(DATE_PATTERN),
-    integers: &[],
-};
+    DATE_PATTERN,
+);
 
 /// Epoch milliseconds as a digit string, or a `yyyy-MM-dd` real date.
-pub static MILLIS_OR_DATE: Format = Format {
-    name: "epoch_millis_or_date",
-    check: |s| FormatResult::ok_if(is_epoch_millis(s) || is_iso_date(s)),
-    expected: Text::new(
+pub static MILLIS_OR_DATE: Format = Format::new(
+    "epoch_millis_or_date",
+    |s| FormatResult::ok_if(is_epoch_millis(s) || is_iso_date(s)),
+    Text::new(
         "epoch milliseconds as digits (such as 1504173600000) or a real date written yyyy-MM-dd",
         "以数字表示的毫秒时间戳（例如 1504173600000）或 yyyy-MM-dd 格式的有效日期",
     ),
-    pattern: meta_str(MILLIS_OR_DATE_PATTERN),
-    integers: &[(-MAX_MILLIS, MAX_MILLIS)],
-};
+    MILLIS_OR_DATE_PATTERN,
+)
+.integers(&[(-MAX_MILLIS, MAX_MILLIS)]);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::leaf::format::assert_checks;
 
     #[test]
     fn millis_or_date_pattern_repeats_the_date_pattern() {
@@ -175,19 +174,24 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert!(is_iso_date("2020-02-29"));
-        assert!(is_iso_date("2000-02-29"));
-        assert!(!is_iso_date("1900-02-29"));
-        assert!(!is_iso_date("2021-02-29"));
-        assert!(!is_iso_date("2020-9-01"));
-        assert!(!is_iso_date("2020/09/01"));
-        assert!(!is_iso_date("2020-13-01"));
-        assert!(!is_iso_date("2020-04-31"));
-        assert!(!is_iso_date("+020-04-01"));
-        assert!(!is_iso_date("２０２０-04-01"));
-        assert!(is_epoch_millis("1504173600000"));
-        assert!(is_epoch_millis("-315648000000"));
-        assert!(!is_epoch_millis("15e11"));
-        assert!(!is_epoch_millis("-"));
+        assert_checks(
+            DATE.check,
+            &["2020-02-29", "2000-02-29"],
+            &[
+                "1900-02-29",
+                "2021-02-29",
+                "2020-9-01",
+                "2020/09/01",
+                "2020-13-01",
+                "2020-04-31",
+                "+020-04-01",
+                "２０２０-04-01",
+            ],
+        );
+        assert_checks(
+            |s| FormatResult::ok_if(is_epoch_millis(s)),
+            &["1504173600000", "-315648000000"],
+            &["15e11", "-"],
+        );
     }
 }

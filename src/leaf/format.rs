@@ -1,6 +1,6 @@
 //! A named string syntax: its check, its description and its pattern.
 
-use crate::leaf::text::Text;
+use crate::leaf::text::{meta_str, Text};
 
 /// Result of a string format check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,33 @@ pub struct Format {
     /// JSON numbers a string field with this format takes (numbers are
     /// coerced to their text before the check).
     pub integers: &'static [(i64, i64)],
+}
+
+impl Format {
+    /// A syntax named `name`, checked by `check`, that completes "must be …"
+    /// with `expected` and reads as the ECMA-262 `pattern`, which is
+    /// metadata (see [`meta_str`]: no author has to remember it). It takes
+    /// no JSON numbers until [`Format::integers`] says which.
+    pub const fn new(
+        name: &'static str,
+        check: fn(&str) -> FormatResult,
+        expected: Text,
+        pattern: &'static str,
+    ) -> Format {
+        Format {
+            name,
+            check,
+            expected,
+            pattern: meta_str(pattern),
+            integers: &[],
+        }
+    }
+
+    /// Also takes the JSON integers in `ranges` (inclusive), as their text.
+    pub const fn integers(mut self, ranges: &'static [(i64, i64)]) -> Format {
+        self.integers = ranges;
+        self
+    }
 }
 
 /// Asserts that `check` accepts every `good` value as it is and refuses

@@ -258,31 +258,45 @@ fn unescape(seg: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The parent of the value at `pointer` and the last segment: object keys
+/// (made as empty objects on the way when `create`) and existing array
+/// indexes lead there.
+/// `None` when `pointer` is not one, is the root, or cannot be followed.
+fn parent_of<'v>(
+    root: &'v mut Value,
+    pointer: &str,
+    create: bool,
+) -> Option<(&'v mut Value, String)> {
+    let mut segs = segments(pointer)?;
+    let last = segs.pop()?;
+    let mut cur = root;
+    for seg in &segs {
+        cur = match cur {
+            Value::Object(map) => {
+                if create && !map.contains_key(seg) {
+                    map.insert(seg.clone(), Value::Object(Default::default()));
+                }
+                map.get_mut(seg)?
+            }
+            Value::Array(items) => seg.parse::<usize>().ok().and_then(|i| items.get_mut(i))?,
+            _ => return None,
+        };
+    }
+    Some((cur, last))
+}
+
 /// Sets `value` at `pointer` inside `root`, creating objects on the way.
 /// Array segments must name an existing index or `-` (append). Returns
 /// `false` (and leaves `root` as it was in the failing branch) when the
 /// pointer cannot be followed.
 pub fn set(root: &mut Value, pointer: &str, value: Value) -> bool {
-    let Some(segs) = segments(pointer) else {
-        return false;
-    };
-    let Some((last, parents)) = segs.split_last() else {
+    if pointer.is_empty() {
         *root = value;
         return true;
-    };
-    let mut cur = root;
-    for seg in parents {
-        cur = match cur {
-            Value::Object(map) => map
-                .entry(seg.clone())
-                .or_insert_with(|| Value::Object(Default::default())),
-            Value::Array(items) => match seg.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
-                Some(v) => v,
-                None => return false,
-            },
-            _ => return false,
-        };
     }
+    let Some((cur, last)) = parent_of(root, pointer, true) else {
+        return false;
+    };
     match cur {
         Value::Object(map) => {
             map.insert(last.clone(), value);
@@ -308,28 +322,11 @@ pub fn set(root: &mut Value, pointer: &str, value: Value) -> bool {
 /// Removes the value at `pointer` (object key or array item). Returns
 /// whether something was removed.
 pub fn remove(root: &mut Value, pointer: &str) -> bool {
-    let Some(segs) = segments(pointer) else {
+    let Some((cur, last)) = parent_of(root, pointer, false) else {
         return false;
     };
-    let Some((last, parents)) = segs.split_last() else {
-        return false;
-    };
-    let mut cur = root;
-    for seg in parents {
-        cur = match cur {
-            Value::Object(map) => match map.get_mut(seg) {
-                Some(v) => v,
-                None => return false,
-            },
-            Value::Array(items) => match seg.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
-                Some(v) => v,
-                None => return false,
-            },
-            _ => return false,
-        };
-    }
     match cur {
-        Value::Object(map) => map.shift_remove(last).is_some(),
+        Value::Object(map) => map.shift_remove(&last).is_some(),
         Value::Array(items) => match last.parse::<usize>() {
             Ok(i) if i < items.len() => {
                 items.remove(i);

@@ -223,37 +223,14 @@ impl<'a> Json<'a> {
             Json::Bool(false) => out.extend_from_slice(b"false"),
             Json::Number(n) => write_number(out, n),
             Json::String(s) => write_str(out, s),
-            Json::Array(items) => {
-                out.push(b'[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    item.write_json(out);
-                }
-                out.push(b']');
-            }
-            Json::Object(map) => {
-                out.push(b'{');
-                for (i, (k, v)) in map.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    write_str(out, k);
-                    out.push(b':');
-                    v.write_json(out);
-                }
-                out.push(b'}');
-            }
+            Json::Array(items) => write_array(out, items.iter(), Json::write_json),
+            Json::Object(map) => write_object(out, map.iter(), Json::write_json),
         }
     }
 
     /// The value as compact JSON text.
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(64);
-        self.write_json(&mut out);
-        // Only JSON text (valid UTF-8) was written.
-        String::from_utf8(out).unwrap_or_default()
+        json_text(64, |out| self.write_json(out))
     }
 }
 
@@ -417,6 +394,49 @@ impl<'a> Json<'a> {
 pub fn write_number(out: &mut Vec<u8>, n: &Number) {
     // Writing into a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, n);
+}
+
+/// Writes `[a,b,…]`: each item by `write`. The one array writer of
+/// [`Json`] and of the request body the engine builds (`model::sent`).
+pub fn write_array<T>(
+    out: &mut Vec<u8>,
+    items: impl Iterator<Item = T>,
+    mut write: impl FnMut(T, &mut Vec<u8>),
+) {
+    out.push(b'[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(item, out);
+    }
+    out.push(b']');
+}
+
+/// Writes `{"k":v,…}`: each key as a JSON string, each value by `write`.
+pub fn write_object<'k, T>(
+    out: &mut Vec<u8>,
+    entries: impl Iterator<Item = (&'k str, T)>,
+    mut write: impl FnMut(T, &mut Vec<u8>),
+) {
+    out.push(b'{');
+    for (i, (k, v)) in entries.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_str(out, k);
+        out.push(b':');
+        write(v, out);
+    }
+    out.push(b'}');
+}
+
+/// The text `write` writes, into a buffer of `capacity` bytes to start.
+pub fn json_text(capacity: usize, write: impl FnOnce(&mut Vec<u8>)) -> String {
+    let mut out = Vec::with_capacity(capacity);
+    write(&mut out);
+    // Only JSON text (valid UTF-8) was written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Writes a JSON string literal with serde_json's escaping.

@@ -26,6 +26,33 @@ pub struct CrossRule {
     pub source: Meta,
 }
 
+impl CrossRule {
+    /// A rule of `kind` over `pointers` that reports `code`; its words and
+    /// citation are metadata, set with [`CrossRule::text`] and
+    /// [`CrossRule::source`].
+    pub const fn new(code: Code, kind: CrossKind, pointers: &'static [&'static str]) -> CrossRule {
+        CrossRule {
+            code,
+            pointers,
+            kind,
+            text: Text::NONE,
+            source: Meta::NONE,
+        }
+    }
+
+    /// Sets the rule in words (metadata: [`Text::meta`]).
+    pub const fn text(mut self, en: &'static str, zh: &'static str) -> CrossRule {
+        self.text = Text::meta(en, zh);
+        self
+    }
+
+    /// Sets the citation (metadata: [`Meta`]).
+    pub const fn source(mut self, source: &'static str) -> CrossRule {
+        self.source = Meta::new(source);
+        self
+    }
+}
+
 /// The kinds of cross-field rule. "Sent" means present and not `null`, as
 /// the rules read the input; a value that failed its own field checks
 /// takes no part in a comparison.

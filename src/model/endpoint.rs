@@ -389,24 +389,43 @@ impl Sample {
     }
 }
 
-/// The replies a vendor gives, one of each kind.
-#[derive(Debug)]
-pub struct ReplySamples {
+/// The replies a vendor gives, one of each kind: [`Sample`]s as declared,
+/// or what the public API makes of them (`api::MockReplies`).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "meta", derive(serde::Serialize))]
+#[cfg_attr(feature = "meta", serde(rename_all = "camelCase"))]
+pub struct ReplySamples<S = Sample> {
     /// The update was applied.
-    pub ok: Sample,
-    /// The request was refused for what it holds.
-    pub invalid: Sample,
+    pub ok: S,
+    /// The request was refused for what it holds (`{{message}}` marks
+    /// where the message goes).
+    pub invalid: S,
     /// Over the rate limit.
-    pub throttled: Sample,
+    pub throttled: S,
     /// The vendor is busy.
-    pub busy: Sample,
+    pub busy: S,
     /// The token is invalid or expired.
-    pub token_expired: Sample,
+    pub token_expired: S,
     /// The record to create exists already (`None`: the vendor has no
     /// create, or no way to say it).
-    pub exists: Option<Sample>,
+    pub exists: Option<S>,
     /// The record does not exist (`None`: as above, for deletes).
-    pub not_found: Option<Sample>,
+    pub not_found: Option<S>,
+}
+
+impl<S: Copy> ReplySamples<S> {
+    /// Each sample made into `f`'s.
+    pub fn map<T>(&self, f: impl Fn(S) -> T) -> ReplySamples<T> {
+        ReplySamples {
+            ok: f(self.ok),
+            invalid: f(self.invalid),
+            throttled: f(self.throttled),
+            busy: f(self.busy),
+            token_expired: f(self.token_expired),
+            exists: self.exists.map(&f),
+            not_found: self.not_found.map(&f),
+        }
+    }
 }
 
 impl ReplySamples {

@@ -197,6 +197,12 @@ pub const NON_NEGATIVE: IntRule = IntRule {
     ..ANY_INTEGER
 };
 
+/// A positive integer.
+pub const POSITIVE: IntRule = IntRule {
+    min: Some(1),
+    ..ANY_INTEGER
+};
+
 impl IntRule {
     /// Integers in `min..=max`.
     pub const fn range(min: i64, max: i64) -> IntRule {
@@ -244,6 +250,16 @@ impl Field {
     /// A required array item that is an object (its key is unused).
     pub(crate) const fn item(rule: &'static ObjectRule) -> Field {
         Field::new("", Ty::Object(rule)).required()
+    }
+
+    /// A required array item that is a string (its key is unused).
+    pub(crate) const fn string_item() -> Field {
+        Field::string("").required()
+    }
+
+    /// A required array item that is an integer of `rule` (its key is unused).
+    pub(crate) const fn integer_item(rule: IntRule) -> Field {
+        Field::integer("", rule).required()
     }
 
     /// An optional boolean field.
@@ -316,6 +332,13 @@ impl Field {
     /// Sets the help text.
     pub(crate) const fn help(mut self, en: &'static str, zh: &'static str) -> Field {
         self.help = Text::meta(en, zh);
+        self
+    }
+
+    /// Sets the help text to `help`, a text several fields share (made with
+    /// [`Text::meta`], which keeps it out of builds without metadata).
+    pub(crate) const fn help_text(mut self, help: Text) -> Field {
+        self.help = help;
         self
     }
 

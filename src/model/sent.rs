@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::leaf::tree::{write_str, Json};
+use crate::leaf::tree::{json_text, write_array, write_object, Json};
 
 /// A value to send.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,25 +90,13 @@ impl<'a> SentMap<'a> {
     /// Writes the object as compact JSON, byte for byte what
     /// `serde_json::to_string` writes for [`SentMap::to_map`].
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        out.push(b'{');
-        for (i, (k, v)) in self.entries.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_str(out, k);
-            out.push(b':');
-            v.write_json(out);
-        }
-        out.push(b'}');
+        write_object(out, self.iter(), Sent::write_json);
     }
 
     /// The object as compact JSON text.
     pub fn to_json(&self) -> String {
         // Most bodies fit: growing the buffer was a tenth of writing one.
-        let mut out = Vec::with_capacity(1024);
-        self.write_json(&mut out);
-        // Only JSON text (valid UTF-8) was written.
-        String::from_utf8(out).unwrap_or_default()
+        json_text(1024, |out| self.write_json(out))
     }
 }
 
@@ -161,25 +149,13 @@ impl<'a> Sent<'a> {
             Sent::Same(v) => v.write_json(out),
             Sent::Owned(v) => v.write_json(out),
             Sent::Object(m) => m.write_json(out),
-            Sent::Array(items) => {
-                out.push(b'[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    item.write_json(out);
-                }
-                out.push(b']');
-            }
+            Sent::Array(items) => write_array(out, items.iter(), Sent::write_json),
         }
     }
 
     /// The value as compact JSON text.
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(64);
-        self.write_json(&mut out);
-        // Only JSON text (valid UTF-8) was written.
-        String::from_utf8(out).unwrap_or_default()
+        json_text(64, |out| self.write_json(out))
     }
 }
 

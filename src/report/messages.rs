@@ -10,6 +10,18 @@ use crate::leaf::pointer::{self, field_name};
 use crate::leaf::text::Locale;
 use crate::report::{Code, Params, RawIssue, Unit};
 
+/// The message in the reader's language: `format!` of the Chinese text
+/// when `zh`, else of the English one (each names what it shows).
+macro_rules! say {
+    ($zh:expr, $zh_text:literal, $en_text:literal) => {
+        if $zh {
+            format!($zh_text)
+        } else {
+            format!($en_text)
+        }
+    };
+}
+
 /// Type words: (param value, English, Chinese). A table, not a `match`:
 /// the match compiled to one string comparison per arm and locale.
 const TYPE_WORDS: &[(&str, &str, &str)] = &[
@@ -58,6 +70,14 @@ const TYPE_WORDS: &[(&str, &str, &str)] = &[
         "无法读取的值（getter 或 Proxy 抛出了异常）",
     ),
 ];
+
+/// The field a `with` param names (`together`, `must_differ`), or "".
+fn with_name(p: &Params) -> String {
+    match p {
+        Params::With(with) => field_name(with),
+        _ => String::new(),
+    }
+}
 
 fn type_word(t: &str, locale: Locale) -> &'static str {
     let (en, zh) = TYPE_WORDS.iter().find(|(key, _, _)| *key == t).map_or(
@@ -180,38 +200,24 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} must be {expected}, not {actual}.")
             }
         }
-        (Code::Empty, _) => {
-            if zh {
-                format!("{field} 不能为空。")
-            } else {
-                format!("{field} must not be empty.")
-            }
-        }
+        (Code::Empty, _) => say!(zh, "{field} 不能为空。", "{field} must not be empty."),
         (Code::Enum, _) => {
             let allowed = match p {
                 Params::Allowed(items) => list(items, locale),
                 _ => String::new(),
             };
-            if zh {
-                format!("{field} 只能取以下值之一：{allowed}。")
-            } else {
-                format!("{field} must be one of: {allowed}.")
-            }
+            say!(zh, "{field} 只能取以下值之一：{allowed}。", "{field} must be one of: {allowed}.")
         }
-        (Code::Range, Params::MaxDepth(max)) => {
-            if zh {
-                format!("{field} 嵌套过深：输入最多允许 {max} 层。")
-            } else {
-                format!("{field} is nested too deeply: the input may be at most {max} levels deep.")
-            }
-        }
-        (Code::Range, Params::MaxLength(max)) => {
-            if zh {
-                format!("{field} 过长：最多 {max} 个字符。")
-            } else {
-                format!("{field} is too long: at most {max} characters.")
-            }
-        }
+        (Code::Range, Params::MaxDepth(max)) => say!(
+            zh,
+            "{field} 嵌套过深：输入最多允许 {max} 层。",
+            "{field} is nested too deeply: the input may be at most {max} levels deep."
+        ),
+        (Code::Range, Params::MaxLength(max)) => say!(
+            zh,
+            "{field} 过长：最多 {max} 个字符。",
+            "{field} is too long: at most {max} characters."
+        ),
         (Code::Range, _) => {
             let (min, max) = match p {
                 Params::Range { min, max } => (*min, *max),
@@ -266,13 +272,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 (None, None, true) => format!("{field} 长度不正确。"),
             }
         }
-        (Code::Length, _) => {
-            if zh {
-                format!("{field} 长度不正确。")
-            } else {
-                format!("{field} has the wrong length.")
-            }
-        }
+        (Code::Length, _) => say!(zh, "{field} 长度不正确。", "{field} has the wrong length."),
         (Code::Format, _) => {
             if zh {
                 format!("{}。", zh_join(&format!("{field} 格式不正确，应为"), hint))
@@ -334,11 +334,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 Params::First(first) => field_name(first),
                 _ => String::new(),
             };
-            if zh {
-                format!("{field} 与 {first} 重复。")
-            } else {
-                format!("{field} repeats {first}.")
-            }
+            say!(zh, "{field} 与 {first} 重复。", "{field} repeats {first}.")
         }
         (
             Code::NotIn,
@@ -359,33 +355,26 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 Params::List(list) => field_name(list),
                 _ => String::new(),
             };
-            if zh {
-                format!("{field} 必须是 {list} 中的一项。")
-            } else {
-                format!("{field} must be one of the values in {list}.")
-            }
+            say!(zh, "{field} 必须是 {list} 中的一项。", "{field} must be one of the values in {list}.")
         }
         (Code::Together, _) => {
-            let with = match p {
-                Params::With(with) => field_name(with),
-                _ => String::new(),
-            };
-            if zh {
-                format!("{field} 必须与 {with} 同时传入（都传或都不传）。")
-            } else {
-                format!("{field} must be sent together with {with} (both or neither).")
-            }
+            let with = with_name(p);
+            say!(
+                zh,
+                "{field} 必须与 {with} 同时传入（都传或都不传）。",
+                "{field} must be sent together with {with} (both or neither)."
+            )
         }
         (Code::UnknownField, _) if pointer::segments(&issue.path).is_some_and(|s| s.len() == 1) => {
             let allowed = match p {
                 Params::Allowed(items) => list(items, locale),
                 _ => String::new(),
             };
-            if zh {
-                format!("{field} 不是输入的组成部分，只能使用：{allowed}。")
-            } else {
-                format!("{field} is not part of the input, which holds only: {allowed}.")
-            }
+            say!(
+                zh,
+                "{field} 不是输入的组成部分，只能使用：{allowed}。",
+                "{field} is not part of the input, which holds only: {allowed}."
+            )
         }
         (Code::UnknownField, _) => match (issue.warning, zh) {
             (false, false) => format!("{field} is not a documented field of this endpoint."),
@@ -402,11 +391,11 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             };
             let from = type_word(from, locale);
             let to = type_word(to, locale);
-            if zh {
-                format!("{field} 传入的是{from}，已按文档转换为{to}。")
-            } else {
-                format!("{field} was sent as {from} and is converted to {to}, as documented.")
-            }
+            say!(
+                zh,
+                "{field} 传入的是{from}，已按文档转换为{to}。",
+                "{field} was sent as {from} and is converted to {to}, as documented."
+            )
         }
         (Code::DroppedEmpty, _) => match (matches!(p, Params::Dropped("null")), zh) {
             (true, false) => format!("{field} is null, so it is not sent."),
@@ -426,31 +415,20 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 format!("{field} is rewritten into the vendor's form: {hint}.")
             }
         }
-        (Code::NewSection, _) => {
-            if zh {
-                format!("{field} 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。")
-            } else {
-                format!("{field} has no old_index: DingTalk adds a new section and clears every field of it that is not sent.")
-            }
-        }
+        (Code::NewSection, _) => say!(
+            zh,
+            "{field} 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。",
+            "{field} has no old_index: DingTalk adds a new section and clears every field of it that is not sent."
+        ),
         (Code::MustDiffer, _) => {
-            let with = match p {
-                Params::With(with) => field_name(with),
-                _ => String::new(),
-            };
-            if zh {
-                format!("{field} 不能与 {with} 相同。")
-            } else {
-                format!("{field} must differ from {with}.")
-            }
+            let with = with_name(p);
+            say!(zh, "{field} 不能与 {with} 相同。", "{field} must differ from {with}.")
         }
-        (Code::DisablesMember, _) => {
-            if zh {
-                format!("{field} 为 0 将禁用该成员：成员将无法登录企业微信。")
-            } else {
-                format!("{field} 0 disables the member: they can no longer sign in to WeCom.")
-            }
-        }
+        (Code::DisablesMember, _) => say!(
+            zh,
+            "{field} 为 0 将禁用该成员：成员将无法登录企业微信。",
+            "{field} 0 disables the member: they can no longer sign in to WeCom."
+        ),
         (Code::SendsInvitation, _) => {
             if zh {
                 format!("{field}：除非 to_invite 为 false，企业微信会向新成员发送邀请。")
@@ -460,19 +438,15 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 )
             }
         }
-        (Code::NotCleared, _) => {
-            if zh {
-                format!("{field} 传空字符串不会清空该字段，除非 force_update_fields 中列出它。")
-            } else {
-                format!("{field} \"\" clears nothing unless force_update_fields names it.")
-            }
-        }
-        (Code::ReplacesAll, _) => {
-            if zh {
-                format!("{field} 会整体替换已有的值：未在其中传入的内容将被删除。")
-            } else {
-                format!("{field} replaces the whole set on the vendor's side: whatever it does not hold is removed.")
-            }
-        }
+        (Code::NotCleared, _) => say!(
+            zh,
+            "{field} 传空字符串不会清空该字段，除非 force_update_fields 中列出它。",
+            "{field} \"\" clears nothing unless force_update_fields names it."
+        ),
+        (Code::ReplacesAll, _) => say!(
+            zh,
+            "{field} 会整体替换已有的值：未在其中传入的内容将被删除。",
+            "{field} replaces the whole set on the vendor's side: whatever it does not hold is removed."
+        ),
     }
 }

@@ -7,35 +7,27 @@
 use crate::leaf::checks::DATE;
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
 use crate::model::field::{
-    ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, NON_NEGATIVE,
+    ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, ANY_INTEGER, NON_NEGATIVE,
+    POSITIVE,
 };
 use crate::report::{Code, Unit};
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // 更新员工花名册信息, as last updated on 2026-05-29.
-    (roster_page, $section:literal) => {
-        concat!("https://open.dingtalk.com/document/orgapp/", "intelligent-personnel-update-employee-file-information (2026-05-29) § ", $section)
-    };
+    roster_page => "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information \
+        (2026-05-29) § ",
     // A citation of the update page's parameter table.
-    (user_doc, $section:literal) => {
-        concat!("DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ", $section)
-    };
+    user_doc => "DingTalk 更新用户信息 (user-information-update, 2026-06-08) § 请求参数: ",
     // A citation of the enterprise-account page (same URL, more fields).
-    (user_excl, $section:literal) => {
-        concat!("DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; \
-                same URL) § 请求参数: ", $section)
-    };
+    user_excl => "DingTalk 更新企业账号用户信息 (update-dedicated-accounts-information, 2026-05-27; same URL) § 请求参数: ",
     // 创建用户, as last updated on 2026-06-30.
-    (create_page, $section:literal) => {
-        concat!("https://open.dingtalk.com/document/development/user-information-creation \
-                (2026-06-30) § ", $section)
-    };
+    create_page => "https://open.dingtalk.com/document/development/user-information-creation (2026-06-30) § ",
 }
 
 const SEED: &str = cite!(roster_page, "请求参数");
@@ -76,29 +68,22 @@ const NOT_UPDATABLE: [&str; 7] = [
 ];
 
 fn updatable(code: &str) -> FormatResult {
-    if NOT_UPDATABLE.contains(&code) {
-        FormatResult::Bad
-    } else {
-        FormatResult::Ok
-    }
+    FormatResult::ok_if(!NOT_UPDATABLE.contains(&code))
 }
 
-static UPDATABLE_CODE: Format = Format {
-    name: "updatable_field_code",
-    check: updatable,
-    expected: Text::new(
+// No integers: it applies to field codes, which the walker already checks as strings.
+static UPDATABLE_CODE: Format = Format::new(
+    "updatable_field_code",
+    updatable,
+    Text::new(
         "a field this API can update: department and direct manager (sys00-deptIds, \
             sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管) cannot be \
             changed through the roster",
         "该接口可更新的字段：部门和直属主管（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
             sys00-mainDept、部门、主部门、直属主管）暂不支持通过花名册接口更新",
     ),
-    pattern: meta_str(
-        r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*",
-    ),
-    // Applied to field codes, which the walker already checks as strings.
-    integers: &[],
-};
+    r"(?!(?:sys00-deptIds|sys00-mainDeptId|sys00-dept|sys00-mainDept|部门|主部门|直属主管)$)[\s\S]*",
+);
 
 static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .required()
@@ -107,14 +92,7 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("access_token")
     .help("The app's access token.", "应用的 access_token。")
     .source(cite!(roster_page, "Query 参数"))]);
 static BODY: ObjectRule = ObjectRule::of(&[
-    Field::new(
-        "agentid",
-        Ty::Int(IntRule {
-            min: Some(1),
-            max: None,
-            one_of: &[],
-        }),
-    )
+    Field::integer("agentid", POSITIVE)
     .required()
     .label("Agent id", "应用 agentid")
     .help(
@@ -217,90 +195,90 @@ const FIELD_CODE: &str = "/sections/-/section/-/field_code";
 /// The roster's cross-field rules, carried by each `groups` item (pointers
 /// relative to it).
 static CROSS_RULES: [CrossRule; 6] = [
-    CrossRule {
-        code: Code::Format,
-        pointers: &[FIELD_CODE],
-        kind: CrossKind::NoneOf {
+    CrossRule::new(
+        Code::Format,
+        CrossKind::NoneOf {
             values: &NOT_UPDATABLE,
             format: &UPDATABLE_CODE,
         },
-        text: Text::meta(
-            "Department and direct manager cannot be updated through this API (sys00-deptIds, \
+        &[FIELD_CODE],
+    )
+    .text(
+        "Department and direct manager cannot be updated through this API (sys00-deptIds, \
                 sys00-mainDeptId, sys00-dept, sys00-mainDept, 部门, 主部门, 直属主管).",
-            "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
+        "部门和直属主管暂不支持通过该接口更新（sys00-deptIds、sys00-mainDeptId、sys00-dept、\
                 sys00-mainDept、部门、主部门、直属主管）。",
-        ),
-        source: Meta::new(
-            "DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支\
+    )
+    .source(
+        "DingTalk 更新员工花名册信息 (0940, 2026-05-29): 部门和直属主管暂不支\
             持接口更新; field codes from 0943",
-        ),
-    },
-    CrossRule {
-        code: Code::NotIn,
-        pointers: &[FIELD_CODE, "/group_id"],
-        kind: CrossKind::GroupPrefix {
+    ),
+    CrossRule::new(
+        Code::NotIn,
+        CrossKind::GroupPrefix {
             prefix: "sys",
             digits: 2,
         },
-        text: Text::meta(
-            "A field_code written sysNN-… belongs to group sysNN and must sit in the group \
+        &[FIELD_CODE, "/group_id"],
+    )
+    .text(
+        "A field_code written sysNN-… belongs to group sysNN and must sit in the group \
                 whose group_id is sysNN.",
-            "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
-        ),
-        source: Meta::new(NOTES),
-    },
-    CrossRule {
-        code: Code::Format,
-        pointers: &["/sections/-/section/-/value", FIELD_CODE],
-        kind: CrossKind::FormatWhen {
+        "sysNN- 开头的 field_code 属于分组 sysNN，只能放在 group_id 为 sysNN 的分组中。",
+    )
+    .source(NOTES),
+    CrossRule::new(
+        Code::Format,
+        CrossKind::FormatWhen {
             values: &DATE_CODES,
             format: &DATE,
         },
-        text: Text::meta(
-            "The date fields of the roster field-code list (sys00-confirmJoinTime, \
+        &["/sections/-/section/-/value", FIELD_CODE],
+    )
+    .text(
+        "The date fields of the roster field-code list (sys00-confirmJoinTime, \
                 sys01-regularTime, sys02-birthTime, sys02-certEndTime, sys02-joinWorkingTime, \
                 sys03-graduationTime, sys05 contract start and end dates, sys07-childBirthDate) \
                 take a real date written yyyy-MM-dd.",
-            "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、\
+        "花名册字段编码表中的日期字段（sys00-confirmJoinTime、sys01-regularTime、\
                 sys02-birthTime、sys02-certEndTime、sys02-joinWorkingTime、sys03-graduationTime\
                 、sys05 合同起止日期、sys07-childBirthDate）的值须为 yyyy-MM-dd 格式的有效日期。",
-        ),
-        source: Meta::new("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
-    },
-    CrossRule {
-        code: Code::Duplicate,
-        pointers: &["/sections/-/old_index"],
-        kind: CrossKind::Unique {
+    )
+    .source("DingTalk 0940 (DDDateField: yyyy-MM-dd) and the field-code list 0943"),
+    CrossRule::new(
+        Code::Duplicate,
+        CrossKind::Unique {
             by: UniqueBy::Integer,
         },
-        text: Text::meta(
-            "Within a group, each old_index names one existing section: no two sections may \
+        &["/sections/-/old_index"],
+    )
+    .text(
+        "Within a group, each old_index names one existing section: no two sections may \
                 carry the same old_index.",
-            "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
-        ),
-        source: Meta::new(NOTES),
-    },
-    CrossRule {
-        code: Code::Duplicate,
-        pointers: &[FIELD_CODE],
-        kind: CrossKind::Unique { by: UniqueBy::Text },
-        text: Text::meta(
-            "Within a section, each field_code appears at most once.",
-            "同一段记录中，每个 field_code 最多出现一次。",
-        ),
-        source: Meta::new(SEED),
-    },
-    CrossRule {
-        code: Code::NewSection,
-        pointers: &["/sections/-", "/sections/-/old_index"],
-        kind: CrossKind::Advice,
-        text: Text::meta(
-            "A section without old_index adds a new section, and every field not passed in it \
+        "同一分组内，每个 old_index 对应一段已有记录，不能有两段记录使用相同的 old_index。",
+    )
+    .source(NOTES),
+    CrossRule::new(
+        Code::Duplicate,
+        CrossKind::Unique { by: UniqueBy::Text },
+        &[FIELD_CODE],
+    )
+    .text(
+        "Within a section, each field_code appears at most once.",
+        "同一段记录中，每个 field_code 最多出现一次。",
+    )
+    .source(SEED),
+    CrossRule::new(
+        Code::NewSection,
+        CrossKind::Advice,
+        &["/sections/-", "/sections/-/old_index"],
+    )
+    .text(
+        "A section without old_index adds a new section, and every field not passed in it \
                 is cleared (warning).",
-            "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
-        ),
-        source: Meta::new(NOTES),
-    },
+        "不传 old_index 的记录会新增一段记录，其中未传的字段会被清空（警告）。",
+    )
+    .source(NOTES),
 ];
 
 /// `errcode` 0 (and `success`, `result` not false) is success: `result` is
@@ -383,24 +361,20 @@ pub(crate) const RATE: f64 = 20.0;
 /// `dingtalk.updateEmployeeRoster`.
 pub static UPDATE_EMPLOYEE_ROSTER: Endpoint = Endpoint {
     id: "dingtalk.updateEmployeeRoster",
-    vendor: "dingtalk",
     title: Text::new(
         "DingTalk: update employee roster",
         "钉钉：更新员工花名册信息",
     ),
     doc_url: "https://open.dingtalk.com/document/orgapp/intelligent-personnel-update-employee-file-information",
-    default_base_url: "https://oapi.dingtalk.com",
     documented_path: "/topapi/smartwork/hrm/employee/v2/update",
     query: Some(&QUERY),
     body: Some(&BODY),
-    reply: &REPLY,
-    rate_per_second: RATE,
     rate_source: Meta::new(
         "https://open.dingtalk.com/document/development/how-to-process-api-throttling \
             (2026-05-09): 20 calls/s per app per API",
     ),
     record_key: Meta::new("/body/param/userid"),
-    ..Endpoint::DEFAULT
+    ..DINGTALK
 };
 
 // ---- 更新用户信息 (update user) ---------------------------------------------
@@ -422,26 +396,22 @@ fn dept_id_list(s: &str) -> FormatResult {
                 && !id.starts_with('0')
                 && id.bytes().all(|b| b.is_ascii_digit())
         });
-    if ok {
-        FormatResult::Ok
-    } else {
-        FormatResult::Bad
-    }
+    FormatResult::ok_if(ok)
 }
 
 /// The create page's "每次调用最多传100个部门ID" (2026-06-30): the update page
 /// gives no count, the Java SDK allows 300 (2021); the newest page wins.
-static DEPT_ID_LIST: Format = Format {
-    name: "dept_id_list",
-    check: dept_id_list,
-    expected: Text::new(
+static DEPT_ID_LIST: Format = Format::new(
+    "dept_id_list",
+    dept_id_list,
+    Text::new(
         "1 to 100 positive department ids separated by commas, such as 2,3,4",
         "以英文逗号分隔的 1 至 100 个正整数部门 ID，例如 2,3,4",
     ),
-    pattern: meta_str(r"[1-9][0-9]{0,14}(?:,[1-9][0-9]{0,14}){0,99}"),
-    // A number is sent as its text: one department id.
-    integers: &[(1, 999_999_999_999_999)],
-};
+    r"[1-9][0-9]{0,14}(?:,[1-9][0-9]{0,14}){0,99}",
+)
+// A number is sent as its text: one department id.
+.integers(&[(1, 999_999_999_999_999)]);
 
 /// A JSON object whose values are all strings, as JSON text.
 fn extension_text(s: &str) -> FormatResult {
@@ -468,10 +438,11 @@ macro_rules! json_ws {
     };
 }
 
-/// [`extension_text`] as an ECMA-262 pattern: `{` `"key"` `:` `"value"` …
-/// `}` with JSON white space between the tokens.
-macro_rules! json_object_of_strings {
-    () => {
+/// A JSON object whose values match `$value`, as an ECMA-262 pattern: `{`
+/// `"key"` `:` value … `}` with JSON white space between the tokens
+/// (`$value` brings its own).
+macro_rules! json_object_of {
+    ($($value:tt)+) => {
         concat!(
             json_ws!(),
             r"\{",
@@ -480,17 +451,13 @@ macro_rules! json_object_of_strings {
             json_string!(),
             json_ws!(),
             ":",
-            json_ws!(),
-            json_string!(),
-            json_ws!(),
+            $($value)+,
             "(?:,",
             json_ws!(),
             json_string!(),
             json_ws!(),
             ":",
-            json_ws!(),
-            json_string!(),
-            json_ws!(),
+            $($value)+,
             ")*)?",
             r"\}",
             json_ws!(),
@@ -498,39 +465,40 @@ macro_rules! json_object_of_strings {
     };
 }
 
-static EXTENSION_TEXT: Format = Format {
-    name: "json_object_text",
-    check: extension_text,
-    expected: Text::new(
+/// [`extension_text`] as an ECMA-262 pattern.
+macro_rules! json_object_of_strings {
+    () => {
+        json_object_of!(concat!(json_ws!(), json_string!(), json_ws!()))
+    };
+}
+
+static EXTENSION_TEXT: Format = Format::new(
+    "json_object_text",
+    extension_text,
+    Text::new(
         "text holding a JSON object of string values, such as {\"爱好\":\"旅游\",\"年龄\":\"24\"}",
         "由字符串值组成的 JSON 对象文本，例如 {\"爱好\":\"旅游\",\"年龄\":\"24\"}",
     ),
-    pattern: meta_str(json_object_of_strings!()),
-    integers: &[],
-};
+    json_object_of_strings!(),
+);
 
 /// The fields `force_update_fields` may name: `manager_userid` (update
 /// page), and `org_email` too for enterprise accounts (0107, same URL).
 const FORCE_UPDATABLE: [&str; 2] = ["manager_userid", "org_email"];
 
 fn force_update_fields(s: &str) -> FormatResult {
-    if s.split(',').all(|f| FORCE_UPDATABLE.contains(&f)) {
-        FormatResult::Ok
-    } else {
-        FormatResult::Bad
-    }
+    FormatResult::ok_if(s.split(',').all(|f| FORCE_UPDATABLE.contains(&f)))
 }
 
-static FORCE_UPDATE_FIELDS: Format = Format {
-    name: "force_update_fields",
-    check: force_update_fields,
-    expected: Text::new(
+static FORCE_UPDATE_FIELDS: Format = Format::new(
+    "force_update_fields",
+    force_update_fields,
+    Text::new(
         "field names separated by commas, among manager_userid and (enterprise accounts) org_email",
         "以英文逗号分隔的字段名，可选 manager_userid 以及（企业账号）org_email",
     ),
-    pattern: meta_str(r"(?:manager_userid|org_email)(?:,(?:manager_userid|org_email))*"),
-    integers: &[],
-};
+    r"(?:manager_userid|org_email)(?:,(?:manager_userid|org_email))*",
+);
 
 /// "不能全是字母或者数字" (0107): not only letters, and not only digits (a
 /// leading `-` does not make a number a password).
@@ -541,23 +509,18 @@ fn mixed_password(s: &str) -> FormatResult {
         .unwrap_or(s)
         .chars()
         .all(|c| c.is_ascii_digit());
-    if letters || digits {
-        FormatResult::Bad
-    } else {
-        FormatResult::Ok
-    }
+    FormatResult::ok_if(!(letters || digits))
 }
 
-static MIXED_PASSWORD: Format = Format {
-    name: "mixed_password",
-    check: mixed_password,
-    expected: Text::new(
+static MIXED_PASSWORD: Format = Format::new(
+    "mixed_password",
+    mixed_password,
+    Text::new(
         "a password that is neither only letters nor only digits",
         "不能全是字母或全是数字的密码",
     ),
-    pattern: meta_str(r"(?![A-Za-z]*$)(?!-?[0-9]*$)[\s\S]+"),
-    integers: &[],
-};
+    r"(?![A-Za-z]*$)(?!-?[0-9]*$)[\s\S]+",
+);
 
 /// A department id, as the lists' items carry it.
 static DEPT_ID_FIELD: Field = Field::integer("dept_id", DEPT_ID)
@@ -565,17 +528,7 @@ static DEPT_ID_FIELD: Field = Field::integer("dept_id", DEPT_ID)
     .help("A positive department id.", "正整数部门 ID。");
 
 /// A department id: "不合法的部门id…是否为数字且大于0" (error 40009).
-const DEPT_ID: IntRule = IntRule {
-    min: Some(1),
-    max: None,
-    one_of: &[],
-};
-
-const ANY_INTEGER: IntRule = IntRule {
-    min: None,
-    max: None,
-    one_of: &[],
-};
+const DEPT_ID: IntRule = POSITIVE;
 
 /// `{"<attribute>": {"<language>": "<text>", …}, …}` as JSON text.
 fn i18n_text(s: &str) -> FormatResult {
@@ -589,36 +542,17 @@ fn i18n_text(s: &str) -> FormatResult {
     }
 }
 
-static I18N_TEXT: Format = Format {
-    name: "json_i18n_text",
-    check: i18n_text,
-    expected: Text::new(
+static I18N_TEXT: Format = Format::new(
+    "json_i18n_text",
+    i18n_text,
+    Text::new(
         "text holding a JSON object of {language: text} objects, such as {\"爱好\":{\"zh_CN\":\"\
             旅游\",\"en_US\":\"travel\"}}",
         "由 {语言: 值} 对象组成的 JSON 对象文本，例如 {\"爱好\":{\"zh_CN\":\"旅\
             游\",\"en_US\":\"travel\"}}",
     ),
-    pattern: meta_str(concat!(
-        json_ws!(),
-        r"\{",
-        json_ws!(),
-        "(?:",
-        json_string!(),
-        json_ws!(),
-        ":",
-        json_object_of_strings!(),
-        "(?:,",
-        json_ws!(),
-        json_string!(),
-        json_ws!(),
-        ":",
-        json_object_of_strings!(),
-        ")*)?",
-        r"\}",
-        json_ws!(),
-    )),
-    integers: &[],
-};
+    json_object_of!(json_object_of_strings!()),
+);
 
 static USER_QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
 
@@ -645,8 +579,7 @@ static F_USERID: Field = Field::string("userid")
             OapiV2UserUpdateRequest checkMaxLength(userid, 64)",
     );
 
-static F_NAME: Field = Field::string("name")
-    .on_empty(Empty::Reject)
+static F_NAME: Field = Field::non_empty("name")
     .max_chars(80)
     .label("Name", "员工名称")
     .help("At most 80 characters.", "长度最大 80 个字符。")
@@ -800,23 +733,17 @@ static F_EXTENSION: Field = Field::formatted("extension", &EXTENSION_TEXT)
             清空"
     ));
 
-static F_EXT_ATTRS_UPDATE_MODE: Field = Field::new(
-    "ext_attrs_update_mode",
-    Ty::Int(IntRule {
-        min: None,
-        max: None,
-        one_of: &[0, 1],
-    }),
-)
-.label("Extension update mode", "扩展属性更新模式")
-.help(
-    "0 overwrite (default), 1 append.",
-    "0：覆盖方式（默认），1：追加方式。",
-)
-.source(cite!(
-    user_doc,
-    "ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖"
-));
+static F_EXT_ATTRS_UPDATE_MODE: Field =
+    Field::integer("ext_attrs_update_mode", IntRule::one_of(&[0, 1]))
+        .label("Extension update mode", "扩展属性更新模式")
+        .help(
+            "0 overwrite (default), 1 append.",
+            "0：覆盖方式（默认），1：追加方式。",
+        )
+        .source(cite!(
+            user_doc,
+            "ext_attrs_update_mode 0：覆盖方式 1：追加方式 默认是覆盖"
+        ));
 
 static F_SENIOR_MODE: Field = Field::boolean("senior_mode")
     .label("Executive mode", "高管模式")
@@ -1064,53 +991,49 @@ static USER_BODY_FIELDS: [Field; 30] = [
 ];
 
 static USER_CROSS_RULES: [CrossRule; 3] = [
-    CrossRule {
-        code: Code::NotCleared,
-        pointers: &["/manager_userid", "/force_update_fields"],
-        kind: CrossKind::AdviceIf {
+    CrossRule::new(
+        Code::NotCleared,
+        CrossKind::AdviceIf {
             values: &[""],
             unless: "manager_userid",
         },
-        text: Text::meta(
-            "manager_userid \"\" clears the direct manager only when force_update_fields names \
+        &["/manager_userid", "/force_update_fields"],
+    )
+    .text(
+        "manager_userid \"\" clears the direct manager only when force_update_fields names \
                 manager_userid.",
-            "manager_userid 传空字符串时，仅当 force_update_fields 中包含 manager_userid 才会清\
+        "manager_userid 传空字符串时，仅当 force_update_fields 中包含 manager_userid 才会清\
                 空直属主管。",
-        ),
-        source: Meta::new(
-            "https://open.dingtalk.com/document/development/user-information-update \
+    )
+    .source(
+        "https://open.dingtalk.com/document/development/user-information-update \
                 (2026-06-08) § 请求参数: force_update_fields 强制更新的字段，支持清空指定的字段",
-        ),
-    },
-    CrossRule {
-        code: Code::ReplacesAll,
-        pointers: &["/extension"],
-        kind: CrossKind::Advice,
-        text: Text::meta(
+    ),
+    CrossRule::new(Code::ReplacesAll, CrossKind::Advice, &["/extension"])
+        .text(
             "extension replaces every extension attribute: the ones it does not hold are \
                 cleared (warning; given whenever extension is sent, also with \
                 ext_attrs_update_mode 1, append, which this rule cannot see).",
             "extension 会整体替换扩展属性：未传入的属性将被清空（警告；只要传了 extension 就会提\
                 示，ext_attrs_update_mode 为 1（追加）时也会提示，该规则无法区分）。",
-        ),
-        source: Meta::new(
+        )
+        .source(
             "DingTalk 更新用户信息 (2026-06-08) § extension: 如果只传其中1个，那么\
             剩下9个字段都会被清空; ext_attrs_update_mode 默认是覆盖",
         ),
-    },
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/init_password", "/send_password_to_user"],
-        kind: CrossKind::RequiredIfTrue,
-        text: Text::meta(
-            "send_password_to_user true needs init_password.",
-            "send_password_to_user 为 true 时，init_password 必填。",
-        ),
-        source: Meta::new(
-            "DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: \
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredIfTrue,
+        &["/init_password", "/send_password_to_user"],
+    )
+    .text(
+        "send_password_to_user true needs init_password.",
+        "send_password_to_user 为 true 时，init_password 必填。",
+    )
+    .source(
+        "DingTalk 更新企业账号用户信息 (2026-05-27) § send_password_to_user: \
             该参数为true时，init_password参数必填",
-        ),
-    },
+    ),
 ];
 
 /// `dingtalk.updateUser`.
@@ -1121,11 +1044,11 @@ pub static UPDATE_USER: Endpoint = Endpoint {
     documented_path: "/topapi/v2/user/update",
     body: Some(&USER_BODY),
     record_key: Meta::new("/body/userid"),
-    ..USER_API
+    ..DINGTALK
 };
 
-/// What the user endpoints share.
-static USER_API: Endpoint = Endpoint {
+/// What every DingTalk endpoint shares (the roster states its own query and rate source).
+static DINGTALK: Endpoint = Endpoint {
     vendor: "dingtalk",
     default_base_url: "https://oapi.dingtalk.com",
     query: Some(&USER_QUERY),
@@ -1157,19 +1080,19 @@ fn check_mobile(s: &str) -> FormatResult {
     FormatResult::ok_if(mainland || international)
 }
 
-static MOBILE: Format = Format {
-    name: "dingtalk_mobile",
-    check: check_mobile,
-    expected: Text::new(
+static MOBILE: Format = Format::new(
+    "dingtalk_mobile",
+    check_mobile,
+    Text::new(
         "a mainland mobile number (1 and 10 more digits), or +<country code>-<number> for other \
             regions, such as +852-51234567",
         "中国大陆手机号（1 开头共 11 位数字），其他国家或地区使用“+区号-号码”格式，例如 \
             +852-51234567",
     ),
-    pattern: meta_str(r"1[0-9]{10}|\+[0-9]{1,4}-[0-9]{4,15}"),
-    // A number's text: 1 + 10 digits.
-    integers: &[(10_000_000_000, 19_999_999_999)],
-};
+    r"1[0-9]{10}|\+[0-9]{1,4}-[0-9]{4,15}",
+)
+// A number's text: 1 + 10 digits.
+.integers(&[(10_000_000_000, 19_999_999_999)]);
 
 static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     Field::string("userid")
@@ -1203,9 +1126,8 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     F_MANAGER_USERID,
     F_TITLE,
     F_EMAIL,
-    F_ORG_EMAIL
-        .max_chars(100)
-        .source(cite!(create_page, "请求参数: org_email 长度最大100个字符")),
+    // F_ORG_EMAIL already holds the create page's 100-character limit.
+    F_ORG_EMAIL.source(cite!(create_page, "请求参数: org_email 长度最大100个字符")),
     F_ORG_EMAIL_TYPE,
     F_WORK_PLACE,
     F_REMARK,
@@ -1235,7 +1157,7 @@ pub static CREATE_USER: Endpoint = Endpoint {
     body: Some(&CREATE_BODY),
     record_key: Meta::new("/body/mobile"),
     operation: Operation::Create,
-    ..USER_API
+    ..DINGTALK
 };
 
 /// `dingtalk.deleteUser`.
@@ -1247,7 +1169,7 @@ pub static DELETE_USER: Endpoint = Endpoint {
     body: Some(&DELETE_BODY),
     record_key: Meta::new("/body/userid"),
     operation: Operation::Delete,
-    ..USER_API
+    ..DINGTALK
 };
 
 static DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::string("userid")

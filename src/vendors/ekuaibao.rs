@@ -4,7 +4,7 @@
 
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::leaf::url;
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, Parts, ReplySamples, ReplySpec, Sample, UniqueBy,
@@ -13,43 +13,18 @@ use crate::model::field::{ArrayRule, CustomRule, CustomShape, Empty, Field, Obje
 use crate::model::sent::Sent;
 use crate::report::Code;
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // 修改员工, as fetched on 2025-06-23.
-    (update_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/update-staffs (2025-06-23) § ",
-            $section
-        )
-    };
+    update_page => "https://docs.ekuaibao.com/docs/open-api/contacts/update-staffs (2025-06-23) § ",
     // 批量修改员工, as published on 2024-05-29 (unchanged since 2023-06-16, release 1.20.0).
-    (batch_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/batch-update-staffs (2024-05-29) § ",
-            $section
-        )
-    };
+    batch_page => "https://docs.ekuaibao.com/docs/open-api/contacts/batch-update-staffs (2024-05-29) § ",
     // 新增员工, as published on 2024-05-29.
-    (add_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/add-staffs (2024-05-29) § ",
-            $section
-        )
-    };
+    add_page => "https://docs.ekuaibao.com/docs/open-api/contacts/add-staffs (2024-05-29) § ",
     // 批量新增员工, as published on 2024-05-29.
-    (batch_add_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/batch-add-staffs (2024-05-29) § ",
-            $section
-        )
-    };
+    batch_add_page => "https://docs.ekuaibao.com/docs/open-api/contacts/batch-add-staffs (2024-05-29) § ",
     // 停启用员工, as published on 2024-05-29.
-    (active_page, $section:literal) => {
-        concat!(
-            "https://docs.ekuaibao.com/docs/open-api/contacts/active-staffs (2024-05-29) § ",
-            $section
-        )
-    };
+    active_page => "https://docs.ekuaibao.com/docs/open-api/contacts/active-staffs (2024-05-29) § ",
 }
 
 // ---- cellphone -------------------------------------------------------------
@@ -116,21 +91,21 @@ fn check_cellphone(s: &str) -> FormatResult {
 /// separators or parentheses between them.
 const CELLPHONE_PATTERN: &str = r"[ \-\u3000]*(?:1(?:[ \-\u3000]*[0-9]){10}|\((?:[ \-\u3000]*[0-9]){1,4}[ \-\u3000]*\)(?:[ \-\u3000]*[0-9]){1,15})[ \-\u3000]*|[ \-\u3000]*\+86[ \-\u3000(][ \-\u3000()]*1(?:[ \-\u3000()]*[0-9]){10}[ \-\u3000()]*|[ \-\u3000]*\+(?!86[ \-\u3000(])[0-9]{1,3}[ \-\u3000(](?:[ \-\u3000()]*[0-9]){1,15}[ \-\u3000()]*";
 
-static CELLPHONE: Format = Format {
-    name: "cellphone",
-    check: check_cellphone,
-    expected: Text::new(
+static CELLPHONE: Format = Format::new(
+    "cellphone",
+    check_cellphone,
+    Text::new(
         "a mainland mobile number (1 and 10 more digits) or a foreign one written (dialling \
             code)number, such as (852)12345678",
         "大陆手机号（1 开头共 11 位数字）或“(区号)号码”形式的境外号码，例如 (852)12345678",
     ),
-    pattern: meta_str(CELLPHONE_PATTERN),
-    // A number's text: 1 + 10 digits, or its negative, whose `-` is trimmed as a separator.
-    integers: &[
-        (10_000_000_000, 19_999_999_999),
-        (-19_999_999_999, -10_000_000_000),
-    ],
-};
+    CELLPHONE_PATTERN,
+)
+// A number's text: 1 + 10 digits, or its negative, whose `-` is trimmed as a separator.
+.integers(&[
+    (10_000_000_000, 19_999_999_999),
+    (-19_999_999_999, -10_000_000_000),
+]);
 
 // ---- base (常驻地) -----------------------------------------------------------
 
@@ -200,8 +175,7 @@ static ACCESS_TOKEN: Field = Field::string("accessToken")
 
 static QUERY: ObjectRule = ObjectRule::of(&[
     ACCESS_TOKEN,
-    Field::one_of("type", &["id", "code"])
-        .on_empty(Empty::Reject)
+    Field::enumerated("type", &["id", "code"])
         .label("Id kind", "参数类型")
         .help(
             "id (default) or code: with code, department and dimension fields must carry codes \
@@ -247,48 +221,48 @@ static CUSTOM_FORM: ObjectRule = ObjectRule::of(&[
 /// `updateStaff`'s cross-field rules; each item of `batchUpdateStaff`'s
 /// `staffList` carries them too.
 static STAFF_RULES: [CrossRule; 4] = [
-    CrossRule {
-        code: Code::Together,
-        pointers: &["/departments", "/defaultDepartment"],
-        kind: CrossKind::Together,
-        text: Text::meta(
-            "departments and defaultDepartment are sent together or not at all; the error is \
+    CrossRule::new(
+        Code::Together,
+        CrossKind::Together,
+        &["/departments", "/defaultDepartment"],
+    )
+    .text(
+        "departments and defaultDepartment are sent together or not at all; the error is \
                 reported at the missing one.",
-            "departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
-        ),
-        source: Meta::new(cite!(update_page, "Body Parameters: departments")),
-    },
-    CrossRule {
-        code: Code::NotIn,
-        pointers: &["/defaultDepartment", "/departments"],
-        kind: CrossKind::MemberOf,
-        text: Text::meta(
-            "defaultDepartment must be one of departments.",
-            "defaultDepartment 必须是 departments 中的一项。",
-        ),
-        source: Meta::new(cite!(update_page, "Body Parameters: defaultDepartment")),
-    },
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/cellphone", "/modifyAccountPhone"],
-        kind: CrossKind::RequiredIfTrue,
-        text: Text::meta(
-            "modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be \
+        "departments 与 defaultDepartment 须同时传入或都不传；错误报告在缺少的那个字段上。",
+    )
+    .source(cite!(update_page, "Body Parameters: departments")),
+    CrossRule::new(
+        Code::NotIn,
+        CrossKind::MemberOf,
+        &["/defaultDepartment", "/departments"],
+    )
+    .text(
+        "defaultDepartment must be one of departments.",
+        "defaultDepartment 必须是 departments 中的一项。",
+    )
+    .source(cite!(update_page, "Body Parameters: defaultDepartment")),
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredIfTrue,
+        &["/cellphone", "/modifyAccountPhone"],
+    )
+    .text(
+        "modifyAccountPhone true makes cellphone the new login mobile, so cellphone must be \
                 sent.",
-            "modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
-        ),
-        source: Meta::new(cite!(update_page, "Body Parameters: modifyAccountPhone")),
-    },
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/email", "/modifyAccountEmail"],
-        kind: CrossKind::RequiredIfTrue,
-        text: Text::meta(
-            "modifyAccountEmail true makes email the new login email, so email must be sent.",
-            "modifyAccountEmail 为 true 时登录邮箱改为 email，因此必须传 email。",
-        ),
-        source: Meta::new(cite!(update_page, "Body Parameters: modifyAccountEmail")),
-    },
+        "modifyAccountPhone 为 true 时登录手机号改为 cellphone，因此必须传 cellphone。",
+    )
+    .source(cite!(update_page, "Body Parameters: modifyAccountPhone")),
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredIfTrue,
+        &["/email", "/modifyAccountEmail"],
+    )
+    .text(
+        "modifyAccountEmail true makes email the new login email, so email must be sent.",
+        "modifyAccountEmail 为 true 时登录邮箱改为 email，因此必须传 email。",
+    )
+    .source(cite!(update_page, "Body Parameters: modifyAccountEmail")),
 ];
 
 /// One staff field, cited from `$page`: `updateStaff`, `batchUpdateStaff`'s
@@ -419,10 +393,9 @@ macro_rules! update_fields {
 }
 
 // Required: a null item is not a department id, and dropping it would change the list.
-static DEPARTMENTS: ArrayRule =
-    ArrayRule::of(&Field::non_empty("").required().label("Department", "部门"))
-        .min(1)
-        .unique();
+static DEPARTMENTS: ArrayRule = ArrayRule::of(&Field::string_item().label("Department", "部门"))
+    .min(1)
+    .unique();
 
 static BODY: ObjectRule = ObjectRule::of(&update_fields!(update_page,)).cross(&STAFF_RULES);
 
@@ -548,19 +521,19 @@ static BATCH_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     batch_page,
     "Body Parameters: staffList 必填, 最大不能超过 100 条"
 ))])
-.cross(&[CrossRule {
-    code: Code::Duplicate,
-    pointers: &["/staffList/-/id"],
-    kind: CrossKind::Unique { by: UniqueBy::Text },
-    text: Text::meta(
-        "Each staff id appears once in staffList: a repeat is reported at the later item's id.",
-        "staffList 中每个员工 id 只能出现一次：重复的 id 报告在后一项上。",
-    ),
-    source: Meta::new(cite!(
-        batch_page,
-        "Body Parameters (one update per staff; the reply holds one record per item)"
-    )),
-}]);
+.cross(&[CrossRule::new(
+    Code::Duplicate,
+    CrossKind::Unique { by: UniqueBy::Text },
+    &["/staffList/-/id"],
+)
+.text(
+    "Each staff id appears once in staffList: a repeat is reported at the later item's id.",
+    "staffList 中每个员工 id 只能出现一次：重复的 id 报告在后一项上。",
+)
+.source(cite!(
+    batch_page,
+    "Body Parameters (one update per staff; the reply holds one record per item)"
+))]);
 
 /// 2xx with `items` (one staff record per item sent, in order) is
 /// success; failures are whole-request, as for `updateStaff` (the batch
@@ -605,8 +578,7 @@ macro_rules! create_fields {
             staff_field!(note, $page),
             staff_field!(defaultDepartment, $page).required(),
             staff_field!(departments, $page).required(),
-            Field::string("userid")
-                .on_empty(Empty::Reject)
+            Field::non_empty("userid")
                 .label("Third-party user id", "第三方平台的人员 ID")
                 .help(
                     "The person's id on DingTalk, WeCom or another platform; ignored when \
@@ -636,19 +608,19 @@ static USE_NEW_ACCOUNT: Field = Field::boolean("useNewAccount")
     .source(cite!(add_page, "Body Parameters: useNewAccount"));
 
 /// "原生环境手机号或邮箱必须至少填一个" (create and batch create).
-static CREATE_RULES: [CrossRule; 1] = [CrossRule {
-    code: Code::Required,
-    pointers: &["/cellphone", "/email"],
-    kind: CrossKind::AtLeastOne,
-    text: Text::meta(
-        "cellphone or email must be given.",
-        "cellphone 与 email 至少须传其一。",
-    ),
-    source: Meta::new(cite!(
-        add_page,
-        "Body Parameters: cellphone, email 原生环境手机号或邮箱必须至少填一个"
-    )),
-}];
+static CREATE_RULES: [CrossRule; 1] = [CrossRule::new(
+    Code::Required,
+    CrossKind::AtLeastOne,
+    &["/cellphone", "/email"],
+)
+.text(
+    "cellphone or email must be given.",
+    "cellphone 与 email 至少须传其一。",
+)
+.source(cite!(
+    add_page,
+    "Body Parameters: cellphone, email 原生环境手机号或邮箱必须至少填一个"
+))];
 
 static ADD_QUERY: ObjectRule =
     ObjectRule::of(&[ACCESS_TOKEN.source(cite!(add_page, "Query Parameters"))]);
@@ -714,13 +686,9 @@ pub static BATCH_CREATE_STAFF: Endpoint = Endpoint {
 
 static ACTIVE_PATH: ObjectRule = ObjectRule::of(&[Field::array(
     "staffIds",
-    &ArrayRule::of(
-        &Field::non_empty("")
-            .required()
-            .label("Staff id or code", "员工 ID 或 CODE"),
-    )
-    .min(1)
-    .unique(),
+    &ArrayRule::of(&Field::string_item().label("Staff id or code", "员工 ID 或 CODE"))
+        .min(1)
+        .unique(),
 )
 .required()
 .label("Staff ids or codes", "员工 ID 或 CODE 集合")
@@ -750,8 +718,7 @@ static ACTIVE_QUERY: ObjectRule = ObjectRule::of(&[
             "true（默认）：停用时校验该员工名下是否有待办事项。",
         )
         .source(cite!(active_page, "Query Parameters: doCheck")),
-    Field::one_of("type", &["id", "code"])
-        .on_empty(Empty::Reject)
+    Field::enumerated("type", &["id", "code"])
         .label("Id kind", "参数类型")
         .help(
             "id (default) or code: what staffIds holds.",

@@ -9,11 +9,11 @@
 
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, FieldRate, Operation, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, POSITIVE};
 use crate::report::Code;
 
 const QUERY_SOURCE: &str = "Feishu 修改用户部分信息 (2025-11-20) § 查询参数";
@@ -31,16 +31,15 @@ fn check_bearer(s: &str) -> FormatResult {
     )
 }
 
-static BEARER: Format = Format {
-    name: "bearer_token",
-    check: check_bearer,
-    expected: Text::new(
+static BEARER: Format = Format::new(
+    "bearer_token",
+    check_bearer,
+    Text::new(
         "\"Bearer \" followed by a tenant_access_token or user_access_token, such as Bearer t-…",
         "“Bearer ”加 tenant_access_token 或 user_access_token，例如 Bearer t-…",
     ),
-    pattern: meta_str(r"Bearer [!-~]+"),
-    integers: &[],
-};
+    r"Bearer [!-~]+",
+);
 
 fn is_mainland(s: &str) -> bool {
     s.len() == 11 && s.starts_with('1') && s.bytes().all(|b| b.is_ascii_digit())
@@ -67,28 +66,24 @@ fn check_mobile(s: &str) -> FormatResult {
     )
 }
 
-static MOBILE: Format = Format {
-    name: "feishu_mobile",
-    check: check_mobile,
-    expected: Text::new(
+static MOBILE: Format = Format::new(
+    "feishu_mobile",
+    check_mobile,
+    Text::new(
         "a mainland mobile number (13011111111 or +8613011111111) or +<country code><number> \
             for other regions, such as +41446681800",
         "中国大陆手机号（13011111111 或 +8613011111111），其他国家或地区须以“+国际区号”开头，例\
             如 +41446681800",
     ),
-    pattern: meta_str(r"1[0-9]{10}|\+861[0-9]{10}|\+(?!86)[1-9][0-9]{6,14}"),
-    // A number's text: 1 + 10 digits.
-    integers: &[(10_000_000_000, 19_999_999_999)],
-};
+    r"1[0-9]{10}|\+861[0-9]{10}|\+(?!86)[1-9][0-9]{6,14}",
+)
+// A number's text: 1 + 10 digits.
+.integers(&[(10_000_000_000, 19_999_999_999)]);
 
 // ---- field helpers ---------------------------------------------------------------
 
 /// "该参数为 int 类型，取值时不能超出 int 的最大值": a signed 32-bit integer.
-const INT32: IntRule = IntRule {
-    min: Some(-2_147_483_648),
-    max: Some(2_147_483_647),
-    one_of: &[],
-};
+const INT32: IntRule = IntRule::range(-2_147_483_648, 2_147_483_647);
 
 // ---- path, query, headers ------------------------------------------------------
 
@@ -106,8 +101,7 @@ static PATH: ObjectRule = ObjectRule::of(&[Field::string("user_id")
 static QUERY: ObjectRule = ObjectRule::of(&QUERY_FIELDS);
 
 static QUERY_FIELDS: [Field; 2] = [
-    Field::one_of("user_id_type", &["open_id", "union_id", "user_id"])
-        .on_empty(Empty::Reject)
+    Field::enumerated("user_id_type", &["open_id", "union_id", "user_id"])
         .label("User id type", "用户 ID 类型")
         .help(
             "open_id (default), union_id or user_id: the kind of user_id, leader_user_id and \
@@ -156,12 +150,8 @@ static HEADERS_RULE: ObjectRule = ObjectRule::of(&HEADER_FIELDS);
 // ---- body: lists ---------------------------------------------------------------
 
 /// "最多可归属 50 个部门" (41033); `[]` is 41017 "部门信息不能为空".
-static DEPARTMENT_IDS: ArrayRule = ArrayRule::of(
-    &Field::string("")
-        .required()
-        .label("Department id", "部门 ID"),
-)
-.items(1, 50);
+static DEPARTMENT_IDS: ArrayRule =
+    ArrayRule::of(&Field::string_item().label("Department id", "部门 ID")).items(1, 50);
 
 // ---- body: custom_attrs ----------------------------------------------------------
 
@@ -174,18 +164,11 @@ static GENERIC_USER: ObjectRule = ObjectRule::of(&[
             "仅支持 user_id 格式，不受查询参数 user_id_type 影响。",
         )
         .source(BODY_SOURCE),
-    Field::new(
-        "type",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[1],
-        }),
-    )
-    .required()
-    .label("Referenced user type", "用户类型")
-    .help("1 (a user): the only value.", "目前仅支持 1，表示用户。")
-    .source(BODY_SOURCE),
+    Field::integer("type", IntRule::one_of(&[1]))
+        .required()
+        .label("Referenced user type", "用户类型")
+        .help("1 (a user): the only value.", "目前仅支持 1，表示用户。")
+        .source(BODY_SOURCE),
 ]);
 
 // ---- body ----------------------------------------------------------------------
@@ -237,24 +220,16 @@ static F_MOBILE_VISIBLE: Field = Field::boolean("mobile_visible")
     .help("true or false.", "true 可见，false 不可见。")
     .source(BODY_SOURCE);
 
-static F_GENDER: Field = Field::new(
-    "gender",
-    Ty::Int(IntRule {
-        min: Some(0),
-        max: Some(3),
-        one_of: &[],
-    }),
-)
-.on_empty(Empty::Reject)
-.label("Gender", "性别")
-.help(
-    "0 undisclosed, 1 male, 2 female, 3 other.",
-    "0 保密，1 男，2 女，3 其他。",
-)
-.source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 gender; 错误码 41038");
-
-static F_AVATAR_KEY: Field = Field::string("avatar_key")
+static F_GENDER: Field = Field::integer("gender", IntRule::range(0, 3))
     .on_empty(Empty::Reject)
+    .label("Gender", "性别")
+    .help(
+        "0 undisclosed, 1 male, 2 female, 3 other.",
+        "0 保密，1 男，2 女，3 其他。",
+    )
+    .source("Feishu 修改用户部分信息 (2025-11-20) § 请求体 gender; 错误码 41038");
+
+static F_AVATAR_KEY: Field = Field::non_empty("avatar_key")
     .label("Avatar key", "头像的文件 Key")
     .help(
         "From the image upload API (image type: avatar).",
@@ -306,25 +281,18 @@ static F_WORK_STATION: Field = Field::string("work_station")
     .help("At most 255 characters.", "字符长度上限为 255。")
     .source(BODY_SOURCE);
 
-static F_JOIN_TIME: Field = Field::new(
-    "join_time",
-    Ty::Int(IntRule {
-        min: Some(0),
-        max: Some(2_147_483_647),
-        one_of: &[],
-    }),
-)
-.on_empty(Empty::Reject)
-.label("Join time", "入职时间")
-.help(
-    "Unix time in seconds (not milliseconds), at most 2147483647 (int, the page's example); \
+static F_JOIN_TIME: Field = Field::integer("join_time", IntRule::range(0, 2_147_483_647))
+    .on_empty(Empty::Reject)
+    .label("Join time", "入职时间")
+    .help(
+        "Unix time in seconds (not milliseconds), at most 2147483647 (int, the page's example); \
             0 clears it.",
-    "秒级时间戳（不是毫秒），不超过 2147483647（int，即文档示例值）；传 0 时入职时间置空。",
-)
-.source(
-    "Feishu 修改用户部分信息 (2025-11-20) § 请求体 join_time: 秒级时间戳, 传入 0 时入职\
+        "秒级时间戳（不是毫秒），不超过 2147483647（int，即文档示例值）；传 0 时入职时间置空。",
+    )
+    .source(
+        "Feishu 修改用户部分信息 (2025-11-20) § 请求体 join_time: 秒级时间戳, 传入 0 时入职\
         时间则会置空",
-);
+    );
 
 static F_EMPLOYEE_NO: Field = Field::string("employee_no")
     .max_chars(255)
@@ -335,26 +303,18 @@ static F_EMPLOYEE_NO: Field = Field::string("employee_no")
     )
     .source(BODY_SOURCE);
 
-static F_EMPLOYEE_TYPE: Field = Field::new(
-    "employee_type",
-    Ty::Int(IntRule {
-        min: Some(1),
-        max: None,
-        one_of: &[],
-    }),
-)
-.on_empty(Empty::Reject)
-.label("Employee type", "员工类型")
-.help(
-    "1 full-time, 2 intern, 3 outsourced, 4 contractor, 5 consultant, or a tenant's own \
+static F_EMPLOYEE_TYPE: Field = Field::integer("employee_type", POSITIVE)
+    .on_empty(Empty::Reject)
+    .label("Employee type", "员工类型")
+    .help(
+        "1 full-time, 2 intern, 3 outsourced, 4 contractor, 5 consultant, or a tenant's own \
             type (enum_value).",
-    "1 正式员工、2 实习生、3 外包、4 劳务、5 顾问，或租户自定义员工类型的 enum_value。",
-)
-.source(BODY_SOURCE);
+        "1 正式员工、2 实习生、3 外包、4 劳务、5 顾问，或租户自定义员工类型的 enum_value。",
+    )
+    .source(BODY_SOURCE);
 
 static F_ORDERS: Field = Field::array("orders", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    Field::string("department_id")
-        .on_empty(Empty::Reject)
+    Field::non_empty("department_id")
         .label("Department id", "排序信息对应的部门 ID")
         .help(
             "Must be one of department_ids (41025), which must be sent with orders (44002).",
@@ -516,7 +476,7 @@ static F_JOB_FAMILY_ID: Field = Field::string("job_family_id")
 
 static F_SUBSCRIPTION_IDS: Field = Field::array(
     "subscription_ids",
-    &ArrayRule::of(&Field::string("").required().label("Seat id", "席位 ID")),
+    &ArrayRule::of(&Field::string_item().label("Seat id", "席位 ID")),
 )
 .label("Seat ids", "席位 ID 列表")
 .help(
@@ -527,11 +487,7 @@ static F_SUBSCRIPTION_IDS: Field = Field::array(
 
 static F_DOTTED_LINE_LEADER_USER_IDS: Field = Field::array(
     "dotted_line_leader_user_ids",
-    &ArrayRule::of(
-        &Field::string("")
-            .required()
-            .label("Dotted-line leader", "虚线上级"),
-    ),
+    &ArrayRule::of(&Field::string_item().label("Dotted-line leader", "虚线上级")),
 )
 .label("Dotted-line leaders", "虚线上级")
 .help(
@@ -571,49 +527,49 @@ static BODY_FIELDS: [Field; 25] = [
 // ---- cross-field rules -----------------------------------------------------------
 
 static CROSS_RULES: [CrossRule; 2] = [
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/department_ids", "/orders"],
-        kind: CrossKind::RequiredWith,
-        text: Text::meta(
-            "orders needs department_ids in the same request (44002).",
-            "传入 orders 时须同时传入 department_ids（44002）。",
-        ),
-        source: Meta::new(
-            "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错\
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredWith,
+        &["/department_ids", "/orders"],
+    )
+    .text(
+        "orders needs department_ids in the same request (44002).",
+        "传入 orders 时须同时传入 department_ids（44002）。",
+    )
+    .source(
+        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错\
                 误码 44002",
-        ),
-    },
-    CrossRule {
-        code: Code::NotIn,
-        pointers: &["/orders/-/department_id", "/department_ids"],
-        kind: CrossKind::MemberOf,
-        text: Text::meta(
-            "Each orders[].department_id must be one of department_ids (41025).",
-            "orders[].department_id 必须在 department_ids 之内（41025）。",
-        ),
-        source: Meta::new(
-            "Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id: \
+    ),
+    CrossRule::new(
+        Code::NotIn,
+        CrossKind::MemberOf,
+        &["/orders/-/department_id", "/department_ids"],
+    )
+    .text(
+        "Each orders[].department_id must be one of department_ids (41025).",
+        "orders[].department_id 必须在 department_ids 之内（41025）。",
+    )
+    .source(
+        "Feishu 修改用户部分信息 (2025-11-20) § 请求体 orders.department_id: \
             必须在用户所属的部门 ID 列表（department_ids 参数）内; 错误码 41025",
-        ),
-    },
+    ),
 ];
 
 /// Rules across sections (pointers from the envelope's root).
-static ENVELOPE_RULES: [CrossRule; 1] = [CrossRule {
-    code: Code::MustDiffer,
-    pointers: &["/body/leader_user_id", "/path/user_id"],
-    kind: CrossKind::Differ,
-    text: Text::meta(
-        "A user cannot be their own leader: leader_user_id must differ from the user_id of the \
+static ENVELOPE_RULES: [CrossRule; 1] = [CrossRule::new(
+    Code::MustDiffer,
+    CrossKind::Differ,
+    &["/body/leader_user_id", "/path/user_id"],
+)
+.text(
+    "A user cannot be their own leader: leader_user_id must differ from the user_id of the \
             path (41030).",
-        "用户不能是自己的直属上级：leader_user_id 不能与路径中的 user_id 相同（41030）。",
-    ),
-    source: Meta::new(
-        "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错误\
+    "用户不能是自己的直属上级：leader_user_id 不能与路径中的 user_id 相同（41030）。",
+)
+.source(
+    "https://open.feishu.cn/document/server-docs/contact-v3/user/patch (2025-11-20) § 错误\
             码 41030",
-    ),
-}];
+)];
 
 // ---- reply -------------------------------------------------------------------------
 
@@ -732,29 +688,18 @@ static FEISHU: Endpoint = Endpoint {
 
 // ---- 创建用户 (create user) ----------------------------------------------------
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // 创建用户, as last updated on 2025-05-27.
-    (create_page, $section:literal) => {
-        concat!(
-            "https://open.feishu.cn/document/server-docs/contact-v3/user/create (2025-05-27) § ",
-            $section
-        )
-    };
+    create_page => "https://open.feishu.cn/document/server-docs/contact-v3/user/create (2025-05-27) § ",
     // 删除用户, as last updated on 2024-11-22.
-    (delete_page, $section:literal) => {
-        concat!(
-            "https://open.feishu.cn/document/server-docs/contact-v3/user/delete (2024-11-22) § ",
-            $section
-        )
-    };
+    delete_page => "https://open.feishu.cn/document/server-docs/contact-v3/user/delete (2024-11-22) § ",
 }
 
 static CREATE_QUERY: ObjectRule = ObjectRule::of(&[
     QUERY_FIELDS[0],
     QUERY_FIELDS[1],
-    Field::string("client_token")
-        .on_empty(Empty::Reject)
+    Field::non_empty("client_token")
         .label("Idempotency token", "幂等令牌")
         .help(
             "Your own token for this creation: a retry with the same token does not create the \

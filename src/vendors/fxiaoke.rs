@@ -11,27 +11,17 @@ use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, Parts, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty, NON_NEGATIVE};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, NON_NEGATIVE};
 use crate::report::Code;
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // The offline pages (undated) this file cites.
-    (edit_page, $section:literal) => {
-        concat!(
-            "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
-            "offline/edit/ (undated) § ",
-            $section
-        )
-    };
+    edit_page => "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/ \
+        (undated) § ",
     // Set Member Status (batch), offline page.
-    (member_page, $section:literal) => {
-        concat!(
-            "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/",
-            "offline/member/ (undated) § ",
-            $section
-        )
-    };
+    member_page => "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/ \
+        (undated) § ",
 }
 
 /// `""` in a member field means "not provided, no modification" (the page's own
@@ -50,25 +40,17 @@ const TOKEN: Field = Field::string("corpAccessToken")
     );
 
 /// Both status pages: "1: Disabled, 2: Enabled".
-const MEMBER_STATUS: Field = Field::new(
-    "status",
-    Ty::Int(IntRule {
-        min: None,
-        max: None,
-        one_of: &[1, 2],
-    }),
-)
-.required()
-.label("Status", "状态")
-.help("1 = disabled, 2 = enabled.", "1：停用，2：启用。");
+const MEMBER_STATUS: Field = Field::integer("status", IntRule::one_of(&[1, 2]))
+    .required()
+    .label("Status", "状态")
+    .help("1 = disabled, 2 = enabled.", "1：停用，2：启用。");
 
 const CORP_ID: Field = Field::string("corpId")
     .required()
     .label("Corp id", "企业账号 corpId")
     .help("Open platform company account.", "开放平台公司账号。");
 
-static QUERY: ObjectRule = ObjectRule::of(&[Field::string("thirdTraceId")
-    .on_empty(Empty::Reject)
+static QUERY: ObjectRule = ObjectRule::of(&[Field::non_empty("thirdTraceId")
     .label("Trace id", "请求追踪 ID")
     .help(
         "Random string; a fresh UUID v4 is generated when not given, as the vendor asks.",
@@ -83,13 +65,16 @@ static QUERY: ObjectRule = ObjectRule::of(&[Field::string("thirdTraceId")
 // ---- Modify Member ---------------------------------------------------------
 
 /// "max value: 500" read as at most 500 entries: real ids are far above 500.
-static ATTACHING: ArrayRule = ArrayRule::of(
-    &Field::integer("", NON_NEGATIVE)
-        .required()
-        .label("Department id", "部门 ID"),
-)
-.items(0, 500)
-.unique();
+static ATTACHING: ArrayRule =
+    ArrayRule::of(&Field::integer_item(NON_NEGATIVE).label("Department id", "部门 ID"))
+        .items(0, 500)
+        .unique();
+
+/// The help of the optional member fields whose `""` means "no change".
+const NO_CHANGE: Text = Text::meta("Not sent or \"\": no change.", "不传或传 \"\" 表示不修改。");
+
+/// The help of the member fields that must be unique in the company.
+const UNIQUE: Text = Text::meta("Must be unique.", "不可重复。");
 
 static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
     TOKEN.source(MEMBER),
@@ -105,18 +90,12 @@ static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
         .source(MEMBER),
     Field::string("account").on_empty(Empty::Drop).source(MEMBER)
         .label("Account", "员工账号")
-        .help("Must be unique.", "不可重复。"),
+        .help_text(UNIQUE),
     Field::string("name").on_empty(Empty::Drop).source(MEMBER)
         .label("Nickname", "员工昵称")
-        .help("Must be unique.", "不可重复。"),
-    Field::string("fullName").on_empty(Empty::Drop).source(MEMBER).label("Full name", "员工姓名").help(
-        "Not sent or \"\": no change.",
-        "不传或传 \"\" 表示不修改。",
-    ),
-    Field::string("position").on_empty(Empty::Drop).source(MEMBER).label("Position", "职位").help(
-        "Not sent or \"\": no change.",
-        "不传或传 \"\" 表示不修改。",
-    ),
+        .help_text(UNIQUE),
+    Field::string("fullName").on_empty(Empty::Drop).source(MEMBER).label("Full name", "员工姓名").help_text(NO_CHANGE),
+    Field::string("position").on_empty(Empty::Drop).source(MEMBER).label("Position", "职位").help_text(NO_CHANGE),
     Field::one_of("gender", &["M", "F"])
     .on_empty(Empty::Drop)
     .label("Gender", "性别")
@@ -124,19 +103,13 @@ static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
     .source(MEMBER),
     Field::string("mobile").on_empty(Empty::Drop).source(MEMBER)
         .label("Mobile", "手机号")
-        .help("Must be unique.", "不可重复。"),
+        .help_text(UNIQUE),
     Field::formatted("email", &EMAIL).on_empty(Empty::Drop).source(MEMBER).label("Email", "邮箱").help(
         "An email address; not sent or \"\": no change.",
         "邮箱地址；不传或传 \"\" 表示不修改。",
     ),
-    Field::string("qq").on_empty(Empty::Drop).source(MEMBER).label("QQ", "QQ 号").help(
-        "Not sent or \"\": no change.",
-        "不传或传 \"\" 表示不修改。",
-    ),
-    Field::string("weixin").on_empty(Empty::Drop).source(MEMBER).label("WeChat id", "微信号").help(
-        "Not sent or \"\": no change.",
-        "不传或传 \"\" 表示不修改。",
-    ),
+    Field::string("qq").on_empty(Empty::Drop).source(MEMBER).label("QQ", "QQ 号").help_text(NO_CHANGE),
+    Field::string("weixin").on_empty(Empty::Drop).source(MEMBER).label("WeChat id", "微信号").help_text(NO_CHANGE),
     Field::integer("mainDepartmentId", NON_NEGATIVE)
         .on_empty(Empty::Drop)
         .label("Main department id", "主属部门 ID")
@@ -194,13 +167,10 @@ static MEMBER_BODY: ObjectRule = ObjectRule::of(&[
 
 // ---- Set Member Status (Batch) ---------------------------------------------
 
-static OPEN_USER_IDS: ArrayRule = ArrayRule::of(
-    &Field::string("")
-        .required()
-        .label("Employee open id", "员工 openUserId"),
-)
-.min(1)
-.unique();
+static OPEN_USER_IDS: ArrayRule =
+    ArrayRule::of(&Field::string_item().label("Employee open id", "员工 openUserId"))
+        .min(1)
+        .unique();
 
 static STATUS_BODY: ObjectRule = ObjectRule::of(&[
     TOKEN.source(STATUS),
@@ -240,8 +210,7 @@ static SINGLE_STATUS_FIELDS: [Field; 6] = [
             it)",
         ),
     MEMBER_STATUS.source(SINGLE),
-    Field::string("openUserId")
-        .on_empty(Empty::Reject)
+    Field::non_empty("openUserId")
         .label("Employee open id", "员工 openUserId")
         .help(
             "One member's open id, from Query Employee by Phone. Send openUserId or openUserIds.",
@@ -266,20 +235,20 @@ static SINGLE_STATUS_FIELDS: [Field; 6] = [
         ),
 ];
 
-static SINGLE_STATUS_CROSS: [CrossRule; 1] = [CrossRule {
-    code: Code::Required,
-    pointers: &["/openUserId", "/openUserIds"],
-    kind: CrossKind::AtLeastOne,
-    text: Text::meta(
-        "Either openUserId or openUserIds must be provided; when neither is, the error is \
+static SINGLE_STATUS_CROSS: [CrossRule; 1] = [CrossRule::new(
+    Code::Required,
+    CrossKind::AtLeastOne,
+    &["/openUserId", "/openUserIds"],
+)
+.text(
+    "Either openUserId or openUserIds must be provided; when neither is, the error is \
             reported at openUserId.",
-        "openUserId 与 openUserIds 至少传一个；都不传时，错误报告在 openUserId 上。",
-    ),
-    source: Meta::new(
-        "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
+    "openUserId 与 openUserIds 至少传一个；都不传时，错误报告在 openUserId 上。",
+)
+.source(
+    "developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html \
         (2026-01-19) § Request Parameters",
-    ),
-}];
+)];
 
 // ---- request and reply -----------------------------------------------------
 
@@ -353,95 +322,94 @@ const RATE_SOURCE: Meta = Meta::new(
         (2026-09-11): 100 calls per 20 s per API; not found on the vendor's pages",
 );
 
-/// Both pages document the generic CRM object update path; the public
-/// clients send these bodies elsewhere (a public Python
-/// demo calls /cgi/user/setStatus for one member and /cgi/user/batchSetStatus
-/// for a list; openfxiaoke/demo sets no status at all).
-const DEPRECATED_MEMBER: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path \
-        /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body \
-        to /cgi/user/update: set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更\
-        新接口；公开客户端将此请求体发往 /cgi/user/update，可用 urlPath 选项指定。",
-);
+/// The notice of a deprecated offline page: what the page adds to "not
+/// recommended" (`$stale`, in English and Chinese), who sends the body
+/// elsewhere (`$clients`) and where (`$path`). The pages document the
+/// generic CRM object update path; the public clients send these bodies
+/// elsewhere (a public Python demo calls /cgi/user/setStatus for one member
+/// and /cgi/user/batchSetStatus for a list; openfxiaoke/demo sets no status
+/// at all).
+macro_rules! deprecated {
+    ($stale_en:literal, $stale_zh:literal, $clients:literal, $path:literal) => {
+        Text::new(
+            concat!(
+                "Fxiaoke marks this offline API \"not recommended to continue using\"",
+                $stale_en,
+                ". The documented path /cgi/crm/v2/data/update is the generic CRM object update; ",
+                $clients,
+                " this body to ",
+                $path,
+                ": set the urlPath option to choose."
+            ),
+            concat!(
+                "纷享销客标注该离线接口“不推荐继续使用”",
+                $stale_zh,
+                "。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更新接口；公开客户端将此请求体发往 ",
+                $path,
+                "，可用 urlPath 选项指定。"
+            ),
+        )
+    };
+}
 
-const DEPRECATED_BATCH: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\" and no longer \
-        maintained. The documented path /cgi/crm/v2/data/update is the generic CRM object \
-        update; a public client sends this body to /cgi/user/batchSetStatus: set the urlPath \
-        option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”且不再维护。文档路径 /cgi/crm/v2/data/update 是通用 \
-        CRM 对象更新接口；公开客户端将此请求体发往 /cgi/user/batchSetStatus，可用 urlPath 选项指\
-        定。",
-);
-
-const DEPRECATED_SINGLE: Text = Text::new(
-    "Fxiaoke marks this offline API \"not recommended to continue using\". The documented path \
-        /cgi/crm/v2/data/update is the generic CRM object update; public clients send this body \
-        to /cgi/user/setStatus: set the urlPath option to choose.",
-    "纷享销客标注该离线接口“不推荐继续使用”。文档路径 /cgi/crm/v2/data/update 是通用 CRM 对象更\
-        新接口；公开客户端将此请求体发往 /cgi/user/setStatus，可用 urlPath 选项指定。",
-);
-
-/// `fxiaoke.updateMember`.
-pub static UPDATE_MEMBER: Endpoint = Endpoint {
-    id: "fxiaoke.updateMember",
+/// What every Fxiaoke endpoint shares: each states only what differs.
+static FXIAOKE: Endpoint = Endpoint {
     vendor: "fxiaoke",
-    title: Text::new("Fxiaoke: modify member", "纷享销客：修改成员"),
-    doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/",
-    deprecated: Some(DEPRECATED_MEMBER),
     default_base_url: "https://open.fxiaoke.com",
     documented_path: DOCUMENTED_PATH,
     query: Some(&QUERY),
-    body: Some(&MEMBER_BODY),
     url,
     reply: &REPLY,
     rate_per_second: RATE,
     rate_source: RATE_SOURCE,
-    record_key: Meta::new("/body/user/openUserId"),
     ..Endpoint::DEFAULT
+};
+
+/// `fxiaoke.updateMember`.
+pub static UPDATE_MEMBER: Endpoint = Endpoint {
+    id: "fxiaoke.updateMember",
+    title: Text::new("Fxiaoke: modify member", "纷享销客：修改成员"),
+    doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/member/",
+    deprecated: Some(deprecated!("", "", "public clients send", "/cgi/user/update")),
+    body: Some(&MEMBER_BODY),
+    record_key: Meta::new("/body/user/openUserId"),
+    ..FXIAOKE
 };
 
 /// `fxiaoke.setMemberStatusBatch`.
 pub static SET_MEMBER_STATUS_BATCH: Endpoint = Endpoint {
     id: "fxiaoke.setMemberStatusBatch",
-    vendor: "fxiaoke",
     title: Text::new(
         "Fxiaoke: set member status (batch)",
         "纷享销客：批量设置成员状态",
     ),
     doc_url: "https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/offline/edit/",
-    deprecated: Some(DEPRECATED_BATCH),
-    default_base_url: "https://open.fxiaoke.com",
-    documented_path: DOCUMENTED_PATH,
-    query: Some(&QUERY),
+    deprecated: Some(deprecated!(
+        " and no longer maintained",
+        "且不再维护",
+        "a public client sends",
+        "/cgi/user/batchSetStatus"
+    )),
     body: Some(&STATUS_BODY),
-    url,
-    reply: &REPLY,
-    rate_per_second: RATE,
-    rate_source: RATE_SOURCE,
     record_key: Meta::new("/body/openUserIds"),
     operation: Operation::Status,
-    ..Endpoint::DEFAULT
+    ..FXIAOKE
 };
 
 /// `fxiaoke.setMemberStatus`: the single Set Member Status page, which
 /// documents the same generic path as the batch page.
 pub static SET_MEMBER_STATUS: Endpoint = Endpoint {
     id: "fxiaoke.setMemberStatus",
-    vendor: "fxiaoke",
     title: Text::new("Fxiaoke: set member status", "纷享销客：设置成员状态"),
     doc_url: "https://developer.fxiaoke.com/openapi_v2/en/common/system/offline/status.html",
-    deprecated: Some(DEPRECATED_SINGLE),
-    default_base_url: "https://open.fxiaoke.com",
-    documented_path: DOCUMENTED_PATH,
-    query: Some(&QUERY),
+    deprecated: Some(deprecated!(
+        "",
+        "",
+        "public clients send",
+        "/cgi/user/setStatus"
+    )),
     body: Some(&SINGLE_STATUS_BODY),
-    url,
-    reply: &REPLY,
-    rate_per_second: RATE,
-    rate_source: RATE_SOURCE,
     record_key: Meta::new("/body/openUserId"),
     operation: Operation::Status,
-    ..Endpoint::DEFAULT
+    ..FXIAOKE
 };

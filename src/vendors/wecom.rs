@@ -11,11 +11,11 @@
 
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
-use crate::leaf::text::{meta_str, Meta, Text};
+use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, Ty};
+use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule};
 use crate::report::Code;
 
 const PAGE: &str =
@@ -51,16 +51,16 @@ fn check_telephone(s: &str) -> FormatResult {
     )
 }
 
-static TELEPHONE: Format = Format {
-    name: "wecom_telephone",
-    check: check_telephone,
-    expected: Text::new(
+static TELEPHONE: Format = Format::new(
+    "wecom_telephone",
+    check_telephone,
+    Text::new(
         "a landline number made of digits, \"-\", \"+\" or \",\", such as 020-123456",
         "由数字、“-”、“+”或“,”组成的座机号码，例如 020-123456",
     ),
-    pattern: meta_str(r"(?=[^0-9]*[0-9])(?![\s\S]*[0-9]{16})[0-9+,\-]+"),
-    integers: &[(-999_999_999_999_999, 999_999_999_999_999)],
-};
+    r"(?=[^0-9]*[0-9])(?![\s\S]*[0-9]{16})[0-9+,\-]+",
+)
+.integers(&[(-999_999_999_999_999, 999_999_999_999_999)]);
 
 /// `digits` and `-`, starting with a digit.
 fn digits_and_hyphens(s: &str) -> bool {
@@ -90,18 +90,18 @@ fn check_mobile(s: &str) -> FormatResult {
     FormatResult::ok_if(good)
 }
 
-static MOBILE: Format = Format {
-    name: "wecom_mobile",
-    check: check_mobile,
-    expected: Text::new(
+static MOBILE: Format = Format::new(
+    "wecom_mobile",
+    check_mobile,
+    Text::new(
         "a mobile number of digits and \"-\", led by +<country code> outside mainland China, \
             such as 13800000000 or +852-51234567",
         "由数字和“-”组成的手机号码，中国大陆以外的号码须以“+国际码”开头，例如 13800000000 或 \
             +852-51234567",
     ),
-    pattern: meta_str(r"(?![\s\S]*[0-9]{16})(?:\+?[0-9][0-9\-]*|\+[0-9]{1,4} [0-9][0-9\-]*)"),
-    integers: &[(0, 999_999_999_999_999)],
-};
+    r"(?![\s\S]*[0-9]{16})(?:\+?[0-9][0-9\-]*|\+[0-9]{1,4} [0-9][0-9\-]*)",
+)
+.integers(&[(0, 999_999_999_999_999)]);
 
 /// "网页的url,必须包含http或者https头" (100067, 92230).
 fn check_web_url(s: &str) -> FormatResult {
@@ -111,32 +111,23 @@ fn check_web_url(s: &str) -> FormatResult {
     FormatResult::ok_if(rest.is_some_and(|r| !r.is_empty()))
 }
 
-static WEB_URL: Format = Format {
-    name: "http_url",
-    check: check_web_url,
-    expected: Text::new(
+static WEB_URL: Format = Format::new(
+    "http_url",
+    check_web_url,
+    Text::new(
         "a URL starting with http:// or https://",
         "以 http:// 或 https:// 开头的网址",
     ),
-    pattern: meta_str(r"https?://[\s\S]+"),
-    integers: &[],
-};
+    r"https?://[\s\S]+",
+);
 
 // ---- field helpers -------------------------------------------------------------
 
 /// WeCom ids are unsigned 32-bit integers (department ids, order values:
 /// "有效的值范围是[0, 2^32)").
-const UINT32: IntRule = IntRule {
-    min: Some(0),
-    max: Some(4_294_967_295),
-    one_of: &[],
-};
+const UINT32: IntRule = IntRule::range(0, 4_294_967_295);
 
-const ZERO_OR_ONE: IntRule = IntRule {
-    min: None,
-    max: None,
-    one_of: &[0, 1],
-};
+const ZERO_OR_ONE: IntRule = IntRule::one_of(&[0, 1]);
 
 // ---- query -----------------------------------------------------------------------
 
@@ -160,24 +151,28 @@ static QUERY: ObjectRule = ObjectRule::of(&[ACCESS_TOKEN]);
 
 /// "不超过100个" (page of 2025/07/25; older copies and the 60110 row of the
 /// error table say 20). `[]` is 40066 "部门列表为空".
-static DEPARTMENTS: ArrayRule = ArrayRule::of(
-    &Field::integer("", UINT32)
-        .required()
-        .label("Department id", "部门 ID"),
-)
-.items(1, 100);
+static DEPARTMENTS: ArrayRule =
+    ArrayRule::of(&Field::integer_item(UINT32).label("Department id", "部门 ID")).items(1, 100);
 
 /// "最多设置1个" (newest page; a 2022 copy says 5). `[]` clears the direct
 /// leader (WxJava issue #3628: "传值[],可以重置用户直属领导").
 static DIRECT_LEADERS: ArrayRule = ArrayRule::of(
-    &Field::string("")
+    &Field::string_item()
         .bytes(1, 64)
-        .required()
         .label("Direct leader userid", "直属上级 UserID"),
 )
 .items(0, 1);
 
 // ---- body: extattr (成员扩展属性) ----------------------------------------------
+
+/// The name of an extended attribute (`extattr` and `external_profile`).
+static ATTR_NAME: Field = Field::string("name")
+    .required()
+    .label("Attribute name", "属性名称")
+    .help(
+        "An attribute created in the admin console; unknown names are ignored by WeCom.",
+        "需先在管理端创建该属性，否则会被忽略。",
+    );
 
 static EXTATTR_RULE: ObjectRule = ObjectRule::of(&[Field::array("attrs", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
     Field::integer("type", ZERO_OR_ONE)
@@ -188,14 +183,7 @@ static EXTATTR_RULE: ObjectRule = ObjectRule::of(&[Field::array("attrs", &ArrayR
             "0 文本，1 网页（扩展属性没有小程序类型）。",
         )
         .source(EXTATTR),
-    Field::string("name")
-        .required()
-        .label("Attribute name", "属性名称")
-        .help(
-            "An attribute created in the admin console; unknown names are ignored by WeCom.",
-            "需先在管理端创建该属性，否则会被忽略。",
-        )
-        .source(EXTATTR),
+    ATTR_NAME.source(EXTATTR),
     Field::object("text", &ObjectRule::of(&[Field::string("value")
     .max_chars(64)
     .required()
@@ -308,11 +296,7 @@ static F_DEPARTMENT: Field = Field::array("department", &DEPARTMENTS)
 
 static F_ORDER: Field = Field::array(
     "order",
-    &ArrayRule::of(
-        &Field::integer("", UINT32)
-            .required()
-            .label("Order value", "排序值"),
-    ),
+    &ArrayRule::of(&Field::integer_item(UINT32).label("Order value", "排序值")),
 )
 .label("Order in departments", "部门内排序值")
 .help(
@@ -329,8 +313,7 @@ static F_POSITION: Field = Field::string("position")
     .help("0–128 characters.", "长度为 0~128 个 UTF-8 字符。")
     .source(PAGE);
 
-static F_GENDER: Field = Field::one_of("gender", &["1", "2"])
-    .on_empty(Empty::Reject)
+static F_GENDER: Field = Field::enumerated("gender", &["1", "2"])
     .label("Gender", "性别")
     .help(
         "\"1\" male, \"2\" female, sent as a string (a number 1 or 2 is converted); 0 is a \
@@ -413,9 +396,7 @@ static F_TELEPHONE: Field = Field::formatted("telephone", &TELEPHONE)
 static F_IS_LEADER_IN_DEPT: Field = Field::array(
     "is_leader_in_dept",
     &ArrayRule::of(
-        &Field::integer("", ZERO_OR_ONE)
-            .required()
-            .label("Leader in department", "是否部门负责人"),
+        &Field::integer_item(ZERO_OR_ONE).label("Leader in department", "是否部门负责人"),
     ),
 )
 .label("Leader in departments", "部门负责人")
@@ -438,8 +419,7 @@ static F_DIRECT_LEADER: Field = Field::array("direct_leader", &DIRECT_LEADERS)
             issue #3628",
     );
 
-static F_AVATAR_MEDIAID: Field = Field::string("avatar_mediaid")
-    .on_empty(Empty::Reject)
+static F_AVATAR_MEDIAID: Field = Field::non_empty("avatar_mediaid")
     .label("Avatar media id", "头像 mediaid")
     .help(
         "A media_id from the media upload API (temporary media expire after 3 days: 40007).",
@@ -481,14 +461,7 @@ static F_EXTERNAL_PROFILE: Field = Field::object("external_profile", &ObjectRule
         .help("{nickname}.", "{nickname}。")
         .source(EXTERNAL),
     Field::array("external_attr", &ArrayRule::of(&Field::item(&ObjectRule::of(&[
-    Field::new(
-        "type",
-        Ty::Int(IntRule {
-            min: None,
-            max: None,
-            one_of: &[0, 1, 2],
-        }),
-    )
+    Field::integer("type", IntRule::one_of(&[0, 1, 2]))
     .required()
     .label("Attribute type", "属性类型")
     .help(
@@ -496,14 +469,7 @@ static F_EXTERNAL_PROFILE: Field = Field::object("external_profile", &ObjectRule
         "0 文本，1 网页，2 小程序。",
     )
     .source(EXTERNAL),
-    Field::string("name")
-        .required()
-        .label("Attribute name", "属性名称")
-        .help(
-            "An attribute created in the admin console; unknown names are ignored by WeCom.",
-            "需先在管理端创建该属性，否则会被忽略。",
-        )
-        .source(EXTERNAL),
+    ATTR_NAME.source(EXTERNAL),
     Field::object("text", &ObjectRule::of(&[Field::string("value")
     .max_chars(32)
     .label("Text", "文本属性内容")
@@ -647,55 +613,55 @@ static BODY_FIELDS: [Field; 23] = [
 // ---- cross-field rules -----------------------------------------------------------
 
 static CROSS_RULES: [CrossRule; 4] = [
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/department", "/order"],
-        kind: CrossKind::RequiredWith,
-        text: Text::meta(
-            "order is read only with department (仅在传入department时有效): send both.",
-            "order 仅在传入 department 时有效：须同时传入 department。",
-        ),
-        source: Meta::new(
-            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
+    CrossRule::new(
+        Code::Required,
+        CrossKind::RequiredWith,
+        &["/department", "/order"],
+    )
+    .text(
+        "order is read only with department (仅在传入department时有效): send both.",
+        "order 仅在传入 department 时有效：须同时传入 department。",
+    )
+    .source(
+        "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
                 order 仅在传入department时有效",
-        ),
-    },
-    CrossRule {
-        code: Code::SameLength,
-        pointers: &["/order", "/department"],
-        kind: CrossKind::SameLength,
-        text: Text::meta(
-            "order must have as many values as department (数量必须和department一致).",
-            "order 的数量必须和 department 一致。",
-        ),
-        source: Meta::new("WeCom 更新成员 (90197): order 数量必须和department一致"),
-    },
-    CrossRule {
-        code: Code::SameLength,
-        pointers: &["/is_leader_in_dept", "/department"],
-        kind: CrossKind::SameLength,
-        text: Text::meta(
-            "is_leader_in_dept must have as many flags as department (60132).",
-            "is_leader_in_dept 的个数必须和 department 一致（60132）。",
-        ),
-        source: Meta::new("WeCom 更新成员 (90197): 个数必须和department一致; 全局错误码 60132"),
-    },
-    CrossRule {
-        code: Code::DisablesMember,
-        pointers: &["/enable"],
-        kind: CrossKind::AdviceIf {
+    ),
+    CrossRule::new(
+        Code::SameLength,
+        CrossKind::SameLength,
+        &["/order", "/department"],
+    )
+    .text(
+        "order must have as many values as department (数量必须和department一致).",
+        "order 的数量必须和 department 一致。",
+    )
+    .source("WeCom 更新成员 (90197): order 数量必须和department一致"),
+    CrossRule::new(
+        Code::SameLength,
+        CrossKind::SameLength,
+        &["/is_leader_in_dept", "/department"],
+    )
+    .text(
+        "is_leader_in_dept must have as many flags as department (60132).",
+        "is_leader_in_dept 的个数必须和 department 一致（60132）。",
+    )
+    .source("WeCom 更新成员 (90197): 个数必须和department一致; 全局错误码 60132"),
+    CrossRule::new(
+        Code::DisablesMember,
+        CrossKind::AdviceIf {
             values: &["0"],
             unless: "",
         },
-        text: Text::meta(
-            "enable 0 disables the member (禁用成员): they can no longer sign in.",
-            "enable 为 0 表示禁用成员：成员将无法登录。",
-        ),
-        source: Meta::new(
-            "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
+        &["/enable"],
+    )
+    .text(
+        "enable 0 disables the member (禁用成员): they can no longer sign in.",
+        "enable 为 0 表示禁用成员：成员将无法登录。",
+    )
+    .source(
+        "https://developer.work.weixin.qq.com/document/path/90197 (2025/07/25) § 参数说明: \
                 enable 启用/禁用成员。1表示启用成员，0表示禁用成员",
-        ),
-    },
+    ),
 ];
 
 // ---- reply -------------------------------------------------------------------------
@@ -779,15 +745,10 @@ pub static UPDATE_USER: Endpoint = Endpoint {
 
 // ---- 创建成员 (create member) ------------------------------------------------
 
-/// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
-macro_rules! cite {
+// The vendor pages this file cites, each with the date it shows: `cite!(page, "section")`.
+crate::model::cite_pages! {$
     // 创建成员, as last updated on 2025/07/25.
-    (create_page, $section:literal) => {
-        concat!(
-            "https://developer.work.weixin.qq.com/document/path/90195 (2025/07/25) § ",
-            $section
-        )
-    };
+    create_page => "https://developer.work.weixin.qq.com/document/path/90195 (2025/07/25) § ",
 }
 
 /// "只能由数字、字母和“_-@.”四种字符组成，且第一个字符必须是数字或字母".
@@ -799,16 +760,16 @@ fn check_userid(s: &str) -> FormatResult {
     )
 }
 
-static USERID: Format = Format {
-    name: "wecom_userid",
-    check: check_userid,
-    expected: Text::new(
+static USERID: Format = Format::new(
+    "wecom_userid",
+    check_userid,
+    Text::new(
         "digits, letters and \"_-@.\", starting with a digit or a letter, such as zhangsan",
         "由数字、字母和“_-@.”组成，且以数字或字母开头，例如 zhangsan",
     ),
-    pattern: meta_str(r"[A-Za-z0-9][A-Za-z0-9_\-@.]*"),
-    integers: &[(0, 9_007_199_254_740_991)],
-};
+    r"[A-Za-z0-9][A-Za-z0-9_\-@.]*",
+)
+.integers(&[(0, 9_007_199_254_740_991)]);
 
 static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     Field::formatted("userid", &USERID)
@@ -875,43 +836,43 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
 .cross(&CREATE_RULES);
 
 static CREATE_RULES: [CrossRule; 7] = [
-    CrossRule {
-        code: Code::Required,
-        pointers: &["/mobile", "/email"],
-        kind: CrossKind::AtLeastOne,
-        text: Text::meta(
-            "mobile and email cannot both be empty (60129).",
-            "mobile 与 email 不能同时为空（60129）。",
-        ),
-        source: Meta::new(cite!(create_page, "参数说明: mobile/email二者不能同时为空")),
-    },
+    CrossRule::new(
+        Code::Required,
+        CrossKind::AtLeastOne,
+        &["/mobile", "/email"],
+    )
+    .text(
+        "mobile and email cannot both be empty (60129).",
+        "mobile 与 email 不能同时为空（60129）。",
+    )
+    .source(cite!(create_page, "参数说明: mobile/email二者不能同时为空")),
     CROSS_RULES[0],
     CROSS_RULES[1],
     CROSS_RULES[2],
     CROSS_RULES[3],
-    CrossRule {
-        code: Code::SendsInvitation,
-        pointers: &["", "/to_invite"],
-        kind: CrossKind::Advice,
-        text: Text::meta(
-            "Without to_invite: false, WeCom invites the new member (to_invite defaults to true).",
-            "未传 to_invite: false 时，企业微信会邀请新成员（to_invite 默认为 true）。",
-        ),
-        source: Meta::new(cite!(create_page, "参数说明: to_invite 默认值为true")),
-    },
-    CrossRule {
-        code: Code::SendsInvitation,
-        pointers: &["/to_invite"],
-        kind: CrossKind::AdviceIf {
+    CrossRule::new(
+        Code::SendsInvitation,
+        CrossKind::Advice,
+        &["", "/to_invite"],
+    )
+    .text(
+        "Without to_invite: false, WeCom invites the new member (to_invite defaults to true).",
+        "未传 to_invite: false 时，企业微信会邀请新成员（to_invite 默认为 true）。",
+    )
+    .source(cite!(create_page, "参数说明: to_invite 默认值为true")),
+    CrossRule::new(
+        Code::SendsInvitation,
+        CrossKind::AdviceIf {
             values: &["true"],
             unless: "",
         },
-        text: Text::meta(
-            "to_invite true: WeCom invites the new member.",
-            "to_invite 为 true：企业微信会邀请新成员。",
-        ),
-        source: Meta::new(cite!(create_page, "参数说明: to_invite")),
-    },
+        &["/to_invite"],
+    )
+    .text(
+        "to_invite true: WeCom invites the new member.",
+        "to_invite 为 true：企业微信会邀请新成员。",
+    )
+    .source(cite!(create_page, "参数说明: to_invite")),
 ];
 
 /// `wecom.createUser`.
@@ -980,9 +941,8 @@ pub static DELETE_USER: Endpoint = Endpoint {
 static BATCH_DELETE_BODY: ObjectRule = ObjectRule::of(&[Field::array(
     "useridlist",
     &ArrayRule::of(
-        &Field::string("")
+        &Field::string_item()
             .bytes(1, 64)
-            .required()
             .label("UserID", "成员 UserID"),
     )
     .items(1, 200)
