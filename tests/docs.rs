@@ -542,6 +542,8 @@ fn repository_text_files() -> Vec<PathBuf> {
         ".git",
         "corpus",
         "artifacts",
+        // Tools `make` installs (the clients' Python venv): not ours to cite from.
+        ".tools",
     ];
     let mut out = Vec::new();
     let mut dirs = vec![root()];

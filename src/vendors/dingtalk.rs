@@ -427,7 +427,10 @@ fn extension_text(s: &str) -> FormatResult {
 /// characters, no lone surrogate escapes), as an ECMA-262 pattern.
 macro_rules! json_string {
     () => {
-        r#""(?:[^"\\\u0000-\u001F]|\\(?:["\\/bfnrt]|u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|(?![dD][89a-fA-F])[0-9a-fA-F]{4})))*""#
+        concat!(
+            r#""(?:[^"\\\u0000-\u001F]|\\(?:["\\/bfnrt]|u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"#,
+            r#"|(?![dD][89a-fA-F])[0-9a-fA-F]{4})))*""#
+        )
     };
 }
 

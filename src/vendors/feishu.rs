@@ -624,7 +624,10 @@ const FAILURES: ReplySamples = ReplySamples {
     ),
     token_expired: Sample::new(
         400,
-        r#"{"code":99991663,"msg":"Invalid access token for authorization. Please make a request with token attached."}"#,
+        concat!(
+            r#"{"code":99991663,"msg":"Invalid access token for authorization. "#,
+            r#"Please make a request with token attached."}"#
+        ),
     ),
     exists: Some(Sample::new(
         400,
