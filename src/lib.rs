@@ -1,6 +1,6 @@
-//! rosterguard validates "update employee" payloads for Chinese enterprise
-//! SaaS APIs (Fxiaoke, DingTalk, Ekuaibao, …) and builds the vendor-correct
-//! HTTP request.
+//! rosterguard validates create, update, disable and delete payloads for the
+//! employee APIs of Chinese enterprise SaaS (WeCom, Feishu, DingTalk,
+//! Fxiaoke, Ekuaibao) and builds the vendor-correct HTTP request.
 //!
 //! The core is plain Rust: [`validate`] returns a [`Report`] (errors are
 //! data), [`build_request`] returns a fetch-ready [`HttpRequest`], and
