@@ -174,8 +174,10 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         }
         (Code::Required, _) => {
             // An array item is "required" only when it is null: say so.
-            let item = pointer::segments(&issue.path)
-                .is_some_and(|s| s.last().is_some_and(|l| pointer::is_index(l)));
+            // (An escaped segment is never all digits, so the raw last
+            // segment tells as the unescaped one would, without a list.)
+            let item = issue.path.starts_with('/')
+                && pointer::is_index(pointer::last_segment(&issue.path));
             match (item, zh) {
                 (true, false) => format!("{field} must not be null."),
                 (true, true) => format!("{field} 不能为 null。"),
@@ -365,7 +367,12 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 "{field} must be sent together with {with} (both or neither)."
             )
         }
-        (Code::UnknownField, _) if pointer::segments(&issue.path).is_some_and(|s| s.len() == 1) => {
+        (Code::UnknownField, _)
+            if issue
+                .path
+                .strip_prefix('/')
+                .is_some_and(|rest| !rest.as_bytes().contains(&b'/')) =>
+        {
             let allowed = match p {
                 Params::Allowed(items) => list(items, locale),
                 _ => String::new(),
