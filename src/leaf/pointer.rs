@@ -9,8 +9,7 @@ use crate::leaf::tree::{Json, Obj};
 /// Appends `/segment` to `path`, escaping `~` and `/` as RFC 6901 requires.
 pub fn push(path: &mut String, segment: &str) {
     path.push('/');
-    // A byte scan: a char-set `contains` decodes UTF-8, once per key walked.
-    if segment.bytes().any(|b| b == b'~' || b == b'/') {
+    if needs_escape(segment.as_bytes()) {
         for c in segment.chars() {
             match c {
                 '~' => path.push_str("~0"),
@@ -21,6 +20,30 @@ pub fn push(path: &mut String, segment: &str) {
     } else {
         path.push_str(segment);
     }
+}
+
+/// Whether `s` holds a `~` or a `/`. Eight bytes at a time: this runs
+/// once per key walked, and a byte loop was most of [`push`]'s ~115
+/// instructions per call (callgrind, Ekuaibao doc validate).
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `w` is `b` (the exact "has a zero byte" test on `w ^ b…b`).
+    let has = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    let mut chunks = s.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            continue;
+        };
+        let w = u64::from_le_bytes(bytes);
+        if has(w, b'~') || has(w, b'/') {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'~' || b == b'/')
 }
 
 /// Appends an array index.
@@ -371,6 +394,25 @@ pub fn remove(root: &mut Value, pointer: &str) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// The word-at-a-time scan agrees with a byte loop, for every byte
+    /// value at every position of every length up to 24.
+    #[test]
+    fn needs_escape_matches_a_byte_scan() {
+        for len in 0..24 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = vec![b'a'; len];
+                    if let Some(slot) = s.get_mut(at) {
+                        *slot = b;
+                    }
+                    let naive = s.iter().any(|&c| c == b'~' || c == b'/');
+                    assert_eq!(needs_escape(&s), naive, "{s:?}");
+                }
+            }
+            assert!(!needs_escape(&vec![0xFFu8; len]));
+        }
+    }
 
     #[test]
     fn escapes_and_unescapes() {
