@@ -84,6 +84,7 @@ pub(crate) fn parse(text: &str) -> Result<Json<'_>, Error> {
 /// Runs the endpoint's checks on a tree (options already checked).
 pub(crate) fn validate_tree(ep: &Endpoint, input: &Json, options: &Options) -> Report {
     let mut ctx = Ctx::new(options.allow_unknown);
+    ctx.report_only = true;
     ep.run(&mut ctx, input);
     ctx.finish(options.locale)
 }

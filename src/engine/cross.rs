@@ -74,8 +74,10 @@ fn segments(pattern: &str) -> impl Iterator<Item = &str> + Clone {
 
 /// The pattern without its last segment.
 fn parent(pattern: &str) -> &str {
+    // A byte scan: `rfind('/')` set up a char searcher (and memrchr) per call.
     pattern
-        .rfind('/')
+        .bytes()
+        .rposition(|b| b == b'/')
         .map_or("", |i| pattern.get(..i).unwrap_or(""))
 }
 
@@ -240,9 +242,10 @@ fn check_rule<'a, 'r>(
     } = scratch;
     match rule.kind {
         CrossKind::Advice => {
+            // Once per rule, not once per visited value.
+            let last = pointer::last_segment(p1);
             visit(input, s0, ancestors, bindings, &mut |v, b| {
                 let advise = if rule.pointers.len() > 1 {
-                    let last = p1.rsplit('/').next().unwrap_or("");
                     v.as_object().is_some() && !is_sent(pointer::child(v, last))
                 } else {
                     !v.is_null()

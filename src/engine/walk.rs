@@ -122,6 +122,10 @@ fn array_or_json_text<'a>(
                 return None;
             }
             ctx.warn_hint(path, Code::Normalized, format, custom.sent);
+            if ctx.report_only {
+                // Nothing is sent: the text is not written.
+                return Some(Sent::Array(out));
+            }
             Some(Sent::Owned(Json::String(Sent::Array(out).to_json().into())))
         }
         other => {
@@ -427,7 +431,13 @@ pub fn check_object<'a>(
     map: &'a Obj<'a>,
 ) -> SentMap<'a> {
     // Sized up front: the sent object has at most the caller's keys.
-    let mut out = SentMap::with_capacity(map.len());
+    // A report-only run sends nothing: no entries, no allocation.
+    let keep = !ctx.report_only;
+    let mut out = if keep {
+        SentMap::with_capacity(map.len())
+    } else {
+        SentMap::new()
+    };
     let mut child = String::with_capacity(path.len() + 24);
     for (key, value) in map.iter() {
         child.clear();
@@ -442,7 +452,9 @@ pub fn check_object<'a>(
         match field {
             Some(field) => {
                 if let Some(v) = check_field(ctx, &child, field, value) {
-                    out.push(key, v);
+                    if keep {
+                        out.push(key, v);
+                    }
                 }
             }
             None => unknown_field(ctx, &child, rule, key, value, &mut out),
@@ -482,7 +494,9 @@ fn unknown_field<'a>(
         // Past them the limit's error stands alone: nothing "is sent as given".
         if guard::check_passthrough(ctx, path, key, value) {
             ctx.warn(path, Code::UnknownField, params);
-            out.push(key, Sent::Same(value));
+            if !ctx.report_only {
+                out.push(key, Sent::Same(value));
+            }
         }
     } else {
         ctx.error(path, Code::UnknownField, params);
@@ -573,7 +587,16 @@ pub fn check_array<'a>(
             );
         }
     }
-    let mut out = Vec::with_capacity(items.len());
+    // Duplicates are found among the sent items, so a unique array keeps
+    // them (and its items theirs) even in a report-only run.
+    let report_only = ctx.report_only;
+    let keep = rule.unique || !report_only;
+    let mut out = if keep {
+        Vec::with_capacity(items.len())
+    } else {
+        Vec::new()
+    };
+    ctx.report_only = !keep;
     // Short arrays (all the documented ones) are checked for duplicates by
     // a scan of the items kept so far, without hashing or cloning keys;
     // long ones by a hash map of their keys.
@@ -588,6 +611,9 @@ pub fn check_array<'a>(
         let Some(v) = check_field(ctx, &child, rule.item, item) else {
             continue;
         };
+        if !keep {
+            continue;
+        }
         if rule.unique && short {
             if let Some(first) = out.iter().position(|o| same_item(o, &v)) {
                 let first = firsts.get(first).copied().unwrap_or(first);
@@ -616,6 +642,7 @@ pub fn check_array<'a>(
         }
         out.push(v);
     }
+    ctx.report_only = report_only;
     out
 }
 

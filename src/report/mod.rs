@@ -162,6 +162,10 @@ pub struct Ctx {
     issues: Vec<RawIssue>,
     /// Whether unknown fields are warnings (and passed through) instead of errors.
     pub allow_unknown: bool,
+    /// Whether the run only reports, so the walk need not collect what it
+    /// would send (callgrind, Ekuaibao doc validate: the sent objects'
+    /// vectors were a malloc and a free each).
+    pub(crate) report_only: bool,
     /// Kept errors and warnings.
     kept: [usize; 2],
     /// Errors and warnings left out past the cap.
