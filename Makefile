@@ -16,9 +16,11 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 # Size budget of what a browser downloads for a small form, gzip -9 bytes,
 # measured on a real Vite build (scripts/size-bundle.mjs): the JS chunks the
 # page loads plus the .wasm. `make size` prints the figure; set the budget
-# to it rounded up to the next KiB and lower it as cuts land. SIZE_TARGET is
+# to it rounded up to the next KiB, plus one KiB because the toolchain is
+# not pinned (a newer rustc moves the wasm by some hundred bytes), and
+# lower it as cuts land. SIZE_TARGET is
 # the team aim, printed beside it. History: BENCHMARKS.md.
-SIZE_BUDGET ?= 114688
+SIZE_BUDGET ?= 115712
 SIZE_TARGET := 65536
 
 WASM_OUT := target/wasm-pack

@@ -926,7 +926,8 @@ fn contains_null(v: &Value) -> bool {
 
 /// Checks the invariants of a decoded reply, whatever the endpoint: a
 /// success only on 2xx and neither retryable nor "token expired"; a 5xx or
-/// 429 failure retryable; every failure says why; every text clipped to
+/// 429 failure retryable, unless its code says quota or permission (never
+/// retryable, whatever the status); every failure says why; every text clipped to
 /// `MAX_MESSAGE_CHARS` characters plus `…`; the outcome serialises.
 pub fn check_reply(status: u16, outcome: &rosterguard::ReplyOutcome) {
     if outcome.ok {
@@ -934,7 +935,12 @@ pub fn check_reply(status: u16, outcome: &rosterguard::ReplyOutcome) {
         assert!(!outcome.retryable, "a success is not retryable");
         assert!(!outcome.token_expired, "a success has no expired token");
     } else {
-        if status >= 500 || status == 429 {
+        if outcome.reason.is_some() {
+            assert!(
+                !outcome.retryable,
+                "a quota or permission failure is not retryable"
+            );
+        } else if status >= 500 || status == 429 {
             assert!(outcome.retryable, "HTTP {status} failure must be retryable");
         }
         assert!(
@@ -1106,6 +1112,16 @@ pub fn empty_object() -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the parse_response target: a WeCom permission code on a 5xx
+    /// is not retryable (the reply's reason decides, whatever the status).
+    #[test]
+    fn a_permission_failure_on_a_5xx_is_not_retryable() {
+        let body = r#"{"errcode":60011,"rm~sg":""}"#;
+        let outcome = rosterguard::parse_response("wecom.updateUser", 503, body).unwrap();
+        assert_eq!(outcome.reason, Some("permission"));
+        check_reply(503, &outcome);
+    }
     use rosterguard::model::field::{Empty, STRING};
     use rosterguard::model::Meta;
     use rosterguard::model::Text;
