@@ -196,13 +196,7 @@ mod tests {
         let alphabet = [
             "a", "Z", "7", ".", "@", "-", "+", "!", "~", "é", "中", "١", " ", "\"", "_", "ä",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as usize
-        };
+        let mut next = crate::leaf::testing::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..200_000 {
             let len = next(14);
             let s: String = (0..len)

@@ -10,3 +10,6 @@ pub mod pointer;
 pub mod text;
 pub mod tree;
 pub mod url;
+
+#[cfg(test)]
+pub(crate) mod testing;

@@ -411,13 +411,7 @@ mod tests {
         }
         all(&mut s, &alphabet, 7, &check);
         // Generated address-like strings: groups, dotted quads, `::`, stray bytes.
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % m
-        };
+        let mut next = crate::leaf::testing::xorshift(0x9E37_79B9_7F4A_7C15);
         let pieces = [
             "0",
             "1",
@@ -447,7 +441,7 @@ mod tests {
         for _ in 0..300_000 {
             let mut s = String::new();
             for _ in 0..next(12) {
-                s.push_str(pieces[next(pieces.len() as u64) as usize]);
+                s.push_str(pieces[next(pieces.len() as u64)]);
                 if next(3) > 0 {
                     s.push(':');
                 }

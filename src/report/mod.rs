@@ -354,13 +354,7 @@ mod tests {
     /// The hand-written merge sort gives exactly the standard stable sort's order.
     #[test]
     fn sorted_by_rank_matches_std_stable_sort() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as usize
-        };
+        let mut next = crate::leaf::testing::xorshift(0x2545_f491_4f6c_dd1d);
         for n in 0..70 {
             let items: Vec<(Vec<usize>, usize)> = (0..n)
                 .map(|i| ((0..next(3)).map(|_| next(4)).collect(), i))
