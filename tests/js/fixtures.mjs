@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 // Pointers are parsed by the package's one pointer module (a file of the
 // installed package, not an entry point of it).
 const pkgDir = dirname(createRequire(import.meta.url).resolve('rosterguard/package.json'));
-const { getAt, segments } = await import(join(pkgDir, 'pointer.js'));
-export { getAt };
+const { getAt, recordKeys, segments } = await import(join(pkgDir, 'pointer.js'));
+export { getAt, recordKeys };
 
 const repo = process.env.ROSTERGUARD_REPO;
 if (!repo) throw new Error('set ROSTERGUARD_REPO to the repository root (make test-pkg does)');

@@ -449,25 +449,17 @@ test('journal: a record that differs from the one journaled as sent is an error;
   assert.ok(endpoints().length >= 4);
 });
 
-/** The record keys at `pointer` (`-` = every item), as the mock counts them. */
-function keysAt(input, pointer) {
-  const segs = pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-  let nodes = [input];
-  for (const s of segs) nodes = nodes.flatMap((n) => (s === '-' ? (Array.isArray(n) ? n : []) : n?.[s] === undefined ? [] : [n[s]]));
-  return nodes.flatMap((n) => (Array.isArray(n) ? n : [n])).filter((k) => typeof k === 'string' || typeof k === 'number').map(String);
-}
-
 test('every endpoint syncs against its mock; a batch counts each item as a record key', { timeout: 60000 }, async () => {
   // One small run per endpoint of the registry, from its doc example: the
   // token field, its prefix, the record key and the reply shapes all come
   // from endpoints() (nothing here names a vendor's fields).
   const { readdirSync } = await import('node:fs');
-  const { fixtureDir, readFixture } = await import('./fixtures.mjs');
+  const { fixtureDir, readFixture, recordKeys } = await import('./fixtures.mjs');
   for (const e of endpoints()) {
     const seedFile = readdirSync(join(fixtureDir, e.id)).find((f) => f.startsWith('seed'));
     const input = readFixture(`${e.id}/${seedFile}`).input;
     // A delete needs its users to exist on the mock first.
-    const users = e.operation === 'delete' ? keysAt(input, e.recordKey) : [];
+    const users = e.operation === 'delete' ? recordKeys(input, e.recordKey) : [];
     const mock = await startMockVendor({ endpoint: e.id, port: 0, ratePerSecond: 200, users });
     try {
       let tokens = 0;
