@@ -217,12 +217,7 @@ fn check_str<'a>(
         // an integer past 2^53 is not what the caller meant to send. As for
         // any other number, the `coerced` warning says what was read.
         let declared = match v {
-            Json::Number(n) => n.as_i64().is_some_and(|i| {
-                format
-                    .integers
-                    .iter()
-                    .any(|(lo, hi)| (*lo..=*hi).contains(&i))
-            }),
+            Json::Number(n) => format.takes_integer(n.as_i64()),
             _ => true,
         };
         let checked = if declared {

@@ -70,6 +70,16 @@ impl Format {
         self.integers = ranges;
         self
     }
+
+    /// Whether a JSON integer (`None`: a number that is not one) stands for
+    /// its text here: only those [`Format::integers`] declares.
+    pub fn takes_integer(&self, n: Option<i64>) -> bool {
+        n.is_some_and(|i| {
+            self.integers
+                .iter()
+                .any(|(lo, hi)| (*lo..=*hi).contains(&i))
+        })
+    }
 }
 
 /// Asserts that `check` accepts every `good` value as it is and refuses
