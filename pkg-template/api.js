@@ -82,29 +82,20 @@ const OBJECT = 6;
 // or the buffer is too small (the caller grows it and writes again).
 const WALK = -1;
 const GROW = -2;
-const f64 = new Float64Array(1);
-const f64Bytes = new Uint8Array(f64.buffer);
 const encoder = new TextEncoder();
 
-const u32At = (b, at, n) => {
-  b[at] = n & 255;
-  b[at + 1] = (n >>> 8) & 255;
-  b[at + 2] = (n >>> 16) & 255;
-  b[at + 3] = n >>> 24;
-};
-
 /**
- * Writes `v`'s structure into `b` at `p` and collects its strings, in
- * order, into `pool` (a string's entry holds its UTF-16 length; the texts
+ * Writes `v`'s structure into `b` (`d` is a DataView of the same bytes)
+ * at `p` and collects its strings, in order, into `pool` (a string's entry holds its UTF-16 length; the texts
  * follow the structure as one UTF-8 run, see writeTape). Returns the end,
  * WALK or GROW.
  */
-function writeValue(b, p, v, depth, pool) {
+function writeValue(b, d, p, v, depth, pool) {
   if (p + 9 > b.length) return GROW;
   switch (typeof v) {
     case 'string':
       b[p] = STRING;
-      u32At(b, p + 1, v.length);
+      d.setUint32(p + 1, v.length, true);
       pool.push(v);
       return p + 5;
     case 'number':
@@ -112,8 +103,7 @@ function writeValue(b, p, v, depth, pool) {
       // read back a bit apart.
       if (!Number.isSafeInteger(v)) return WALK;
       b[p] = INT;
-      f64[0] = v;
-      b.set(f64Bytes, p + 1);
+      d.setFloat64(p + 1, v, true);
       return p + 9;
     case 'boolean':
       b[p] = v ? TRUE : FALSE;
@@ -133,10 +123,10 @@ function writeValue(b, p, v, depth, pool) {
     const n = v.length;
     if (n > fastMaxItems) return WALK;
     b[p] = ARRAY;
-    u32At(b, p + 1, n);
+    d.setUint32(p + 1, n, true);
     p += 5;
     for (let i = 0; i < n; i++) {
-      p = writeValue(b, p, v[i], depth + 1, pool);
+      p = writeValue(b, d, p, v[i], depth + 1, pool);
       if (p < 0) return p;
     }
     return p;
@@ -154,13 +144,13 @@ function writeValue(b, p, v, depth, pool) {
     // undefined properties are absent, in JSON.stringify and in the walk alike.
     if (item === undefined) continue;
     if (p + 4 > b.length) return GROW;
-    u32At(b, p, k.length);
+    d.setUint32(p, k.length, true);
     pool.push(k);
-    p = writeValue(b, p + 4, item, depth + 1, pool);
+    p = writeValue(b, d, p + 4, item, depth + 1, pool);
     if (p < 0) return p;
     count++;
   }
-  u32At(b, countAt, count);
+  d.setUint32(countAt, count, true);
   return p;
 }
 
@@ -170,12 +160,12 @@ function writeValue(b, p, v, depth, pool) {
  * (a third of the instructions of encoding string by string in JS).
  * Returns the end, WALK or GROW.
  */
-function writeTape(b, p, v) {
+function writeTape(b, d, p, v) {
   const pool = [];
   const start = p + 4;
-  let end = writeValue(b, start, v, 0, pool);
+  let end = writeValue(b, d, start, v, 0, pool);
   if (end < 0) return end;
-  u32At(b, p, end - start);
+  d.setUint32(p, end - start, true);
   const text = pool.join('');
   if (!wellFormed(text)) return WALK; // a lone surrogate: the walk reports it at its pointer
   if (end + text.length * 3 > b.length) return GROW;
@@ -203,11 +193,14 @@ function createCrossing(raw) {
       // ioInput first: it may grow the memory, which detaches the old buffer.
       const ptr = raw.ioInput(cap);
       const b = new Uint8Array(memory.buffer, ptr, cap);
+      // Numbers and lengths go in through a DataView: TurboFan inlines its
+      // stores, where four byte stores or a TypedArray.set per number cost more.
+      const d = new DataView(memory.buffer, ptr, cap);
       let p = 0;
       try {
-        if (options !== undefined) p = writeTape(b, 0, options);
+        if (options !== undefined) p = writeTape(b, d, 0, options);
         const o = p;
-        if (p >= 0) p = writeTape(b, p, input);
+        if (p >= 0) p = writeTape(b, d, p, input);
         if (p >= 0) return [o, p - o];
       } catch {
         return WALK; // a getter or proxy threw: the walk reports it at its pointer

@@ -434,16 +434,19 @@ pub fn check_object<'a>(
         SentMap::new()
     };
     let mut child = String::with_capacity(path.len() + 24);
+    let mut next = 0;
     for (key, value) in map.iter() {
         child.clear();
         child.push_str(path);
         pointer::push(&mut child, key);
-        let field = rule.field(key).or_else(|| match rule.prefixed {
-            Some((prefix, template)) if key.len() > prefix.len() && key.starts_with(prefix) => {
-                Some(template)
-            }
-            _ => None,
-        });
+        let field = rule
+            .field_from(key, &mut next)
+            .or_else(|| match rule.prefixed {
+                Some((prefix, template)) if key.len() > prefix.len() && key.starts_with(prefix) => {
+                    Some(template)
+                }
+                _ => None,
+            });
         match field {
             Some(field) => {
                 if let Some(v) = check_field(ctx, &child, field, value) {
