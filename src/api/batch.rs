@@ -193,19 +193,23 @@ fn not_json(why: &str) -> Error {
     Error::InvalidBatch { reason }
 }
 
+/// What a batch does with one input: [`build_one`], or validation. It is
+/// handed the options too, so that `build_one` serves as it is.
+type Each<T> = fn(&Endpoint, &Json, &Options) -> Result<T, Error>;
+
 /// `each` of every input of a JSON array text, in order, once the
 /// endpoint is known and the options usable.
 fn map_items<T>(
     endpoint: &str,
     inputs_json: &str,
     options: &Options,
-    mut each: impl FnMut(&'static Endpoint, &Json) -> Result<T, Error>,
+    each: Each<T>,
 ) -> Result<Vec<T>, Error> {
     let ep = crate::api::endpoint(endpoint)?;
     ep.check_options(options)?;
     let mut out = Vec::new();
     for_each_item(inputs_json, &mut |input| {
-        out.push(each(ep, &input)?);
+        out.push(each(ep, &input, options)?);
         Ok(())
     })?;
     Ok(out)
@@ -218,7 +222,7 @@ pub fn validate_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<Report>, Error> {
-    map_items(endpoint, inputs_json, options, |ep, input| {
+    map_items(endpoint, inputs_json, options, |ep, input, options| {
         Ok(crate::api::validate_tree(ep, input, options))
     })
 }
@@ -242,9 +246,7 @@ pub fn build_many(
     inputs_json: &str,
     options: &Options,
 ) -> Result<Vec<BuildOutcome>, Error> {
-    map_items(endpoint, inputs_json, options, |ep, input| {
-        build_one(ep, input, options)
-    })
+    map_items(endpoint, inputs_json, options, build_one)
 }
 
 /// Writes the build outcome of one input as JSON (what a [`build_many`]
@@ -291,9 +293,13 @@ pub fn validate_many_json(
     options: &Options,
 ) -> Result<String, Error> {
     let capacity = inputs_json.len() / 2;
-    json_items(endpoint, inputs_json, options, capacity, |ep, input| {
-        Ok(crate::api::validate_tree(ep, input, options))
-    })
+    json_items(
+        endpoint,
+        inputs_json,
+        options,
+        capacity,
+        |ep, input, options| Ok(crate::api::validate_tree(ep, input, options)),
+    )
 }
 
 /// [`build_many`] with its results written as JSON array text, as
@@ -304,9 +310,7 @@ pub fn build_many_json(
     options: &Options,
 ) -> Result<String, Error> {
     let capacity = inputs_json.len() + inputs_json.len() / 2;
-    json_items(endpoint, inputs_json, options, capacity, |ep, input| {
-        build_one(ep, input, options)
-    })
+    json_items(endpoint, inputs_json, options, capacity, build_one)
 }
 
 /// [`map_items`] written as the text of one JSON array, item by item, into
@@ -316,13 +320,13 @@ fn json_items<T: Serialize>(
     inputs_json: &str,
     options: &Options,
     capacity: usize,
-    mut each: impl FnMut(&'static Endpoint, &Json) -> Result<T, Error>,
+    each: Each<T>,
 ) -> Result<String, Error> {
     let ep = crate::api::endpoint(endpoint)?;
     ep.check_options(options)?;
     let mut out = Vec::with_capacity(capacity);
     for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &each(ep, &input)?)
+        write_item(&mut out, &each(ep, &input, options)?)
     })?;
     finish_array(out)
 }
