@@ -2,10 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::leaf::tree::Json;
 use serde::Serialize;
-use serde_json::Value;
-
-use crate::leaf::json::json_text;
 
 /// Mask written in place of a secret.
 pub const MASK: &str = "***";
@@ -102,28 +100,30 @@ pub(crate) fn redact_headers(
 /// The body of [`HttpRequest::redacted`]. Separate so that the wasm
 /// `redact` needs no `HttpRequest` (and no copy of its header map).
 pub(crate) fn redact_body(body: &str, keys: &[&str]) -> String {
-    match serde_json::from_str::<Value>(body) {
+    // The crate's own tree over serde_json's parser and its writer (byte for
+    // byte serde_json's): no `Value` parser in the wasm.
+    match Json::parse(body) {
         Ok(mut value) => {
             if mask_secrets(&mut value, keys) {
-                json_text(&value)
+                value.to_json()
             } else {
                 body.to_owned()
             }
         }
-        Err(_) => json_text(&Value::from(MASK)),
+        Err(_) => Json::String(MASK.into()).to_json(),
     }
 }
 
 /// Masks the value of every token key, at any depth (allowUnknown can pass
 /// one through inside another field). Returns whether one was found. The
 /// depth is bounded by the parser's limit.
-fn mask_secrets(v: &mut Value, keys: &[&str]) -> bool {
+fn mask_secrets(v: &mut Json, keys: &[&str]) -> bool {
     match v {
-        Value::Object(map) => {
+        Json::Object(map) => {
             let mut found = false;
             for (key, value) in map.iter_mut() {
-                if keys.contains(&key.as_str()) {
-                    *value = Value::from(MASK);
+                if keys.contains(&key) {
+                    *value = Json::String(MASK.into());
                     found = true;
                 } else {
                     found |= mask_secrets(value, keys);
@@ -131,7 +131,7 @@ fn mask_secrets(v: &mut Value, keys: &[&str]) -> bool {
             }
             found
         }
-        Value::Array(items) => items
+        Json::Array(items) => items
             .iter_mut()
             .fold(false, |found, x| mask_secrets(x, keys) | found),
         _ => false,

@@ -82,6 +82,11 @@ impl<'a> Obj<'a> {
         self.entries.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
+    /// The entries, in order, values writable (`redact` masks them in place).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Json<'a>)> + '_ {
+        self.entries.iter_mut().map(|(k, v)| (&**k, v))
+    }
+
     /// The keys, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
         self.entries.iter().map(|(k, _)| k.as_ref())
