@@ -1,6 +1,7 @@
 //! Decoded vendor replies: the one decoder, driven by each vendor's
 //! [`ReplySpec`].
 
+use crate::leaf::json::{Fields, WriteJson};
 use crate::leaf::tree::{Json, Obj};
 use serde::Serialize;
 
@@ -33,6 +34,22 @@ pub struct ReplyOutcome {
     pub already_exists: bool,
     /// Whether the vendor says the record does not exist.
     pub not_found: bool,
+}
+
+impl WriteJson for ReplyOutcome {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Fields::new(out)
+            .bool("ok", self.ok)
+            .opt_str("vendorCode", self.vendor_code.as_deref())
+            .opt_str("message", self.message.as_deref())
+            .bool("retryable", self.retryable)
+            .opt_str("traceId", self.trace_id.as_deref())
+            .bool("tokenExpired", self.token_expired)
+            .opt_str("reason", self.reason)
+            .bool("alreadyExists", self.already_exists)
+            .bool("notFound", self.not_found)
+            .end();
+    }
 }
 
 /// Longest message kept from a reply, in characters.

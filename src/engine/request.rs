@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::leaf::tree::Json;
+use crate::leaf::json::{Fields, WriteJson};
+use crate::leaf::tree::{write_object, write_str, Json};
 use serde::Serialize;
 
 /// Mask written in place of a secret.
@@ -23,6 +24,22 @@ pub struct HttpRequest {
     /// The JSON body as text; `None` for a request without a body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+}
+
+impl WriteJson for HttpRequest {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut f = Fields::new(out);
+        f.str("method", &self.method).str("url", &self.url);
+        write_object(
+            f.key("headers"),
+            self.headers.iter().map(|(k, v)| (k.as_str(), v)),
+            |v, o| write_str(o, v),
+        );
+        if let Some(body) = &self.body {
+            f.str("body", body);
+        }
+        f.end();
+    }
 }
 
 impl HttpRequest {
