@@ -17,7 +17,7 @@
 
 use std::cell::RefCell;
 
-use crate::leaf::json::{Fields, WriteJson};
+use crate::leaf::json::{write_value, Fields, WriteJson};
 use js_sys::{Array, JsString, Reflect, JSON};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
@@ -328,10 +328,10 @@ fn misuse(kind: &str, message: String, report: Option<&Report>) -> JsValue {
     let mut f = Fields::new(&mut out);
     f.str("rosterguardError", kind).str("message", &message);
     match report {
-        Some(r) => f.item("report", r),
-        None => f.value("report", &Value::Null),
+        Some(r) => r.write_json(f.key("report")),
+        None => f.key("report").extend_from_slice(b"null"),
     }
-    .end();
+    f.end();
     parse_text(out).unwrap_or_else(|e| e)
 }
 
@@ -771,8 +771,8 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
     let mut out = Vec::with_capacity(256);
     let mut f = Fields::new(&mut out);
     f.str("method", &method)
-        .str("url", &request::redact_url_with(&url, &secrets))
-        .value("headers", &headers);
+        .str("url", &request::redact_url_with(&url, &secrets));
+    write_value(f.key("headers"), &headers);
     if let Some(b) = body {
         f.str("body", &request::redact_body(&b, &secrets));
     }

@@ -115,12 +115,6 @@ impl<'o> Fields<'o> {
         self
     }
 
-    /// A `serde_json::Value` field.
-    pub fn value(&mut self, key: &str, v: &Value) -> &mut Self {
-        write_value(self.key(key), v);
-        self
-    }
-
     /// Closes the object.
     pub fn end(&mut self) {
         self.out.push(b'}');
