@@ -215,7 +215,7 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         let marked = spec
             .retry_markers
             .iter()
-            .any(|(k, v)| code_int(map.get(*k)) == Some(*v));
+            .any(|(k, v)| code_int(map.get(k)) == Some(*v));
         return ReplyOutcome {
             trace_id,
             ..ReplyOutcome::failure(
@@ -305,12 +305,12 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
     let code = map.and_then(|m| {
         spec.failure_code_keys
             .iter()
-            .find_map(|k| code_text(m.get(*k)))
+            .find_map(|k| code_text(m.get(k)))
     });
     let code_int = map.and_then(|m| {
         spec.failure_code_keys
             .iter()
-            .find_map(|k| code_int(m.get(*k)))
+            .find_map(|k| code_int(m.get(k)))
     });
     let outcome = ReplyOutcome {
         ok: false,
