@@ -483,25 +483,33 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
     } else {
+        // Runs without an escape are copied whole (a request body inside a
+        // batch result is one long string with many quotes).
+        let bytes = s.as_bytes();
         out.push(b'"');
-        for c in s.bytes() {
-            match c {
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'\t' => out.extend_from_slice(b"\\t"),
-                0x08 => out.extend_from_slice(b"\\b"),
-                0x0c => out.extend_from_slice(b"\\f"),
-                0..=0x1f => {
-                    let hex = |d: u8| if d < 10 { b'0' + d } else { b'a' + d - 10 };
-                    out.extend_from_slice(b"\\u00");
-                    out.push(hex(c >> 4));
-                    out.push(hex(c & 0xf));
-                }
-                _ => out.push(c),
+        let mut run = 0;
+        for (i, &c) in bytes.iter().enumerate() {
+            let escape: &[u8] = match c {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..=0x1f => b"\\u00",
+                _ => continue,
+            };
+            out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
+            out.extend_from_slice(escape);
+            if escape == b"\\u00" {
+                let hex = |d: u8| if d < 10 { b'0' + d } else { b'a' + d - 10 };
+                out.push(hex(c >> 4));
+                out.push(hex(c & 0xf));
             }
+            run = i + 1;
         }
+        out.extend_from_slice(bytes.get(run..).unwrap_or_default());
         out.push(b'"');
     }
 }
