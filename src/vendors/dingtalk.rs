@@ -8,6 +8,7 @@ use crate::leaf::checks::DATE;
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{Meta, Text};
+use crate::leaf::tree::Json;
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
@@ -415,10 +416,8 @@ static DEPT_ID_LIST: Format = Format::new(
 
 /// A JSON object whose values are all strings, as JSON text.
 fn extension_text(s: &str) -> FormatResult {
-    match serde_json::from_str::<serde_json::Value>(s) {
-        Ok(serde_json::Value::Object(map)) if map.values().all(serde_json::Value::is_string) => {
-            FormatResult::Ok
-        }
+    match Json::parse(s) {
+        Ok(Json::Object(map)) if map.values().all(|v| v.as_str().is_some()) => FormatResult::Ok,
         _ => FormatResult::Bad,
     }
 }
@@ -535,12 +534,12 @@ const DEPT_ID: IntRule = POSITIVE;
 
 /// `{"<attribute>": {"<language>": "<text>", …}, …}` as JSON text.
 fn i18n_text(s: &str) -> FormatResult {
-    let nested = |v: &serde_json::Value| {
+    let nested = |v: &Json| {
         v.as_object()
-            .is_some_and(|m| m.values().all(serde_json::Value::is_string))
+            .is_some_and(|m| m.values().all(|v| v.as_str().is_some()))
     };
-    match serde_json::from_str::<serde_json::Value>(s) {
-        Ok(serde_json::Value::Object(map)) if map.values().all(nested) => FormatResult::Ok,
+    match Json::parse(s) {
+        Ok(Json::Object(map)) if map.values().all(nested) => FormatResult::Ok,
         _ => FormatResult::Bad,
     }
 }
