@@ -82,38 +82,71 @@ const OBJECT = 6;
 // or the buffer is too small (the caller grows it and writes again).
 const WALK = -1;
 const GROW = -2;
-const f64 = new Float64Array(1);
-const f64Bytes = new Uint8Array(f64.buffer);
 const encoder = new TextEncoder();
 
-const u32At = (b, at, n) => {
-  b[at] = n & 255;
-  b[at + 1] = (n >>> 8) & 255;
-  b[at + 2] = (n >>> 16) & 255;
-  b[at + 3] = n >>> 24;
-};
+/**
+ * Writes the string `s` at `p` as its UTF-8 byte length and bytes, encoded
+ * here: a call to encodeInto (plus the subarray it needs) costs as much as
+ * encoding ~100 units in JS, and most strings are short. A long run of
+ * non-ASCII text still goes through encodeInto, after a check for lone
+ * surrogates (which encodeInto would replace). A lone surrogate gives
+ * WALK: the walk reports it at its pointer. Returns the end, WALK or GROW.
+ */
+function writeStr(b, d, p, s) {
+  const n = s.length;
+  // Three bytes a unit at most (a surrogate pair: four for two units).
+  if (p + 4 + n * 3 > b.length) return GROW;
+  let q = p + 4;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      b[q++] = c;
+      continue;
+    }
+    if (n - i > ENCODE_INTO_UNITS) {
+      if (!wellFormed(s)) return WALK;
+      q += encoder.encodeInto(i === 0 ? s : s.slice(i), b.subarray(q)).written;
+      break;
+    }
+    if (c < 0x800) {
+      b[q++] = 0xc0 | (c >> 6);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      b[q++] = 0xe0 | (c >> 12);
+      b[q++] = 0x80 | ((c >> 6) & 0x3f);
+    } else {
+      const lo = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (lo < 0xdc00 || lo > 0xdfff) return WALK;
+      i++;
+      c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+      b[q++] = 0xf0 | (c >> 18);
+      b[q++] = 0x80 | ((c >> 12) & 0x3f);
+      b[q++] = 0x80 | ((c >> 6) & 0x3f);
+    }
+    b[q++] = 0x80 | (c & 0x3f);
+  }
+  d.setUint32(p, q - p - 4, true);
+  return q;
+}
+// Past this many units of a string left to write after a non-ASCII one,
+// encodeInto's fixed cost is paid back.
+const ENCODE_INTO_UNITS = 256;
 
 /**
- * Writes `v`'s structure into `b` at `p` and collects its strings, in
- * order, into `pool` (a string's entry holds its UTF-16 length; the texts
- * follow the structure as one UTF-8 run, see writeTape). Returns the end,
- * WALK or GROW.
+ * Writes `v` as a tape (see Json::from_tape in the module) into `b` at `p`;
+ * `d` is a DataView of the same bytes. Returns the end, WALK or GROW.
  */
-function writeValue(b, p, v, depth, pool) {
+function writeValue(b, d, p, v, depth) {
   if (p + 9 > b.length) return GROW;
   switch (typeof v) {
     case 'string':
       b[p] = STRING;
-      u32At(b, p + 1, v.length);
-      pool.push(v);
-      return p + 5;
+      return writeStr(b, d, p + 1, v);
     case 'number':
       // Integers only: a fraction takes the walk, as JSON text could
       // read back a bit apart.
       if (!Number.isSafeInteger(v)) return WALK;
       b[p] = INT;
-      f64[0] = v;
-      b.set(f64Bytes, p + 1);
+      d.setFloat64(p + 1, v, true);
       return p + 9;
     case 'boolean':
       b[p] = v ? TRUE : FALSE;
@@ -133,10 +166,10 @@ function writeValue(b, p, v, depth, pool) {
     const n = v.length;
     if (n > fastMaxItems) return WALK;
     b[p] = ARRAY;
-    u32At(b, p + 1, n);
+    d.setUint32(p + 1, n, true);
     p += 5;
     for (let i = 0; i < n; i++) {
-      p = writeValue(b, p, v[i], depth + 1, pool);
+      p = writeValue(b, d, p, v[i], depth + 1);
       if (p < 0) return p;
     }
     return p;
@@ -153,33 +186,14 @@ function writeValue(b, p, v, depth, pool) {
     const item = v[k];
     // undefined properties are absent, in JSON.stringify and in the walk alike.
     if (item === undefined) continue;
-    if (p + 4 > b.length) return GROW;
-    u32At(b, p, k.length);
-    pool.push(k);
-    p = writeValue(b, p + 4, item, depth + 1, pool);
+    p = writeStr(b, d, p, k);
+    if (p < 0) return p;
+    p = writeValue(b, d, p, item, depth + 1);
     if (p < 0) return p;
     count++;
   }
-  u32At(b, countAt, count);
+  d.setUint32(countAt, count, true);
   return p;
-}
-
-/**
- * Writes one tape at `p`: the structure's byte length, the structure, then
- * every string of it as one UTF-8 run, encoded by one TextEncoder call
- * (a third of the instructions of encoding string by string in JS).
- * Returns the end, WALK or GROW.
- */
-function writeTape(b, p, v) {
-  const pool = [];
-  const start = p + 4;
-  let end = writeValue(b, start, v, 0, pool);
-  if (end < 0) return end;
-  u32At(b, p, end - start);
-  const text = pool.join('');
-  if (!wellFormed(text)) return WALK; // a lone surrogate: the walk reports it at its pointer
-  if (end + text.length * 3 > b.length) return GROW;
-  return end + encoder.encodeInto(text, b.subarray(end)).written;
 }
 
 /**
@@ -198,16 +212,25 @@ function createCrossing(raw) {
   let busy = false;
   let cap = 16384;
   /** The tape of options then input in linear memory: [optionsLen, inputLen], or WALK. */
+  // The views of the input buffer, kept while it stays where it is.
+  let b;
+  let d;
   const write = (input, options) => {
     for (;;) {
       // ioInput first: it may grow the memory, which detaches the old buffer.
       const ptr = raw.ioInput(cap);
-      const b = new Uint8Array(memory.buffer, ptr, cap);
+      const buffer = memory.buffer;
+      if (b === undefined || b.buffer !== buffer || b.byteOffset !== ptr || b.length !== cap) {
+        b = new Uint8Array(buffer, ptr, cap);
+        // Numbers and lengths go in through a DataView: TurboFan inlines its
+        // stores, where four byte stores or a TypedArray.set per number cost more.
+        d = new DataView(buffer, ptr, cap);
+      }
       let p = 0;
       try {
-        if (options !== undefined) p = writeTape(b, 0, options);
+        if (options !== undefined) p = writeValue(b, d, 0, options, 0);
         const o = p;
-        if (p >= 0) p = writeTape(b, p, input);
+        if (p >= 0) p = writeValue(b, d, p, input, 0);
         if (p >= 0) return [o, p - o];
       } catch {
         return WALK; // a getter or proxy threw: the walk reports it at its pointer

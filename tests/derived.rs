@@ -6,7 +6,7 @@
 mod common;
 
 use common::seed;
-use rosterguard::model::field::{Field, Ty};
+use rosterguard::model::field::{CustomShape, Field, ObjectRule, Ty};
 use rosterguard::{Options, Report};
 use serde_json::{json, Value};
 
@@ -121,4 +121,55 @@ fn every_declared_rule_of_every_endpoint_bites() {
         checked >= 8 * rosterguard::endpoints().len(),
         "only {checked} checks ran"
     );
+}
+
+/// Every object rule below `rule`, itself first.
+fn object_rules(rule: &'static ObjectRule, out: &mut Vec<&'static ObjectRule>) {
+    out.push(rule);
+    for field in rule.fields.iter().chain(rule.prefixed.map(|(_, f)| f)) {
+        field_rules(field, out);
+    }
+}
+
+fn field_rules(field: &'static Field, out: &mut Vec<&'static ObjectRule>) {
+    match field.ty {
+        Ty::Object(rule) => object_rules(rule, out),
+        Ty::Array(array) => field_rules(array.item, out),
+        Ty::Custom(custom) => {
+            let CustomShape::ArrayOrJsonText(array) = custom.shape;
+            field_rules(array.item, out);
+        }
+        _ => {}
+    }
+}
+
+/// The walk looks keys up from where the last match was (`field_from`),
+/// which finds what a scan from the top finds only if no object declares a
+/// key twice.
+#[test]
+fn every_object_declares_each_key_once_and_any_lookup_order_agrees() {
+    let mut rules = Vec::new();
+    for ep in rosterguard::endpoints() {
+        for section in ep.sections() {
+            object_rules(section.rule, &mut rules);
+        }
+    }
+    assert!(rules.len() > 40, "{} object rules", rules.len());
+    for rule in rules {
+        let mut keys: Vec<&str> = rule.fields.iter().map(|f| f.key).collect();
+        keys.sort_unstable();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "a key declared twice in {:?}", rule.fields);
+        for start in 0..=rule.fields.len() + 1 {
+            for key in rule.fields.iter().map(|f| f.key).chain(["zz", ""]) {
+                let mut next = start;
+                let found = rule.field_from(key, &mut next).map(|f| f.key);
+                assert_eq!(found, rule.field(key).map(|f| f.key));
+                if found.is_none() {
+                    assert_eq!(next, start, "a miss leaves the cursor");
+                }
+            }
+        }
+    }
 }

@@ -445,6 +445,23 @@ impl ObjectRule {
 
     /// The documented field named `key`.
     pub fn field(&self, key: &str) -> Option<&'static Field> {
-        self.fields.iter().find(|f| f.key == key)
+        self.field_from(key, &mut 0)
+    }
+
+    /// [`ObjectRule::field`], searching from `*next` (wrapping around) and
+    /// leaving `*next` after the match: callers mostly send keys in the
+    /// documented order, so a walk over an object finds each key at the
+    /// first try instead of scanning the table from the top every time.
+    pub fn field_from(&self, key: &str, next: &mut usize) -> Option<&'static Field> {
+        let fields: &'static [Field] = self.fields;
+        let start = (*next).min(fields.len());
+        let (head, tail) = fields.split_at(start);
+        let found = tail
+            .iter()
+            .position(|f| f.key == key)
+            .map(|i| i + start)
+            .or_else(|| head.iter().position(|f| f.key == key))?;
+        *next = found + 1;
+        fields.get(found)
     }
 }
