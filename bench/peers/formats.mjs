@@ -4,7 +4,7 @@
 // Each follows the Rust check it names, so that every peer accepts and
 // rejects what rosterguard does on the bench payloads and their variants.
 
-// src/leaf/checks.rs is_email: dot-atom local part (≤ 64 bytes), a domain
+// src/leaf/checks.rs check_email: dot-atom local part (≤ 64 bytes), a domain
 // of ≥ 2 labels (letters, digits, hyphens, non-ASCII letters), ≤ 254 bytes.
 const ATEXT = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+$/;
 const LABEL = /^[\p{Alphabetic}\p{N}-]+$/u;

@@ -244,6 +244,30 @@ pub struct EndpointInfo {
     pub sync: SyncInfo,
 }
 
+/// The wasm's `endpoints()` list, written without serde (the npm build has
+/// no `meta` feature, so no flattened [`SyncInfo`]).
+#[cfg(not(feature = "meta"))]
+impl crate::leaf::json::WriteJson for EndpointInfo {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        crate::leaf::json::Fields::new(out)
+            .str("id", self.id)
+            .str("vendor", self.vendor)
+            .str("title", self.title)
+            .str("titleZh", self.title_zh)
+            .str("method", self.method)
+            .str("docUrl", self.doc_url)
+            .bool("deprecated", self.deprecated)
+            .opt_str("deprecation", self.deprecation)
+            .opt_str("deprecationZh", self.deprecation_zh)
+            .str("defaultBaseUrl", self.default_base_url)
+            .str("path", self.path)
+            .str("operation", self.operation)
+            .str("pathMarker", self.path_marker)
+            .opt_str("idempotencyKey", self.idempotency_key)
+            .end();
+    }
+}
+
 /// What a sync runner and a mock vendor need of an endpoint, from its
 /// declarations.
 #[cfg(feature = "meta")]

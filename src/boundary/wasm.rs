@@ -17,8 +17,8 @@
 
 use std::cell::RefCell;
 
+use crate::leaf::json::{write_value, Fields, WriteJson};
 use js_sys::{Array, JsString, Reflect, JSON};
-use serde::Serialize;
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 
@@ -321,23 +321,18 @@ impl Converted {
     }
 }
 
-/// A misuse error for the JS wrapper to rethrow as `RosterguardError`.
+/// A misuse error for the JS wrapper to rethrow as `RosterguardError`:
+/// `{"rosterguardError", "message", "report"}`.
 fn misuse(kind: &str, message: String, report: Option<&Report>) -> JsValue {
-    // A struct, not `json!`: serialising the Report through the same
-    // `to_string` path as `validate` shares its code (~6 KiB less wasm).
-    #[derive(Serialize)]
-    struct Misuse<'a> {
-        #[serde(rename = "rosterguardError")]
-        kind: &'a str,
-        message: String,
-        report: Option<&'a Report>,
+    let mut out = Vec::with_capacity(128);
+    let mut f = Fields::new(&mut out);
+    f.str("rosterguardError", kind).str("message", &message);
+    match report {
+        Some(r) => r.write_json(f.key("report")),
+        None => f.key("report").extend_from_slice(b"null"),
     }
-    to_js(&Misuse {
-        kind,
-        message,
-        report,
-    })
-    .unwrap_or_else(|e| e)
+    f.end();
+    parse_text(out).unwrap_or_else(|e| e)
 }
 
 fn core_error(e: Error) -> JsValue {
@@ -359,8 +354,23 @@ fn bad_argument(message: &str) -> JsValue {
     misuse("invalid_argument", message.to_owned(), None)
 }
 
-/// Serialises a core result into a plain JS value.
-fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+/// Serialises a core result into a plain JS value, through the crate's
+/// own writers (no serde_json serialiser in the wasm).
+fn to_js<T: WriteJson + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    let mut out = Vec::with_capacity(256);
+    v.write_json(&mut out);
+    parse_text(out)
+}
+
+/// `JSON.parse` of text the writers wrote.
+fn parse_text(out: Vec<u8>) -> Result<JsValue, JsValue> {
+    // The writers write UTF-8 only.
+    JSON::parse(&String::from_utf8(out).unwrap_or_default())
+}
+
+/// [`to_js`] through serde, for what only `meta` builds return.
+#[cfg(feature = "meta")]
+fn to_js_serde<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(v).map_err(|e| JsValue::from_str(&e.to_string()))?;
     JSON::parse(&text)
 }
@@ -398,7 +408,10 @@ fn options(v: &JsValue) -> Result<Options, JsValue> {
 /// Every endpoint: `[{id, vendor, title, titleZh, method, docUrl, deprecated, …}]`.
 #[wasm_bindgen]
 pub fn endpoints() -> Result<JsValue, JsValue> {
-    to_js(&api::endpoint_infos())
+    #[cfg(not(feature = "meta"))]
+    return to_js(&api::endpoint_infos());
+    #[cfg(feature = "meta")]
+    to_js_serde(&api::endpoint_infos())
 }
 
 /// The input policy's limits, for the JS glue's fast path:
@@ -508,8 +521,7 @@ pub fn check_tape(
             if report.ok && report.warnings.is_empty() {
                 return Ok(0);
             }
-            serde_json::to_writer(&mut *output, &report)
-                .map_err(|_| bad_argument("the report could not be written"))?;
+            report.write_json(output);
         }
         Ok(output.len() as u32)
     })
@@ -707,7 +719,7 @@ pub fn parse_response(
 #[wasm_bindgen]
 pub fn describe(endpoint: JsValue) -> Result<JsValue, JsValue> {
     let id = endpoint_id(&endpoint)?;
-    to_js(&crate::meta::describe(&id).map_err(core_error)?)
+    to_js_serde(&crate::meta::describe(&id).map_err(core_error)?)
 }
 
 /// A JSON Schema (2020-12) of the endpoint's input envelope (only with the
@@ -716,7 +728,7 @@ pub fn describe(endpoint: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = jsonSchema)]
 pub fn json_schema(endpoint: JsValue) -> Result<JsValue, JsValue> {
     let id = endpoint_id(&endpoint)?;
-    to_js(&crate::meta::json_schema(&id).map_err(core_error)?)
+    to_js_serde(&crate::meta::json_schema(&id).map_err(core_error)?)
 }
 
 /// A copy of a built request that is safe to log: tokens replaced by `***`.
@@ -756,18 +768,14 @@ pub fn redact(request: JsValue) -> Result<JsValue, JsValue> {
         ),
         other => other.cloned().unwrap_or(Value::Null),
     };
-    #[derive(Serialize)]
-    struct Redacted {
-        method: String,
-        url: String,
-        headers: Value,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        body: Option<String>,
+    let mut out = Vec::with_capacity(256);
+    let mut f = Fields::new(&mut out);
+    f.str("method", &method)
+        .str("url", &request::redact_url_with(&url, &secrets));
+    write_value(f.key("headers"), &headers);
+    if let Some(b) = body {
+        f.str("body", &request::redact_body(&b, &secrets));
     }
-    to_js(&Redacted {
-        method,
-        url: request::redact_url_with(&url, &secrets),
-        headers,
-        body: body.map(|b| request::redact_body(&b, &secrets)),
-    })
+    f.end();
+    parse_text(out)
 }

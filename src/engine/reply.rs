@@ -1,8 +1,9 @@
 //! Decoded vendor replies: the one decoder, driven by each vendor's
 //! [`ReplySpec`].
 
+use crate::leaf::json::{Fields, WriteJson};
+use crate::leaf::tree::{Json, Obj};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::model::endpoint::ReplySpec;
 
@@ -33,6 +34,22 @@ pub struct ReplyOutcome {
     pub already_exists: bool,
     /// Whether the vendor says the record does not exist.
     pub not_found: bool,
+}
+
+impl WriteJson for ReplyOutcome {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Fields::new(out)
+            .bool("ok", self.ok)
+            .opt_str("vendorCode", self.vendor_code.as_deref())
+            .opt_str("message", self.message.as_deref())
+            .bool("retryable", self.retryable)
+            .opt_str("traceId", self.trace_id.as_deref())
+            .bool("tokenExpired", self.token_expired)
+            .opt_str("reason", self.reason)
+            .bool("alreadyExists", self.already_exists)
+            .bool("notFound", self.not_found)
+            .end();
+    }
 }
 
 /// Longest message kept from a reply, in characters.
@@ -101,7 +118,7 @@ pub(crate) fn http_ok(status: u16) -> bool {
 }
 
 /// Parses a reply body that must be a JSON object, or says why not.
-pub(crate) fn json_object(status: u16, body: &str) -> Result<Map<String, Value>, ReplyOutcome> {
+pub(crate) fn json_object(status: u16, body: &str) -> Result<Obj<'_>, ReplyOutcome> {
     let retryable = http_retryable(status);
     if body.trim().is_empty() {
         return Err(ReplyOutcome::failure(
@@ -109,8 +126,10 @@ pub(crate) fn json_object(status: u16, body: &str) -> Result<Map<String, Value>,
             retryable,
         ));
     }
-    match serde_json::from_str::<Value>(body) {
-        Ok(Value::Object(map)) => Ok(map),
+    // The crate's own tree over serde_json's parser: the same acceptance
+    // as `Value`, without a second instantiation of the parser in the wasm.
+    match Json::parse(body) {
+        Ok(Json::Object(map)) => Ok(map),
         Ok(_) => Err(ReplyOutcome::failure(
             format!("HTTP {status}: the reply body is JSON but not an object"),
             retryable,
@@ -128,19 +147,19 @@ pub(crate) fn json_object(status: u16, body: &str) -> Result<Map<String, Value>,
 }
 
 /// A code field as text, whether the vendor sent it as a number or a string.
-pub(crate) fn code_text(v: Option<&Value>) -> Option<String> {
+pub(crate) fn code_text(v: Option<&Json>) -> Option<String> {
     match v? {
-        Value::Number(n) => Some(n.to_string()),
-        Value::String(s) => Some(clip(s)),
+        Json::Number(n) => Some(n.to_string()),
+        Json::String(s) => Some(clip(s)),
         _ => None,
     }
 }
 
 /// A code field as an integer (number or digit string).
-pub(crate) fn code_int(v: Option<&Value>) -> Option<i64> {
+pub(crate) fn code_int(v: Option<&Json>) -> Option<i64> {
     match v? {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
+        Json::Number(n) => n.as_i64(),
+        Json::String(s) => s.trim().parse().ok(),
         _ => None,
     }
 }
@@ -148,9 +167,9 @@ pub(crate) fn code_int(v: Option<&Value>) -> Option<i64> {
 /// A string field, clipped; `None` when absent or blank, since an empty
 /// message or trace id tells the caller nothing (and would hide the
 /// fallback message that says why a reply failed).
-pub(crate) fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
+pub(crate) fn text(map: &Obj, key: &str) -> Option<String> {
     map.get(key)
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .filter(|s| !s.trim().is_empty())
         .map(clip)
 }
@@ -180,7 +199,7 @@ pub(crate) fn decode(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome 
     outcome
 }
 
-fn first_text(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+fn first_text(map: &Obj, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| text(map, k))
 }
 
@@ -196,7 +215,7 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         let marked = spec
             .retry_markers
             .iter()
-            .any(|(k, v)| code_int(map.get(*k)) == Some(*v));
+            .any(|(k, v)| code_int(map.get(k)) == Some(*v));
         return ReplyOutcome {
             trace_id,
             ..ReplyOutcome::failure(
@@ -214,7 +233,7 @@ fn by_code(spec: &ReplySpec, key: &str, status: u16, body: &str) -> ReplyOutcome
         && spec
             .false_keys
             .iter()
-            .all(|k| map.get(*k) != Some(&Value::Bool(false)))
+            .all(|k| !matches!(map.get(k), Some(Json::Bool(false))))
         && http_ok(status);
     let sub_code = spec.sub_code_key.and_then(|k| map.get(k));
     let sub_int = code_int(sub_code);
@@ -271,14 +290,14 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
             Err(outcome) => outcome,
         };
     }
-    let parsed = serde_json::from_str::<Value>(body).ok();
-    let map = parsed.as_ref().and_then(Value::as_object);
+    let parsed = Json::parse(body).ok();
+    let map = parsed.as_ref().and_then(Json::as_object);
     let message = map
         .and_then(|m| first_text(m, spec.message_keys))
         .or_else(|| match &parsed {
             // A bare JSON string is the message itself, without its quotes
             // (a blank one says nothing: fall through to the status).
-            Some(Value::String(s)) => Some(s.trim()).filter(|t| !t.is_empty()).map(clip),
+            Some(Json::String(s)) => Some(s.trim()).filter(|t| !t.is_empty()).map(clip),
             // Plain text, or JSON in an unknown shape: keep it rather than lose the reason.
             _ => Some(body.trim()).filter(|t| !t.is_empty()).map(clip),
         })
@@ -286,12 +305,12 @@ fn by_status(spec: &ReplySpec, status: u16, body: &str) -> ReplyOutcome {
     let code = map.and_then(|m| {
         spec.failure_code_keys
             .iter()
-            .find_map(|k| code_text(m.get(*k)))
+            .find_map(|k| code_text(m.get(k)))
     });
     let code_int = map.and_then(|m| {
         spec.failure_code_keys
             .iter()
-            .find_map(|k| code_int(m.get(*k)))
+            .find_map(|k| code_int(m.get(k)))
     });
     let outcome = ReplyOutcome {
         ok: false,

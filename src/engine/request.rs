@@ -2,10 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::leaf::json::{Fields, WriteJson};
+use crate::leaf::tree::{write_object, write_str, Json};
 use serde::Serialize;
-use serde_json::Value;
-
-use crate::leaf::json::json_text;
 
 /// Mask written in place of a secret.
 pub const MASK: &str = "***";
@@ -25,6 +24,22 @@ pub struct HttpRequest {
     /// The JSON body as text; `None` for a request without a body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+}
+
+impl WriteJson for HttpRequest {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut f = Fields::new(out);
+        f.str("method", &self.method).str("url", &self.url);
+        write_object(
+            f.key("headers"),
+            self.headers.iter().map(|(k, v)| (k.as_str(), v)),
+            |v, o| write_str(o, v),
+        );
+        if let Some(body) = &self.body {
+            f.str("body", body);
+        }
+        f.end();
+    }
 }
 
 impl HttpRequest {
@@ -102,28 +117,30 @@ pub(crate) fn redact_headers(
 /// The body of [`HttpRequest::redacted`]. Separate so that the wasm
 /// `redact` needs no `HttpRequest` (and no copy of its header map).
 pub(crate) fn redact_body(body: &str, keys: &[&str]) -> String {
-    match serde_json::from_str::<Value>(body) {
+    // The crate's own tree over serde_json's parser and its writer (byte for
+    // byte serde_json's): no `Value` parser in the wasm.
+    match Json::parse(body) {
         Ok(mut value) => {
             if mask_secrets(&mut value, keys) {
-                json_text(&value)
+                value.to_json()
             } else {
                 body.to_owned()
             }
         }
-        Err(_) => json_text(&Value::from(MASK)),
+        Err(_) => Json::String(MASK.into()).to_json(),
     }
 }
 
 /// Masks the value of every token key, at any depth (allowUnknown can pass
 /// one through inside another field). Returns whether one was found. The
 /// depth is bounded by the parser's limit.
-fn mask_secrets(v: &mut Value, keys: &[&str]) -> bool {
+fn mask_secrets(v: &mut Json, keys: &[&str]) -> bool {
     match v {
-        Value::Object(map) => {
+        Json::Object(map) => {
             let mut found = false;
             for (key, value) in map.iter_mut() {
-                if keys.contains(&key.as_str()) {
-                    *value = Value::from(MASK);
+                if keys.contains(&key) {
+                    *value = Json::String(MASK.into());
                     found = true;
                 } else {
                     found |= mask_secrets(value, keys);
@@ -131,7 +148,7 @@ fn mask_secrets(v: &mut Value, keys: &[&str]) -> bool {
             }
             found
         }
-        Value::Array(items) => items
+        Json::Array(items) => items
             .iter_mut()
             .fold(false, |found, x| mask_secrets(x, keys) | found),
         _ => false,

@@ -82,6 +82,11 @@ impl<'a> Obj<'a> {
         self.entries.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
+    /// The entries, in order, values writable (`redact` masks them in place).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Json<'a>)> + '_ {
+        self.entries.iter_mut().map(|(k, v)| (&**k, v))
+    }
+
     /// The keys, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
         self.entries.iter().map(|(k, _)| k.as_ref())
@@ -351,10 +356,40 @@ impl<'a> Json<'a> {
     }
 }
 
-/// Writes a number as serde_json does.
+/// Writes a number as serde_json does: integers by hand, floats through
+/// `Number`'s `Display` (serde_json's own float printer, which the wasm
+/// links anyway), so that serde_json's serialiser is not linked at all.
 pub fn write_number(out: &mut Vec<u8>, n: &Number) {
-    // Writing into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, n);
+    if let Some(u) = n.as_u64() {
+        write_digits(out, u, false);
+    } else if let Some(i) = n.as_i64() {
+        write_digits(out, i.unsigned_abs(), i < 0);
+    } else {
+        let mut text = String::new();
+        // Formatting into a String cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut text, format_args!("{n}"));
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// Writes `u` in decimal, after a `-` when `negative`.
+fn write_digits(out: &mut Vec<u8>, mut u: u64, negative: bool) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        if let Some(d) = buf.get_mut(at) {
+            *d = b'0' + (u % 10) as u8;
+        }
+        u /= 10;
+        if u == 0 || at == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push(b'-');
+    }
+    out.extend_from_slice(buf.get(at..).unwrap_or_default());
 }
 
 /// Writes `[a,b,…]`: each item by `write`. The one array writer of
@@ -409,7 +444,34 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
     } else {
-        let _ = serde_json::to_writer(&mut *out, s);
+        // Runs without an escape are copied whole (a request body inside a
+        // batch result is one long string with many quotes).
+        let bytes = s.as_bytes();
+        out.push(b'"');
+        let mut run = 0;
+        for (i, &c) in bytes.iter().enumerate() {
+            let escape: &[u8] = match c {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..=0x1f => b"\\u00",
+                _ => continue,
+            };
+            out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
+            out.extend_from_slice(escape);
+            if escape == b"\\u00" {
+                let hex = |d: u8| if d < 10 { b'0' + d } else { b'a' + d - 10 };
+                out.push(hex(c >> 4));
+                out.push(hex(c & 0xf));
+            }
+            run = i + 1;
+        }
+        out.extend_from_slice(bytes.get(run..).unwrap_or_default());
+        out.push(b'"');
     }
 }
 
@@ -538,6 +600,42 @@ mod tests {
     /// The same text gives the same tree as serde_json's Value (with
     /// `preserve_order`), duplicate keys and escapes included, and writes
     /// back byte for byte as serde_json does.
+    #[test]
+    fn writes_strings_and_numbers_as_serde_json() {
+        let mut s: String = (0u8..0x80).map(char::from).collect();
+        s.push_str("é\u{2028}😀");
+        for text in [s.as_str(), "\"", "a\\b", ""] {
+            let mut out = Vec::new();
+            write_str(&mut out, text);
+            assert_eq!(out, serde_json::to_vec(text).unwrap());
+        }
+        let numbers = [
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "9",
+            "10",
+            "-10",
+            "4294967296",
+            "18446744073709551615",
+            "-9223372036854775808",
+            "9223372036854775807",
+            "1.5",
+            "-2.5e-7",
+            "1e300",
+            "0.1",
+            "123456789.125",
+            "-0.0",
+        ];
+        for text in numbers {
+            let n: Number = serde_json::from_str(text).unwrap();
+            let mut out = Vec::new();
+            write_number(&mut out, &n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap(), "{text}");
+        }
+    }
+
     #[test]
     fn agrees_with_serde_json() {
         let mut big = String::from("{");

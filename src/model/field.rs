@@ -399,6 +399,28 @@ impl Field {
     }
 }
 
+/// The field lists `parts`, one after the other, as one table of `N`
+/// fields (a compile error when they hold another number). A create body
+/// lists most of its update body's fields unchanged: each run the two share
+/// is declared once, as a `const` list, and joined into both tables, so the
+/// create page's changes are all that its table states.
+pub const fn join<const N: usize>(parts: &[&[Field]]) -> [Field; N] {
+    let mut out = [Field::new("", Ty::Bool); N];
+    let (mut at, mut part) = (0, 0);
+    while part < parts.len() {
+        let fields = parts[part];
+        let mut i = 0;
+        while i < fields.len() {
+            out[at] = fields[i];
+            at += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    assert!(at == N, "join: the parts hold fewer fields than the table");
+    out
+}
+
 impl ObjectRule {
     /// An object of `fields`, with no prefixed keys and no cross rules.
     pub const fn of(fields: &'static [Field]) -> ObjectRule {

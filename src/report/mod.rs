@@ -11,6 +11,7 @@ pub mod params;
 pub use error::Error;
 pub use params::{Params, Unit};
 
+use crate::leaf::json::{write_map, Fields, WriteJson};
 use crate::leaf::limits::MAX_ISSUES;
 use crate::leaf::pointer;
 use crate::leaf::text::{Locale, Text};
@@ -130,6 +131,27 @@ pub struct Report {
     pub errors: Vec<Issue>,
     /// Things the caller should know that do not block the request.
     pub warnings: Vec<Issue>,
+}
+
+impl WriteJson for Issue {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut f = Fields::new(out);
+        f.str("path", &self.path)
+            .str("code", self.code.as_str())
+            .str("message", &self.message);
+        write_map(f.key("params"), &self.params);
+        f.end();
+    }
+}
+
+impl WriteJson for Report {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Fields::new(out)
+            .bool("ok", self.ok)
+            .item("errors", &self.errors)
+            .item("warnings", &self.warnings)
+            .end();
+    }
 }
 
 impl Report {

@@ -8,12 +8,13 @@ use crate::leaf::checks::DATE;
 use crate::leaf::checks::EMAIL;
 use crate::leaf::format::{Format, FormatResult};
 use crate::leaf::text::{Meta, Text};
+use crate::leaf::tree::Json;
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample, UniqueBy,
 };
 use crate::model::field::{
-    ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, ANY_INTEGER, NON_NEGATIVE,
-    POSITIVE,
+    join, ArrayRule, Empty, Field, IntRule, Length, ObjectRule, StrRule, Ty, ANY_INTEGER,
+    NON_NEGATIVE, POSITIVE,
 };
 use crate::report::{Code, Unit};
 
@@ -415,10 +416,8 @@ static DEPT_ID_LIST: Format = Format::new(
 
 /// A JSON object whose values are all strings, as JSON text.
 fn extension_text(s: &str) -> FormatResult {
-    match serde_json::from_str::<serde_json::Value>(s) {
-        Ok(serde_json::Value::Object(map)) if map.values().all(serde_json::Value::is_string) => {
-            FormatResult::Ok
-        }
+    match Json::parse(s) {
+        Ok(Json::Object(map)) if map.values().all(|v| v.as_str().is_some()) => FormatResult::Ok,
         _ => FormatResult::Bad,
     }
 }
@@ -535,12 +534,12 @@ const DEPT_ID: IntRule = POSITIVE;
 
 /// `{"<attribute>": {"<language>": "<text>", …}, …}` as JSON text.
 fn i18n_text(s: &str) -> FormatResult {
-    let nested = |v: &serde_json::Value| {
+    let nested = |v: &Json| {
         v.as_object()
-            .is_some_and(|m| m.values().all(serde_json::Value::is_string))
+            .is_some_and(|m| m.values().all(|v| v.as_str().is_some()))
     };
-    match serde_json::from_str::<serde_json::Value>(s) {
-        Ok(serde_json::Value::Object(map)) if map.values().all(nested) => FormatResult::Ok,
+    match Json::parse(s) {
+        Ok(Json::Object(map)) if map.values().all(nested) => FormatResult::Ok,
         _ => FormatResult::Bad,
     }
 }
@@ -960,15 +959,22 @@ static F_NICKNAME: Field = Field::string("nickname")
     .help("The enterprise account's nickname.", "企业账号的昵称。")
     .source(cite!(user_excl, "nickname"));
 
-static USER_BODY_FIELDS: [Field; 30] = [
-    F_USERID,
-    F_NAME,
+static USER_BODY_FIELDS: [Field; 30] =
+    join(&[&[F_USERID, F_NAME], &PROFILE_FIELDS, &USER_LAST_FIELDS]);
+
+/// The update page's fields from hide_mobile to email, which the create
+/// page lists unchanged (after its mobile).
+static PROFILE_FIELDS: [Field; 6] = [
     F_HIDE_MOBILE,
     F_TELEPHONE,
     F_JOB_NUMBER,
     F_MANAGER_USERID,
     F_TITLE,
     F_EMAIL,
+];
+
+/// The update page's fields after email.
+static USER_LAST_FIELDS: [Field; 22] = [
     F_ORG_EMAIL,
     F_WORK_PLACE,
     F_REMARK,
@@ -1097,7 +1103,14 @@ static MOBILE: Format = Format::new(
 // A number's text: 1 + 10 digits.
 .integers(&[(10_000_000_000, 19_999_999_999)]);
 
-static CREATE_BODY: ObjectRule = ObjectRule::of(&[
+static CREATE_BODY: ObjectRule = ObjectRule::of(&CREATE_FIELDS);
+
+/// The update page's fields, with the create page's changes.
+static CREATE_FIELDS: [Field; 20] =
+    join(&[&CREATE_FIRST_FIELDS, &PROFILE_FIELDS, &CREATE_LAST_FIELDS]);
+
+/// The create page's fields up to mobile.
+static CREATE_FIRST_FIELDS: [Field; 3] = [
     Field::string("userid")
         .chars(1, 64)
         .on_empty(Empty::Reject)
@@ -1123,12 +1136,10 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
             create_page,
             "请求参数: mobile 必填, 如果是国际号码，请使用+xx-xxxxxx的格式"
         )),
-    F_HIDE_MOBILE,
-    F_TELEPHONE,
-    F_JOB_NUMBER,
-    F_MANAGER_USERID,
-    F_TITLE,
-    F_EMAIL,
+];
+
+/// The create page's fields after email.
+static CREATE_LAST_FIELDS: [Field; 11] = [
     // F_ORG_EMAIL already holds the create page's 100-character limit.
     F_ORG_EMAIL.source(cite!(create_page, "请求参数: org_email 长度最大100个字符")),
     F_ORG_EMAIL_TYPE,
@@ -1149,7 +1160,7 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
         .label("Login email", "登录邮箱")
         .help("The email the employee signs in with.", "员工的登录邮箱。")
         .source(cite!(create_page, "请求参数: login_email")),
-]);
+];
 
 /// `dingtalk.createUser`.
 pub static CREATE_USER: Endpoint = Endpoint {

@@ -13,7 +13,7 @@ use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, FieldRate, Operation, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule, POSITIVE};
+use crate::model::field::{join, ArrayRule, Empty, Field, IntRule, ObjectRule, POSITIVE};
 use crate::report::Code;
 
 const QUERY_SOURCE: &str = "Feishu 修改用户部分信息 (2025-11-20) § 查询参数";
@@ -496,7 +496,10 @@ static F_DOTTED_LINE_LEADER_USER_IDS: Field = Field::array(
 )
 .source(BODY_SOURCE);
 
-static BODY_FIELDS: [Field; 25] = [
+static BODY_FIELDS: [Field; 25] = join(&[&FIRST_FIELDS, &WORK_FIELDS, &LAST_FIELDS]);
+
+/// The patch page's fields up to department_ids.
+static FIRST_FIELDS: [Field; 9] = [
     F_NAME,
     F_EN_NAME,
     F_NICKNAME,
@@ -506,12 +509,21 @@ static BODY_FIELDS: [Field; 25] = [
     F_GENDER,
     F_AVATAR_KEY,
     F_DEPARTMENT_IDS,
+];
+
+/// The patch page's fields from leader_user_id to employee_no, which the
+/// create page lists unchanged.
+static WORK_FIELDS: [Field; 6] = [
     F_LEADER_USER_ID,
     F_CITY,
     F_COUNTRY,
     F_WORK_STATION,
     F_JOIN_TIME,
     F_EMPLOYEE_NO,
+];
+
+/// The patch page's fields after employee_no.
+static LAST_FIELDS: [Field; 10] = [
     F_EMPLOYEE_TYPE,
     F_ORDERS,
     F_CUSTOM_ATTRS,
@@ -716,7 +728,14 @@ static CREATE_QUERY: ObjectRule = ObjectRule::of(&[
         )),
 ]);
 
-static CREATE_BODY: ObjectRule = ObjectRule::of(&[
+static CREATE_BODY: ObjectRule = ObjectRule::of(&CREATE_FIELDS).cross(&CREATE_RULES);
+
+/// The patch page's fields, with the create page's changes.
+static CREATE_FIELDS: [Field; 25] =
+    join(&[&CREATE_FIRST_FIELDS, &WORK_FIELDS, &CREATE_LAST_FIELDS]);
+
+/// The create page's fields up to department_ids.
+static CREATE_FIRST_FIELDS: [Field; 10] = [
     Field::string("user_id")
         .max_chars(64)
         .on_empty(Empty::Reject)
@@ -743,12 +762,10 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
         create_page,
         "请求体: department_ids 必填, 最大长度 50"
     )),
-    F_LEADER_USER_ID,
-    F_CITY,
-    F_COUNTRY,
-    F_WORK_STATION,
-    F_JOIN_TIME,
-    F_EMPLOYEE_NO,
+];
+
+/// The create page's fields after employee_no: no is_frozen.
+static CREATE_LAST_FIELDS: [Field; 9] = [
     F_EMPLOYEE_TYPE
         .required()
         .source(cite!(create_page, "请求体: employee_type 必填")),
@@ -760,8 +777,7 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
     F_JOB_FAMILY_ID,
     F_SUBSCRIPTION_IDS,
     F_DOTTED_LINE_LEADER_USER_IDS,
-])
-.cross(&CREATE_RULES);
+];
 
 static CREATE_RULES: [CrossRule; 1] = [CROSS_RULES[1]];
 

@@ -15,7 +15,7 @@ use crate::leaf::text::{Meta, Text};
 use crate::model::endpoint::{
     CrossKind, CrossRule, Endpoint, Operation, ReplySamples, ReplySpec, Sample,
 };
-use crate::model::field::{ArrayRule, Empty, Field, IntRule, ObjectRule};
+use crate::model::field::{join, ArrayRule, Empty, Field, IntRule, ObjectRule};
 use crate::report::Code;
 
 const PAGE: &str =
@@ -584,7 +584,10 @@ static F_MAIN_DEPARTMENT: Field = Field::integer("main_department", UINT32)
     )
     .source(PAGE);
 
-static BODY_FIELDS: [Field; 23] = [
+static BODY_FIELDS: [Field; 23] = join(&[&FIRST_FIELDS, &CONTACT_FIELDS, &EXTERNAL_FIELDS]);
+
+/// The update page's fields up to biz_mail_alias.
+static FIRST_FIELDS: [Field; 12] = [
     F_USERID,
     F_NEW_USERID,
     F_NAME,
@@ -597,12 +600,21 @@ static BODY_FIELDS: [Field; 23] = [
     F_EMAIL,
     F_BIZ_MAIL,
     F_BIZ_MAIL_ALIAS,
+];
+
+/// The update page's fields from telephone to extattr, which the create
+/// page lists unchanged (`to_invite` follows them there).
+static CONTACT_FIELDS: [Field; 6] = [
     F_TELEPHONE,
     F_IS_LEADER_IN_DEPT,
     F_DIRECT_LEADER,
     F_AVATAR_MEDIAID,
     F_ENABLE,
     F_EXTATTR,
+];
+
+/// The update page's last fields, which the create page lists unchanged.
+static EXTERNAL_FIELDS: [Field; 5] = [
     F_EXTERNAL_PROFILE,
     F_EXTERNAL_POSITION,
     F_NICKNAME,
@@ -771,7 +783,18 @@ static USERID: Format = Format::new(
 )
 .integers(&[(0, 9_007_199_254_740_991)]);
 
-static CREATE_BODY: ObjectRule = ObjectRule::of(&[
+static CREATE_BODY: ObjectRule = ObjectRule::of(&CREATE_FIELDS).cross(&CREATE_RULES);
+
+/// The update page's fields, with the create page's changes.
+static CREATE_FIELDS: [Field; 22] = join(&[
+    &CREATE_FIRST_FIELDS,
+    &CONTACT_FIELDS,
+    &[TO_INVITE],
+    &EXTERNAL_FIELDS,
+]);
+
+/// The create page's fields up to biz_mail: no new_userid, no biz_mail_alias.
+static CREATE_FIRST_FIELDS: [Field; 10] = [
     Field::formatted("userid", &USERID)
         .bytes(1, 64)
         .required()
@@ -804,36 +827,24 @@ static CREATE_BODY: ObjectRule = ObjectRule::of(&[
         create_page,
         "参数说明: email 长度6~64个字节 (mobile/email二者不能同时为空)"
     )),
-    Field::formatted("biz_mail", &EMAIL)
+    // The update page's biz_mail, but for its length.
+    F_BIZ_MAIL
         .bytes(0, 64)
-        .on_empty(Empty::Reject)
-        .label("Business email", "企业邮箱")
         .help(
             "A business mailbox address of 6–64 bytes, unique in the corp.",
             "长度 6~64 个字节的企业邮箱地址，企业内唯一。",
         )
         .source(cite!(create_page, "参数说明: biz_mail 长度6~64个字节")),
-    F_TELEPHONE,
-    F_IS_LEADER_IN_DEPT,
-    F_DIRECT_LEADER,
-    F_AVATAR_MEDIAID,
-    F_ENABLE,
-    F_EXTATTR,
-    Field::boolean("to_invite")
-        .label("Send invitation", "是否邀请")
-        .help(
-            "Whether WeCom invites the new member to use WeCom; true by default.",
-            "是否邀请该成员使用企业微信（将通过微信服务通知或短信或邮件下发邀请，每天自动下发一\
+];
+
+static TO_INVITE: Field = Field::boolean("to_invite")
+    .label("Send invitation", "是否邀请")
+    .help(
+        "Whether WeCom invites the new member to use WeCom; true by default.",
+        "是否邀请该成员使用企业微信（将通过微信服务通知或短信或邮件下发邀请，每天自动下发一\
                 次，最多持续3个工作日），默认值为 true。",
-        )
-        .source(cite!(create_page, "参数说明: to_invite 默认值为true")),
-    F_EXTERNAL_PROFILE,
-    F_EXTERNAL_POSITION,
-    F_NICKNAME,
-    F_ADDRESS,
-    F_MAIN_DEPARTMENT,
-])
-.cross(&CREATE_RULES);
+    )
+    .source(cite!(create_page, "参数说明: to_invite 默认值为true"));
 
 static CREATE_RULES: [CrossRule; 7] = [
     CrossRule::new(
