@@ -85,51 +85,30 @@ const GROW = -2;
 const encoder = new TextEncoder();
 
 /**
- * Writes the string `s` at `p` as its UTF-8 byte length and bytes, encoded
- * here: a call to encodeInto (plus the subarray it needs) costs as much as
- * encoding ~100 units in JS, and most strings are short. A long run of
- * non-ASCII text still goes through encodeInto, after a check for lone
- * surrogates (which encodeInto would replace). A lone surrogate gives
- * WALK: the walk reports it at its pointer. Returns the end, WALK or GROW.
+ * Writes the string `s` at `p` as its UTF-8 byte length and bytes. ASCII,
+ * nearly every key and most values, is written here a unit at a time; the
+ * rest of a string from its first other unit goes through encodeInto,
+ * after a check for lone surrogates (which encodeInto would replace, and
+ * the walk reports at their pointer). Returns the end, WALK or GROW.
  */
 function writeStr(b, d, p, s) {
   const n = s.length;
-  // Three bytes a unit at most (a surrogate pair: four for two units).
-  if (p + 4 + n * 3 > b.length) return GROW;
+  if (p + 4 + n > b.length) return GROW;
   let q = p + 4;
-  for (let i = 0; i < n; i++) {
-    let c = s.charCodeAt(i);
-    if (c < 0x80) {
-      b[q++] = c;
-      continue;
-    }
-    if (n - i > ENCODE_INTO_UNITS) {
-      if (!wellFormed(s)) return WALK;
-      q += encoder.encodeInto(i === 0 ? s : s.slice(i), b.subarray(q)).written;
-      break;
-    }
-    if (c < 0x800) {
-      b[q++] = 0xc0 | (c >> 6);
-    } else if (c < 0xd800 || c > 0xdfff) {
-      b[q++] = 0xe0 | (c >> 12);
-      b[q++] = 0x80 | ((c >> 6) & 0x3f);
-    } else {
-      const lo = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
-      if (lo < 0xdc00 || lo > 0xdfff) return WALK;
-      i++;
-      c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-      b[q++] = 0xf0 | (c >> 18);
-      b[q++] = 0x80 | ((c >> 12) & 0x3f);
-      b[q++] = 0x80 | ((c >> 6) & 0x3f);
-    }
-    b[q++] = 0x80 | (c & 0x3f);
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) break;
+    b[q++] = c;
+  }
+  if (i < n) {
+    if (!wellFormed(s)) return WALK;
+    if (q + (n - i) * 3 > b.length) return GROW;
+    q += encoder.encodeInto(i === 0 ? s : s.slice(i), b.subarray(q)).written;
   }
   d.setUint32(p, q - p - 4, true);
   return q;
 }
-// Past this many units of a string left to write after a non-ASCII one,
-// encodeInto's fixed cost is paid back.
-const ENCODE_INTO_UNITS = 256;
 
 /**
  * Writes `v` as a tape (see Json::from_tape in the module) into `b` at `p`;
