@@ -82,20 +82,29 @@ const OBJECT = 6;
 // or the buffer is too small (the caller grows it and writes again).
 const WALK = -1;
 const GROW = -2;
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
 const encoder = new TextEncoder();
 
+const u32At = (b, at, n) => {
+  b[at] = n & 255;
+  b[at + 1] = (n >>> 8) & 255;
+  b[at + 2] = (n >>> 16) & 255;
+  b[at + 3] = n >>> 24;
+};
+
 /**
- * Writes `v`'s structure into `b` (`d` is a DataView of the same bytes)
- * at `p` and collects its strings, in order, into `pool` (a string's entry holds its UTF-16 length; the texts
+ * Writes `v`'s structure into `b` at `p` and collects its strings, in
+ * order, into `pool` (a string's entry holds its UTF-16 length; the texts
  * follow the structure as one UTF-8 run, see writeTape). Returns the end,
  * WALK or GROW.
  */
-function writeValue(b, d, p, v, depth, pool) {
+function writeValue(b, p, v, depth, pool) {
   if (p + 9 > b.length) return GROW;
   switch (typeof v) {
     case 'string':
       b[p] = STRING;
-      d.setUint32(p + 1, v.length, true);
+      u32At(b, p + 1, v.length);
       pool.push(v);
       return p + 5;
     case 'number':
@@ -103,7 +112,8 @@ function writeValue(b, d, p, v, depth, pool) {
       // read back a bit apart.
       if (!Number.isSafeInteger(v)) return WALK;
       b[p] = INT;
-      d.setFloat64(p + 1, v, true);
+      f64[0] = v;
+      b.set(f64Bytes, p + 1);
       return p + 9;
     case 'boolean':
       b[p] = v ? TRUE : FALSE;
@@ -123,10 +133,10 @@ function writeValue(b, d, p, v, depth, pool) {
     const n = v.length;
     if (n > fastMaxItems) return WALK;
     b[p] = ARRAY;
-    d.setUint32(p + 1, n, true);
+    u32At(b, p + 1, n);
     p += 5;
     for (let i = 0; i < n; i++) {
-      p = writeValue(b, d, p, v[i], depth + 1, pool);
+      p = writeValue(b, p, v[i], depth + 1, pool);
       if (p < 0) return p;
     }
     return p;
@@ -144,13 +154,13 @@ function writeValue(b, d, p, v, depth, pool) {
     // undefined properties are absent, in JSON.stringify and in the walk alike.
     if (item === undefined) continue;
     if (p + 4 > b.length) return GROW;
-    d.setUint32(p, k.length, true);
+    u32At(b, p, k.length);
     pool.push(k);
-    p = writeValue(b, d, p + 4, item, depth + 1, pool);
+    p = writeValue(b, p + 4, item, depth + 1, pool);
     if (p < 0) return p;
     count++;
   }
-  d.setUint32(countAt, count, true);
+  u32At(b, countAt, count);
   return p;
 }
 
@@ -160,12 +170,12 @@ function writeValue(b, d, p, v, depth, pool) {
  * (a third of the instructions of encoding string by string in JS).
  * Returns the end, WALK or GROW.
  */
-function writeTape(b, d, p, v) {
+function writeTape(b, p, v) {
   const pool = [];
   const start = p + 4;
-  let end = writeValue(b, d, start, v, 0, pool);
+  let end = writeValue(b, start, v, 0, pool);
   if (end < 0) return end;
-  d.setUint32(p, end - start, true);
+  u32At(b, p, end - start);
   const text = pool.join('');
   if (!wellFormed(text)) return WALK; // a lone surrogate: the walk reports it at its pointer
   if (end + text.length * 3 > b.length) return GROW;
@@ -193,14 +203,11 @@ function createCrossing(raw) {
       // ioInput first: it may grow the memory, which detaches the old buffer.
       const ptr = raw.ioInput(cap);
       const b = new Uint8Array(memory.buffer, ptr, cap);
-      // Numbers and lengths go in through a DataView: TurboFan inlines its
-      // stores, where four byte stores or a TypedArray.set per number cost more.
-      const d = new DataView(memory.buffer, ptr, cap);
       let p = 0;
       try {
-        if (options !== undefined) p = writeTape(b, d, 0, options);
+        if (options !== undefined) p = writeTape(b, 0, options);
         const o = p;
-        if (p >= 0) p = writeTape(b, d, p, input);
+        if (p >= 0) p = writeTape(b, p, input);
         if (p >= 0) return [o, p - o];
       } catch {
         return WALK; // a getter or proxy threw: the walk reports it at its pointer

@@ -433,11 +433,12 @@ pub fn check_object<'a>(
     } else {
         SentMap::new()
     };
+    // The parent's path is copied once; each key replaces the last one.
     let mut child = String::with_capacity(path.len() + 24);
+    child.push_str(path);
     let mut next = 0;
     for (key, value) in map.iter() {
-        child.clear();
-        child.push_str(path);
+        child.truncate(path.len());
         pointer::push(&mut child, key);
         let field = rule
             .field_from(key, &mut next)
@@ -602,9 +603,9 @@ pub fn check_array<'a>(
     let mut firsts: Vec<usize> = Vec::new();
     let mut seen: HashMap<ItemKey, usize> = HashMap::new();
     let mut child = String::with_capacity(path.len() + 8);
+    child.push_str(path);
     for (i, item) in items.iter().enumerate() {
-        child.clear();
-        child.push_str(path);
+        child.truncate(path.len());
         pointer::push_index(&mut child, i);
         let Some(v) = check_field(ctx, &child, rule.item, item) else {
             continue;

@@ -770,14 +770,17 @@ mod tests {
         text(&mut t, &mut pool, "名😀");
         t.push(tag::STRING);
         text(&mut t, &mut pool, "赵\"");
-        text(&mut t, &mut pool, "a");
+        text(&mut t, &mut pool, "b");
         t.push(tag::FALSE);
         let mut tape = (t.len() as u32).to_le_bytes().to_vec();
         tape.extend_from_slice(&t);
         tape.extend_from_slice(pool.as_bytes());
         let (v, used) = Json::from_tape(&tape).unwrap();
         assert_eq!(used, tape.len());
-        assert_eq!(v.to_json(), r#"{"a":false,"名😀":"赵\""}"#);
+        assert_eq!(
+            v.to_json(),
+            r#"{"a":[-7,null,true],"名😀":"赵\"","b":false}"#
+        );
         for cut in 0..tape.len() {
             assert!(Json::from_tape(&tape[..cut]).is_err() || cut > t.len() + 4);
         }

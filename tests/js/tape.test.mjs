@@ -1,0 +1,76 @@
+// The crossing writes plain inputs as a tape (the structure, then every
+// string as one UTF-8 run). Whatever it writes must read back as the same
+// value: validate / buildRequest through the tape give the same answer as
+// validateMany / buildMany, which take JSON text and parse it in the
+// module. Strings here: ASCII, non-ASCII first, last and in the middle,
+// astral characters (surrogate pairs), long strings that make the buffer
+// grow, and keys of each kind; lone surrogates anywhere take the walk.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as rg from 'rosterguard';
+import { seed } from './fixtures.mjs';
+
+const ID = 'ekuaibao.updateStaff';
+const STRINGS = [
+  '',
+  'plain ascii',
+  '张三',
+  'a张',
+  '张a',
+  'ab张cd',
+  '😀',
+  'x😀y',
+  '😀'.repeat(40),
+  '😀'.repeat(200),
+  `张${'a'.repeat(300)}`,
+  'é',
+  '\u007f\u0080\u07ff\u0800\uffff',
+  'a'.repeat(20000),
+  '张'.repeat(9000),
+  `${'a'.repeat(17000)}张`,
+  '"\\\n\t\u0000',
+];
+
+function variants() {
+  const out = [];
+  for (const s of STRINGS) {
+    const base = seed(ID);
+    base.body.name = s;
+    base.body.staffCustomForm = { ...base.body.staffCustomForm, [`k${s.slice(0, 30)}`]: s };
+    out.push(base);
+    const keyed = seed(ID);
+    keyed.body[s.slice(0, 50) || 'empty'] = s;
+    out.push(keyed);
+  }
+  return out;
+}
+
+test('validate through the tape equals validateMany through JSON text', () => {
+  for (const input of variants()) {
+    const viaTape = rg.validate(ID, input);
+    const [viaText] = rg.validateMany(ID, JSON.stringify([input]));
+    assert.deepEqual(viaTape, viaText, JSON.stringify(input).slice(0, 200));
+  }
+});
+
+test('buildRequest through the tape equals buildMany through JSON text', () => {
+  for (const input of variants()) {
+    const [viaText] = rg.buildMany(ID, JSON.stringify([input]));
+    if (!viaText.ok) continue;
+    assert.deepEqual(rg.buildRequest(ID, input), viaText.request);
+    assert.equal(JSON.parse(viaText.request.body).name, input.body.name);
+  }
+});
+
+test('a lone surrogate after ASCII or after other text is reported, not replaced', () => {
+  const lone = ['ab\uD800', '张\uDC00x', '😀\uD83D', 'a'.repeat(20000) + '\uD800', '\uDBFF\uDBFF'];
+  for (const s of [...lone, '张'.repeat(300) + '\uD800', '\uD800' + '张'.repeat(300)]) {
+    const input = seed(ID);
+    input.body.name = s;
+    const r = rg.validate(ID, input);
+    assert.ok(
+      r.errors.some((e) => e.path === '/body/name' && e.params.actual === 'lone surrogate'),
+      JSON.stringify(r.errors),
+    );
+  }
+});
