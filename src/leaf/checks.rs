@@ -191,17 +191,9 @@ mod tests {
         let alphabet = [
             "a", "Z", "7", ".", "@", "-", "+", "!", "~", "é", "中", "١", " ", "\"", "_", "ä",
         ];
-        let mut next = crate::leaf::testing::xorshift(0x9e37_79b9_7f4a_7c15);
-        for _ in 0..200_000 {
-            let len = next(14);
-            let s: String = (0..len)
-                .map(|_| {
-                    alphabet
-                        .get(next(alphabet.len() as u64))
-                        .copied()
-                        .unwrap_or("a")
-                })
-                .collect();
+        let inputs =
+            crate::leaf::testing::random_strings(0x9e37_79b9_7f4a_7c15, &alphabet, 14, 200_000);
+        for s in inputs {
             let before = FormatResult::ok_if(is_email_before(&s));
             assert_eq!(check_email(&s), before, "{s:?}");
         }
