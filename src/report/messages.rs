@@ -429,15 +429,18 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 cat(&[&field, " is not part of the input, which holds only: ", &allowed, "."])
             }
         }
-        (Code::UnknownField, _) => match (issue.warning, zh) {
-            (false, false) => cat(&[&field, " is not a documented field of this endpoint."]),
-            (false, true) => cat(&[&field, " 不是该接口文档中的字段。"]),
-            (true, false) => cat(&[
-                &field,
-                " is not a documented field of this endpoint; it is sent as given.",
-            ]),
-            (true, true) => cat(&[&field, " 不是该接口文档中的字段，将按原样发送。"]),
-        },
+        (Code::UnknownField, _) => {
+            let text = if issue.warning {
+                say(
+                    zh,
+                    " 不是该接口文档中的字段，将按原样发送。",
+                    " is not a documented field of this endpoint; it is sent as given.",
+                )
+            } else {
+                say(zh, " 不是该接口文档中的字段。", " is not a documented field of this endpoint.")
+            };
+            cat(&[&field, text])
+        }
         (Code::Coerced, _) => {
             let (from, to) = match p {
                 Params::Coerced { from, to } => (*from, *to),
@@ -451,15 +454,18 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 cat(&[&field, " was sent as ", from, " and is converted to ", to, ", as documented."])
             }
         }
-        (Code::DroppedEmpty, _) => match (matches!(p, Params::Dropped("null")), zh) {
-            (true, false) => cat(&[&field, " is null, so it is not sent."]),
-            (true, true) => cat(&[&field, " 为 null，不会发送。"]),
-            (false, false) => cat(&[
-                &field,
-                " is empty, which this vendor reads as \"no change\", so it is not sent.",
-            ]),
-            (false, true) => cat(&[&field, " 为空字符串，该接口视为“不修改”，因此不会发送。"]),
-        },
+        (Code::DroppedEmpty, _) => {
+            let text = if matches!(p, Params::Dropped("null")) {
+                say(zh, " 为 null，不会发送。", " is null, so it is not sent.")
+            } else {
+                say(
+                    zh,
+                    " 为空字符串，该接口视为“不修改”，因此不会发送。",
+                    " is empty, which this vendor reads as \"no change\", so it is not sent.",
+                )
+            };
+            cat(&[&field, text])
+        }
         (Code::Normalized, _) => {
             if zh {
                 cat(&[&field, " 已改写为接口要求的格式：", zh_space(hint), hint, "。"])
