@@ -277,10 +277,9 @@ pub fn write_build(
 }
 
 /// Appends `item` to the JSON array text being written in `out`.
-fn write_item<T: WriteJson>(out: &mut Vec<u8>, item: &T) -> Result<(), Error> {
+fn write_item<T: WriteJson>(out: &mut Vec<u8>, item: &T) {
     out.push(if out.len() > 1 { b',' } else { b'[' });
     item.write_json(out);
-    Ok(())
 }
 
 fn finish_array(mut out: Vec<u8>) -> Result<String, Error> {
@@ -337,7 +336,8 @@ fn json_items<T: WriteJson>(
     ep.check_options(options)?;
     let mut out = Vec::with_capacity(capacity);
     for_each_item(inputs_json, &mut |input| {
-        write_item(&mut out, &each(ep, &input, options)?)
+        write_item(&mut out, &each(ep, &input, options)?);
+        Ok(())
     })?;
     finish_array(out)
 }
