@@ -40,16 +40,24 @@ pub enum BuildOutcome {
 
 impl WriteJson for BuildOutcome {
     fn write_json(&self, out: &mut Vec<u8>) {
+        self.write_with(out, |request, o| request.write_json(o));
+    }
+}
+
+impl BuildOutcome {
+    /// Writes the outcome, its request (if any) by `request`.
+    fn write_with(&self, out: &mut Vec<u8>, request: impl FnOnce(&HttpRequest, &mut Vec<u8>)) {
         let mut f = Fields::new(out);
         match self {
             BuildOutcome::Built {
                 ok,
-                request,
+                request: r,
                 warnings,
-            } => f
-                .bool("ok", *ok)
-                .item("request", request)
-                .item("warnings", warnings),
+            } => {
+                f.bool("ok", *ok);
+                request(r, f.key("request"));
+                f.item("warnings", warnings)
+            }
             BuildOutcome::Invalid { ok, report } => f.bool("ok", *ok).item("report", report),
         }
         .end();
@@ -276,6 +284,37 @@ pub fn write_build(
     Ok(())
 }
 
+/// [`write_build`] as an item of the JSON array text being written in
+/// `out` (close it with [`end_apart`]), with the request's body (if any)
+/// appended to `bodies` and its UTF-16 length in its place (see
+/// [`HttpRequest::write_json_body_apart`]). The array is whole, so that the
+/// glue parses it as it is, without concatenating brackets around it.
+pub fn write_build_apart(
+    out: &mut Vec<u8>,
+    bodies: &mut Vec<u8>,
+    ep: &Endpoint,
+    input: &Json,
+    options: &Options,
+) -> Result<(), Error> {
+    write_outcome_apart(out, bodies, &build_one(ep, input, options)?);
+    Ok(())
+}
+
+fn write_outcome_apart(out: &mut Vec<u8>, bodies: &mut Vec<u8>, outcome: &BuildOutcome) {
+    out.push(if out.is_empty() { b'[' } else { b',' });
+    outcome.write_with(out, |request, o| {
+        request.write_json_body_apart(o, bodies);
+    });
+}
+
+/// Closes the array of [`write_build_apart`]'s items, if one was opened
+/// (a window that completes no item writes nothing).
+pub fn end_apart(out: &mut Vec<u8>) {
+    if !out.is_empty() {
+        out.push(b']');
+    }
+}
+
 /// Appends `item` to the JSON array text being written in `out`.
 fn write_item<T: WriteJson>(out: &mut Vec<u8>, item: &T) {
     out.push(if out.len() > 1 { b',' } else { b'[' });
@@ -438,6 +477,101 @@ mod tests {
             }
         }
         assert!(runs > 1000, "{runs}");
+    }
+
+    /// Results written with their bodies apart, the bodies cut back out of
+    /// their run by the UTF-16 lengths left in their place (as the glue
+    /// does), are the text `write_build` writes: on each endpoint's doc
+    /// examples, with strings that need escapes or two UTF-16 units in
+    /// every top-level body field, in both locales, several to a window.
+    #[test]
+    fn bodies_apart_splice_back_to_the_whole_text() {
+        use crate::leaf::pointer;
+        use serde_json::{json, Value};
+        let tricky = [
+            "张三",
+            "😀x😀",
+            "\"\\\n\t\u{1}\u{1f}\u{2028}\u{2029}",
+            "\u{feff}a",
+            "a\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
+        ];
+        let zh = Options::from_json(&json!({"locale": "zh-CN"})).unwrap();
+        let (mut with_body, mut without) = (0, 0);
+        for (name, text) in FIXTURES {
+            let Some((id, file)) = name.split_once('/') else {
+                continue;
+            };
+            if !file.starts_with("seed") {
+                continue;
+            }
+            let doc: Value = serde_json::from_str(text).unwrap();
+            let input = &doc["input"];
+            let mut inputs = vec![input.clone(), json!(null)];
+            for (key, v) in input["body"].as_object().into_iter().flatten() {
+                if v.is_string() {
+                    for t in tricky {
+                        let mut x = input.clone();
+                        pointer::set(&mut x, &pointer::join("/body", key), json!(t));
+                        inputs.push(x);
+                    }
+                }
+            }
+            let ep = crate::api::endpoint(id).unwrap();
+            for opts in [&Options::default(), &zh] {
+                let (mut out, mut bodies, mut want) = (Vec::new(), Vec::new(), Vec::new());
+                for v in &inputs {
+                    // Built once: a Fxiaoke URL holds a fresh trace id.
+                    let outcome = build_one(ep, &Json::view(v, 0, 99), opts).unwrap();
+                    write_outcome_apart(&mut out, &mut bodies, &outcome);
+                    write_item(&mut want, &outcome);
+                }
+                end_apart(&mut out);
+                let want = finish_array(want).unwrap();
+                let mut items: Value = serde_json::from_slice(&out).unwrap();
+                let mut rest = std::str::from_utf8(&bodies).unwrap();
+                for item in items.as_array_mut().unwrap() {
+                    let Some(body) = item.pointer_mut("/request/body") else {
+                        without += 1;
+                        continue;
+                    };
+                    let mut units = body.as_u64().unwrap() as usize;
+                    let cut = rest
+                        .char_indices()
+                        .find(|(_, c)| {
+                            units
+                                .checked_sub(c.len_utf16())
+                                .map(|u| units = u)
+                                .is_none()
+                        })
+                        .map_or(rest.len(), |(i, _)| i);
+                    assert_eq!(units, 0, "{id}: a length inside a character");
+                    *body = json!(&rest[..cut]);
+                    rest = &rest[cut..];
+                    with_body += 1;
+                }
+                assert_eq!(rest, "", "{id}: bodies left over");
+                let got = serde_json::to_string(&items).unwrap();
+                assert!(got == want, "{id}:\n{got}\n{want}");
+            }
+        }
+        assert!(with_body > 100 && without > 10, "{with_body} {without}");
+    }
+
+    #[test]
+    fn utf16_len_counts_as_js_does() {
+        use crate::leaf::tree::utf16_len;
+        let mut s = String::new();
+        for c in ['a', 'é', '张', '😀', '\u{10ffff}', '\u{ffff}', '\u{80}'] {
+            for n in 0..20 {
+                s.push(c);
+                assert_eq!(utf16_len(&s), s.encode_utf16().count(), "{s:?} {n}");
+                for i in 0..s.len() {
+                    if let (Some(a), Some(b)) = (s.get(..i), s.get(i..)) {
+                        assert_eq!(utf16_len(a) + utf16_len(b), utf16_len(&s));
+                    }
+                }
+            }
+        }
     }
 
     /// A batch pushed in pieces, split anywhere between characters, yields

@@ -436,6 +436,9 @@ thread_local! {
 struct Io {
     input: Vec<u8>,
     output: Vec<u8>,
+    /// A batch window's request bodies, when they are written apart from
+    /// its results (see [`batch_start`]).
+    bodies: Vec<u8>,
 }
 
 /// Above this, a buffer is given back after the call that needed it
@@ -465,7 +468,19 @@ pub fn io_output() -> u32 {
     IO.with(|io| io.borrow().output.as_ptr() as u32)
 }
 
-/// The module's linear memory, for the glue's views of the two buffers.
+/// Where the last batch window's bodies start (see [`batch_start`]).
+#[wasm_bindgen(js_name = ioBodies)]
+pub fn io_bodies() -> u32 {
+    IO.with(|io| io.borrow().bodies.as_ptr() as u32)
+}
+
+/// The length of the last batch window's bodies, in bytes.
+#[wasm_bindgen(js_name = bodiesLen)]
+pub fn bodies_len() -> u32 {
+    IO.with(|io| io.borrow().bodies.len() as u32)
+}
+
+/// The module's linear memory, for the glue's views of the buffers.
 #[wasm_bindgen(js_name = wasmMemory)]
 pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
@@ -499,7 +514,7 @@ pub fn check_tape(
         .ok_or_else(|| bad_argument("no endpoint at that index"))?;
     IO.with(|io| {
         let mut io = io.borrow_mut();
-        let Io { input, output } = &mut *io;
+        let Io { input, output, .. } = &mut *io;
         let (opt_len, in_len) = (options_len as usize, input_len as usize);
         let bytes = input.get(..opt_len + in_len).unwrap_or_default();
         let (opt_bytes, in_bytes) = bytes.split_at(opt_len.min(bytes.len()));
@@ -538,14 +553,26 @@ struct BatchRun {
     opts: Options,
     build: bool,
     sep: u8,
+    /// Bodies go to [`Io::bodies`], their lengths in their place.
+    apart: bool,
 }
 
 /// Starts a batch for the endpoint at `index` of `endpoints()`, with the
 /// options tape of `options_len` bytes at [`io_input`] (none: defaults).
 /// Each result is written as JSON followed by `,` or, with `ndjson`, by a
-/// line break. Then [`batch_push`] the JSON array text, piece by piece.
+/// line break. With `bodies_apart` (for `build` without `ndjson`), each
+/// request's body is written raw at [`io_bodies`] instead, and its length
+/// in UTF-16 units in its place (`"body":288`), for the glue to cut out of
+/// one decoded string. Then [`batch_push`] the JSON array text, piece by
+/// piece.
 #[wasm_bindgen(js_name = batchStart)]
-pub fn batch_start(index: u32, options_len: u32, build: bool, ndjson: bool) -> Result<(), JsValue> {
+pub fn batch_start(
+    index: u32,
+    options_len: u32,
+    build: bool,
+    ndjson: bool,
+    bodies_apart: bool,
+) -> Result<(), JsValue> {
     ready();
     let ep = *api::endpoints()
         .get(index as usize)
@@ -565,6 +592,7 @@ pub fn batch_start(index: u32, options_len: u32, build: bool, ndjson: bool) -> R
             opts,
             build,
             sep: if ndjson { b'\n' } else { b',' },
+            apart: build && !ndjson && bodies_apart,
         })
     });
     Ok(())
@@ -572,7 +600,8 @@ pub fn batch_start(index: u32, options_len: u32, build: bool, ndjson: bool) -> R
 
 /// Pushes the next `len` bytes of the batch's JSON array text (written at
 /// [`io_input`], whole characters); `last` when no more follow. Returns the
-/// length of the results of the items completed, written at [`io_output`].
+/// length of the results of the items completed, written at [`io_output`]
+/// (with bodies apart: as one JSON array, its bodies at [`io_bodies`]).
 /// A text that is not a JSON array ends the batch with a misuse error.
 #[wasm_bindgen(js_name = batchPush)]
 pub fn batch_push(len: u32, last: bool) -> Result<u32, JsValue> {
@@ -583,24 +612,40 @@ pub fn batch_push(len: u32, last: bool) -> Result<u32, JsValue> {
             .ok_or_else(|| bad_argument("no batch was started"))?;
         let pushed = IO.with(|io| {
             let mut io = io.borrow_mut();
-            let Io { input, output } = &mut *io;
-            if output.capacity() > KEEP_BYTES {
-                *output = Vec::new();
+            let Io {
+                input,
+                output,
+                bodies,
+            } = &mut *io;
+            for buf in [&mut *output, &mut *bodies] {
+                if buf.capacity() > KEEP_BYTES {
+                    *buf = Vec::new();
+                }
+                buf.clear();
             }
-            output.clear();
             let BatchRun {
                 stream,
                 ep,
                 opts,
                 build,
                 sep,
+                apart,
             } = run;
             let bytes = input.get(..len as usize).unwrap_or_default();
             stream
                 .push(bytes, last, &mut |item| {
-                    api::batch::write_result(output, ep, &item, opts, *build, *sep)
+                    if *apart {
+                        api::batch::write_build_apart(output, bodies, ep, &item, opts)
+                    } else {
+                        api::batch::write_result(output, ep, &item, opts, *build, *sep)
+                    }
                 })
-                .map(|()| output.len() as u32)
+                .map(|()| {
+                    if *apart {
+                        api::batch::end_apart(output);
+                    }
+                    output.len() as u32
+                })
         });
         if last || pushed.is_err() {
             *slot = None;
