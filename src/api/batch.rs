@@ -6,7 +6,7 @@
 //! (a 100 000-record batch parsed whole took ~10× its text in wasm memory).
 
 use crate::leaf::json::{Fields, WriteJson};
-use crate::leaf::tree::Json;
+use crate::leaf::tree::{next_escape, Json};
 use serde::Serialize;
 
 use crate::engine::request::HttpRequest;
@@ -124,11 +124,24 @@ impl Stream {
                     });
                 }
             } else if self.in_string {
-                match b {
-                    _ if self.escaped => self.escaped = false,
-                    b'\\' => self.escaped = true,
-                    b'"' => self.in_string = false,
-                    _ => {}
+                if self.escaped {
+                    self.escaped = false;
+                } else {
+                    // Most of a batch's bytes are inside strings: jump to
+                    // the next byte that may matter, eight bytes a step (the
+                    // byte loop was ~10 % of buildMany, `--cpu-prof`). It
+                    // also stops at control characters, which matter to
+                    // serde_json only.
+                    let Some(i) = next_escape(&self.pending, at) else {
+                        at = self.pending.len();
+                        break;
+                    };
+                    at = i;
+                    match self.pending.get(i) {
+                        Some(b'\\') => self.escaped = true,
+                        Some(b'"') => self.in_string = false,
+                        _ => {}
+                    }
                 }
             } else {
                 match b {
@@ -587,6 +600,9 @@ mod tests {
             "x[1]",
             "[1] x",
             r#"[{"a":1}}]"#,
+            r#"["a long string, with ] } [ { , inside \\\" and \" 张三😀 to the end", {"b\\":"\\"}]"#,
+            r#"["a long string, with ] } [ { , inside \" and " 张三😀 after the end", 1]"#,
+            "[\"raw \u{1} control, ] \\\" \", 2]",
         ];
         let run = |pieces: &[&str]| -> (Vec<String>, Option<Error>) {
             let mut got = Vec::new();

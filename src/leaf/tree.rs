@@ -546,7 +546,7 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
 /// 0x20). Eight bytes at a time: the byte loop was 7 % of a validate with
 /// six errors through the package (`--cpu-prof`), most of it on messages
 /// with nothing to escape.
-fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+pub fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let rest = bytes.get(from..)?;
