@@ -40,13 +40,15 @@ pub enum BuildOutcome {
 
 impl WriteJson for BuildOutcome {
     fn write_json(&self, out: &mut Vec<u8>) {
-        self.write_with(out, |request, o| request.write_json(o));
+        self.write_with(out, None);
     }
 }
 
 impl BuildOutcome {
-    /// Writes the outcome, its request (if any) by `request`.
-    fn write_with(&self, out: &mut Vec<u8>, request: impl FnOnce(&HttpRequest, &mut Vec<u8>)) {
+    /// Writes the outcome, its request's body (if any) inline or, given
+    /// `bodies`, apart (see [`HttpRequest::write_json_body_apart`]). An
+    /// `Option`, not a closure: one copy of this code in the wasm.
+    fn write_with(&self, out: &mut Vec<u8>, bodies: Option<&mut Vec<u8>>) {
         let mut f = Fields::new(out);
         match self {
             BuildOutcome::Built {
@@ -55,7 +57,10 @@ impl BuildOutcome {
                 warnings,
             } => {
                 f.bool("ok", *ok);
-                request(r, f.key("request"));
+                match bodies {
+                    Some(bodies) => r.write_json_body_apart(f.key("request"), bodies),
+                    None => r.write_json(f.key("request")),
+                }
                 f.item("warnings", warnings)
             }
             BuildOutcome::Invalid { ok, report } => f.bool("ok", *ok).item("report", report),
@@ -315,9 +320,7 @@ pub fn write_build_apart(
 
 fn write_outcome_apart(out: &mut Vec<u8>, bodies: &mut Vec<u8>, outcome: &BuildOutcome) {
     out.push(if out.is_empty() { b'[' } else { b',' });
-    outcome.write_with(out, |request, o| {
-        request.write_json_body_apart(o, bodies);
-    });
+    outcome.write_with(out, Some(bodies));
 }
 
 /// Closes the array of [`write_build_apart`]'s items, if one was opened

@@ -28,9 +28,7 @@ pub struct HttpRequest {
 
 impl WriteJson for HttpRequest {
     fn write_json(&self, out: &mut Vec<u8>) {
-        self.write_fields(out, |f, body| {
-            f.str("body", body);
-        });
+        self.write_fields(out, None);
     }
 }
 
@@ -53,15 +51,13 @@ impl HttpRequest {
     /// lengths, instead of `JSON.parse` unescaping every quote of every
     /// body. A request without a body is written as by `write_json`.
     pub fn write_json_body_apart(&self, out: &mut Vec<u8>, bodies: &mut Vec<u8>) {
-        self.write_fields(out, |f, body| {
-            bodies.extend_from_slice(body.as_bytes());
-            write_u64(f.key("body"), utf16_len(body) as u64);
-        });
+        self.write_fields(out, Some(bodies));
     }
 
     /// Writes the fields in serde's order, the body (when there is one)
-    /// by `body`.
-    fn write_fields(&self, out: &mut Vec<u8>, body: impl FnOnce(&mut Fields, &str)) {
+    /// inline or, given `bodies`, apart. (An `Option`, not a closure: one
+    /// copy of this code in the wasm, whose size is a target.)
+    fn write_fields(&self, out: &mut Vec<u8>, bodies: Option<&mut Vec<u8>>) {
         let mut f = Fields::new(out);
         f.str("method", &self.method).str("url", &self.url);
         write_object(
@@ -70,7 +66,15 @@ impl HttpRequest {
             |v, o| write_str(o, v),
         );
         if let Some(text) = &self.body {
-            body(&mut f, text);
+            match bodies {
+                Some(bodies) => {
+                    bodies.extend_from_slice(text.as_bytes());
+                    write_u64(f.key("body"), utf16_len(text) as u64);
+                }
+                None => {
+                    f.str("body", text);
+                }
+            }
         }
         f.end();
     }
