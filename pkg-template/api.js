@@ -247,10 +247,9 @@ function createCrossing(raw) {
      * (memory holds one window and one item, whatever the batch's size) and
      * calls `chunk` with the results of each window's items, as JSON texts
      * each followed by `,` (or a line break with `ndjson`). With `apart`
-     * (build only, not ndjson), `chunk` gets the items as one JSON array
-     * text, each request body replaced by its length, and the window's
-     * bodies as a second text (see `many`). Returns false when the options
-     * must take the walk.
+     * (build only, not ndjson), each request body in them is replaced by
+     * its length, and `chunk` gets the window's bodies as a second text
+     * (see `many`). Returns false when the options must take the walk.
      */
     batch(index, text, options, build, ndjson, apart, chunk) {
       if (busy) return false;
@@ -275,7 +274,7 @@ function createCrossing(raw) {
             const out = raw.ioOutput();
             const items = decoder.decode(new Uint8Array(memory.buffer, out, len));
             if (apart) {
-              const bodies = new Uint8Array(memory.buffer, raw.ioBodies(), raw.bodiesLen());
+              const bodies = new Uint8Array(memory.buffer, out + len, raw.bodiesLen());
               chunk(items, bodiesDecoder.decode(bodies));
             } else {
               chunk(items);
@@ -386,7 +385,7 @@ export function createApi(raw, ensureReady) {
     // bodies, decoded as one string (V8 makes sliced strings, so each
     // window's bodies text lives as long as its results, not the items' text).
     const ok = batch(endpointId, text, options, build, false, build, (c, bodies) => {
-      const items = build ? JSON.parse(c) : JSON.parse('[' + c.slice(0, -1) + ']');
+      const items = JSON.parse('[' + c.slice(0, -1) + ']');
       let at = 0;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];

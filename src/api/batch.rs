@@ -206,8 +206,12 @@ impl Stream {
 }
 
 /// Appends the result of one batch item to `out`: its JSON, then `sep`.
+/// Given `bodies`, a built request's body (if any) is appended there
+/// instead, and its UTF-16 length written in its place (see
+/// [`HttpRequest::write_json_body_apart`]).
 pub fn write_result(
     out: &mut Vec<u8>,
+    bodies: Option<&mut Vec<u8>>,
     ep: &Endpoint,
     input: &Json,
     options: &Options,
@@ -215,7 +219,7 @@ pub fn write_result(
     sep: u8,
 ) -> Result<(), Error> {
     if build {
-        write_build(out, ep, input, options)?;
+        write_build_to(out, bodies, ep, input, options)?;
     } else {
         crate::api::validate_tree(ep, input, options).write_json(out);
     }
@@ -298,37 +302,20 @@ pub fn write_build(
     input: &Json,
     options: &Options,
 ) -> Result<(), Error> {
-    build_one(ep, input, options)?.write_json(out);
-    Ok(())
+    write_build_to(out, None, ep, input, options)
 }
 
-/// [`write_build`] as an item of the JSON array text being written in
-/// `out` (close it with [`end_apart`]), with the request's body (if any)
-/// appended to `bodies` and its UTF-16 length in its place (see
-/// [`HttpRequest::write_json_body_apart`]). The array is whole, so that the
-/// glue parses it as it is, without concatenating brackets around it.
-pub fn write_build_apart(
+/// [`write_build`], the body apart when `bodies` is given: one writer for
+/// both ways (the wasm's size is a target too).
+fn write_build_to(
     out: &mut Vec<u8>,
-    bodies: &mut Vec<u8>,
+    bodies: Option<&mut Vec<u8>>,
     ep: &Endpoint,
     input: &Json,
     options: &Options,
 ) -> Result<(), Error> {
-    write_outcome_apart(out, bodies, &build_one(ep, input, options)?);
+    build_one(ep, input, options)?.write_with(out, bodies);
     Ok(())
-}
-
-fn write_outcome_apart(out: &mut Vec<u8>, bodies: &mut Vec<u8>, outcome: &BuildOutcome) {
-    out.push(if out.is_empty() { b'[' } else { b',' });
-    outcome.write_with(out, Some(bodies));
-}
-
-/// Closes the array of [`write_build_apart`]'s items, if one was opened
-/// (a window that completes no item writes nothing).
-pub fn end_apart(out: &mut Vec<u8>) {
-    if !out.is_empty() {
-        out.push(b']');
-    }
 }
 
 /// Appends `item` to the JSON array text being written in `out`.
@@ -538,10 +525,11 @@ mod tests {
                 for v in &inputs {
                     // Built once: a Fxiaoke URL holds a fresh trace id.
                     let outcome = build_one(ep, &Json::view(v, 0, 99), opts).unwrap();
-                    write_outcome_apart(&mut out, &mut bodies, &outcome);
                     write_item(&mut want, &outcome);
+                    out.push(if out.is_empty() { b'[' } else { b',' });
+                    outcome.write_with(&mut out, Some(&mut bodies));
                 }
-                end_apart(&mut out);
+                out.push(b']');
                 let want = finish_array(want).unwrap();
                 let mut items: Value = serde_json::from_slice(&out).unwrap();
                 let mut rest = std::str::from_utf8(&bodies).unwrap();

@@ -437,13 +437,21 @@ struct Io {
     input: Vec<u8>,
     output: Vec<u8>,
     /// A batch window's request bodies, when they are written apart from
-    /// its results (see [`batch_start`]).
+    /// its results (see [`batch_start`]); copied after them in `output`.
     bodies: Vec<u8>,
 }
 
 /// Above this, a buffer is given back after the call that needed it
 /// (a large batch must not keep its peak in linear memory's free lists).
 const KEEP_BYTES: usize = 1 << 20;
+
+/// Empties an answer buffer, giving a large one back.
+fn fresh(buf: &mut Vec<u8>) {
+    if buf.capacity() > KEEP_BYTES {
+        *buf = Vec::new();
+    }
+    buf.clear();
+}
 
 /// Makes room for `len` bytes of input; returns where the glue writes them.
 #[wasm_bindgen(js_name = ioInput)]
@@ -468,13 +476,8 @@ pub fn io_output() -> u32 {
     IO.with(|io| io.borrow().output.as_ptr() as u32)
 }
 
-/// Where the last batch window's bodies start (see [`batch_start`]).
-#[wasm_bindgen(js_name = ioBodies)]
-pub fn io_bodies() -> u32 {
-    IO.with(|io| io.borrow().bodies.as_ptr() as u32)
-}
-
-/// The length of the last batch window's bodies, in bytes.
+/// The length of the last batch window's bodies, in bytes: they follow
+/// its results at [`io_output`] (see [`batch_start`]).
 #[wasm_bindgen(js_name = bodiesLen)]
 pub fn bodies_len() -> u32 {
     IO.with(|io| io.borrow().bodies.len() as u32)
@@ -525,10 +528,7 @@ pub fn check_tape(
         };
         ep.check_options(&opts).map_err(core_error)?;
         let tree = tape(in_bytes)?;
-        if output.capacity() > KEEP_BYTES {
-            *output = Vec::new();
-        }
-        output.clear();
+        fresh(output);
         if build {
             api::batch::write_build(output, ep, &tree, &opts).map_err(core_error)?;
         } else {
@@ -561,7 +561,7 @@ struct BatchRun {
 /// options tape of `options_len` bytes at [`io_input`] (none: defaults).
 /// Each result is written as JSON followed by `,` or, with `ndjson`, by a
 /// line break. With `bodies_apart` (for `build` without `ndjson`), each
-/// request's body is written raw at [`io_bodies`] instead, and its length
+/// request's body is written raw after the results instead, and its length
 /// in UTF-16 units in its place (`"body":288`), for the glue to cut out of
 /// one decoded string. Then [`batch_push`] the JSON array text, piece by
 /// piece.
@@ -601,7 +601,7 @@ pub fn batch_start(
 /// Pushes the next `len` bytes of the batch's JSON array text (written at
 /// [`io_input`], whole characters); `last` when no more follow. Returns the
 /// length of the results of the items completed, written at [`io_output`]
-/// (with bodies apart: as one JSON array, its bodies at [`io_bodies`]).
+/// (with bodies apart, their bodies follow: [`bodies_len`] bytes).
 /// A text that is not a JSON array ends the batch with a misuse error.
 #[wasm_bindgen(js_name = batchPush)]
 pub fn batch_push(len: u32, last: bool) -> Result<u32, JsValue> {
@@ -617,12 +617,8 @@ pub fn batch_push(len: u32, last: bool) -> Result<u32, JsValue> {
                 output,
                 bodies,
             } = &mut *io;
-            for buf in [&mut *output, &mut *bodies] {
-                if buf.capacity() > KEEP_BYTES {
-                    *buf = Vec::new();
-                }
-                buf.clear();
-            }
+            fresh(output);
+            fresh(bodies);
             let BatchRun {
                 stream,
                 ep,
@@ -634,17 +630,15 @@ pub fn batch_push(len: u32, last: bool) -> Result<u32, JsValue> {
             let bytes = input.get(..len as usize).unwrap_or_default();
             stream
                 .push(bytes, last, &mut |item| {
-                    if *apart {
-                        api::batch::write_build_apart(output, bodies, ep, &item, opts)
-                    } else {
-                        api::batch::write_result(output, ep, &item, opts, *build, *sep)
-                    }
+                    let bodies = if *apart { Some(&mut *bodies) } else { None };
+                    api::batch::write_result(output, bodies, ep, &item, opts, *build, *sep)
                 })
                 .map(|()| {
-                    if *apart {
-                        api::batch::end_apart(output);
-                    }
-                    output.len() as u32
+                    let len = output.len() as u32;
+                    // One buffer for the glue to read: a copy of ~30 KiB
+                    // per 32 KiB window, and one export fewer.
+                    output.extend_from_slice(bodies);
+                    len
                 })
         });
         if last || pushed.is_err() {
