@@ -7,7 +7,10 @@
 // need escapes or two UTF-16 units, and on batches that span many windows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as rg from 'rosterguard';
 import { allCases, fixtureDir, seed } from './fixtures.mjs';
 
@@ -91,11 +94,9 @@ test('buildMany equals buildManyNdjson with escapes, CJK and astral characters i
   assert.ok(without >= 1, 'an endpoint whose requests have no body');
 });
 
-test('buildMany over many windows: items and characters split across them', () => {
-  const id = 'ekuaibao.updateStaff';
+/** Item sizes that drift across the 32 KiB window, strings long enough to span one, astral characters near every boundary. */
+function windowed(id) {
   const inputs = [];
-  // Item sizes that drift across the 32 KiB window, strings long enough
-  // to span one, and astral characters near every boundary.
   for (let i = 0; i < 400; i++) {
     const input = seed(id);
     const s = TRICKY[i % TRICKY.length];
@@ -104,6 +105,12 @@ test('buildMany over many windows: items and characters split across them', () =
     if (i % 31 === 3) input.body.email = ''; // an invalid item: a report
     inputs.push(input);
   }
+  return inputs;
+}
+
+test('buildMany over many windows: items and characters split across them', () => {
+  const id = 'ekuaibao.updateStaff';
+  const inputs = windowed(id);
   const text = JSON.stringify(inputs);
   assert.ok(Buffer.byteLength(text) > 10 * 32768, 'spans many windows');
   const bodies = agree(id, inputs, undefined, 'windows');
@@ -127,4 +134,16 @@ test('buildMany: empty batches, and windows with no body at all', () => {
   agree(noBody, items, undefined, noBody);
   const [one] = rg.buildMany(noBody, JSON.stringify([seed(noBody)]));
   assert.equal('body' in one.request, false, 'no body key at all');
+});
+
+test('the browser build (web.js) cuts the bodies out alike', async () => {
+  const dir = dirname(createRequire(import.meta.url).resolve('rosterguard/package.json'));
+  const web = await import(pathToFileURL(join(dir, 'web.js')).href);
+  await web.init(readFileSync(join(dir, 'web/rosterguard_bg.wasm')));
+  const id = 'ekuaibao.updateStaff';
+  const text = JSON.stringify([...windowed(id), ...trickyInputs(id)]);
+  const lines = rg.buildManyNdjson(id, text).split('\n').slice(0, -1);
+  const many = web.buildMany(id, text);
+  assert.equal(many.length, lines.length);
+  many.forEach((item, i) => assert.equal(JSON.stringify(item), JSON.stringify(JSON.parse(lines[i])), `#${i}`));
 });
