@@ -380,7 +380,8 @@ export function createApi(raw, ensureReady) {
     const out = [];
     // buildMany's bodies come apart from the items' JSON (each is JSON text
     // itself, so inside the items it would be escaped by the module and
-    // unescaped by JSON.parse, ~30 % of a batch). Each item holds its
+    // unescaped by JSON.parse: 15 % of a record's instructions, callgrind,
+    // BENCHMARKS.md). Each item holds its
     // body's length in UTF-16 units; the body is cut from the window's
     // bodies, decoded as one string (V8 makes sliced strings, so each
     // window's bodies text lives as long as its results, not the items' text).
