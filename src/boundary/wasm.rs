@@ -517,11 +517,9 @@ pub fn check_tape(
         if build {
             api::batch::write_build(output, ep, &tree, &opts).map_err(core_error)?;
         } else {
-            let report = api::validate_tree(ep, &tree, &opts);
-            if report.ok && report.warnings.is_empty() {
+            if !api::write_validate(ep, &tree, &opts, output) {
                 return Ok(0);
             }
-            report.write_json(output);
         }
         Ok(output.len() as u32)
     })
