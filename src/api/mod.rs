@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::engine::reply::{decode, ReplyOutcome};
 use crate::engine::request::HttpRequest;
+use crate::leaf::answer::Answer;
 use crate::leaf::limits::{self, MAX_DEPTH};
 use crate::leaf::pointer;
 use crate::leaf::tree::Json;
@@ -86,21 +87,23 @@ pub(crate) fn validate_tree(ep: &Endpoint, input: &Json, options: &Options) -> R
     checked(ep, input, options).finish(options.locale)
 }
 
-/// [`validate_tree`]'s report written as JSON text to `out`; false, with
-/// nothing written, when the input is valid without warnings. The wasm
-/// fast path's validate; natively only its test calls it.
+/// [`validate_tree`]'s report written to an answer tape (`out` is
+/// cleared first); false, with nothing written, when the input is valid
+/// without warnings. The wasm fast path's validate; natively only tests
+/// call it.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn write_validate(
     ep: &Endpoint,
     input: &Json,
     options: &Options,
-    out: &mut Vec<u8>,
+    out: &mut Answer,
 ) -> bool {
+    out.clear();
     let ctx = checked(ep, input, options);
     if ctx.is_clean() {
         return false;
     }
-    ctx.write_report(options.locale, out);
+    ctx.write_answer(options.locale, out);
     true
 }
 

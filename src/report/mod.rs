@@ -11,11 +11,11 @@ pub mod params;
 pub use error::Error;
 pub use params::{Params, Unit};
 
+use crate::leaf::answer::Answer;
 use crate::leaf::json::{write_map, Fields, WriteJson};
 use crate::leaf::limits::MAX_ISSUES;
 use crate::leaf::pointer;
 use crate::leaf::text::{Locale, Text};
-use crate::leaf::tree::write_array;
 
 /// Declares [`Code`] once: each variant with its doc, its JSON name and
 /// whether it is a warning; `ALL`, `as_str` and `is_warning` derive from it.
@@ -307,30 +307,32 @@ impl Ctx {
         }
     }
 
-    /// Writes the JSON text of [`Ctx::finish`]'s report (the same bytes,
+    /// Writes [`Ctx::finish`]'s report to an answer tape (the same report,
     /// tested), straight from the raw issues: no map, `Issue` or `Report`
     /// is built and dropped (callgrind, Ekuaibao bad example: making the
     /// params maps and dropping the report were a fifth of a validate).
-    pub(crate) fn write_report(&self, locale: Locale, out: &mut Vec<u8>) {
-        let write = |raw: &RawIssue, out: &mut Vec<u8>| {
-            let mut f = Fields::new(out);
-            f.str("path", &raw.path)
-                .str("code", raw.code.as_str())
-                .str("message", &messages::render(raw, locale));
-            raw.params.write_json(f.key("params"));
-            f.end();
-        };
-        let mut f = Fields::new(out);
-        f.bool("ok", self.error_count() == 0);
-        for (kind, key) in [(0, "errors"), (1, "warnings")] {
-            let omitted = self.omitted_issue(kind);
+    /// The words: `ok` (0 or 1), the numbers of errors and of warnings,
+    /// then each issue's path, code and message (as [`Answer::str`]) and
+    /// its params (a value).
+    pub(crate) fn write_answer(&self, locale: Locale, out: &mut Answer) {
+        let omitted = [self.omitted_issue(0), self.omitted_issue(1)];
+        out.count(usize::from(self.error_count() == 0));
+        for kind in [0, 1] {
+            let kept = self.kept.get(kind).copied().unwrap_or(0);
+            out.count(kept + omitted.get(kind).map_or(0, |o| usize::from(o.is_some())));
+        }
+        for (kind, omitted) in omitted.iter().enumerate() {
             let list = self
                 .issues
                 .iter()
                 .filter(|i| usize::from(i.warning) == kind);
-            write_array(f.key(key), list.chain(omitted.as_ref()), write);
+            for raw in list.chain(omitted) {
+                out.str(&raw.path);
+                out.str(raw.code.as_str());
+                out.str(&messages::render(raw, locale));
+                raw.params.write_answer(out);
+            }
         }
-        f.end();
     }
 
     /// The `max_items` issue at `""` that ends the errors (`kind` 0) or
@@ -395,14 +397,29 @@ fn merge_sort_indices(keys: &[Vec<usize>]) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
+    /// An answer tape's report as JSON text, read as the glue reads it.
+    pub(crate) fn read_report(answer: &Answer) -> String {
+        use serde_json::{json, Value};
+        let mut r = crate::leaf::answer::Reader::new(answer);
+        let ok = r.count() == 1;
+        let counts = [r.count(), r.count()];
+        let [errors, warnings] = counts.map(|n| {
+            (0..n)
+                .map(|_| json!({"path": r.str(), "code": r.str(), "message": r.str(), "params": r.value()}))
+                .collect::<Vec<Value>>()
+        });
+        assert!(r.is_done());
+        json!({"ok": ok, "errors": errors, "warnings": warnings}).to_string()
+    }
+
     /// Every shape of `params`, with and without a hint, as errors and as
-    /// warnings, in both locales, past the issue cap or not: the report
-    /// written straight from the issues is the text of `finish`'s report.
+    /// warnings, in both locales, past the issue cap or not: the answer
+    /// tape written straight from the issues holds `finish`'s report.
     #[test]
-    fn write_report_is_the_finished_report() {
+    fn answer_is_the_finished_report() {
         use serde_json::json;
         let p = || "/body/a~1b/0".to_owned();
         let shapes = [
@@ -481,10 +498,10 @@ mod tests {
                         }
                     }
                 }
-                let mut direct = Vec::new();
-                ctx.write_report(locale, &mut direct);
+                let mut answer = Answer::default();
+                ctx.write_answer(locale, &mut answer);
                 let finished = serde_json::to_string(&ctx.finish(locale)).unwrap();
-                assert_eq!(String::from_utf8(direct).unwrap(), finished);
+                assert_eq!(read_report(&answer), finished);
             }
         }
     }

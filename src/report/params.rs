@@ -4,8 +4,7 @@
 
 use serde_json::{Map, Number, Value};
 
-use crate::leaf::json::{write_value, Fields};
-use crate::leaf::tree::{write_array, write_number, write_str};
+use crate::leaf::answer::Answer;
 
 /// How a length limit counts, as each vendor documents it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,12 +154,17 @@ impl Entry<'_> {
         }
     }
 
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_answer(&self, out: &mut Answer) {
         match self {
-            Entry::Str(s) => write_str(out, s),
-            Entry::Int(n) => write_number(out, &Number::from(*n)),
-            Entry::Count(n) => write_number(out, &Number::from(*n)),
-            Entry::List(list) => write_array(out, list.iter(), |x, o| write_value(o, x)),
+            Entry::Str(s) => out.string(s),
+            Entry::Int(n) => out.number(&Number::from(*n)),
+            Entry::Count(n) => out.number(&Number::from(*n)),
+            Entry::List(list) => {
+                out.array(list.len());
+                for v in *list {
+                    out.value(v);
+                }
+            }
         }
     }
 }
@@ -168,7 +172,7 @@ impl Entry<'_> {
 impl Params {
     /// Calls `put` with each entry of the JSON `params` object, keys in
     /// their documented order: the one place that states each shape, read
-    /// by [`Params::into_map`] and [`Params::write_json`].
+    /// by [`Params::into_map`] and [`Params::write_answer`].
     fn entries<'p>(&'p self, mut put: impl FnMut(&'static str, Entry<'p>)) {
         use Entry::{Count, Int, Str};
         match self {
@@ -256,12 +260,15 @@ impl Params {
         m
     }
 
-    /// Writes the JSON `params` object: the same text as writing
-    /// [`Params::into_map`], without building the map (a validate call's
-    /// report is written straight from its issues).
-    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
-        let mut f = Fields::new(out);
-        self.entries(|k, v| v.write_json(f.key(k)));
-        f.end();
+    /// Writes the `params` object to an answer tape: the same object as
+    /// [`Params::into_map`], without building the map.
+    pub(crate) fn write_answer(&self, out: &mut Answer) {
+        let mut n = 0;
+        self.entries(|_, _| n += 1);
+        out.object(n);
+        self.entries(|k, v| {
+            out.str(k);
+            v.write_answer(out);
+        });
     }
 }
