@@ -173,7 +173,8 @@ impl Params {
     /// Calls `put` with each entry of the JSON `params` object, keys in
     /// their documented order: the one place that states each shape, read
     /// by [`Params::into_map`] and [`Params::write_answer`].
-    fn entries<'p>(&'p self, mut put: impl FnMut(&'static str, Entry<'p>)) {
+    /// (`dyn`: one copy of this match in the wasm, not one per caller.)
+    fn entries<'p>(&'p self, put: &mut dyn FnMut(&'static str, Entry<'p>)) {
         use Entry::{Count, Int, Str};
         match self {
             Params::None => {}
@@ -254,7 +255,7 @@ impl Params {
             m.insert("allowed".to_owned(), Value::Array(list));
             return m;
         }
-        self.entries(|k, v| {
+        self.entries(&mut |k, v| {
             m.insert(k.to_owned(), v.to_value());
         });
         m
@@ -264,9 +265,9 @@ impl Params {
     /// [`Params::into_map`], without building the map.
     pub(crate) fn write_answer(&self, out: &mut Answer) {
         let mut n = 0;
-        self.entries(|_, _| n += 1);
+        self.entries(&mut |_, _| n += 1);
         out.object(n);
-        self.entries(|k, v| {
+        self.entries(&mut |k, v| {
             out.str(k);
             v.write_answer(out);
         });
