@@ -164,6 +164,17 @@ const u32At = (b, at, n) => {
 };
 
 /**
+ * Whether `s` ends in a high surrogate, which is then lone. The tape's
+ * strings are checked for lone surrogates once, joined, and a lone high
+ * one at the end of a string would pair with a lone low one at the start
+ * of the next (the module would then cut a character in two).
+ */
+const endsHigh = (s) => {
+  const last = s.charCodeAt(s.length - 1);
+  return last >= 0xd800 && last <= 0xdbff;
+};
+
+/**
  * Writes `v`'s structure into `b` at `p` and collects its strings, in
  * order, into `pool` (a string's entry holds its UTF-16 length; the texts
  * follow the structure as one UTF-8 run, see writeTape). Returns the end,
@@ -173,6 +184,7 @@ function writeValue(b, p, v, depth, pool) {
   if (p + 9 > b.length) return GROW;
   switch (typeof v) {
     case 'string':
+      if (endsHigh(v)) return WALK;
       b[p] = STRING;
       u32At(b, p + 1, v.length);
       pool.push(v);
@@ -224,6 +236,7 @@ function writeValue(b, p, v, depth, pool) {
     // undefined properties are absent, in JSON.stringify and in the walk alike.
     if (item === undefined) continue;
     if (p + 4 > b.length) return GROW;
+    if (endsHigh(k)) return WALK;
     u32At(b, p, k.length);
     pool.push(k);
     p = writeValue(b, p + 4, item, depth + 1, pool);

@@ -90,6 +90,37 @@ test('buildRequest through the tape equals buildMany through JSON text', () => {
   }
 });
 
+// The tape's strings are checked for lone surrogates once, joined: a lone
+// high one ending a key, a value or an item must not pair with a lone low
+// one starting the next string (that once threw "the input tape is damaged").
+test('lone surrogates on both sides of a string boundary are reported, not paired', () => {
+  const cases = [
+    (x) => {
+      x.body.staffCustomForm = { 'k\uD83D': '\uDE00v' };
+    },
+    (x) => {
+      x.body.staffCustomForm = { k: 'v\uD83D', '\uDE00k': 'v' };
+    },
+    (x) => {
+      x.body.departments = ['a\uD83D', '\uDE00b'];
+    },
+    (x) => {
+      x.body.name = '\uD83D';
+      x.body.code = '\uDE00';
+    },
+  ];
+  for (const edit of cases) {
+    const input = seed(ID);
+    edit(input);
+    const r = rg.validate(ID, input);
+    assert.ok(
+      r.errors.some((e) => e.code === 'type' && e.params.actual === 'lone surrogate'),
+      JSON.stringify(r.errors),
+    );
+    assert.throws(() => rg.buildRequest(ID, input), (e) => e.kind === 'invalid');
+  }
+});
+
 test('a lone surrogate after ASCII or after other text is reported, not replaced', () => {
   const lone = ['ab\uD800', '张\uDC00x', '😀\uD83D', 'a'.repeat(20000) + '\uD800', '\uDBFF\uDBFF'];
   for (const s of [...lone, '张'.repeat(300) + '\uD800', '\uD800' + '张'.repeat(300)]) {
