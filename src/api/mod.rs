@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::engine::reply::{decode, ReplyOutcome};
 use crate::engine::request::HttpRequest;
+use crate::leaf::answer::Answer;
 use crate::leaf::limits::{self, MAX_DEPTH};
 use crate::leaf::pointer;
 use crate::leaf::tree::Json;
@@ -83,10 +84,35 @@ pub(crate) fn parse(text: &str) -> Result<Json<'_>, Error> {
 
 /// Runs the endpoint's checks on a tree (options already checked).
 pub(crate) fn validate_tree(ep: &Endpoint, input: &Json, options: &Options) -> Report {
+    checked(ep, input, options).finish(options.locale)
+}
+
+/// [`validate_tree`]'s report written to an answer tape (`out` is
+/// cleared first); false, with nothing written, when the input is valid
+/// without warnings. The wasm fast path's validate; natively only tests
+/// call it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn write_validate(
+    ep: &Endpoint,
+    input: &Json,
+    options: &Options,
+    out: &mut Answer,
+) -> bool {
+    out.clear();
+    let ctx = checked(ep, input, options);
+    if ctx.is_clean() {
+        return false;
+    }
+    ctx.write_answer(options.locale, out);
+    true
+}
+
+/// The issues of a validate run, before they are rendered.
+fn checked(ep: &Endpoint, input: &Json, options: &Options) -> Ctx {
     let mut ctx = Ctx::new(options.allow_unknown);
     ctx.report_only = true;
     ep.run(&mut ctx, input);
-    ctx.finish(options.locale)
+    ctx
 }
 
 /// Checks a tree and builds its request (options already checked).

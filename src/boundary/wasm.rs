@@ -24,6 +24,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api;
 use crate::engine::request;
+use crate::leaf::answer::Answer;
 use crate::leaf::entropy;
 use crate::leaf::limits::{JS_FAST_MAX_DEPTH, JS_MAX_DEPTH, JS_MAX_ITEMS};
 use crate::leaf::pointer;
@@ -427,8 +428,9 @@ pub fn input_limits() -> Vec<u32> {
 
 thread_local! {
     /// The bytes of the fast path: the glue writes a call's options and
-    /// input text into `input`, the call answers in `output`. Both are
-    /// reused from call to call, so a call allocates nothing to cross.
+    /// input text into `input`, the call answers in `output` (JSON text)
+    /// or, for a validate, in `answer`. All are reused from call to call,
+    /// so a call allocates nothing to cross.
     static IO: RefCell<Io> = RefCell::new(Io::default());
 }
 
@@ -439,6 +441,7 @@ struct Io {
     /// A batch window's request bodies, when they are written apart from
     /// its results (see [`batch_start`]); copied after them in `output`.
     bodies: Vec<u8>,
+    answer: Answer,
 }
 
 /// Above this, a buffer is given back after the call that needed it
@@ -483,6 +486,19 @@ pub fn bodies_len() -> u32 {
     IO.with(|io| io.borrow().bodies.len() as u32)
 }
 
+/// Where the last validate's answer tape has its words (see `leaf::answer`).
+#[wasm_bindgen(js_name = ioAnswerWords)]
+pub fn io_answer_words() -> u32 {
+    IO.with(|io| io.borrow().answer.words.as_ptr() as u32)
+}
+
+/// Where the last validate's answer tape has its text (its length was the
+/// call's result).
+#[wasm_bindgen(js_name = ioAnswerText)]
+pub fn io_answer_text() -> u32 {
+    IO.with(|io| io.borrow().answer.text.as_ptr() as u32)
+}
+
 /// The module's linear memory, for the glue's views of the buffers.
 #[wasm_bindgen(js_name = wasmMemory)]
 pub fn wasm_memory() -> JsValue {
@@ -501,8 +517,9 @@ fn tape(bytes: &[u8]) -> Result<Json<'_>, JsValue> {
 /// input (`input_len` bytes) at [`io_input`], each as the tape that
 /// [`Json::from_tape`] reads. `index` is the endpoint's place in
 /// `endpoints()`. Returns 0 when `build` is false and the input is valid
-/// without warnings; otherwise the length of the answer's JSON text at
-/// [`io_output`]: the Report, or for `build` the batch item
+/// without warnings; for another validate, the length of the answer
+/// tape's text (see [`io_answer_words`]): the Report; for `build`, the
+/// length of the JSON text at [`io_output`] of the batch item
 /// `{ok: true, request, warnings}` / `{ok: false, report}`.
 #[wasm_bindgen(js_name = checkTape)]
 pub fn check_tape(
@@ -517,7 +534,12 @@ pub fn check_tape(
         .ok_or_else(|| bad_argument("no endpoint at that index"))?;
     IO.with(|io| {
         let mut io = io.borrow_mut();
-        let Io { input, output, .. } = &mut *io;
+        let Io {
+            input,
+            output,
+            answer,
+            ..
+        } = &mut *io;
         let (opt_len, in_len) = (options_len as usize, input_len as usize);
         let bytes = input.get(..opt_len + in_len).unwrap_or_default();
         let (opt_bytes, in_bytes) = bytes.split_at(opt_len.min(bytes.len()));
@@ -528,16 +550,18 @@ pub fn check_tape(
         };
         ep.check_options(&opts).map_err(core_error)?;
         let tree = tape(in_bytes)?;
-        fresh(output);
-        if build {
-            api::batch::write_build(output, ep, &tree, &opts).map_err(core_error)?;
-        } else {
-            let report = api::validate_tree(ep, &tree, &opts);
-            if report.ok && report.warnings.is_empty() {
+        if !build {
+            if answer.text.capacity() > KEEP_BYTES {
+                *answer = Answer::default();
+            }
+            if !api::write_validate(ep, &tree, &opts, answer) {
                 return Ok(0);
             }
-            report.write_json(output);
+            // Never 0: every issue has a code.
+            return Ok(answer.text.len() as u32);
         }
+        fresh(output);
+        api::batch::write_build(output, ep, &tree, &opts).map_err(core_error)?;
         Ok(output.len() as u32)
     })
 }
@@ -616,6 +640,7 @@ pub fn batch_push(len: u32, last: bool) -> Result<u32, JsValue> {
                 input,
                 output,
                 bodies,
+                ..
             } = &mut *io;
             fresh(output);
             fresh(bodies);

@@ -1,6 +1,7 @@
 //! Leaves: texts, JSON Pointers, limits, string syntaxes, URL encoding and
 //! entropy. Nothing here knows about issues, fields or endpoints.
 
+pub mod answer;
 pub mod checks;
 pub mod entropy;
 pub mod format;

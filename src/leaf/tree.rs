@@ -243,8 +243,9 @@ impl<'a> Json<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TapeError;
 
-/// Tags of the tape the JS glue writes (see [`Json::from_tape`]).
-mod tag {
+/// Tags of the tape the JS glue writes (see [`Json::from_tape`]), and of
+/// the answer tape it reads (`leaf::answer`).
+pub(crate) mod tag {
     pub const NULL: u8 = 0;
     pub const FALSE: u8 = 1;
     pub const TRUE: u8 = 2;
@@ -252,6 +253,8 @@ mod tag {
     pub const STRING: u8 = 4;
     pub const ARRAY: u8 = 5;
     pub const OBJECT: u8 = 6;
+    /// Answer tape only: a number, as its JSON text.
+    pub const NUMBER: u8 = 7;
 }
 
 /// Deepest nesting a tape may hold: the glue sends deeper values the slow

@@ -2,7 +2,9 @@
 //! [`Params::into_map`] writes the JSON `params` object, whose keys and key
 //! order are part of the public contract (docs/reports-and-codes.md).
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
+
+use crate::leaf::answer::Answer;
 
 /// How a length limit counts, as each vendor documents it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,63 +132,99 @@ pub enum Params {
     },
 }
 
-impl Params {
-    /// The JSON `params` object, keys in their documented order (moved
-    /// out, so that lists are not copied).
-    pub fn into_map(mut self) -> Map<String, Value> {
-        let mut m = Map::new();
-        let mut put = |k: &str, v: Value| {
-            m.insert(k.to_owned(), v);
-        };
-        match &mut self {
-            Params::None => {}
-            Params::Because(p) | Params::BecauseSent(p) => put("because", p.as_str().into()),
-            Params::Or(p) => put("or", p.as_str().into()),
-            Params::Type { expected, actual } => {
-                put("expected", (*expected).into());
-                put("actual", (*actual).into());
+/// One value of a `params` entry, borrowed from its [`Params`].
+pub(crate) enum Entry<'p> {
+    /// A pointer, a type word, a format name, a unit or `""`/`"null"`.
+    Str(&'p str),
+    /// A bound of a range.
+    Int(i64),
+    /// A count or a length.
+    Count(usize),
+    /// The allowed values.
+    List(&'p [Value]),
+}
+
+impl Entry<'_> {
+    fn to_value(&self) -> Value {
+        match self {
+            Entry::Str(s) => (*s).into(),
+            Entry::Int(n) => (*n).into(),
+            Entry::Count(n) => (*n).into(),
+            Entry::List(list) => Value::Array(list.to_vec()),
+        }
+    }
+
+    fn write_answer(&self, out: &mut Answer) {
+        match self {
+            Entry::Str(s) => out.string(s),
+            Entry::Int(n) => out.number(&Number::from(*n)),
+            Entry::Count(n) => out.number(&Number::from(*n)),
+            Entry::List(list) => {
+                out.array(list.len());
+                for v in *list {
+                    out.value(v);
+                }
             }
-            Params::Allowed(list) => put("allowed", Value::Array(std::mem::take(list))),
+        }
+    }
+}
+
+impl Params {
+    /// Calls `put` with each entry of the JSON `params` object, keys in
+    /// their documented order: the one place that states each shape, read
+    /// by [`Params::into_map`] and [`Params::write_answer`].
+    /// (`dyn`: one copy of this match in the wasm, not one per caller.)
+    fn entries<'p>(&'p self, put: &mut dyn FnMut(&'static str, Entry<'p>)) {
+        use Entry::{Count, Int, Str};
+        match self {
+            Params::None => {}
+            Params::Because(p) | Params::BecauseSent(p) => put("because", Str(p)),
+            Params::Or(p) => put("or", Str(p)),
+            Params::Type { expected, actual } => {
+                put("expected", Str(expected));
+                put("actual", Str(actual));
+            }
+            Params::Allowed(list) => put("allowed", Entry::List(list)),
             Params::Range { min, max } => {
                 if let Some(v) = min {
-                    put("min", (*v).into());
+                    put("min", Int(*v));
                 }
                 if let Some(v) = max {
-                    put("max", (*v).into());
+                    put("max", Int(*v));
                 }
             }
-            Params::MaxDepth(n) => put("maxDepth", (*n).into()),
-            Params::MaxLength(n) => put("maxLength", (*n).into()),
-            Params::Format(name) => put("format", (*name).into()),
+            Params::MaxDepth(n) => put("maxDepth", Count(*n)),
+            Params::MaxLength(n) => put("maxLength", Count(*n)),
+            Params::Format(name) => put("format", Str(name)),
             Params::MinItems { min, actual } => {
-                put("min", (*min).into());
-                put("actual", (*actual).into());
+                put("min", Count(*min));
+                put("actual", Count(*actual));
             }
             Params::MaxItems { max, actual } => {
-                put("max", (*max).into());
-                put("actual", (*actual).into());
+                put("max", Count(*max));
+                put("actual", Count(*actual));
             }
             Params::Omitted { max, omitted } => {
-                put("max", (*max).into());
-                put("omitted", (*omitted).into());
+                put("max", Count(*max));
+                put("omitted", Count(*omitted));
             }
-            Params::First(p) => put("first", p.as_str().into()),
-            Params::List(p) => put("list", p.as_str().into()),
+            Params::First(p) => put("first", Str(p)),
+            Params::List(p) => put("list", Str(p)),
             Params::Group {
                 field_group,
                 group,
                 list,
             } => {
-                put("fieldGroup", field_group.as_str().into());
-                put("group", group.as_str().into());
-                put("list", list.as_str().into());
+                put("fieldGroup", Str(field_group));
+                put("group", Str(group));
+                put("list", Str(list));
             }
-            Params::With(p) => put("with", p.as_str().into()),
+            Params::With(p) => put("with", Str(p)),
             Params::Coerced { from, to } => {
-                put("from", (*from).into());
-                put("to", (*to).into());
+                put("from", Str(from));
+                put("to", Str(to));
             }
-            Params::Dropped(v) => put("value", (*v).into()),
+            Params::Dropped(v) => put("value", Str(v)),
             Params::Length {
                 min,
                 max,
@@ -194,19 +232,44 @@ impl Params {
                 actual,
             } => {
                 if let Some(v) = min {
-                    put("min", (*v).into());
+                    put("min", Count(*v));
                 }
                 if let Some(v) = max {
-                    put("max", (*v).into());
+                    put("max", Count(*v));
                 }
-                put("unit", unit.as_str().into());
-                put("actual", (*actual).into());
+                put("unit", Str(unit.as_str()));
+                put("actual", Count(*actual));
             }
             Params::SameLength { with, expected } => {
-                put("with", with.as_str().into());
-                put("expected", (*expected).into());
+                put("with", Str(with));
+                put("expected", Count(*expected));
             }
         }
+    }
+
+    /// The JSON `params` object, keys in their documented order (moved
+    /// out, so that an allowed list is not copied).
+    pub fn into_map(self) -> Map<String, Value> {
+        let mut m = Map::new();
+        if let Params::Allowed(list) = self {
+            m.insert("allowed".to_owned(), Value::Array(list));
+            return m;
+        }
+        self.entries(&mut |k, v| {
+            m.insert(k.to_owned(), v.to_value());
+        });
         m
+    }
+
+    /// Writes the `params` object to an answer tape: the same object as
+    /// [`Params::into_map`], without building the map.
+    pub(crate) fn write_answer(&self, out: &mut Answer) {
+        let mut n = 0;
+        self.entries(&mut |_, _| n += 1);
+        out.object(n);
+        self.entries(&mut |k, v| {
+            out.str(k);
+            v.write_answer(out);
+        });
     }
 }
