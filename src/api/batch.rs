@@ -390,6 +390,18 @@ mod tests {
 
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
 
+    /// Each endpoint's doc examples (its `seed*` fixtures): endpoint id and input.
+    fn seed_inputs() -> impl Iterator<Item = (&'static str, serde_json::Value)> {
+        FIXTURES.iter().filter_map(|(name, text)| {
+            let (id, file) = name.split_once('/')?;
+            if !file.starts_with("seed") {
+                return None;
+            }
+            let mut doc: serde_json::Value = serde_json::from_str(text).unwrap();
+            Some((id, doc["input"].take()))
+        })
+    }
+
     /// `x` as the hand-written writer writes it, and as serde_json does.
     fn same<T: WriteJson + Serialize>(x: &T) {
         let mut out = Vec::new();
@@ -407,7 +419,7 @@ mod tests {
     #[test]
     fn writers_agree_with_serde_json() {
         use crate::leaf::pointer;
-        use serde_json::{json, Value};
+        use serde_json::json;
         let bad = [
             json!(null),
             json!("  "),
@@ -425,15 +437,8 @@ mod tests {
         let zh = Options::from_json(&json!({"locale": "zh-CN"})).unwrap();
         let loose = Options::from_json(&json!({"allowUnknown": true})).unwrap();
         let mut runs = 0;
-        for (name, text) in FIXTURES {
-            let Some((id, file)) = name.split_once('/') else {
-                continue;
-            };
-            if !file.starts_with("seed") {
-                continue;
-            }
-            let doc: Value = serde_json::from_str(text).unwrap();
-            let input = &doc["input"];
+        for (id, input) in seed_inputs() {
+            let input = &input;
             let mut inputs = vec![input.clone(), json!(null), json!({"body": 1})];
             let keys: Vec<String> = input["body"]
                 .as_object()
@@ -509,15 +514,8 @@ mod tests {
         ];
         let zh = Options::from_json(&json!({"locale": "zh-CN"})).unwrap();
         let (mut with_body, mut without) = (0, 0);
-        for (name, text) in FIXTURES {
-            let Some((id, file)) = name.split_once('/') else {
-                continue;
-            };
-            if !file.starts_with("seed") {
-                continue;
-            }
-            let doc: Value = serde_json::from_str(text).unwrap();
-            let input = &doc["input"];
+        for (id, input) in seed_inputs() {
+            let input = &input;
             let mut inputs = vec![input.clone(), json!(null)];
             for (key, v) in input["body"].as_object().into_iter().flatten() {
                 if v.is_string() {
