@@ -26,6 +26,7 @@ import * as rg from 'rosterguard';
 import { makeAjvPeer } from './peers/ajv-schemas.mjs';
 import { makeValibotPeer } from './peers/valibot.mjs';
 import { makeZodPeer } from './peers/zod.mjs';
+import { staff } from './records.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = process.env.ROSTERGUARD_REPO ?? process.cwd();
@@ -67,26 +68,6 @@ Object.assign(ekBad.body, {
 ekBad.body.staffCustomForm.other = 'x'; // unknown_field
 const CLAIMED = { fxBad: 10, ekBad: 6 };
 
-const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '艳', '勇', '军', '杰'];
-const DEPTS = ['xgJ3wajigF25H0', 'xgJ3wajigF25H1', 'xgJ3wajigF25H2', 'xgJ3wajigF25H3'];
-function staff(i) {
-  const dept = DEPTS[i % DEPTS.length];
-  return {
-    path: { staffId: `JOYbpjPP-E2Q00:${i.toString(36).padStart(8, '0')}` },
-    query: { accessToken: 'ID_3D5RavktZRM:xgJ3wajigF25H0' },
-    body: {
-      name: SURNAMES[i % SURNAMES.length] + GIVEN[i % GIVEN.length] + GIVEN[(i >> 4) % GIVEN.length],
-      cellphone: `155${String(10_000_000 + i).padStart(8, '0')}`,
-      email: `staff${i}@example.com`,
-      code: `E${i}`,
-      defaultDepartment: dept,
-      departments: i % 3 === 0 ? [dept, DEPTS[(i + 1) % DEPTS.length]] : [dept],
-      modifyAccountPhone: false,
-      staffCustomForm: { rankType: 'ID_3D5RavktTRM', base: '[{"key":"8","label":"北京市/海淀区"}]' },
-    },
-  };
-}
 const batchText = JSON.stringify(Array.from({ length: BATCH }, (_, i) => staff(i)));
 
 // ---- the peers, and what a hand-written sync script builds -------------------
