@@ -449,8 +449,8 @@ struct Io {
 const KEEP_BYTES: usize = 1 << 20;
 
 /// Empties an answer buffer, giving a large one back.
-fn fresh(buf: &mut Vec<u8>) {
-    if buf.capacity() > KEEP_BYTES {
+fn fresh<T>(buf: &mut Vec<T>) {
+    if buf.capacity().saturating_mul(std::mem::size_of::<T>()) > KEEP_BYTES {
         *buf = Vec::new();
     }
     buf.clear();
@@ -551,9 +551,8 @@ pub fn check_tape(
         ep.check_options(&opts).map_err(core_error)?;
         let tree = tape(in_bytes)?;
         if !build {
-            if answer.text.capacity() > KEEP_BYTES {
-                *answer = Answer::default();
-            }
+            fresh(&mut answer.words);
+            fresh(&mut answer.text);
             if !api::write_validate(ep, &tree, &opts, answer) {
                 return Ok(0);
             }
