@@ -533,15 +533,9 @@ pub fn check_tape(
         .get(index as usize)
         .ok_or_else(|| bad_argument("no endpoint at that index"))?;
     IO.with(|io| {
-        let mut io = io.borrow_mut();
-        let Io {
-            input,
-            output,
-            answer,
-            ..
-        } = &mut *io;
+        let io = &mut *io.borrow_mut();
         let (opt_len, in_len) = (options_len as usize, input_len as usize);
-        let bytes = input.get(..opt_len + in_len).unwrap_or_default();
+        let bytes = io.input.get(..opt_len + in_len).unwrap_or_default();
         let (opt_bytes, in_bytes) = bytes.split_at(opt_len.min(bytes.len()));
         let opts = if opt_len == 0 {
             Options::default()
@@ -551,6 +545,7 @@ pub fn check_tape(
         ep.check_options(&opts).map_err(core_error)?;
         let tree = tape(in_bytes)?;
         if !build {
+            let answer = &mut io.answer;
             fresh(&mut answer.words);
             fresh(&mut answer.text);
             if !api::write_validate(ep, &tree, &opts, answer) {
@@ -559,6 +554,7 @@ pub fn check_tape(
             // Never 0: every issue has a code.
             return Ok(answer.text.len() as u32);
         }
+        let output = &mut io.output;
         fresh(output);
         api::batch::write_build(output, ep, &tree, &opts).map_err(core_error)?;
         Ok(output.len() as u32)
