@@ -11,9 +11,11 @@ cd "$(dirname "$0")"
 seconds="${FUZZ_SECONDS:-30}"
 targets=(validate build_request parse_response)
 
-if ! rustup toolchain list | grep -q '^nightly'; then
-  echo "fuzz: installing the nightly toolchain (minimal profile)"
-  rustup toolchain install nightly --profile minimal
+# The Makefile's pinned nightly (NIGHTLY) when run through make.
+nightly="${NIGHTLY:-nightly}"
+if ! rustup run "$nightly" rustc --version >/dev/null 2>&1; then
+  echo "fuzz: installing the $nightly toolchain (minimal profile)"
+  rustup toolchain install "$nightly" --profile minimal
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz: installing cargo-fuzz"
@@ -25,7 +27,7 @@ fi
 # about five times higher than with the default AddressSanitizer.
 # The harness's own checks first (they catch a broken oracle, not the library).
 cargo test --quiet
-cargo +nightly fuzz build -O -s none
+cargo "+$nightly" fuzz build -O -s none
 # Fails when an endpoint of the registry gets no seed (it would not be fuzzed).
 cargo run --quiet --example seed_corpus
 
@@ -34,7 +36,7 @@ summary=()
 for t in "${targets[@]}"; do
   log="$(mktemp)"
   echo "fuzz: $t for ${seconds}s"
-  if cargo +nightly fuzz run -O -s none "$t" -- \
+  if cargo "+$nightly" fuzz run -O -s none "$t" -- \
       -max_total_time="$seconds" -dict=corpus/registry.dict -timeout=10 \
       -print_final_stats=1 >"$log" 2>&1; then
     result=ok
