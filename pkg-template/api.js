@@ -78,8 +78,10 @@ const STRING = 4;
 const ARRAY = 5;
 const OBJECT = 6;
 
-// The answer tape's one tag beyond those (a number, as its JSON text).
+// The answer tape's tags beyond those: a number, as its JSON text; an
+// object whose keys are indexes into the module's table of params keys.
 const NUMBER = 7;
+const KEYED = 8;
 
 /**
  * The report of a validate's answer tape (the module's leaf::answer),
@@ -89,9 +91,10 @@ const NUMBER = 7;
  * the 7 issues of the Ekuaibao bad example). Words: ok, the numbers of
  * errors and warnings, then per issue the UTF-16 lengths of its path, code
  * and message, and its params as a tagged value (objects: count, then key
- * length and value each).
+ * length and value each; keyed objects: count, then the key's index in
+ * `keys` and value each).
  */
-function readAnswer(words, at, text) {
+function readAnswer(words, at, text, keys) {
   let cut = 0;
   const str = () => text.slice(cut, (cut += words[at++]));
   const value = () => {
@@ -125,6 +128,16 @@ function readAnswer(words, at, text) {
           } else {
             o[key] = v;
           }
+        }
+        return o;
+      }
+      case KEYED: {
+        const n = words[at++];
+        const o = {};
+        for (let i = 0; i < n; i++) {
+          const key = keys[words[at++]];
+          if (key === undefined) throw new Error('the answer tape is damaged');
+          o[key] = value();
         }
         return o;
       }
@@ -288,6 +301,10 @@ function createCrossing(raw) {
   let words;
   let busy = false;
   let cap = 16384;
+  // The params keys of answer tapes, read once from the module, each made
+  // a property name (V8 internalizes it), so that every report's params
+  // objects are built with the same strings.
+  let keys;
   /** The tape of options then input in linear memory: [optionsLen, inputLen], or WALK. */
   const write = (input, options) => {
     for (;;) {
@@ -329,7 +346,8 @@ function createCrossing(raw) {
           const buffer = memory.buffer;
           if (words === undefined || words.buffer !== buffer) words = new Uint32Array(buffer);
           const text = decoder.decode(new Uint8Array(buffer, raw.ioAnswerText(), len));
-          return readAnswer(words, raw.ioAnswerWords() >>> 2, text);
+          if (keys === undefined) keys = raw.answerKeys().split(',').map((k) => Object.keys({ [k]: 0 })[0]);
+          return readAnswer(words, raw.ioAnswerWords() >>> 2, text, keys);
         }
         const out = raw.ioOutput();
         return decoder.decode(new Uint8Array(memory.buffer, out, len));

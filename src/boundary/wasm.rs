@@ -426,6 +426,20 @@ pub fn input_limits() -> Vec<u32> {
     ]
 }
 
+/// The keys of `params` objects, comma-separated, in the order of their
+/// indexes in answer tapes (`report::params::KEYS`; no key holds a comma).
+#[wasm_bindgen(js_name = answerKeys)]
+pub fn answer_keys() -> String {
+    let mut out = String::new();
+    for (i, key) in crate::report::params::KEYS.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(key);
+    }
+    out
+}
+
 thread_local! {
     /// The bytes of the fast path: the glue writes a call's options and
     /// input text into `input`, the call answers in `output` (JSON text)

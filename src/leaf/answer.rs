@@ -8,7 +8,10 @@
 //! `words` hold the structure: the tags of [`tag`] and counts, and for
 //! each string its length in UTF-16 units. `text` holds every string's
 //! UTF-8, one after the other, in the order the words name them: the glue
-//! decodes it once and cuts each string out of it, unescaped.
+//! decodes it once and cuts each string out of it, unescaped. A keyed
+//! object's keys are words too: indexes into a table of keys the glue
+//! reads once, so that its objects are built with the same key strings
+//! on every call.
 
 use serde_json::{Number, Value};
 
@@ -63,6 +66,18 @@ impl Answer {
         self.count(len);
     }
 
+    /// An object of `len` entries follows, each a key as its index in the
+    /// table of keys the glue holds ([`Answer::key`]) and a value.
+    pub fn keyed_object(&mut self, len: usize) {
+        self.words.push(u32::from(tag::KEYED));
+        self.count(len);
+    }
+
+    /// A key of a [`Answer::keyed_object`], by its index in the table.
+    pub fn key(&mut self, index: u32) {
+        self.words.push(index);
+    }
+
     /// An array of `len` values follows.
     pub fn array(&mut self, len: usize) {
         self.words.push(u32::from(tag::ARRAY));
@@ -102,17 +117,20 @@ pub(crate) struct Reader {
     words: std::vec::IntoIter<u32>,
     units: Vec<u16>,
     at: usize,
+    keys: &'static [&'static str],
 }
 
 #[cfg(test)]
 impl Reader {
-    /// A reader at the start of `answer`.
-    pub fn new(answer: &Answer) -> Reader {
+    /// A reader at the start of `answer`, whose keyed objects name their
+    /// keys in `keys`.
+    pub fn new(answer: &Answer, keys: &'static [&'static str]) -> Reader {
         let text = std::str::from_utf8(&answer.text).unwrap();
         Reader {
             words: answer.words.clone().into_iter(),
             units: text.encode_utf16().collect(),
             at: 0,
+            keys,
         }
     }
 
@@ -147,6 +165,15 @@ impl Reader {
                 }
                 Value::Object(m)
             }
+            tag::KEYED => {
+                let n = self.count();
+                let mut m = serde_json::Map::new();
+                for _ in 0..n {
+                    let k = self.keys[self.count()].to_owned();
+                    m.insert(k, self.value());
+                }
+                Value::Object(m)
+            }
             t => panic!("tag {t}"),
         }
     }
@@ -173,8 +200,22 @@ mod tests {
         });
         let mut answer = Answer::default();
         answer.value(&v);
-        let mut r = Reader::new(&answer);
+        let mut r = Reader::new(&answer, &[]);
         assert_eq!(r.value().to_string(), v.to_string());
+        assert!(r.is_done());
+    }
+
+    /// A keyed object reads back with the table's keys, in the order written.
+    #[test]
+    fn keyed_objects_read_back() {
+        let mut answer = Answer::default();
+        answer.keyed_object(2);
+        answer.key(1);
+        answer.string("x");
+        answer.key(0);
+        answer.keyed_object(0);
+        let mut r = Reader::new(&answer, &["a", "b"]);
+        assert_eq!(r.value().to_string(), r#"{"b":"x","a":{}}"#);
         assert!(r.is_done());
     }
 }

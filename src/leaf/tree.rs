@@ -255,6 +255,9 @@ pub(crate) mod tag {
     pub const OBJECT: u8 = 6;
     /// Answer tape only: a number, as its JSON text.
     pub const NUMBER: u8 = 7;
+    /// Answer tape only: an object whose keys are indexes into a table the
+    /// glue reads once (a `params` object's, `report::params::KEYS`).
+    pub const KEYED: u8 = 8;
 }
 
 /// Deepest nesting a tape may hold: the glue sends deeper values the slow

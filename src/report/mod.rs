@@ -403,7 +403,7 @@ pub(crate) mod tests {
     /// An answer tape's report as JSON text, read as the glue reads it.
     pub(crate) fn read_report(answer: &Answer) -> String {
         use serde_json::{json, Value};
-        let mut r = crate::leaf::answer::Reader::new(answer);
+        let mut r = crate::leaf::answer::Reader::new(answer, params::KEYS);
         let ok = r.count() == 1;
         let counts = [r.count(), r.count()];
         let [errors, warnings] = counts.map(|n| {

@@ -169,62 +169,111 @@ impl Entry<'_> {
     }
 }
 
+/// Declares [`Key`] and [`KEYS`] from one list, in one order.
+macro_rules! keys {
+    ($($key:ident = $name:literal),* $(,)?) => {
+        /// A key of a `params` object; [`KEYS`] spells it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum Key {
+            $(#[doc = $name] $key),*
+        }
+
+        /// Every key a `params` object can have, indexed by [`Key`]. The
+        /// answer tape names a key by its index and the glue reads this
+        /// table once (`answerKeys`): keys cut out of the answer's text
+        /// made V8 look each up in its string table on every store, 3x
+        /// the time of building the same objects with the table's keys
+        /// (Node 20, seven one- and two-key objects: 1.77 against 0.55 µs).
+        pub const KEYS: &[&str] = &[$($name),*];
+    };
+}
+
+keys! {
+    Because = "because",
+    Or = "or",
+    Expected = "expected",
+    Actual = "actual",
+    Allowed = "allowed",
+    Min = "min",
+    Max = "max",
+    MaxDepth = "maxDepth",
+    MaxLength = "maxLength",
+    Format = "format",
+    Omitted = "omitted",
+    First = "first",
+    List = "list",
+    FieldGroup = "fieldGroup",
+    Group = "group",
+    With = "with",
+    From = "from",
+    To = "to",
+    Value = "value",
+    Unit = "unit",
+}
+
+impl Key {
+    /// The key as the JSON `params` object spells it.
+    pub(crate) fn name(self) -> &'static str {
+        KEYS.get(self as usize).copied().unwrap_or_default()
+    }
+}
+
 impl Params {
     /// Calls `put` with each entry of the JSON `params` object, keys in
     /// their documented order: the one place that states each shape, read
     /// by [`Params::into_map`] and [`Params::write_answer`].
     /// (`dyn`: one copy of this match in the wasm, not one per caller.)
-    fn entries<'p>(&'p self, put: &mut dyn FnMut(&'static str, Entry<'p>)) {
+    fn entries<'p>(&'p self, put: &mut dyn FnMut(Key, Entry<'p>)) {
         use Entry::{Count, Int, Str};
         match self {
             Params::None => {}
-            Params::Because(p) | Params::BecauseSent(p) => put("because", Str(p)),
-            Params::Or(p) => put("or", Str(p)),
+            Params::Because(p) | Params::BecauseSent(p) => put(Key::Because, Str(p)),
+            Params::Or(p) => put(Key::Or, Str(p)),
             Params::Type { expected, actual } => {
-                put("expected", Str(expected));
-                put("actual", Str(actual));
+                put(Key::Expected, Str(expected));
+                put(Key::Actual, Str(actual));
             }
-            Params::Allowed(list) => put("allowed", Entry::List(list)),
+            Params::Allowed(list) => put(Key::Allowed, Entry::List(list)),
             Params::Range { min, max } => {
                 if let Some(v) = min {
-                    put("min", Int(*v));
+                    put(Key::Min, Int(*v));
                 }
                 if let Some(v) = max {
-                    put("max", Int(*v));
+                    put(Key::Max, Int(*v));
                 }
             }
-            Params::MaxDepth(n) => put("maxDepth", Count(*n)),
-            Params::MaxLength(n) => put("maxLength", Count(*n)),
-            Params::Format(name) => put("format", Str(name)),
+            Params::MaxDepth(n) => put(Key::MaxDepth, Count(*n)),
+            Params::MaxLength(n) => put(Key::MaxLength, Count(*n)),
+            Params::Format(name) => put(Key::Format, Str(name)),
             Params::MinItems { min, actual } => {
-                put("min", Count(*min));
-                put("actual", Count(*actual));
+                put(Key::Min, Count(*min));
+                put(Key::Actual, Count(*actual));
             }
             Params::MaxItems { max, actual } => {
-                put("max", Count(*max));
-                put("actual", Count(*actual));
+                put(Key::Max, Count(*max));
+                put(Key::Actual, Count(*actual));
             }
             Params::Omitted { max, omitted } => {
-                put("max", Count(*max));
-                put("omitted", Count(*omitted));
+                put(Key::Max, Count(*max));
+                put(Key::Omitted, Count(*omitted));
             }
-            Params::First(p) => put("first", Str(p)),
-            Params::List(p) => put("list", Str(p)),
+            Params::First(p) => put(Key::First, Str(p)),
+            Params::List(p) => put(Key::List, Str(p)),
             Params::Group {
                 field_group,
                 group,
                 list,
             } => {
-                put("fieldGroup", Str(field_group));
-                put("group", Str(group));
-                put("list", Str(list));
+                put(Key::FieldGroup, Str(field_group));
+                put(Key::Group, Str(group));
+                put(Key::List, Str(list));
             }
-            Params::With(p) => put("with", Str(p)),
+            Params::With(p) => put(Key::With, Str(p)),
             Params::Coerced { from, to } => {
-                put("from", Str(from));
-                put("to", Str(to));
+                put(Key::From, Str(from));
+                put(Key::To, Str(to));
             }
-            Params::Dropped(v) => put("value", Str(v)),
+            Params::Dropped(v) => put(Key::Value, Str(v)),
             Params::Length {
                 min,
                 max,
@@ -232,17 +281,17 @@ impl Params {
                 actual,
             } => {
                 if let Some(v) = min {
-                    put("min", Count(*v));
+                    put(Key::Min, Count(*v));
                 }
                 if let Some(v) = max {
-                    put("max", Count(*v));
+                    put(Key::Max, Count(*v));
                 }
-                put("unit", Str(unit.as_str()));
-                put("actual", Count(*actual));
+                put(Key::Unit, Str(unit.as_str()));
+                put(Key::Actual, Count(*actual));
             }
             Params::SameLength { with, expected } => {
-                put("with", Str(with));
-                put("expected", Count(*expected));
+                put(Key::With, Str(with));
+                put(Key::Expected, Count(*expected));
             }
         }
     }
@@ -252,11 +301,11 @@ impl Params {
     pub fn into_map(self) -> Map<String, Value> {
         let mut m = Map::new();
         if let Params::Allowed(list) = self {
-            m.insert("allowed".to_owned(), Value::Array(list));
+            m.insert(Key::Allowed.name().to_owned(), Value::Array(list));
             return m;
         }
         self.entries(&mut |k, v| {
-            m.insert(k.to_owned(), v.to_value());
+            m.insert(k.name().to_owned(), v.to_value());
         });
         m
     }
@@ -266,10 +315,26 @@ impl Params {
     pub(crate) fn write_answer(&self, out: &mut Answer) {
         let mut n = 0;
         self.entries(&mut |_, _| n += 1);
-        out.object(n);
+        out.keyed_object(n);
         self.entries(&mut |k, v| {
-            out.str(k);
+            out.key(k as u32);
             v.write_answer(out);
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The glue splits the table at commas and builds objects with its keys.
+    #[test]
+    fn keys_are_distinct_and_hold_no_comma() {
+        for (i, key) in KEYS.iter().enumerate() {
+            assert!(!key.is_empty() && !key.contains(','), "{key}");
+            assert!(!KEYS[..i].contains(key), "{key} twice");
+        }
+        assert_eq!(Key::Unit.name(), "unit");
+        assert_eq!(Key::Because.name(), "because");
     }
 }
