@@ -1,5 +1,6 @@
 //! RFC 6901 JSON Pointers: building them while walking, and reading them back.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::Value;
@@ -109,11 +110,11 @@ pub(crate) fn is_index(s: &str) -> bool {
 /// so that items of nested lists can be told apart
 /// (`/body/departments/2` → `departments[2]`,
 /// `/body/param/groups/0/sections/1/old_index` → `groups[0].sections[1].old_index`).
-pub fn field_name(pointer: &str) -> String {
+pub fn field_name(pointer: &str) -> Cow<'_, str> {
     // One pass over the borrowed segments, no list of them: this runs once
-    // per rendered message.
+    // per rendered message, and the last key is usually borrowed as it is.
     let Some(rest) = pointer.strip_prefix('/') else {
-        return "input".to_owned();
+        return Cow::Borrowed("input");
     };
     let mut list_start = None;
     let mut prev: Option<(usize, &str)> = None;
@@ -129,11 +130,10 @@ pub fn field_name(pointer: &str) -> String {
         last = seg;
         offset += seg.len() + 1;
     }
-    let mut out = String::with_capacity(rest.len() + 4);
     let Some(start) = list_start else {
-        push_unescaped(&mut out, last);
-        return out;
+        return unescape(last);
     };
+    let mut out = String::with_capacity(rest.len() + 4);
     for seg in split_slash(rest.get(start..).unwrap_or("")) {
         if is_index(seg) {
             out.push('[');
@@ -146,7 +146,7 @@ pub fn field_name(pointer: &str) -> String {
             push_unescaped(&mut out, seg);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// `s` split at every `/`, exactly as `s.split('/')`, by a byte scan:
@@ -302,7 +302,7 @@ pub fn child<'a>(v: &'a Json<'a>, key: &str) -> Option<&'a Json<'a>> {
 
 /// An escaped pointer segment, unescaped (`~1` → `/`, `~0` → `~`);
 /// borrowed when it has no escapes.
-fn unescape(seg: &str) -> std::borrow::Cow<'_, str> {
+fn unescape(seg: &str) -> Cow<'_, str> {
     if seg.as_bytes().contains(&b'~') {
         std::borrow::Cow::Owned(seg.replace("~1", "/").replace("~0", "~"))
     } else {

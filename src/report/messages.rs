@@ -3,6 +3,8 @@
 //! documented constants (allowed values, limits) but never a value the
 //! caller sent, so no token can leak through them.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::leaf::json::json_text;
@@ -72,10 +74,10 @@ const TYPE_WORDS: &[(&str, &str, &str)] = &[
 ];
 
 /// The field a `with` param names (`together`, `must_differ`), or "".
-fn with_name(p: &Params) -> String {
+fn with_name(p: &Params) -> Cow<'_, str> {
     match p {
         Params::With(with) => field_name(with),
-        _ => String::new(),
+        _ => Cow::Borrowed(""),
     }
 }
 
@@ -168,7 +170,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
     let hint = issue.hint.map(|h| h.get(locale)).unwrap_or("");
     let zh = locale == Locale::ZhCn;
     let field = match (issue.path.is_empty(), zh) {
-        (true, true) => "输入 JSON".to_owned(),
+        (true, true) => Cow::Borrowed("输入 JSON"),
         _ => field_name(&issue.path),
     };
     match (issue.code, p) {
@@ -353,7 +355,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         (Code::SameLength, _) => {
             let (with, expected) = match p {
                 Params::SameLength { with, expected } => (field_name(with), *expected),
-                _ => (String::new(), 0),
+                _ => (Cow::Borrowed(""), 0),
             };
             if zh {
                 format!("{field} 的项数必须与 {with} 相同（{expected} 项）。")
@@ -367,7 +369,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         (Code::Duplicate, _) => {
             let first = match p {
                 Params::First(first) => field_name(first),
-                _ => String::new(),
+                _ => Cow::Borrowed(""),
             };
             if zh {
                 cat(&[&field, " 与 ", &first, " 重复。"])
@@ -397,7 +399,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         (Code::NotIn, _) => {
             let list = match p {
                 Params::List(list) => field_name(list),
-                _ => String::new(),
+                _ => Cow::Borrowed(""),
             };
             if zh {
                 cat(&[&field, " 必须是 ", &list, " 中的一项。"])
