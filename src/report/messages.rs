@@ -73,14 +73,6 @@ const TYPE_WORDS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The field a `with` param names (`together`, `must_differ`), or "".
-fn with_name(p: &Params) -> Cow<'_, str> {
-    match p {
-        Params::With(with) => field_name(with),
-        _ => Cow::Borrowed(""),
-    }
-}
-
 fn type_word(t: &str, locale: Locale) -> &'static str {
     let (en, zh) = TYPE_WORDS.iter().find(|(key, _, _)| *key == t).map_or(
         ("a value JSON cannot carry", "JSON 无法表示的值"),
@@ -169,33 +161,44 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
     let p = &issue.params;
     let hint = issue.hint.map(|h| h.get(locale)).unwrap_or("");
     let zh = locale == Locale::ZhCn;
-    let field = match (issue.path.is_empty(), zh) {
+    // Dereferenced once here, not at each of the messages' uses.
+    let field_text = match (issue.path.is_empty(), zh) {
         (true, true) => Cow::Borrowed("输入 JSON"),
         _ => field_name(&issue.path),
     };
+    let field: &str = &field_text;
+    // The other field a cross-field message names, if any.
+    let other_text = match p {
+        Params::Because(x)
+        | Params::BecauseSent(x)
+        | Params::Or(x)
+        | Params::First(x)
+        | Params::List(x)
+        | Params::With(x)
+        | Params::SameLength { with: x, .. } => field_name(x),
+        _ => Cow::Borrowed(""),
+    };
+    let other: &str = &other_text;
     match (issue.code, p) {
-        (Code::Required, Params::Because(because)) => {
-            let because = field_name(because);
+        (Code::Required, Params::Because(_)) => {
             if zh {
-                cat(&[&because, " 为 true 时，", &field, " 为必填项。"])
+                cat(&[other, " 为 true 时，", field, " 为必填项。"])
             } else {
-                cat(&[&field, " is required when ", &because, " is true."])
+                cat(&[field, " is required when ", other, " is true."])
             }
         }
-        (Code::Required, Params::BecauseSent(because)) => {
-            let because = field_name(because);
+        (Code::Required, Params::BecauseSent(_)) => {
             if zh {
-                cat(&["传入 ", &because, " 时，", &field, " 为必填项。"])
+                cat(&["传入 ", other, " 时，", field, " 为必填项。"])
             } else {
-                cat(&[&field, " is required when ", &because, " is sent."])
+                cat(&[field, " is required when ", other, " is sent."])
             }
         }
-        (Code::Required, Params::Or(other)) => {
-            let other = field_name(other);
+        (Code::Required, Params::Or(_)) => {
             if zh {
-                cat(&[&field, " 与 ", &other, " 至少须传其一。"])
+                cat(&[field, " 与 ", other, " 至少须传其一。"])
             } else {
-                cat(&[&field, " or ", &other, " is required."])
+                cat(&[field, " or ", other, " is required."])
             }
         }
         (Code::Required, _) => {
@@ -205,10 +208,10 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             let item = issue.path.starts_with('/')
                 && pointer::is_index(pointer::last_segment(&issue.path));
             match (item, zh) {
-                (true, false) => cat(&[&field, " must not be null."]),
-                (true, true) => cat(&[&field, " 不能为 null。"]),
-                (false, false) => cat(&[&field, " is required."]),
-                (false, true) => cat(&[&field, " 为必填项。"]),
+                (true, false) => cat(&[field, " must not be null."]),
+                (true, true) => cat(&[field, " 不能为 null。"]),
+                (false, false) => cat(&[field, " is required."]),
+                (false, true) => cat(&[field, " 为必填项。"]),
             }
         }
         (Code::Type, _) => {
@@ -220,7 +223,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             let actual = actual_word(actual, locale);
             if zh {
                 cat(&[
-                    &field,
+                    field,
                     " 应为",
                     zh_space(expected),
                     expected,
@@ -230,19 +233,19 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                     "。",
                 ])
             } else {
-                cat(&[&field, " must be ", expected, ", not ", actual, "."])
+                cat(&[field, " must be ", expected, ", not ", actual, "."])
             }
         }
-        (Code::Empty, _) => cat(&[&field, say(zh, " 不能为空。", " must not be empty.")]),
+        (Code::Empty, _) => cat(&[field, say(zh, " 不能为空。", " must not be empty.")]),
         (Code::Enum, _) => {
             let allowed = match p {
                 Params::Allowed(items) => list(items, locale),
                 _ => String::new(),
             };
             if zh {
-                cat(&[&field, " 只能取以下值之一：", &allowed, "。"])
+                cat(&[field, " 只能取以下值之一：", &allowed, "。"])
             } else {
-                cat(&[&field, " must be one of: ", &allowed, "."])
+                cat(&[field, " must be one of: ", &allowed, "."])
             }
         }
         (Code::Range, Params::MaxDepth(max)) => say!(
@@ -309,12 +312,12 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 (None, None, true) => format!("{field} 长度不正确。"),
             }
         }
-        (Code::Length, _) => cat(&[&field, say(zh, " 长度不正确。", " has the wrong length.")]),
+        (Code::Length, _) => cat(&[field, say(zh, " 长度不正确。", " has the wrong length.")]),
         (Code::Format, _) => {
             if zh {
-                cat(&[&field, " 格式不正确，应为", zh_space(hint), hint, "。"])
+                cat(&[field, " 格式不正确，应为", zh_space(hint), hint, "。"])
             } else {
-                cat(&[&field, " must be ", hint, "."])
+                cat(&[field, " must be ", hint, "."])
             }
         }
         (Code::MinItems, _) => {
@@ -353,9 +356,10 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             }
         }
         (Code::SameLength, _) => {
-            let (with, expected) = match p {
-                Params::SameLength { with, expected } => (field_name(with), *expected),
-                _ => (Cow::Borrowed(""), 0),
+            let with = other;
+            let expected = match p {
+                Params::SameLength { expected, .. } => *expected,
+                _ => 0,
             };
             if zh {
                 format!("{field} 的项数必须与 {with} 相同（{expected} 项）。")
@@ -367,14 +371,11 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             }
         }
         (Code::Duplicate, _) => {
-            let first = match p {
-                Params::First(first) => field_name(first),
-                _ => Cow::Borrowed(""),
-            };
+            let first = other;
             if zh {
-                cat(&[&field, " 与 ", &first, " 重复。"])
+                cat(&[field, " 与 ", first, " 重复。"])
             } else {
-                cat(&[&field, " repeats ", &first, "."])
+                cat(&[field, " repeats ", first, "."])
             }
         }
         (
@@ -384,10 +385,10 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             },
         ) => {
             if zh {
-                cat(&[&field, " 属于分组 ", field_group, "，不能放在分组 ", group, " 中。"])
+                cat(&[field, " 属于分组 ", field_group, "，不能放在分组 ", group, " 中。"])
             } else {
                 cat(&[
-                    &field,
+                    field,
                     " is a field of group ",
                     field_group,
                     " and cannot be sent in group ",
@@ -397,22 +398,19 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             }
         }
         (Code::NotIn, _) => {
-            let list = match p {
-                Params::List(list) => field_name(list),
-                _ => Cow::Borrowed(""),
-            };
+            let list = other;
             if zh {
-                cat(&[&field, " 必须是 ", &list, " 中的一项。"])
+                cat(&[field, " 必须是 ", list, " 中的一项。"])
             } else {
-                cat(&[&field, " must be one of the values in ", &list, "."])
+                cat(&[field, " must be one of the values in ", list, "."])
             }
         }
         (Code::Together, _) => {
-            let with = with_name(p);
+            let with = other;
             if zh {
-                cat(&[&field, " 必须与 ", &with, " 同时传入（都传或都不传）。"])
+                cat(&[field, " 必须与 ", with, " 同时传入（都传或都不传）。"])
             } else {
-                cat(&[&field, " must be sent together with ", &with, " (both or neither)."])
+                cat(&[field, " must be sent together with ", with, " (both or neither)."])
             }
         }
         (Code::UnknownField, _)
@@ -426,9 +424,9 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 _ => String::new(),
             };
             if zh {
-                cat(&[&field, " 不是输入的组成部分，只能使用：", &allowed, "。"])
+                cat(&[field, " 不是输入的组成部分，只能使用：", &allowed, "。"])
             } else {
-                cat(&[&field, " is not part of the input, which holds only: ", &allowed, "."])
+                cat(&[field, " is not part of the input, which holds only: ", &allowed, "."])
             }
         }
         (Code::UnknownField, _) => {
@@ -441,7 +439,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             } else {
                 say(zh, " 不是该接口文档中的字段。", " is not a documented field of this endpoint.")
             };
-            cat(&[&field, text])
+            cat(&[field, text])
         }
         (Code::Coerced, _) => {
             let (from, to) = match p {
@@ -451,9 +449,9 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             let from = type_word(from, locale);
             let to = type_word(to, locale);
             if zh {
-                cat(&[&field, " 传入的是", from, "，已按文档转换为", to, "。"])
+                cat(&[field, " 传入的是", from, "，已按文档转换为", to, "。"])
             } else {
-                cat(&[&field, " was sent as ", from, " and is converted to ", to, ", as documented."])
+                cat(&[field, " was sent as ", from, " and is converted to ", to, ", as documented."])
             }
         }
         (Code::DroppedEmpty, _) => {
@@ -466,34 +464,34 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                     " is empty, which this vendor reads as \"no change\", so it is not sent.",
                 )
             };
-            cat(&[&field, text])
+            cat(&[field, text])
         }
         (Code::Normalized, _) => {
             if zh {
-                cat(&[&field, " 已改写为接口要求的格式：", zh_space(hint), hint, "。"])
+                cat(&[field, " 已改写为接口要求的格式：", zh_space(hint), hint, "。"])
             } else {
-                cat(&[&field, " is rewritten into the vendor's form: ", hint, "."])
+                cat(&[field, " is rewritten into the vendor's form: ", hint, "."])
             }
         }
-        (Code::NewSection, _) => cat(&[&field, say(zh, " 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。", " has no old_index: DingTalk adds a new section and clears every field of it that is not sent.")]),
+        (Code::NewSection, _) => cat(&[field, say(zh, " 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。", " has no old_index: DingTalk adds a new section and clears every field of it that is not sent.")]),
         (Code::MustDiffer, _) => {
-            let with = with_name(p);
+            let with = other;
             if zh {
-                cat(&[&field, " 不能与 ", &with, " 相同。"])
+                cat(&[field, " 不能与 ", with, " 相同。"])
             } else {
-                cat(&[&field, " must differ from ", &with, "."])
+                cat(&[field, " must differ from ", with, "."])
             }
         }
-        (Code::DisablesMember, _) => cat(&[&field, say(zh, " 为 0 将禁用该成员：成员将无法登录企业微信。", " 0 disables the member: they can no longer sign in to WeCom.")]),
+        (Code::DisablesMember, _) => cat(&[field, say(zh, " 为 0 将禁用该成员：成员将无法登录企业微信。", " 0 disables the member: they can no longer sign in to WeCom.")]),
         (Code::SendsInvitation, _) => {
             let text = say(
                 zh,
                 "：除非 to_invite 为 false，企业微信会向新成员发送邀请。",
                 ": unless to_invite is false, WeCom sends the new member an invitation.",
             );
-            cat(&[&field, text])
+            cat(&[field, text])
         }
-        (Code::NotCleared, _) => cat(&[&field, say(zh, " 传空字符串不会清空该字段，除非 force_update_fields 中列出它。", " \"\" clears nothing unless force_update_fields names it.")]),
-        (Code::ReplacesAll, _) => cat(&[&field, say(zh, " 会整体替换已有的值：未在其中传入的内容将被删除。", " replaces the whole set on the vendor's side: whatever it does not hold is removed.")]),
+        (Code::NotCleared, _) => cat(&[field, say(zh, " 传空字符串不会清空该字段，除非 force_update_fields 中列出它。", " \"\" clears nothing unless force_update_fields names it.")]),
+        (Code::ReplacesAll, _) => cat(&[field, say(zh, " 会整体替换已有的值：未在其中传入的内容将被删除。", " replaces the whole set on the vendor's side: whatever it does not hold is removed.")]),
     }
 }
