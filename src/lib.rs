@@ -68,4 +68,4 @@ pub use leaf::text::Locale;
 pub use meta::{describe, json_schema, typescript_definitions};
 pub use model::endpoint::Endpoint;
 pub use model::options::Options;
-pub use report::{Code, Error, Issue, Params, Report, Unit};
+pub use report::{Allowed, Code, Error, Issue, Params, Report, Unit};

@@ -1,8 +1,6 @@
 //! The run that checks an input envelope against an endpoint: the
 //! envelope keys, each section's walk, then the cross-field rules.
 
-use serde_json::Value;
-
 use crate::leaf::tree::{type_name, Json, Obj};
 
 use crate::engine::cross;
@@ -12,7 +10,7 @@ use crate::model::endpoint::{BoundRule, Endpoint, Parts, BASE_URL_FIELD};
 use crate::model::field::ObjectRule;
 use crate::model::options::Options;
 use crate::model::sent::SentMap;
-use crate::report::{Code, Ctx, Error, Params};
+use crate::report::{Allowed, Code, Ctx, Error, Params};
 
 impl Endpoint {
     /// Checks `opts.url_path` (a misuse error, not a report issue): path
@@ -116,8 +114,12 @@ impl Endpoint {
                     }
                 }
                 None => {
-                    let mut allowed = vec![Value::from("baseUrl")];
-                    allowed.extend(self.sections().map(|s| Value::from(s.name)));
+                    let mut keys = vec!["baseUrl"];
+                    keys.extend(self.sections().map(|s| s.name));
+                    let allowed = Allowed::Keys {
+                        keys,
+                        prefixed: None,
+                    };
                     // An unknown envelope key has nowhere to go, even with allowUnknown:
                     // a `baseURL` typo would otherwise send the token to the default host.
                     let path = crate::leaf::pointer::join("", key);

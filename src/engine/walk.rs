@@ -6,8 +6,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde_json::Value;
-
 use crate::leaf::tree::{Json, Obj};
 
 use crate::engine::guard;
@@ -18,7 +16,7 @@ use crate::model::field::{
     ArrayRule, CustomRule, CustomShape, Empty, Field, IntRule, ObjectRule, StrRule, Ty,
 };
 use crate::model::sent::{Sent, SentMap};
-use crate::report::{Code, Ctx, Params};
+use crate::report::{Allowed, Code, Ctx, Params};
 
 fn type_error(ctx: &mut Ctx, path: &str, expected: &'static str, v: &Json) {
     ctx.error(
@@ -207,7 +205,7 @@ fn check_str<'a>(
         ctx.error(
             path,
             Code::Enum,
-            Params::Allowed(rule.one_of.iter().map(|&v| Value::from(v)).collect()),
+            Params::Allowed(Allowed::Texts(rule.one_of)),
         );
         return None;
     }
@@ -321,7 +319,7 @@ fn range_error(ctx: &mut Ctx, path: &str, rule: &IntRule, negative: bool, unsafe
         ctx.error(
             path,
             Code::Enum,
-            Params::Allowed(rule.one_of.iter().map(|&v| Value::from(v)).collect()),
+            Params::Allowed(Allowed::Ints(rule.one_of)),
         );
         return;
     }
@@ -404,7 +402,7 @@ fn check_int<'a>(
         ctx.error(
             path,
             Code::Enum,
-            Params::Allowed(rule.one_of.iter().map(|&v| Value::from(v)).collect()),
+            Params::Allowed(Allowed::Ints(rule.one_of)),
         );
         return None;
     }
@@ -479,11 +477,10 @@ fn unknown_field<'a>(
     value: &'a Json<'a>,
     out: &mut SentMap<'a>,
 ) {
-    let mut allowed: Vec<Value> = rule.fields.iter().map(|f| Value::from(f.key)).collect();
-    if let Some((prefix, _)) = rule.prefixed {
-        allowed.push(Value::from(format!("{prefix}*")));
-    }
-    let params = Params::Allowed(allowed);
+    let params = Params::Allowed(Allowed::Keys {
+        keys: rule.fields.iter().map(|f| f.key).collect(),
+        prefixed: rule.prefixed.map(|(prefix, _)| prefix),
+    });
     if ctx.allow_unknown && value.is_null() {
         // Nothing to pass through, and built bodies never carry null.
         ctx.warn(path, Code::DroppedEmpty, Params::Dropped("null"));

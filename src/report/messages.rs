@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::leaf::json::json_text;
 use crate::leaf::pointer::{self, field_name};
 use crate::leaf::text::Locale;
+use crate::report::params::Item;
 use crate::report::{Code, Params, RawIssue, Unit};
 
 /// The message in the reader's language: `format!` of the Chinese text
@@ -137,22 +138,33 @@ fn items(n: usize) -> &'static str {
     }
 }
 
-fn list(items: &[Value], locale: Locale) -> String {
+/// The allowed values of `p`, for a message ("" when it lists none).
+fn list(p: &Params, locale: Locale) -> String {
     let sep = match locale {
         Locale::En => ", ",
         Locale::ZhCn => "、",
     };
     // Pushed in place rather than collected and `join`ed (less code in the wasm).
     let mut out = String::new();
-    for (i, v) in items.iter().enumerate() {
-        if i > 0 {
+    let Params::Allowed(items) = p else {
+        return out;
+    };
+    let mut first = true;
+    items.each(&mut |item| {
+        if !std::mem::take(&mut first) {
             out.push_str(sep);
         }
-        match v {
-            Value::String(s) => out.push_str(s),
-            other => out.push_str(&json_text(other)),
+        match item {
+            Item::Str(s) => out.push_str(s),
+            Item::Value(Value::String(s)) => out.push_str(s),
+            Item::Int(n) => out.push_str(&n.to_string()),
+            Item::Prefix(p) => {
+                out.push_str(p);
+                out.push('*');
+            }
+            Item::Value(other) => out.push_str(&json_text(other)),
         }
-    }
+    });
     out
 }
 
@@ -238,10 +250,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         }
         (Code::Empty, _) => cat(&[field, say(zh, " 不能为空。", " must not be empty.")]),
         (Code::Enum, _) => {
-            let allowed = match p {
-                Params::Allowed(items) => list(items, locale),
-                _ => String::new(),
-            };
+            let allowed = list(p, locale);
             if zh {
                 cat(&[field, " 只能取以下值之一：", &allowed, "。"])
             } else {
@@ -419,10 +428,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 .strip_prefix('/')
                 .is_some_and(|rest| !rest.as_bytes().contains(&b'/')) =>
         {
-            let allowed = match p {
-                Params::Allowed(items) => list(items, locale),
-                _ => String::new(),
-            };
+            let allowed = list(p, locale);
             if zh {
                 cat(&[field, " 不是输入的组成部分，只能使用：", &allowed, "。"])
             } else {

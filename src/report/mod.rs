@@ -9,7 +9,7 @@ mod messages;
 pub mod params;
 
 pub use error::Error;
-pub use params::{Params, Unit};
+pub use params::{Allowed, Params, Unit};
 
 use crate::leaf::answer::Answer;
 use crate::leaf::json::{write_map, Fields, WriteJson};
@@ -431,8 +431,23 @@ pub(crate) mod tests {
                 expected: "string",
                 actual: "number",
             },
-            Params::Allowed(vec![json!("a\"b"), json!(-1), json!(null), json!(1.5)]),
-            Params::Allowed(Vec::new()),
+            Params::Allowed(Allowed::Values(vec![
+                json!("a\"b"),
+                json!(-1),
+                json!(null),
+                json!(1.5),
+            ])),
+            Params::Allowed(Allowed::Values(Vec::new())),
+            Params::Allowed(Allowed::Texts(&["M", "", "万"])),
+            Params::Allowed(Allowed::Ints(&[-1, 0, i64::MAX])),
+            Params::Allowed(Allowed::Keys {
+                keys: vec!["a", "b~/"],
+                prefixed: Some("u_"),
+            }),
+            Params::Allowed(Allowed::Keys {
+                keys: Vec::new(),
+                prefixed: None,
+            }),
             Params::Range {
                 min: Some(-5),
                 max: None,
