@@ -75,6 +75,27 @@ fn fixture_suite_through_the_js_api() {
     assert_no_failures(&format!("{} fixture cases", cases.len()), &failures);
 }
 
+/// The glue finds an endpoint's index in `endpointIds()`, split at commas:
+/// the ids of `endpoints()`, in its order.
+#[wasm_bindgen_test]
+fn endpoint_ids_are_the_endpoints_in_order() {
+    let ids: Vec<String> = rosterguard::endpoints()
+        .iter()
+        .map(|e| e.id.to_owned())
+        .collect();
+    assert!(ids.iter().all(|id| !id.is_empty() && !id.contains(',')));
+    assert_eq!(wasm::endpoint_ids(), ids.join(","));
+    let listed = JSON::stringify(&wasm::endpoints().unwrap()).unwrap();
+    let listed: Value = serde_json::from_str(&String::from(listed)).unwrap();
+    let listed: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, ids);
+}
+
 #[wasm_bindgen_test]
 fn every_field_through_validate_field() {
     // Each issue of a case is reported again when that one field is checked

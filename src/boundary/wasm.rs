@@ -415,6 +415,22 @@ pub fn endpoints() -> Result<JsValue, JsValue> {
     to_js_serde(&api::endpoint_infos())
 }
 
+/// Every endpoint's id, comma-separated, in the order of `endpoints()`
+/// (no id holds a comma): what the glue's fast path needs to find an
+/// endpoint's index, without building `endpoints()`' objects (0.85 ms of
+/// a cold start, most of the first validate's own time).
+#[wasm_bindgen(js_name = endpointIds)]
+pub fn endpoint_ids() -> String {
+    let mut out = String::new();
+    for (i, ep) in api::endpoints().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(ep.id);
+    }
+    out
+}
+
 /// The input policy's limits, for the JS glue's fast path:
 /// `[maxDepth, maxItems, fastMaxDepth]` (see `leaf::limits`).
 #[wasm_bindgen(js_name = inputLimits)]
