@@ -143,6 +143,31 @@ fn field_rules(field: &'static Field, out: &mut Vec<&'static ObjectRule>) {
     }
 }
 
+/// `input_keys()` (what the JS glue's tape names by index) holds every
+/// key an object rule declares, at any depth, once each, and no key holds
+/// the comma the glue splits the list at.
+#[test]
+fn input_keys_hold_every_declared_key_once() {
+    let keys = rosterguard::api::input_keys();
+    let mut once = keys.clone();
+    once.sort_unstable();
+    once.dedup();
+    assert_eq!(once.len(), keys.len(), "a key listed twice");
+    assert!(keys.iter().all(|k| !k.is_empty() && !k.contains(',')));
+    let mut rules = Vec::new();
+    for ep in rosterguard::endpoints() {
+        for section in ep.sections() {
+            assert!(keys.contains(&section.name), "{}", section.name);
+            object_rules(section.rule, &mut rules);
+        }
+    }
+    for rule in rules {
+        for field in rule.fields {
+            assert!(keys.contains(&field.key), "{} is missing", field.key);
+        }
+    }
+}
+
 /// The walk looks keys up from where the last match was (`field_from`),
 /// which finds what a scan from the top finds only if no object declares a
 /// key twice.

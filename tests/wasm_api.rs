@@ -75,6 +75,13 @@ fn fixture_suite_through_the_js_api() {
     assert_no_failures(&format!("{} fixture cases", cases.len()), &failures);
 }
 
+/// The glue numbers the keys of `inputKeys()`, split at commas, as the
+/// tape reader does those of `api::input_keys()`: the same list.
+#[wasm_bindgen_test]
+fn input_keys_are_the_tape_readers_list() {
+    assert_eq!(wasm::input_keys(), rosterguard::api::input_keys().join(","));
+}
+
 /// The glue finds an endpoint's index in `endpointIds()`, split at commas:
 /// the ids of `endpoints()`, in its order.
 #[wasm_bindgen_test]

@@ -30,6 +30,26 @@ pub fn endpoint(id: &str) -> Result<&'static Endpoint, Error> {
         .ok_or_else(|| Error::unknown_endpoint(id, vendors::ALL.iter().map(|e| e.id).collect()))
 }
 
+/// Every key the endpoints' rules name (see [`Endpoint::keys`]), each
+/// once, in the order first named. The JS glue writes an input's keys that
+/// are among them as their index here, not as text
+/// (`leaf::tree::Json::from_tape_with`).
+pub fn input_keys() -> Vec<&'static str> {
+    let mut all = Vec::new();
+    for ep in vendors::ALL {
+        ep.keys(&mut all);
+    }
+    // ~430 names, ~165 distinct, once per module: a scan, as secret_keys
+    // does, instead of a sort or a map (each ~0.4 KB more wasm).
+    let mut keys: Vec<&'static str> = Vec::new();
+    for key in all {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
 /// A request together with the report (warnings) it was built from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Built {

@@ -456,6 +456,20 @@ pub fn answer_keys() -> String {
 }
 
 thread_local! {
+    /// [`api::input_keys`], made once (leaked: one table for the module's
+    /// life, which tape trees borrow from).
+    static INPUT_KEYS: &'static [&'static str] = Vec::leak(api::input_keys());
+}
+
+/// The keys the rules name, comma-separated (no key holds a comma): the
+/// glue writes an input key found here as `KNOWN_KEY` plus its index
+/// (`leaf::tree::Json::from_tape_with`).
+#[wasm_bindgen(js_name = inputKeys)]
+pub fn input_keys() -> String {
+    comma_joined(INPUT_KEYS.with(|k| *k).iter().copied())
+}
+
+thread_local! {
     /// The bytes of the fast path: the glue writes a call's options and
     /// input text into `input`, the call answers in `output` (JSON text)
     /// or, for a validate, in `answer`. All are reused from call to call,
@@ -535,7 +549,7 @@ pub fn wasm_memory() -> JsValue {
 }
 
 fn tape(bytes: &[u8]) -> Result<Json<'_>, JsValue> {
-    match Json::from_tape(bytes) {
+    match Json::from_tape_with(bytes, INPUT_KEYS.with(|k| *k)) {
         Ok((v, used)) if used == bytes.len() => Ok(v),
         _ => Err(bad_argument("the input tape is damaged")),
     }

@@ -7,7 +7,7 @@ use crate::leaf::tree::Json;
 use crate::leaf::text::{Meta, Text};
 use crate::leaf::url;
 pub use crate::model::cross::{CrossKind, CrossRule, UniqueBy};
-use crate::model::field::{Empty, Field, ObjectRule, StrRule, Ty};
+use crate::model::field::{CustomShape, Empty, Field, ObjectRule, StrRule, Ty};
 use crate::model::sent::{Sent, SentMap};
 
 /// One vendor endpoint. Each lives in its vendor's file under `src/vendors/`.
@@ -214,6 +214,15 @@ impl Endpoint {
         out
     }
 
+    /// Adds every key its rules name to `out`: the envelope's sections and
+    /// each object's fields, at any depth (repeats included).
+    pub fn keys(&self, out: &mut Vec<&'static str>) {
+        for section in self.sections() {
+            out.push(section.name);
+            collect_keys(section.rule, out, 0);
+        }
+    }
+
     /// The JSON Pointer of the endpoint's token: its first secret field.
     pub fn token_pointer(&self) -> Option<String> {
         self.secret_fields().into_iter().next().map(|(p, _)| p)
@@ -247,6 +256,34 @@ fn collect_rules(rule: &'static ObjectRule, base: &str, out: &mut Vec<BoundRule>
             }
             _ => {}
         }
+    }
+}
+
+fn collect_keys(rule: &'static ObjectRule, out: &mut Vec<&'static str>, depth: usize) {
+    // The field tables are ours and shallow; the bound only guards a cycle.
+    if depth > 16 {
+        return;
+    }
+    out.extend(rule.fields.iter().map(|f| f.key));
+    // An open object's own keys are the caller's; its values' are ours.
+    for field in rule.fields.iter().chain(rule.prefixed.map(|(_, f)| f)) {
+        collect_value_keys(field, out, depth + 1);
+    }
+}
+
+/// The keys of the objects that a field's value may hold.
+fn collect_value_keys(field: &'static Field, out: &mut Vec<&'static str>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    match field.ty {
+        Ty::Object(inner) => collect_keys(inner, out, depth),
+        Ty::Array(arr) => collect_value_keys(arr.item, out, depth + 1),
+        Ty::Custom(custom) => {
+            let CustomShape::ArrayOrJsonText(arr) = custom.shape;
+            collect_value_keys(arr.item, out, depth + 1);
+        }
+        _ => {}
     }
 }
 
