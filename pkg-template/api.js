@@ -60,12 +60,10 @@ const stringify = JSON.stringify;
 // The input policy lives in Rust (leaf::limits); read once from the module.
 let fastMaxDepth = 0;
 let fastMaxItems = 0;
-// The keys the module's rules name, each mapped to the word that stands
-// for it in a tape (its index with the top bit set): such a key is neither
-// pooled, encoded nor cut out again (a valid validate runs ~10 % fewer
-// instructions).
-let knownKeys = new Map();
+// A key's word in a tape with this bit set is an index into the module's
+// inputKeys() (see createCrossing).
 const KNOWN_KEY = 0x80000000;
+const KEYS_AFTER = 16;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/;
 const wellFormed =
   typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : (s) => !LONE_SURROGATE.test(s);
@@ -197,10 +195,10 @@ const endsHigh = (s) => {
 /**
  * Writes `v`'s structure into `b` at `p` and collects its strings, in
  * order, into `pool` (a string's entry holds its UTF-16 length; the texts
- * follow the structure as one UTF-8 run, see writeTape). Returns the end,
- * WALK or GROW.
+ * follow the structure as one UTF-8 run, see writeTape); a key that `known`
+ * maps is written as its word instead. Returns the end, WALK or GROW.
  */
-function writeValue(b, p, v, depth, pool) {
+function writeValue(b, p, v, depth, pool, known) {
   if (p + 9 > b.length) return GROW;
   switch (typeof v) {
     case 'string':
@@ -238,7 +236,7 @@ function writeValue(b, p, v, depth, pool) {
     u32At(b, p + 1, n);
     p += 5;
     for (let i = 0; i < n; i++) {
-      p = writeValue(b, p, v[i], depth + 1, pool);
+      p = writeValue(b, p, v[i], depth + 1, pool, known);
       if (p < 0) return p;
     }
     return p;
@@ -256,15 +254,15 @@ function writeValue(b, p, v, depth, pool) {
     // undefined properties are absent, in JSON.stringify and in the walk alike.
     if (item === undefined) continue;
     if (p + 4 > b.length) return GROW;
-    const known = knownKeys.get(k);
-    if (known !== undefined) {
-      u32At(b, p, known);
+    const word = known.get(k);
+    if (word !== undefined) {
+      u32At(b, p, word);
     } else {
       if (endsHigh(k)) return WALK;
       u32At(b, p, k.length);
       pool.push(k);
     }
-    p = writeValue(b, p + 4, item, depth + 1, pool);
+    p = writeValue(b, p + 4, item, depth + 1, pool, known);
     if (p < 0) return p;
     count++;
   }
@@ -278,10 +276,10 @@ function writeValue(b, p, v, depth, pool) {
  * (a third of the instructions of encoding string by string in JS).
  * Returns the end, WALK or GROW.
  */
-function writeTape(b, p, v) {
+function writeTape(b, p, v, known) {
   const pool = [];
   const start = p + 4;
-  let end = writeValue(b, start, v, 0, pool);
+  let end = writeValue(b, start, v, 0, pool, known);
   if (end < 0) return end;
   u32At(b, p, end - start);
   const text = pool.join('');
@@ -316,17 +314,27 @@ function createCrossing(raw) {
   // a property name (V8 internalizes it), so that every report's params
   // objects are built with the same strings.
   let keys;
+  // The keys the module's rules name, each mapped to the word that stands
+  // for it in a tape (its index with KNOWN_KEY set): such a key is neither
+  // pooled, encoded nor cut out again (a valid validate runs ~10 % fewer
+  // instructions). Read at the KEYS_AFTER-th tape, not the first: listing
+  // them costs the module ~1 ms once, a twentieth of a cold start.
+  let known = new Map();
+  let tapes = 0;
   /** The tape of options then input in linear memory: [optionsLen, inputLen], or WALK. */
   const write = (input, options) => {
+    if (++tapes === KEYS_AFTER) {
+      known = new Map(raw.inputKeys().split(',').map((k, i) => [k, KNOWN_KEY | i]));
+    }
     for (;;) {
       // ioInput first: it may grow the memory, which detaches the old buffer.
       const ptr = raw.ioInput(cap);
       const b = new Uint8Array(memory.buffer, ptr, cap);
       let p = 0;
       try {
-        if (options !== undefined) p = writeTape(b, 0, options);
+        if (options !== undefined) p = writeTape(b, 0, options, known);
         const o = p;
-        if (p >= 0) p = writeTape(b, p, input);
+        if (p >= 0) p = writeTape(b, p, input, known);
         if (p >= 0) return [o, p - o];
       } catch {
         return WALK; // a getter or proxy threw: the walk reports it at its pointer
@@ -450,7 +458,6 @@ export function createApi(raw, ensureReady) {
   const limits = () => {
     if (fastMaxDepth === 0) {
       const [, maxItems, fastDepth] = raw.inputLimits();
-      knownKeys = new Map(raw.inputKeys().split(',').map((k, i) => [k, KNOWN_KEY | i]));
       fastMaxDepth = fastDepth;
       fastMaxItems = maxItems;
     }

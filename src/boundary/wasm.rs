@@ -15,7 +15,7 @@
 //! `{rosterguardError: kind, message, report?}`, which the hand-written JS
 //! wrapper (`pkg-template/api.js`) turns into a `RosterguardError`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::leaf::json::{write_value, Fields, WriteJson};
 use js_sys::{Array, JsString, Reflect, JSON};
@@ -456,17 +456,26 @@ pub fn answer_keys() -> String {
 }
 
 thread_local! {
-    /// [`api::input_keys`], made once (leaked: one table for the module's
-    /// life, which tape trees borrow from).
-    static INPUT_KEYS: &'static [&'static str] = Vec::leak(api::input_keys());
+    /// [`api::input_keys`], made by the first [`input_keys`] call (leaked:
+    /// one table for the module's life, which tape trees borrow from).
+    /// Until then the glue sends every key as text, and a tape that names a
+    /// known key is damaged.
+    static INPUT_KEYS: Cell<&'static [&'static str]> = const { Cell::new(&[]) };
 }
 
 /// The keys the rules name, comma-separated (no key holds a comma): the
 /// glue writes an input key found here as `KNOWN_KEY` plus its index
-/// (`leaf::tree::Json::from_tape_with`).
+/// (`leaf::tree::Json::from_tape_with`). Listing them takes ~1 ms the
+/// first time, mostly compiling the code that does it, so the glue asks
+/// only once a process has made a few calls, not on a cold start's first.
 #[wasm_bindgen(js_name = inputKeys)]
 pub fn input_keys() -> String {
-    comma_joined(INPUT_KEYS.with(|k| *k).iter().copied())
+    let mut keys = INPUT_KEYS.with(Cell::get);
+    if keys.is_empty() {
+        keys = Vec::leak(api::input_keys());
+        INPUT_KEYS.with(|k| k.set(keys));
+    }
+    comma_joined(keys.iter().copied())
 }
 
 thread_local! {
@@ -549,7 +558,7 @@ pub fn wasm_memory() -> JsValue {
 }
 
 fn tape(bytes: &[u8]) -> Result<Json<'_>, JsValue> {
-    match Json::from_tape_with(bytes, INPUT_KEYS.with(|k| *k)) {
+    match Json::from_tape_with(bytes, INPUT_KEYS.with(Cell::get)) {
         Ok((v, used)) if used == bytes.len() => Ok(v),
         _ => Err(bad_argument("the input tape is damaged")),
     }
