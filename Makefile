@@ -219,7 +219,7 @@ fuzz-smoke:
 # written to target/bench.json. BENCH_QUICK=1: a smoke run. See BENCHMARKS.md.
 bench: pkg
 	bash scripts/install-pkg.sh target/bench-project >/dev/null
-	cp -r bench/run.mjs bench/records.mjs bench/peers target/bench-project/
+	cp -r bench/run.mjs bench/payloads.mjs bench/records.mjs bench/peers target/bench-project/
 	cd target/bench-project && ROSTERGUARD_REPO=$(CURDIR) BENCH_JSON=$(CURDIR)/target/bench.json node run.mjs
 
 # Native criterion benchmarks; the summary table at the end gives the

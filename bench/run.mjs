@@ -26,6 +26,7 @@ import * as rg from 'rosterguard';
 import { makeAjvPeer } from './peers/ajv-schemas.mjs';
 import { makeValibotPeer } from './peers/valibot.mjs';
 import { makeZodPeer } from './peers/zod.mjs';
+import { CLAIMED, EK, FX, ekBad, ekDoc, fixture, fxBad, fxDoc } from './payloads.mjs';
 import { staff } from './records.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,36 +38,6 @@ const BATCH = quick ? 2_000 : 20_000;
 const BATCH_RUNS = quick ? 2 : 5;
 const MEMORY_RECORDS = quick ? 10_000 : 100_000;
 const COLD_RUNS = quick ? 3 : 7;
-
-const FX = 'fxiaoke.updateMember';
-const EK = 'ekuaibao.updateStaff';
-const fixture = (f) => JSON.parse(readFileSync(join(repo, 'tests/fixtures', f), 'utf8')).input;
-
-// ---- payloads --------------------------------------------------------------
-const fxDoc = fixture(`${FX}/seed.json`);
-const ekDoc = fixture(`${EK}/seed-by-id.json`);
-const fxBad = structuredClone(fxDoc);
-Object.assign(fxBad.body.user, {
-  gender: 'X', // enum
-  email: 'bad@', // format
-  hireDate: '2020-02-30', // format
-  mainDepartmentId: -1, // range
-  attachingDepartmentIds: [1, 1, -3], // duplicate, range
-  openUserId: '', // empty (required)
-  qq: true, // type
-  nope: 1, // unknown_field
-  birthDate: 'yesterday', // format
-});
-const ekBad = structuredClone(ekDoc);
-Object.assign(ekBad.body, {
-  name: '  ', // empty (blank)
-  cellphone: '123', // format
-  email: 'bad@', // format
-  departments: ['a', 'a'], // duplicate
-  defaultDepartment: 'zz', // not_in (cross-field)
-});
-ekBad.body.staffCustomForm.other = 'x'; // unknown_field
-const CLAIMED = { fxBad: 10, ekBad: 6 };
 
 const batchText = JSON.stringify(Array.from({ length: BATCH }, (_, i) => staff(i)));
 
