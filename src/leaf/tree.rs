@@ -269,7 +269,7 @@ struct Tape<'a> {
     at: usize,
     /// The strings, in the order the structure names them.
     pool: &'a str,
-    /// The keys a key's word can name by index (see [`Json::from_tape`]).
+    /// The keys a key's word can name by index (see [`Json::from_tape_with`]).
     known: &'a [&'static str],
 }
 
