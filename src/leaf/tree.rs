@@ -68,7 +68,7 @@ impl<'a> Obj<'a> {
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.entries
             .iter()
-            .find(|(k, _)| k.as_ref() == key)
+            .find(|(k, _)| same_key(k, key))
             .map(|(_, v)| v)
     }
 
@@ -237,6 +237,13 @@ impl<'a> Json<'a> {
     pub fn to_json(&self) -> String {
         json_text(64, |out| self.write_json(out))
     }
+}
+
+/// `a == b`, without comparing bytes when both are the same string in
+/// memory: a key read from the tape's known keys is the field table's own.
+#[inline]
+pub fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a.as_bytes() == b.as_bytes())
 }
 
 /// Why a tape could not be read (see [`Json::from_tape`]).

@@ -4,6 +4,7 @@
 
 use crate::leaf::format::Format;
 use crate::leaf::text::{meta_str, Text};
+use crate::leaf::tree::same_key;
 use crate::model::cross::CrossRule;
 use crate::report::Unit;
 
@@ -458,9 +459,9 @@ impl ObjectRule {
         let (head, tail) = fields.split_at(start);
         let found = tail
             .iter()
-            .position(|f| f.key == key)
+            .position(|f| same_key(f.key, key))
             .map(|i| i + start)
-            .or_else(|| head.iter().position(|f| f.key == key))?;
+            .or_else(|| head.iter().position(|f| same_key(f.key, key)))?;
         *next = found + 1;
         fields.get(found)
     }
