@@ -192,6 +192,23 @@ const endsHigh = (s) => {
   return last >= 0xd800 && last <= 0xdbff;
 };
 
+/** Writes the string `s` at `p` (see writeValue). */
+function writeString(b, p, s, pool) {
+  if (endsHigh(s)) return WALK;
+  b[p] = STRING;
+  u32At(b, p + 1, s.length);
+  pool.push(s);
+  return p + 5;
+}
+
+/**
+ * Whether an item of an object or array is a string that fits at `p`: it
+ * is written by writeString there and then, without a recursive call of
+ * writeValue (V8 inlines the one, not the other: a valid validate's tape
+ * takes ~12 % less time to write).
+ */
+const leaf = (item, p, b) => typeof item === 'string' && p + 5 <= b.length;
+
 /**
  * Writes `v`'s structure into `b` at `p` and collects its strings, in
  * order, into `pool` (a string's entry holds its UTF-16 length; the texts
@@ -202,11 +219,7 @@ function writeValue(b, p, v, depth, pool, known) {
   if (p + 9 > b.length) return GROW;
   switch (typeof v) {
     case 'string':
-      if (endsHigh(v)) return WALK;
-      b[p] = STRING;
-      u32At(b, p + 1, v.length);
-      pool.push(v);
-      return p + 5;
+      return writeString(b, p, v, pool);
     case 'number':
       // Integers only: a fraction takes the walk, as JSON text could
       // read back a bit apart.
@@ -236,7 +249,8 @@ function writeValue(b, p, v, depth, pool, known) {
     u32At(b, p + 1, n);
     p += 5;
     for (let i = 0; i < n; i++) {
-      p = writeValue(b, p, v[i], depth + 1, pool, known);
+      const item = v[i];
+      p = leaf(item, p, b) ? writeString(b, p, item, pool) : writeValue(b, p, item, depth + 1, pool, known);
       if (p < 0) return p;
     }
     return p;
@@ -262,7 +276,8 @@ function writeValue(b, p, v, depth, pool, known) {
       u32At(b, p, k.length);
       pool.push(k);
     }
-    p = writeValue(b, p + 4, item, depth + 1, pool, known);
+    p += 4;
+    p = leaf(item, p, b) ? writeString(b, p, item, pool) : writeValue(b, p, item, depth + 1, pool, known);
     if (p < 0) return p;
     count++;
   }
@@ -321,7 +336,10 @@ function createCrossing(raw) {
   // them costs the module ~1 ms once, a twentieth of a cold start.
   let known = new Map();
   let tapes = 0;
-  /** The tape of options then input in linear memory: [optionsLen, inputLen], or WALK. */
+  // The length of the last tape's options (the input's follows), kept here
+  // rather than returned in an array that each call would allocate.
+  let optionsLen = 0;
+  /** The tape of options then input in linear memory: its whole length (see optionsLen), or WALK. */
   const write = (input, options) => {
     if (++tapes === KEYS_AFTER) {
       known = new Map(raw.inputKeys().split(',').map((k, i) => [k, KNOWN_KEY | i]));
@@ -335,7 +353,10 @@ function createCrossing(raw) {
         if (options !== undefined) p = writeTape(b, 0, options, known);
         const o = p;
         if (p >= 0) p = writeTape(b, p, input, known);
-        if (p >= 0) return [o, p - o];
+        if (p >= 0) {
+          optionsLen = o;
+          return p;
+        }
       } catch {
         return WALK; // a getter or proxy threw: the walk reports it at its pointer
       }
@@ -355,11 +376,11 @@ function createCrossing(raw) {
       busy = true;
       try {
         if (memory === undefined) memory = raw.wasmMemory();
-        const lens = write(input, options);
+        const end = write(input, options);
         // The module hands a large buffer back; ask for a small one next time.
         cap = 16384;
-        if (lens === WALK) return undefined;
-        const len = raw.checkTape(index, lens[0], lens[1], build);
+        if (end === WALK) return undefined;
+        const len = raw.checkTape(index, optionsLen, end - optionsLen, build);
         if (len === 0) return 0;
         if (!build) {
           const buffer = memory.buffer;
@@ -389,10 +410,10 @@ function createCrossing(raw) {
       busy = true;
       try {
         if (memory === undefined) memory = raw.wasmMemory();
-        const lens = options === undefined ? [0, 0] : write(options, undefined);
+        const end = options === undefined ? 0 : write(options, undefined);
         cap = 16384;
-        if (lens === WALK) return false;
-        raw.batchStart(index, lens[0] + lens[1], build, ndjson, apart);
+        if (end === WALK) return false;
+        raw.batchStart(index, end, build, ndjson, apart);
         let at = 0;
         for (;;) {
           const ptr = raw.ioInput(BATCH_WINDOW);

@@ -319,10 +319,9 @@ impl<'a> Tape<'a> {
     /// The next `units` UTF-16 units of the pool.
     fn text_of(&mut self, units: usize) -> Result<&'a str, TapeError> {
         let bytes = self.pool.as_bytes();
-        // ASCII (most keys and values): a unit is a byte.
-        let ascii = bytes
-            .get(..units)
-            .is_some_and(|b| b.iter().all(u8::is_ascii));
+        // ASCII (most keys and values): a unit is a byte. (`<[u8]>::is_ascii`
+        // reads a word at a time.)
+        let ascii = bytes.get(..units).is_some_and(<[u8]>::is_ascii);
         let end = if ascii {
             units
         } else {
