@@ -2,11 +2,13 @@
 // (bench/payloads.mjs: fxDoc, ekDoc, fxBad, ekBad), for instruction counts
 // that do not depend on the machine's load:
 //
-//   valgrind --tool=callgrind node --single-threaded tools/validate_loop.mjs pkg ekDoc 40000
+//   valgrind --tool=callgrind node --single-threaded tools/validate_loop.mjs pkg ekDoc 120000
 //
-// minus the same with 20000, divided by 20000, is the cost of a call (every
+// minus the same with 40000, divided by 80000, is the cost of a call (every
 // run first makes 20 000 calls, so that both are measured warm, the input
-// keys read and the code optimised). Usage, from the repository:
+// keys read and the code optimised). Shorter differences (40000 - 20000)
+// moved by several per cent between reruns (GC timing; BENCHMARKS.md): run
+// each package more than once. Usage, from the repository:
 // node tools/validate_loop.mjs <package dir> <payload> <calls>
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
