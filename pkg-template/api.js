@@ -100,8 +100,8 @@ const KEYED = 8;
  */
 function readAnswer(words, at, text, keys) {
   // The reader's state lives in `answer` below, not in closures that every
-  // call would allocate (a report with two warnings took ~3.6k
-  // instructions to read that way, callgrind).
+  // call would allocate (2-6 % of a validate with errors, callgrind;
+  // BENCHMARKS.md).
   answer.words = words;
   answer.at = at;
   answer.text = text;
