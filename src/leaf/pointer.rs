@@ -111,11 +111,33 @@ pub(crate) fn is_index(s: &str) -> bool {
 /// (`/body/departments/2` → `departments[2]`,
 /// `/body/param/groups/0/sections/1/old_index` → `groups[0].sections[1].old_index`).
 pub fn field_name(pointer: &str) -> Cow<'_, str> {
-    // One pass over the borrowed segments, no list of them: this runs once
-    // per rendered message, and the last key is usually borrowed as it is.
     let Some(rest) = pointer.strip_prefix('/') else {
         return Cow::Borrowed("input");
     };
+    // This runs once per rendered message. Without a `/` before a digit no
+    // segment past the first is an index, so the name is the last key,
+    // found by one byte scan (the segment walk of `list_name` was ~9 % of
+    // a validate with ten errors, natively).
+    let (mut prev, mut last_start) = (0, 0);
+    for (i, &b) in rest.as_bytes().iter().enumerate() {
+        if prev == b'/' {
+            if b.is_ascii_digit() {
+                return list_name(rest);
+            }
+            last_start = i;
+        }
+        prev = b;
+    }
+    if prev == b'/' {
+        last_start = rest.len();
+    }
+    unescape(rest.get(last_start..).unwrap_or(""))
+}
+
+/// [`field_name`] of a pointer (without its leading `/`) that may pass
+/// through a list.
+fn list_name(rest: &str) -> Cow<'_, str> {
+    // One pass over the borrowed segments, no list of them.
     let mut list_start = None;
     let mut prev: Option<(usize, &str)> = None;
     let mut offset = 0;
@@ -457,6 +479,49 @@ mod tests {
         );
         assert_eq!(field_name("/body/user/gender"), "gender");
         assert_eq!(field_name(""), "input");
+    }
+
+    /// The one-scan shortcut names every pointer as the segment walk
+    /// does: a reference over a list of segments, on pointers built from
+    /// keys that are, look like or contain indexes, escapes and empties.
+    #[test]
+    fn field_name_matches_a_segment_list() {
+        fn reference(pointer: &str) -> String {
+            let Some(rest) = pointer.strip_prefix('/') else {
+                return "input".into();
+            };
+            let segs: Vec<&str> = rest.split('/').collect();
+            let start = (1..segs.len()).find(|&i| !is_index(segs[i - 1]) && is_index(segs[i]));
+            let Some(start) = start.map(|i| i - 1) else {
+                return unescape(segs.last().copied().unwrap_or("")).into_owned();
+            };
+            let mut out = String::new();
+            for seg in &segs[start..] {
+                if is_index(seg) {
+                    out.push_str(&format!("[{seg}]"));
+                } else {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(&unescape(seg));
+                }
+            }
+            out
+        }
+        let parts = ["a", "0", "12", "1b", "", "~1", "a~0b", "张", "07", "x/"];
+        let mut pointers = vec![String::new()];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    pointers.push(format!("/{a}"));
+                    pointers.push(format!("/{a}/{b}"));
+                    pointers.push(format!("/{a}/{b}/{c}"));
+                }
+            }
+        }
+        for p in &pointers {
+            assert_eq!(field_name(p), reference(p), "{p:?}");
+        }
     }
 
     #[test]
