@@ -332,8 +332,9 @@ function writeTape(b, p, v, known) {
 /**
  * The fast path's crossing: options and input are written as one tape into
  * a buffer in the module's linear memory (reused from call to call), and the
- * module answers with 0 (valid, no warnings) or the length of its answer's
- * text in a second buffer (a validate's answer tape, a build's JSON). The
+ * module answers with 0 (valid, no warnings), the address of a validate's
+ * answer tape's header, or the length of a build's JSON text in a second
+ * buffer. The
  * writer accepts exactly what the walk would read unchanged (plain objects
  * and arrays, strings without lone surrogates, booleans, null, safe
  * integers, within the depth and size limits) and gives up on anything
@@ -406,14 +407,17 @@ function createCrossing(raw) {
         // The module hands a large buffer back; ask for a small one next time.
         cap = 16384;
         if (end === WALK) return undefined;
+        // A validate's answer: the address of its header; a build's: the length of its text.
         const len = raw.checkTape(index, optionsLen, end - optionsLen, build);
         if (len === 0) return 0;
         if (!build) {
           const buffer = memory.buffer;
           if (words === undefined || words.buffer !== buffer) words = new Uint32Array(buffer);
-          const text = decoder.decode(new Uint8Array(buffer, raw.ioAnswerText(), len));
+          // The header: where the text is, its length, where the words are.
+          const h = len >>> 2;
+          const text = decoder.decode(new Uint8Array(buffer, words[h], words[h + 1]));
           if (keys === undefined) keys = raw.answerKeys().split(',').map((k) => Object.keys({ [k]: 0 })[0]);
-          return readAnswer(words, raw.ioAnswerWords() >>> 2, text, keys);
+          return readAnswer(words, words[h + 2] >>> 2, text, keys);
         }
         const out = raw.ioOutput();
         return decoder.decode(new Uint8Array(memory.buffer, out, len));
