@@ -473,11 +473,17 @@ pub fn write_u64(out: &mut Vec<u8>, u: u64) {
 /// string (an English report's every string) is its byte length, and
 /// `is_ascii` checks a word at a time.
 pub fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        return s.len();
+    utf16_units(s.as_bytes())
+}
+
+/// [`utf16_len`] of the UTF-8 of whole characters.
+pub fn utf16_units(bytes: &[u8]) -> usize {
+    if bytes.is_ascii() {
+        return bytes.len();
     }
-    s.bytes()
-        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
         .sum()
 }
 

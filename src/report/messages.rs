@@ -13,14 +13,22 @@ use crate::leaf::text::Locale;
 use crate::report::params::Item;
 use crate::report::{Code, Params, RawIssue, Unit};
 
-/// The message in the reader's language: `format!` of the Chinese text
-/// when `zh`, else of the English one (each names what it shows).
+/// `format!` onto `$out` (writing to a String cannot fail).
+macro_rules! put {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = write!($out, $($arg)*);
+    }};
+}
+
+/// The message in the reader's language, formatted onto `$out`: the
+/// Chinese text when `zh`, else the English one (each names what it shows).
 macro_rules! say {
-    ($zh:expr, $zh_text:literal, $en_text:literal) => {
+    ($out:expr, $zh:expr, $zh_text:literal, $en_text:literal) => {
         if $zh {
-            format!($zh_text)
+            put!($out, $zh_text)
         } else {
-            format!($en_text)
+            put!($out, $en_text)
         }
     };
 }
@@ -107,15 +115,14 @@ fn say(zh: bool, zh_text: &'static str, en_text: &'static str) -> &'static str {
     }
 }
 
-/// The pieces, concatenated into one string sized once. Messages are
+/// The pieces, appended to `out` after one reserve. Messages are
 /// built this way rather than with `format!`: its formatting machinery
 /// was half the cost of rendering (callgrind, Ekuaibao bad validate).
-fn cat(pieces: &[&str]) -> String {
-    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+fn cat(out: &mut String, pieces: &[&str]) {
+    out.reserve(pieces.iter().map(|p| p.len()).sum());
     for p in pieces {
         out.push_str(p);
     }
-    out
 }
 
 /// The space that goes between Chinese text and an inserted word: one
@@ -168,8 +175,17 @@ fn list(p: &Params, locale: Locale) -> String {
     out
 }
 
-/// Renders the message of one issue.
+/// The message of one issue.
 pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
+    let mut out = String::new();
+    render_into(issue, locale, &mut out);
+    out
+}
+
+/// Appends the message of one issue to `out` (an answer tape renders
+/// every message into one buffer it keeps: a string for each was a
+/// malloc and a free per issue).
+pub(crate) fn render_into(issue: &RawIssue, locale: Locale, out: &mut String) {
     let p = &issue.params;
     let hint = issue.hint.map(|h| h.get(locale)).unwrap_or("");
     let zh = locale == Locale::ZhCn;
@@ -194,23 +210,23 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
     match (issue.code, p) {
         (Code::Required, Params::Because(_)) => {
             if zh {
-                cat(&[other, " 为 true 时，", field, " 为必填项。"])
+                cat(out, &[other, " 为 true 时，", field, " 为必填项。"])
             } else {
-                cat(&[field, " is required when ", other, " is true."])
+                cat(out, &[field, " is required when ", other, " is true."])
             }
         }
         (Code::Required, Params::BecauseSent(_)) => {
             if zh {
-                cat(&["传入 ", other, " 时，", field, " 为必填项。"])
+                cat(out, &["传入 ", other, " 时，", field, " 为必填项。"])
             } else {
-                cat(&[field, " is required when ", other, " is sent."])
+                cat(out, &[field, " is required when ", other, " is sent."])
             }
         }
         (Code::Required, Params::Or(_)) => {
             if zh {
-                cat(&[field, " 与 ", other, " 至少须传其一。"])
+                cat(out, &[field, " 与 ", other, " 至少须传其一。"])
             } else {
-                cat(&[field, " or ", other, " is required."])
+                cat(out, &[field, " or ", other, " is required."])
             }
         }
         (Code::Required, _) => {
@@ -220,10 +236,10 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             let item = issue.path.starts_with('/')
                 && pointer::is_index(pointer::last_segment(&issue.path));
             match (item, zh) {
-                (true, false) => cat(&[field, " must not be null."]),
-                (true, true) => cat(&[field, " 不能为 null。"]),
-                (false, false) => cat(&[field, " is required."]),
-                (false, true) => cat(&[field, " 为必填项。"]),
+                (true, false) => cat(out, &[field, " must not be null."]),
+                (true, true) => cat(out, &[field, " 不能为 null。"]),
+                (false, false) => cat(out, &[field, " is required."]),
+                (false, true) => cat(out, &[field, " 为必填项。"]),
             }
         }
         (Code::Type, _) => {
@@ -234,7 +250,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             let expected = type_word(expected, locale);
             let actual = actual_word(actual, locale);
             if zh {
-                cat(&[
+                cat(out, &[
                     field,
                     " 应为",
                     zh_space(expected),
@@ -245,24 +261,26 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                     "。",
                 ])
             } else {
-                cat(&[field, " must be ", expected, ", not ", actual, "."])
+                cat(out, &[field, " must be ", expected, ", not ", actual, "."])
             }
         }
-        (Code::Empty, _) => cat(&[field, say(zh, " 不能为空。", " must not be empty.")]),
+        (Code::Empty, _) => cat(out, &[field, say(zh, " 不能为空。", " must not be empty.")]),
         (Code::Enum, _) => {
             let allowed = list(p, locale);
             if zh {
-                cat(&[field, " 只能取以下值之一：", &allowed, "。"])
+                cat(out, &[field, " 只能取以下值之一：", &allowed, "。"])
             } else {
-                cat(&[field, " must be one of: ", &allowed, "."])
+                cat(out, &[field, " must be one of: ", &allowed, "."])
             }
         }
         (Code::Range, Params::MaxDepth(max)) => say!(
+            out,
             zh,
             "{field} 嵌套过深：输入最多允许 {max} 层。",
             "{field} is nested too deeply: the input may be at most {max} levels deep."
         ),
         (Code::Range, Params::MaxLength(max)) => say!(
+            out,
             zh,
             "{field} 过长：最多 {max} 个字符。",
             "{field} is too long: at most {max} characters."
@@ -274,15 +292,15 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             };
             match (min, max, zh) {
                 (Some(min), Some(max), false) => {
-                    format!("{field} must be between {min} and {max}.")
+                    put!(out, "{field} must be between {min} and {max}.")
                 }
-                (Some(min), Some(max), true) => format!("{field} 必须介于 {min} 与 {max} 之间。"),
-                (Some(min), None, false) => format!("{field} must be at least {min}."),
-                (Some(min), None, true) => format!("{field} 不能小于 {min}。"),
-                (None, Some(max), false) => format!("{field} must be at most {max}."),
-                (None, Some(max), true) => format!("{field} 不能大于 {max}。"),
-                (None, None, false) => format!("{field} is out of range."),
-                (None, None, true) => format!("{field} 超出允许范围。"),
+                (Some(min), Some(max), true) => put!(out, "{field} 必须介于 {min} 与 {max} 之间。"),
+                (Some(min), None, false) => put!(out, "{field} must be at least {min}."),
+                (Some(min), None, true) => put!(out, "{field} 不能小于 {min}。"),
+                (None, Some(max), false) => put!(out, "{field} must be at most {max}."),
+                (None, Some(max), true) => put!(out, "{field} 不能大于 {max}。"),
+                (None, None, false) => put!(out, "{field} is out of range."),
+                (None, None, true) => put!(out, "{field} 超出允许范围。"),
             }
         }
         (
@@ -300,33 +318,33 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             };
             match (min, max, zh) {
                 (Some(min), Some(max), false) => {
-                    format!("{field} must be {min} to {max} {en_unit} long; it has {actual}.")
+                    put!(out, "{field} must be {min} to {max} {en_unit} long; it has {actual}.")
                 }
                 (Some(min), Some(max), true) => {
-                    format!("{field} 长度须为 {min} 到 {max} {zh_unit}，当前为 {actual}。")
+                    put!(out, "{field} 长度须为 {min} 到 {max} {zh_unit}，当前为 {actual}。")
                 }
                 (Some(min), None, false) => {
-                    format!("{field} must be at least {min} {en_unit} long; it has {actual}.")
+                    put!(out, "{field} must be at least {min} {en_unit} long; it has {actual}.")
                 }
                 (Some(min), None, true) => {
-                    format!("{field} 长度至少为 {min} {zh_unit}，当前为 {actual}。")
+                    put!(out, "{field} 长度至少为 {min} {zh_unit}，当前为 {actual}。")
                 }
                 (None, Some(max), false) => {
-                    format!("{field} must be at most {max} {en_unit} long; it has {actual}.")
+                    put!(out, "{field} must be at most {max} {en_unit} long; it has {actual}.")
                 }
                 (None, Some(max), true) => {
-                    format!("{field} 长度最多为 {max} {zh_unit}，当前为 {actual}。")
+                    put!(out, "{field} 长度最多为 {max} {zh_unit}，当前为 {actual}。")
                 }
-                (None, None, false) => format!("{field} has the wrong length."),
-                (None, None, true) => format!("{field} 长度不正确。"),
+                (None, None, false) => put!(out, "{field} has the wrong length."),
+                (None, None, true) => put!(out, "{field} 长度不正确。"),
             }
         }
-        (Code::Length, _) => cat(&[field, say(zh, " 长度不正确。", " has the wrong length.")]),
+        (Code::Length, _) => cat(out, &[field, say(zh, " 长度不正确。", " has the wrong length.")]),
         (Code::Format, _) => {
             if zh {
-                cat(&[field, " 格式不正确，应为", zh_space(hint), hint, "。"])
+                cat(out, &[field, " 格式不正确，应为", zh_space(hint), hint, "。"])
             } else {
-                cat(&[field, " must be ", hint, "."])
+                cat(out, &[field, " must be ", hint, "."])
             }
         }
         (Code::MinItems, _) => {
@@ -335,20 +353,20 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 _ => 0,
             };
             if zh {
-                format!("{field} 至少需要 {min} 项。")
+                put!(out, "{field} 至少需要 {min} 项。")
             } else {
-                format!("{field} must have at least {min} {}.", items(min))
+                put!(out, "{field} must have at least {min} {}.", items(min))
             }
         }
         (Code::MaxItems, Params::Omitted { max, omitted }) => match (issue.warning, zh) {
             (false, false) => {
-                format!("Only the first {max} errors are listed; {omitted} more were found.")
+                put!(out, "Only the first {max} errors are listed; {omitted} more were found.")
             }
-            (false, true) => format!("仅列出前 {max} 个错误，另有 {omitted} 个未列出。"),
+            (false, true) => put!(out, "仅列出前 {max} 个错误，另有 {omitted} 个未列出。"),
             (true, false) => {
-                format!("Only the first {max} warnings are listed; {omitted} more were found.")
+                put!(out, "Only the first {max} warnings are listed; {omitted} more were found.")
             }
-            (true, true) => format!("仅列出前 {max} 个警告，另有 {omitted} 个未列出。"),
+            (true, true) => put!(out, "仅列出前 {max} 个警告，另有 {omitted} 个未列出。"),
         },
         (Code::MaxItems, _) => {
             let (max, actual) = match p {
@@ -356,9 +374,10 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 _ => (0, 0),
             };
             if zh {
-                format!("{field} 最多 {max} 项，当前为 {actual} 项。")
+                put!(out, "{field} 最多 {max} 项，当前为 {actual} 项。")
             } else {
-                format!(
+                put!(
+                    out,
                     "{field} must have at most {max} {}; it has {actual}.",
                     items(max)
                 )
@@ -371,9 +390,10 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                 _ => 0,
             };
             if zh {
-                format!("{field} 的项数必须与 {with} 相同（{expected} 项）。")
+                put!(out, "{field} 的项数必须与 {with} 相同（{expected} 项）。")
             } else {
-                format!(
+                put!(
+                    out,
                     "{field} must have as many items as {with} ({expected} {}).",
                     items(expected)
                 )
@@ -382,9 +402,9 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         (Code::Duplicate, _) => {
             let first = other;
             if zh {
-                cat(&[field, " 与 ", first, " 重复。"])
+                cat(out, &[field, " 与 ", first, " 重复。"])
             } else {
-                cat(&[field, " repeats ", first, "."])
+                cat(out, &[field, " repeats ", first, "."])
             }
         }
         (
@@ -394,9 +414,9 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             },
         ) => {
             if zh {
-                cat(&[field, " 属于分组 ", field_group, "，不能放在分组 ", group, " 中。"])
+                cat(out, &[field, " 属于分组 ", field_group, "，不能放在分组 ", group, " 中。"])
             } else {
-                cat(&[
+                cat(out, &[
                     field,
                     " is a field of group ",
                     field_group,
@@ -409,17 +429,17 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         (Code::NotIn, _) => {
             let list = other;
             if zh {
-                cat(&[field, " 必须是 ", list, " 中的一项。"])
+                cat(out, &[field, " 必须是 ", list, " 中的一项。"])
             } else {
-                cat(&[field, " must be one of the values in ", list, "."])
+                cat(out, &[field, " must be one of the values in ", list, "."])
             }
         }
         (Code::Together, _) => {
             let with = other;
             if zh {
-                cat(&[field, " 必须与 ", with, " 同时传入（都传或都不传）。"])
+                cat(out, &[field, " 必须与 ", with, " 同时传入（都传或都不传）。"])
             } else {
-                cat(&[field, " must be sent together with ", with, " (both or neither)."])
+                cat(out, &[field, " must be sent together with ", with, " (both or neither)."])
             }
         }
         (Code::UnknownField, _)
@@ -430,9 +450,9 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
         {
             let allowed = list(p, locale);
             if zh {
-                cat(&[field, " 不是输入的组成部分，只能使用：", &allowed, "。"])
+                cat(out, &[field, " 不是输入的组成部分，只能使用：", &allowed, "。"])
             } else {
-                cat(&[field, " is not part of the input, which holds only: ", &allowed, "."])
+                cat(out, &[field, " is not part of the input, which holds only: ", &allowed, "."])
             }
         }
         (Code::UnknownField, _) => {
@@ -445,7 +465,7 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             } else {
                 say(zh, " 不是该接口文档中的字段。", " is not a documented field of this endpoint.")
             };
-            cat(&[field, text])
+            cat(out, &[field, text])
         }
         (Code::Coerced, _) => {
             let (from, to) = match p {
@@ -455,9 +475,9 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
             let from = type_word(from, locale);
             let to = type_word(to, locale);
             if zh {
-                cat(&[field, " 传入的是", from, "，已按文档转换为", to, "。"])
+                cat(out, &[field, " 传入的是", from, "，已按文档转换为", to, "。"])
             } else {
-                cat(&[field, " was sent as ", from, " and is converted to ", to, ", as documented."])
+                cat(out, &[field, " was sent as ", from, " and is converted to ", to, ", as documented."])
             }
         }
         (Code::DroppedEmpty, _) => {
@@ -470,34 +490,34 @@ pub(crate) fn render(issue: &RawIssue, locale: Locale) -> String {
                     " is empty, which this vendor reads as \"no change\", so it is not sent.",
                 )
             };
-            cat(&[field, text])
+            cat(out, &[field, text])
         }
         (Code::Normalized, _) => {
             if zh {
-                cat(&[field, " 已改写为接口要求的格式：", zh_space(hint), hint, "。"])
+                cat(out, &[field, " 已改写为接口要求的格式：", zh_space(hint), hint, "。"])
             } else {
-                cat(&[field, " is rewritten into the vendor's form: ", hint, "."])
+                cat(out, &[field, " is rewritten into the vendor's form: ", hint, "."])
             }
         }
-        (Code::NewSection, _) => cat(&[field, say(zh, " 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。", " has no old_index: DingTalk adds a new section and clears every field of it that is not sent.")]),
+        (Code::NewSection, _) => cat(out, &[field, say(zh, " 未指定 old_index：钉钉将新增一段记录，并清空该段中未传入的字段。", " has no old_index: DingTalk adds a new section and clears every field of it that is not sent.")]),
         (Code::MustDiffer, _) => {
             let with = other;
             if zh {
-                cat(&[field, " 不能与 ", with, " 相同。"])
+                cat(out, &[field, " 不能与 ", with, " 相同。"])
             } else {
-                cat(&[field, " must differ from ", with, "."])
+                cat(out, &[field, " must differ from ", with, "."])
             }
         }
-        (Code::DisablesMember, _) => cat(&[field, say(zh, " 为 0 将禁用该成员：成员将无法登录企业微信。", " 0 disables the member: they can no longer sign in to WeCom.")]),
+        (Code::DisablesMember, _) => cat(out, &[field, say(zh, " 为 0 将禁用该成员：成员将无法登录企业微信。", " 0 disables the member: they can no longer sign in to WeCom.")]),
         (Code::SendsInvitation, _) => {
             let text = say(
                 zh,
                 "：除非 to_invite 为 false，企业微信会向新成员发送邀请。",
                 ": unless to_invite is false, WeCom sends the new member an invitation.",
             );
-            cat(&[field, text])
+            cat(out, &[field, text])
         }
-        (Code::NotCleared, _) => cat(&[field, say(zh, " 传空字符串不会清空该字段，除非 force_update_fields 中列出它。", " \"\" clears nothing unless force_update_fields names it.")]),
-        (Code::ReplacesAll, _) => cat(&[field, say(zh, " 会整体替换已有的值：未在其中传入的内容将被删除。", " replaces the whole set on the vendor's side: whatever it does not hold is removed.")]),
+        (Code::NotCleared, _) => cat(out, &[field, say(zh, " 传空字符串不会清空该字段，除非 force_update_fields 中列出它。", " \"\" clears nothing unless force_update_fields names it.")]),
+        (Code::ReplacesAll, _) => cat(out, &[field, say(zh, " 会整体替换已有的值：未在其中传入的内容将被删除。", " replaces the whole set on the vendor's side: whatever it does not hold is removed.")]),
     }
 }

@@ -329,10 +329,11 @@ impl Ctx {
             for raw in list.chain(omitted) {
                 out.str(&raw.path);
                 out.str(raw.code.as_str());
-                out.str(&messages::render(raw, locale));
+                out.str_with(|s| messages::render_into(raw, locale, s));
                 raw.params.write_answer(out);
             }
         }
+        out.finish();
     }
 
     /// The `max_items` issue at `""` that ends the errors (`kind` 0) or

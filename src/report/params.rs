@@ -391,13 +391,15 @@ impl Params {
     /// Writes the `params` object to an answer tape: the same object as
     /// [`Params::into_map`], without building the map.
     pub(crate) fn write_answer(&self, out: &mut Answer) {
+        // The count is written once the entries are: one pass, not two.
+        let count_at = out.keyed_object(0);
         let mut n = 0;
-        self.entries(&mut |_, _| n += 1);
-        out.keyed_object(n);
         self.entries(&mut |k, v| {
             out.key(k as u32);
             v.write_answer(out);
+            n += 1;
         });
+        out.set_count(count_at, n);
     }
 }
 
