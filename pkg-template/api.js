@@ -218,13 +218,18 @@ const endsHigh = (s) => {
   return last >= 0xd800 && last <= 0xdbff;
 };
 
+/** Writes the UTF-16 length of `s` at `p` and pools `s`, a key or a string value (see writeValue). */
+function writeText(b, p, s, pool) {
+  if (endsHigh(s)) return WALK;
+  u32At(b, p, s.length);
+  pool.push(s);
+  return p + 4;
+}
+
 /** Writes the string `s` at `p` (see writeValue). */
 function writeString(b, p, s, pool) {
-  if (endsHigh(s)) return WALK;
   b[p] = STRING;
-  u32At(b, p + 1, s.length);
-  pool.push(s);
-  return p + 5;
+  return writeText(b, p + 1, s, pool);
 }
 
 /**
@@ -297,12 +302,11 @@ function writeValue(b, p, v, depth, pool, known) {
     const word = known.get(k);
     if (word !== undefined) {
       u32At(b, p, word);
+      p += 4;
     } else {
-      if (endsHigh(k)) return WALK;
-      u32At(b, p, k.length);
-      pool.push(k);
+      p = writeText(b, p, k, pool);
+      if (p < 0) return p;
     }
-    p += 4;
     p = leaf(item, p, b) ? writeString(b, p, item, pool) : writeValue(b, p, item, depth + 1, pool, known);
     if (p < 0) return p;
     count++;
